@@ -1,0 +1,10 @@
+export { Emulator, type EmulatorOptions } from "./emulator.js";
+export type { InvokeOptions, InvokeResult } from "./invocation.js";
+export type { LogTarget } from "./function-process.js";
+export type { FunctionSettings } from "./function-settings.js";
+export type { LambdaErrorBody } from "./lambda-errors.js";
+export { PortInUseError } from "./listen.js";
+export { httpApiEvent } from "./http-event.js";
+export { httpResponseFromResult, type HttpResponseParts } from "./http-result.js";
+export { serveHttpRequest } from "./http-gateway.js";
+export { readSample, sampleSources, UnknownSampleError } from "./samples.js";

@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** `schemas/samples/` of the kata package (it ships in the npm package, beside `dist/`). */
+export const samplesDir = fileURLToPath(new URL("../../schemas/samples/", import.meta.url));
+
+const DESCRIPTIONS: Record<string, string> = {
+  sqs: "Amazon SQS: a batch with one message (JSON body, one message attribute)",
+  eventbridge: "Amazon EventBridge: a custom OrderPlaced event",
+  "apigw-v1": "API Gateway REST API (payload format 1.0): GET /orders/{id}",
+  "apigw-v2": "API Gateway HTTP API (payload format 2.0): POST /orders with a JSON body",
+  alb: "Application Load Balancer target: GET /orders",
+  "function-url": "Lambda function URL (payload format 2.0): GET /orders",
+};
+
+/** The event asked for is not a built-in sample. */
+export class UnknownSampleError extends Error {
+  override readonly name = "UnknownSampleError";
+  constructor(readonly source: string) {
+    super(`there is no built-in sample event "${source}"; the samples are: ${sampleSources().join(", ")}`);
+  }
+}
+
+/** Names of the built-in sample events, sorted. */
+export function sampleSources(): string[] {
+  return readdirSync(samplesDir)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => file.slice(0, -".json".length))
+    .sort();
+}
+
+export function describeSample(source: string): string {
+  return DESCRIPTIONS[source] ?? `${source} event`;
+}
+
+/** The sample's JSON text, as shipped (pretty-printed, ready to edit). */
+export function readSample(source: string): string {
+  if (!sampleSources().includes(source)) throw new UnknownSampleError(source);
+  return readFileSync(`${samplesDir}${source}.json`, "utf8");
+}

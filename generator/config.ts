@@ -1,0 +1,86 @@
+import { dirname, resolve } from "node:path";
+import { ConfigError } from "./errors.js";
+import { readJsonFile } from "./read-json.js";
+
+export const SOURCES = ["sqs", "eventbridge", "apigw-v1", "apigw-v2"] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** One entry of `events` in kata.config.json. Paths are relative to the config file. */
+export interface EventEntry {
+  source?: Source;
+  /** sqs, apigw-v1, apigw-v2: schema of the JSON body. */
+  body?: string;
+  /** eventbridge: schema of `detail`. */
+  detail?: string;
+  /** eventbridge: the literal `detail-type`. */
+  detailType?: string;
+  /** eventbridge: the event's `source` (e.g. `com.example.orders`), checked when given. */
+  eventSource?: string;
+  /** apigw-v1, apigw-v2: schemas of `queryStringParameters` and `pathParameters`. */
+  query?: string;
+  path?: string;
+  /** No source: the schema of a plain invoke payload. */
+  schema?: string;
+}
+
+export interface KataConfig {
+  /** The config file's path as the user gave it, for messages. */
+  file: string;
+  /** Folder that relative paths start from. */
+  baseDir: string;
+  out: string;
+  events: Record<string, EventEntry>;
+}
+
+/** Which keys each source takes, and which of them it needs. */
+const SHAPES: Record<Source | "plain", { required: string[]; optional: string[] }> = {
+  sqs: { required: ["body"], optional: [] },
+  eventbridge: { required: ["detail", "detailType"], optional: ["eventSource"] },
+  "apigw-v1": { required: ["body"], optional: ["query", "path"] },
+  "apigw-v2": { required: ["body"], optional: ["query", "path"] },
+  plain: { required: ["schema"], optional: [] },
+};
+
+const NAME = /^[A-Z][A-Za-z0-9]*$/;
+
+export function loadConfig(file: string): KataConfig {
+  const raw = readJsonFile(file, file, ConfigError);
+  return checkConfig(raw, file, dirname(resolve(file)));
+}
+
+export function checkConfig(raw: unknown, file: string, baseDir: string): KataConfig {
+  const fail = (pointer: string, problem: string): never => {
+    throw new ConfigError(file, pointer, problem);
+  };
+  if (!isObject(raw)) return fail("", 'must be a JSON object like { "out": "src/generated", "events": { ... } }.');
+  for (const key of Object.keys(raw)) if (key !== "out" && key !== "events" && key !== "$schema") fail(`/${key}`, 'is not a config key. Use "out" and "events".');
+  if (typeof raw.out !== "string" || raw.out === "") fail("/out", 'must name the output folder, e.g. "src/generated".');
+  if (!isObject(raw.events) || Object.keys(raw.events).length === 0) fail("/events", "must be an object with at least one entry, e.g. { \"OrderMessage\": { \"source\": \"sqs\", \"body\": \"./schemas/order.json\" } }.");
+  const events: Record<string, EventEntry> = {};
+  for (const [name, entry] of Object.entries(raw.events as Record<string, unknown>)) {
+    const at = `/events/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (!NAME.test(name)) fail(at, `"${name}" is not a usable name: use PascalCase letters and digits (e.g. "OrderPlaced"), since it becomes the type name.`);
+    if (!isObject(entry)) fail(at, "must be an object.");
+    const source = (entry as Record<string, unknown>).source;
+    if (source !== undefined && !(SOURCES as readonly unknown[]).includes(source)) {
+      fail(`${at}/source`, `unknown source ${JSON.stringify(source)}. Use one of ${SOURCES.map((s) => `"${s}"`).join(", ")}, or leave "source" out and give "schema" for a plain invoke payload.`);
+    }
+    const shape = SHAPES[(source as Source | undefined) ?? "plain"];
+    for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
+      if (key === "source") continue;
+      if (!shape.required.includes(key) && !shape.optional.includes(key)) {
+        fail(`${at}/${key}`, `is not used by ${source ? `source "${source}"` : "a plain payload"}. Its keys are: ${[...shape.required, ...shape.optional].join(", ")}.`);
+      }
+      if (typeof value !== "string" || value === "") fail(`${at}/${key}`, "must be a non-empty string.");
+    }
+    for (const key of shape.required) {
+      if (!(key in (entry as object))) fail(at, `needs "${key}" for ${source ? `source "${source}"` : "a plain payload"}.`);
+    }
+    events[name] = entry as EventEntry;
+  }
+  return { file, baseDir, out: raw.out as string, events };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

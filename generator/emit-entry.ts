@@ -1,0 +1,115 @@
+import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import type { EventEntry, Source } from "./config.js";
+import { addAssertAndGuard, addDecoders, renderModule, type ImportSpec } from "./render-module.js";
+import type { SchemaTarget } from "./schema-files.js";
+
+export interface EntrySlot {
+  role: "payload" | "query" | "path";
+  ref: string;
+  typeName: string;
+  target: SchemaTarget;
+}
+
+/** What the planner decided for one config entry. */
+export interface EntryPlan {
+  name: string;
+  entry: EventEntry;
+  source: Source | undefined;
+  fileName: string;
+  slots: EntrySlot[];
+}
+
+/** The built-in event type and envelope decoder each source's typed event starts from. */
+const ENVELOPES: Record<Source, { type: string; describe: string }> = {
+  sqs: { type: "SQSEvent", describe: "an SQS event whose record bodies are" },
+  eventbridge: { type: "EventBridgeEvent", describe: "an EventBridge event whose detail is" },
+  "apigw-v1": { type: "APIGatewayProxyEvent", describe: "an API Gateway REST (v1) request whose body is" },
+  "apigw-v2": { type: "APIGatewayProxyEventV2", describe: "an API Gateway HTTP API (v2) or function URL request whose body is" },
+};
+
+/** Stage "emit handlers": the module a user imports for one config entry. */
+export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: string, validatorsModule: string): string {
+  const { name, source } = plan;
+  const eventName = `${name}Event`;
+  const slotTypes = plan.slots.map((s) => s.typeName);
+  const validators = plan.slots.map((s) => `validate${s.typeName}`);
+  const decodeImports = ["assertWith", "decodeWith"];
+  const imports: ImportSpec[] = [
+    { from: typesModule, names: slotTypes, typeOnly: true },
+    { from: validatorsModule, names: source ? [...validators, `validate${eventName}`] : validators },
+    { from: "kata/decode", names: decodeImports },
+  ];
+  if (source) {
+    const envelope = ENVELOPES[source].type;
+    imports.push({ from: "kata/events", names: source === "eventbridge" ? [] : [`decode${envelope}`] });
+    imports.push({ from: "kata/events", names: [envelope], typeOnly: true });
+    if (source === "sqs") decodeImports.push("decodeSqsBodies");
+    if (source === "apigw-v1" || source === "apigw-v2") decodeImports.push("decodeApiRequest");
+  }
+  return renderModule(banner, imports, (file) => {
+    file.addExportDeclaration({ isTypeOnly: true, namedExports: slotTypes });
+    for (const slot of plan.slots) addDecoders(file, slot.typeName, `validate${slot.typeName}`, `\`${slot.typeName}\``);
+    if (source) addEventDecoders(file, plan, source);
+    else addPlainEvent(file, name);
+  });
+}
+
+function addEventDecoders(file: SourceFile, plan: EntryPlan, source: Source): void {
+  const { name } = plan;
+  const eventName = `${name}Event`;
+  const { type: envelope, describe } = ENVELOPES[source];
+  const query = plan.slots.find((s) => s.role === "query")?.typeName;
+  const path = plan.slots.find((s) => s.role === "path")?.typeName;
+  file.addTypeAlias({ isExported: true, name: eventName, type: eventType(source, envelope, plan), docs: [`${capitalize(describe)} \`${name}\`.`] });
+  const typeName = JSON.stringify(eventName);
+  const decodeStatement: Record<Source, string> = {
+    sqs: `return decodeSqsBodies(decode${envelope}(input), ${typeName}, validate${name}) as unknown as ${eventName};`,
+    eventbridge: `return decodeWith<${eventName}>(validate${eventName}, ${typeName}, input);`,
+    "apigw-v1": apiDecode(envelope, typeName, name, eventName, query, path),
+    "apigw-v2": apiDecode(envelope, typeName, name, eventName, query, path),
+  };
+  file.addFunction({
+    isExported: true,
+    name: `decode${eventName}`,
+    docs: [`Parses JSON text or bytes as ${describe} \`${name}\`, and validates both. Throws \`DecodeError\` with the JSON pointer of every problem.`],
+    parameters: [{ name: "input", type: "string | Uint8Array" }],
+    returnType: eventName,
+    statements: decodeStatement[source],
+  });
+  addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, already parsed`);
+}
+
+function eventType(source: Source, envelope: string, plan: EntryPlan): string {
+  const { name, entry } = plan;
+  if (source === "eventbridge") return `${envelope}<${JSON.stringify(entry.detailType)}, ${name}>`;
+  const replaced = plan.slots.filter((s) => s.role !== "payload");
+  if (replaced.length === 0) return `${envelope}<${name}>`;
+  const keys = replaced.map((s) => (s.role === "query" ? "queryStringParameters" : "pathParameters"));
+  const members = replaced.map((s, i) => `${keys[i]}: ${s.typeName}`).join("; ");
+  return `Omit<${envelope}<${name}>, ${keys.map((k) => JSON.stringify(k)).join(" | ")}> & { ${members} }`;
+}
+
+function apiDecode(envelope: string, typeName: string, name: string, eventName: string, query: string | undefined, path: string | undefined): string {
+  const parts = [`body: validate${name}`];
+  if (query) parts.push(`query: validate${query}`);
+  if (path) parts.push(`path: validate${path}`);
+  return `return decodeApiRequest(decode${envelope}(input), ${typeName}, { ${parts.join(", ")} }) as unknown as ${eventName};`;
+}
+
+/** A plain payload is its own event: the `NameEvent` names exist so that every entry reads alike. */
+function addPlainEvent(file: SourceFile, name: string): void {
+  file.addTypeAlias({ isExported: true, name: `${name}Event`, type: name, docs: [`A direct invocation whose payload is \`${name}\`.`] });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      { name: `decode${name}Event`, initializer: `decode${name}` },
+      { name: `assert${name}Event`, type: `(value: unknown) => asserts value is ${name}Event`, initializer: `assert${name}` },
+      { name: `is${name}Event`, initializer: `is${name}` },
+    ],
+  });
+}
+
+function capitalize(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
+}

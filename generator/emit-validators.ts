@@ -1,0 +1,120 @@
+import { createRequire } from "node:module";
+/** The part of Ajv's class this stage uses (Ajv is CommonJS; its default export types poorly under NodeNext). */
+interface AjvCore {
+  addSchema(schema: object): unknown;
+}
+import { formats } from "../runtime/decode/formats.js";
+import { SchemaError } from "./errors.js";
+
+const require = createRequire(import.meta.url);
+
+/** A schema Ajv should know, with the file key it came from (for messages). */
+export interface ValidatorSchema {
+  id: string;
+  file: string;
+  schema: Record<string, unknown>;
+}
+
+/** Keywords that carry typing information for json-schema-to-typescript, not validation rules. */
+const TYPING_KEYWORDS = ["tsType", "tsEnumNames", "x-kata-exports", "x-kata-type-parameters"];
+
+/** The only `require`s Ajv's standalone code emits for kata's options, and what replaces them. */
+const RUNTIME_HELPERS: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
+  'require("ajv/dist/runtime/equal").default': "equal",
+};
+
+/**
+ * Stage "emit decoders": Ajv compiles every schema once and writes standalone code for the named
+ * validators. The code imports its two helpers and the formats from kata's runtime instead of Ajv,
+ * so that a function ships no validator library.
+ */
+export function emitValidators(schemas: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
+  const ajv = createAjv(draft2020, schemas);
+  for (const { id, file, schema } of schemas) {
+    try {
+      ajv.addSchema({ ...withoutMetaSchema(schema), $id: id });
+    } catch (error) {
+      throw asSchemaError(error, file);
+    }
+  }
+  let code: string;
+  try {
+    const standaloneCode = require("ajv/dist/standalone/index.js").default as (ajv: AjvCore, refs: Record<string, string>) => string;
+    // Ajv writes a validator twice when two export names share one schema: alias the repeats instead.
+    const firstByRef = new Map<string, string>();
+    const aliases: string[] = [];
+    for (const [name, ref] of Object.entries(exports)) {
+      const first = firstByRef.get(ref);
+      if (first) aliases.push(`export const ${name} = ${first};`);
+      else firstByRef.set(ref, name);
+    }
+    code = standaloneCode(ajv, Object.fromEntries([...firstByRef].map(([ref, name]) => [name, ref])));
+    code += aliases.length > 0 ? `\n${aliases.join("\n")}\n` : "";
+  } catch (error) {
+    throw asSchemaError(error, fileOfError(error, schemas));
+  }
+  for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
+  const leftover = /require\("([^"]+)"\)/.exec(code);
+  if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
+  code = dropUnusedSchemaConstants(code);
+  const imports = `import { ucs2length, equal, formats as kataFormats } from "${runtimeImport}";`;
+  return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
+}
+
+/** Ajv keeps a copy of each schema for error parameters; copies that no code reads only cost load time. */
+function dropUnusedSchemaConstants(code: string): string {
+  return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (code.split(name).length > 2 ? line : ""));
+}
+
+function createAjv(draft2020: boolean, schemas: ValidatorSchema[]): AjvCore {
+  const { _ } = require("ajv") as typeof import("ajv");
+  const AjvClass = (draft2020 ? require("ajv/dist/2020.js") : require("ajv")).default as new (options: object) => AjvCore;
+  const extensionKeywords = new Set<string>(TYPING_KEYWORDS);
+  for (const { schema } of schemas) collectExtensionKeywords(schema, extensionKeywords);
+  return new AjvClass({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    code: { source: true, esm: true, lines: true, formats: _`kataFormats` },
+    formats,
+    keywords: [...extensionKeywords].sort(),
+  });
+}
+
+/** `x-*` keywords are vendor extensions by convention; Ajv ignores them once they are declared. */
+function collectExtensionKeywords(node: unknown, into: Set<string>): void {
+  if (Array.isArray(node)) for (const item of node) collectExtensionKeywords(item, into);
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) into.add(key);
+      collectExtensionKeywords(value, into);
+    }
+  }
+}
+
+function withoutMetaSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
+}
+
+function fileOfError(error: unknown, schemas: ValidatorSchema[]): string {
+  const message = error instanceof Error ? error.message : "";
+  return schemas.find((s) => message.includes(s.id))?.file ?? schemas[schemas.length - 1]?.file ?? "?";
+}
+
+function asSchemaError(error: unknown, file: string): SchemaError {
+  const message = error instanceof Error ? error.message : String(error);
+  const pointer = /schema is invalid: data(\S*)/.exec(message)?.[1]?.replace(/\./g, "/");
+  const unknownFormat = /unknown format "([^"]+)"/.exec(message);
+  if (unknownFormat) {
+    return new SchemaError(file, undefined, `format "${unknownFormat[1]}" is not supported. kata checks ${Object.keys(formats).join(", ")}; use "pattern" for others.`);
+  }
+  const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message);
+  if (unknownKeyword) {
+    return new SchemaError(file, undefined, `unknown keyword "${unknownKeyword[1]}" (a typo?). Fix it, or prefix vendor keywords with "x-".`);
+  }
+  return new SchemaError(file, pointer, `is not a valid JSON Schema: ${message.replace(/^schema is invalid: /, "")}`);
+}

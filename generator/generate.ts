@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import { planBuiltins } from "./builtin.js";
+import { loadConfig } from "./config.js";
+import { planConfig } from "./plan-config.js";
+import { writeFiles } from "./write.js";
+
+/** kata's own folder (holding `schemas/`), from `dist/generator/` where this module runs. */
+export const kataRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface GenerateOptions {
+  /** kata.config.json files to generate. */
+  configs: string[];
+  /** Also regenerate kata's own `generated/` from `schemas/` (kata development only). */
+  builtin?: boolean;
+  /** Write nothing; report which files are stale. */
+  check?: boolean;
+}
+
+export interface GenerateResult {
+  /** Files produced, written or not. */
+  files: number;
+  /** Files that differed from disk (written, or with `check`, left stale). Relative to their config's folder. */
+  stale: string[];
+}
+
+/**
+ * The generator, stage by stage: load the config, load the schema files it reaches, plan the
+ * modules (types via json-schema-to-typescript, decoders via Ajv standalone, handlers via ts-morph),
+ * then write. Only the first and the last stage touch the disk.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const result: GenerateResult = { files: 0, stale: [] };
+  if (options.builtin) {
+    const files = await planBuiltins(kataRoot);
+    result.files += files.length;
+    result.stale.push(...writeFiles(kataRoot, files, options.check ?? false));
+  }
+  for (const path of options.configs) {
+    const config = loadConfig(path);
+    const files = await planConfig(config, { schemasDir: `${kataRoot}schemas` });
+    result.files += files.length;
+    result.stale.push(...writeFiles(config.baseDir, files, options.check ?? false));
+  }
+  return result;
+}

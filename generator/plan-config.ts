@@ -1,0 +1,96 @@
+import { basename, join } from "node:path";
+import type { EventEntry, KataConfig, Source } from "./config.js";
+import { ConfigError, SchemaError } from "./errors.js";
+import { buildTypeBundle } from "./type-bundle.js";
+import { compositeSchema } from "./composite.js";
+import { emitTypes } from "./emit-types.js";
+import { emitValidators, type ValidatorSchema } from "./emit-validators.js";
+import { readJsonFile } from "./read-json.js";
+import { BANNER, renderModule } from "./render-module.js";
+import { loadSchemaFiles, targetOf, type SchemaTarget } from "./schema-files.js";
+import { emitEntryModule, type EntryPlan } from "./emit-entry.js";
+import type { GeneratedFile } from "./write.js";
+
+export interface PlanOptions {
+  /** Folder of kata's built-in `*.schema.json`. */
+  schemasDir: string;
+}
+
+const TYPES_MODULE = "kata-types";
+const VALIDATORS_MODULE = "kata-validators";
+const VIRTUAL_BASE = "https://kata.local/";
+
+/** Stage "plan" for a user config: which types, validators and modules the run produces. */
+export async function planConfig(config: KataConfig, options: PlanOptions): Promise<GeneratedFile[]> {
+  const entries = Object.entries(config.events).map(([name, entry]) => planEntry(config, name, entry));
+  checkCollisions(config, entries);
+  const files = loadSchemaFiles(config.baseDir, entries.flatMap((e) => e.slots.map((s) => s.ref)));
+  const draft2020 = [...files.values()].some((f) => String(f.schema.$schema ?? "").includes("2020-12"));
+  const banner = BANNER(basename(config.file), `kata generate --config ${config.file}`);
+
+  const targets = entries.flatMap((e) => e.slots.map((s) => ({ typeName: s.typeName, target: s.target })));
+  const bundle = buildTypeBundle(config.baseDir, files, targets);
+  const types = [await emitTypes(bundle.schema, bundle.rootName, new Map(), bundle.isInternal), ...bundle.aliases].join("\n");
+
+  const validatorSchemas: ValidatorSchema[] = [...files.values()].map((f) => ({ id: VIRTUAL_BASE + f.key, file: f.key, schema: f.schema }));
+  const validatorExports: Record<string, string> = {};
+  for (const entry of entries) {
+    for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${VIRTUAL_BASE}${slot.target.key}#${slot.target.pointer}`;
+    if (entry.source) {
+      const builtin = readJsonFile(join(options.schemasDir, `${entry.source}.schema.json`), `${entry.source}.schema.json`, SchemaError) as Record<string, unknown>;
+      const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
+      const refs = Object.fromEntries(entry.slots.map((s) => [s.role, `${VIRTUAL_BASE}${s.target.key}#${s.target.pointer}`]));
+      validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.source, builtin, refs, entry.entry) });
+      validatorExports[`validate${entry.name}Event`] = id;
+    }
+  }
+  const validators = emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020);
+
+  const out = config.out.replace(/\/+$/, "");
+  const generated: GeneratedFile[] = [
+    { path: `${out}/${TYPES_MODULE}.ts`, text: banner + types + "\n" },
+    { path: `${out}/${VALIDATORS_MODULE}.ts`, text: banner + validators },
+  ];
+  for (const entry of entries) {
+    generated.push({ path: `${out}/${entry.fileName}.ts`, text: emitEntryModule(banner, entry, `./${TYPES_MODULE}.js`, `./${VALIDATORS_MODULE}.js`) });
+  }
+  generated.push({
+    path: `${out}/index.ts`,
+    text: renderModule(banner, [], (file) => {
+      for (const entry of entries) file.addExportDeclaration({ moduleSpecifier: `./${entry.fileName}.js` });
+    }),
+  });
+  return generated;
+}
+
+function planEntry(config: KataConfig, name: string, entry: EventEntry): EntryPlan {
+  const slot = (role: "payload" | "query" | "path", ref: string, typeName: string) => ({ role, ref, typeName, target: targetOf(config.baseDir, config.baseDir, ref) as SchemaTarget });
+  const payloadRef = entry.body ?? entry.detail ?? entry.schema;
+  if (payloadRef === undefined) throw new ConfigError(config.file, `/events/${name}`, "has no payload schema.");
+  const slots = [slot("payload", payloadRef, name)];
+  if (entry.query) slots.push(slot("query", entry.query, `${name}Query`));
+  if (entry.path) slots.push(slot("path", entry.path, `${name}Path`));
+  return { name, entry, source: entry.source as Source | undefined, fileName: kebab(name), slots };
+}
+
+export function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").toLowerCase();
+}
+
+/** Names a config would make twice: two files, or two exports that would shadow each other. */
+function checkCollisions(config: KataConfig, entries: EntryPlan[]): void {
+  const owners = new Map<string, string>();
+  const claim = (what: string, name: string) => {
+    const previous = owners.get(what);
+    if (previous && previous !== name) {
+      throw new ConfigError(config.file, `/events/${name}`, `collides with "${previous}": both would generate ${what}. Rename one of them.`);
+    }
+    owners.set(what, name);
+  };
+  for (const reserved of [TYPES_MODULE, VALIDATORS_MODULE, "index"]) owners.set(`the file ${reserved}.ts`, "(kata)");
+  for (const entry of entries) {
+    claim(`the file ${entry.fileName}.ts`, entry.name);
+    for (const slot of entry.slots) claim(`the type ${slot.typeName}`, entry.name);
+    claim(`the type ${entry.name}Event`, entry.name);
+  }
+}

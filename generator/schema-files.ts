@@ -1,0 +1,87 @@
+import { dirname, relative, resolve, sep } from "node:path";
+import { SchemaError } from "./errors.js";
+import { readJsonFile } from "./read-json.js";
+
+/** One schema file the user's config reaches, directly or through `$ref`. */
+export interface SchemaFile {
+  /** Path relative to the config folder, with `/`: the file's name in messages and generated code. */
+  key: string;
+  schema: Record<string, unknown>;
+}
+
+/** A `path#pointer` reference split into the file key and the pointer. */
+export interface SchemaTarget {
+  key: string;
+  pointer: string;
+}
+
+/** Every file reachable from `entryRefs`, sorted by key so that output never depends on order. */
+export function loadSchemaFiles(baseDir: string, entryRefs: string[]): Map<string, SchemaFile> {
+  const files = new Map<string, SchemaFile>();
+  const pending = [...entryRefs.map((ref) => targetOf(baseDir, baseDir, ref).key)];
+  while (pending.length > 0) {
+    const key = pending.pop()!;
+    if (files.has(key)) continue;
+    const schema = readJsonFile(resolve(baseDir, key), key, SchemaError);
+    if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
+      throw new SchemaError(key, "", "a schema must be a JSON object. Wrap the type in { \"type\": ... }.");
+    }
+    files.set(key, { key, schema: schema as Record<string, unknown> });
+    for (const { ref, at } of refsIn(schema, "")) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+        throw new SchemaError(key, at, `$ref "${ref}" is remote; kata resolves only files. Save it next to your schemas and refer to it by relative path.`);
+      }
+      if (!ref.startsWith("#")) pending.push(targetOf(baseDir, dirname(resolve(baseDir, key)), ref).key);
+    }
+  }
+  const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const file of sorted.values()) checkRefTargets(baseDir, file, sorted);
+  return sorted;
+}
+
+/** Resolves `ref` (a file path with an optional `#pointer`) against `fromDir`. */
+export function targetOf(baseDir: string, fromDir: string, ref: string): SchemaTarget {
+  const hash = ref.indexOf("#");
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+  const key = relative(baseDir, resolve(fromDir, filePart)).split(sep).join("/");
+  return { key, pointer };
+}
+
+/** Every `$ref` string in a schema, with the JSON pointer of the object that holds it. */
+export function* refsIn(node: unknown, at: string): Generator<{ ref: string; at: string }> {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) yield* refsIn(node[i], `${at}/${i}`);
+  } else if (typeof node === "object" && node !== null) {
+    for (const [name, value] of Object.entries(node)) {
+      if (name === "$ref" && typeof value === "string") yield { ref: value, at };
+      // `const`, `enum`, `default` and `examples` hold data, not schemas: a "$ref" key there is a value.
+      else if (name !== "const" && name !== "enum" && name !== "default" && name !== "examples") yield* refsIn(value, `${at}/${escapePointer(name)}`);
+    }
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === "" || pointer === "/") return root;
+  let node: unknown = root;
+  for (const raw of pointer.replace(/^\//, "").split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function checkRefTargets(baseDir: string, file: SchemaFile, files: Map<string, SchemaFile>): void {
+  for (const { ref, at } of refsIn(file.schema, "")) {
+    const target = ref.startsWith("#") ? { key: file.key, pointer: decodeURIComponent(ref.slice(1)) } : targetOf(baseDir, dirname(resolve(baseDir, file.key)), ref);
+    const targetFile = files.get(target.key);
+    if (!targetFile || resolvePointer(targetFile.schema, target.pointer) === undefined) {
+      throw new SchemaError(file.key, at, `$ref "${ref}" points at nothing (no "${target.pointer || "/"}" in ${target.key}). Fix the pointer or add the definition.`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { LambdaContext } from "../runtime/context.js";
+import type { KataHandler } from "../runtime/typed-handler.js";
+import { decodeRequest, type ApiRequestSpec, type RequestParts } from "./api-body.js";
+import { problemResponse, validationProblem, type ProblemResponse } from "./problem-json.js";
+import { typedHandler } from "./typed-handler.js";
+
+/** The request event as `fn` sees it: body, query and path parameters decoded by their schemas. */
+export type DecodedApiEvent<TEvent extends RequestParts, TBody, TQuery, TPath> = Omit<TEvent, "body" | "queryStringParameters" | "pathParameters"> & {
+  /** Without a body schema, the body as it was sent. */
+  body: [TBody] extends [undefined] ? TEvent["body"] : TBody;
+  queryStringParameters: TQuery;
+  pathParameters: TPath;
+};
+
+export type ApiEventHandler<TEvent extends RequestParts, TResult, TBody, TQuery, TPath> = (
+  body: TBody,
+  event: DecodedApiEvent<TEvent, TBody, TQuery, TPath>,
+  context: LambdaContext,
+) => Promise<TResult> | TResult;
+
+/** The envelope decoders of one API Gateway payload format (generated from the built-in schemas). */
+export interface ApiEnvelope<TEvent> {
+  decode(raw: Uint8Array): TEvent;
+  assert(value: unknown): asserts value is TEvent;
+}
+
+/**
+ * Shared by the v1 and v2 factories: a request that does not match the schemas is answered with
+ * 400 `application/problem+json` (a client error, not a Lambda error) and `fn` is not called.
+ * An event that is not an API Gateway event at all is a decode error.
+ */
+export function apiHandler<TEvent extends RequestParts, TResult, TBody, TQuery, TPath>(
+  envelope: ApiEnvelope<TEvent>,
+  spec: ApiRequestSpec<TBody, TQuery, TPath>,
+  fn: ApiEventHandler<TEvent, TResult, TBody, TQuery, TPath>,
+): KataHandler<TEvent, TResult | ProblemResponse> {
+  const handle = async (event: TEvent, context: LambdaContext): Promise<TResult | ProblemResponse> => {
+    const request = decodeRequest(spec, event);
+    if (!request.ok) return problemResponse(validationProblem(spec.name, request.issues));
+    const { body, queryStringParameters, pathParameters } = request;
+    const decoded = { ...event, body: spec.decodeBody === undefined ? event.body : body, queryStringParameters, pathParameters };
+    return fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context);
+  };
+  return typedHandler({ decode: envelope.decode, assert: envelope.assert, handle });
+}

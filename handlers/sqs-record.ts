@@ -1,0 +1,38 @@
+import type { SQSRecord } from "../generated/sqs.js";
+import type { LambdaContext } from "../runtime/context.js";
+import { issuesUnder } from "./issues.js";
+import type { RecordFailureCause } from "./sqs-failures.js";
+
+/** Called once per record, with the record's body decoded and validated, and the record itself (its `body` decoded too). */
+export type SQSMessageHandler<TBody> = (message: TBody, record: SQSRecord<TBody>, context: LambdaContext) => Promise<void> | void;
+
+/** What the generated `onName` passes for an entry with `source: "sqs"`. */
+export interface SQSBatchSpec<TBody> {
+  name: string;
+  decodeBody(input: string | Uint8Array): TBody;
+}
+
+/**
+ * Decodes one record's body and runs `fn` on it. Returns why the record failed, or undefined when
+ * it succeeded; never throws, because one bad record must not fail the records beside it.
+ */
+export async function processRecord<TBody>(
+  spec: SQSBatchSpec<TBody>,
+  fn: SQSMessageHandler<TBody>,
+  record: SQSRecord,
+  index: number,
+  context: LambdaContext,
+): Promise<RecordFailureCause | undefined> {
+  let message: TBody;
+  try {
+    message = spec.decodeBody(record.body);
+  } catch (error) {
+    return { reason: "invalid-body", issues: issuesUnder(`/Records/${index}/body`, error) };
+  }
+  try {
+    await fn(message, { ...record, body: message }, context);
+    return undefined;
+  } catch (error) {
+    return { reason: "handler-error", error };
+  }
+}

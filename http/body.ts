@@ -1,0 +1,46 @@
+/**
+ * Bodies in and out. Events carry text, or base64 when `isBase64Encoded`; results must say the
+ * same. A response body is sent as text only when it is a text type in UTF-8, so that nothing
+ * is lost in the JSON string; everything else is base64.
+ */
+
+// `text/*`, JSON, XML, JavaScript, and any `+json` / `+xml` structured syntax (RFC 6839).
+const TEXT_TYPE = /^(?:text\/[^;\s]+|application\/(?:json|xml|javascript|ecmascript|x-javascript)|[^/;\s]+\/[^;\s]+\+(?:json|xml))\s*(?:;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+const UTF8_CHARSETS = new Set(["utf-8", "utf8", "us-ascii"]);
+
+/** True for media types sent as text: `text/*`, JSON, XML, JavaScript, `+json`, `+xml`. */
+export function isTextContentType(contentType: string): boolean {
+  return TEXT_TYPE.test(contentType);
+}
+
+/** The event body as bytes, or undefined when there is none (or the method cannot carry one). */
+export function requestBody(method: string, body: string | null | undefined, isBase64Encoded: boolean | undefined): Uint8Array | undefined {
+  // Fetch forbids a body on GET and HEAD; it is still in getLambdaEvent(request).body.
+  if (body == null || body === "" || method === "GET" || method === "HEAD") return undefined;
+  return isBase64Encoded ? Buffer.from(body, "base64") : Buffer.from(body, "utf8");
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export async function resultBody(response: Response): Promise<{ body: string; isBase64Encoded: boolean }> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length === 0) return { body: "", isBase64Encoded: false };
+  if (sentAsText(response.headers)) {
+    try {
+      return { body: strictUtf8.decode(bytes), isBase64Encoded: false };
+    } catch {
+      // Declared text, but not valid UTF-8: base64 keeps the bytes.
+    }
+  }
+  return { body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), isBase64Encoded: true };
+}
+
+function sentAsText(headers: Headers): boolean {
+  const contentType = headers.get("content-type");
+  if (contentType === null || !isTextContentType(contentType)) return false;
+  const encoding = headers.get("content-encoding");
+  if (encoding !== null && encoding.toLowerCase() !== "identity") return false; // gzip'd text is bytes
+  const charset = CHARSET.exec(contentType)?.[1]?.toLowerCase();
+  return charset === undefined || UTF8_CHARSETS.has(charset);
+}

@@ -1,0 +1,55 @@
+import type { LambdaContext } from "../runtime/context.js";
+import type { StreamingResult } from "../runtime/streaming.js";
+import { HttpResultError } from "./errors.js";
+import type { HttpEvent, HttpResult } from "./events.js";
+import { processorFor } from "./guards.js";
+import { remember, type LambdaEnv } from "./lambda-request.js";
+import type { RequestOptions } from "./processor.js";
+import { streamingHttpResult } from "./streaming.js";
+
+/** A Fetch handler: a function, or an object with `fetch` such as a Hono app. */
+export type FetchApp =
+  | ((request: Request, env: LambdaEnv) => Response | Promise<Response>)
+  | { fetch(request: Request, env: LambdaEnv): Response | Promise<Response> };
+
+export interface HttpOptions extends RequestOptions {
+  /**
+   * Answer with Lambda response streaming (under kata's loop): the body goes out as the app
+   * produces it. For Function URLs in RESPONSE_STREAM mode and API Gateway streaming
+   * integrations; ALB events are still answered buffered, as ALB cannot stream.
+   */
+  stream?: boolean | undefined;
+}
+
+export type HttpHandler<R> = (event: unknown, context: LambdaContext) => Promise<R>;
+
+/** Turns a Fetch app into a Lambda handler for API Gateway (REST, HTTP API), Function URL and ALB events. */
+export function http(app: FetchApp, options?: HttpOptions & { stream?: false | undefined }): HttpHandler<HttpResult>;
+export function http(app: FetchApp, options: HttpOptions & { stream: true }): HttpHandler<HttpResult | StreamingResult>;
+export function http(app: FetchApp, options?: HttpOptions): HttpHandler<HttpResult | StreamingResult>;
+export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<HttpResult | StreamingResult> {
+  const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
+  return async (event, context) => {
+    const processor = processorFor(event);
+    const request = processor.createRequest(options);
+    const env: LambdaEnv = { event: event as HttpEvent, context };
+    remember(request, env);
+    const response: unknown = await fetch(request, env);
+    if (!isResponse(response)) {
+      throw new HttpResultError(
+        `kata/http: the app answered ${request.method} ${new URL(request.url).pathname} with ${describe(response)} instead of a Response. ` +
+          "Return a Response (Hono: return c.text(...), c.json(...)) on every path.",
+      );
+    }
+    if (options.stream && processor.streams) return streamingHttpResult(response);
+    return processor.createResult(response);
+  };
+}
+
+// Duck-typed: a Response from another realm or a polyfill is not `instanceof` this one.
+function isResponse(value: unknown): value is Response {
+  const candidate = value as Partial<Response> | null | undefined;
+  return typeof candidate?.status === "number" && candidate.headers instanceof Headers && typeof candidate.arrayBuffer === "function";
+}
+
+const describe = (value: unknown): string => (value === null ? "null" : value === undefined ? "undefined" : `a ${typeof value}`);

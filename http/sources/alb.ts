@@ -1,0 +1,38 @@
+import { resultBody } from "../body.js";
+import type { AlbEvent, AlbResult } from "../events.js";
+import { multiValueResponseHeaders, requestHeaders, singleValueResponseHeaders } from "../headers.js";
+import { buildRequest, type EventProcessor } from "../processor.js";
+import { statusDescription } from "../status-text.js";
+import { queryFrom } from "../url.js";
+
+const source = "ALB";
+
+/** Application Load Balancer targets, with or without multi-value headers. */
+export const alb: EventProcessor<AlbEvent, AlbResult> = {
+  source,
+  // An ALB invokes with the buffered Invoke API: a streamed answer would reach it as raw bytes.
+  streams: false,
+
+  createRequest(event) {
+    return buildRequest(source, {
+      method: event.httpMethod,
+      path: event.path,
+      // The load balancer does not decode parameters: they are passed on as the client sent them.
+      query: queryFrom(event.multiValueQueryStringParameters, event.queryStringParameters, false),
+      headers: requestHeaders(source, event.headers, event.multiValueHeaders),
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded,
+      domainName: undefined,
+    });
+  },
+
+  async createResult(event, response) {
+    const body = await resultBody(response);
+    const description = statusDescription(response);
+    // With multi-value headers enabled the target group reads only `multiValueHeaders`, else only `headers`.
+    if (event.multiValueHeaders) {
+      return { statusCode: response.status, statusDescription: description, multiValueHeaders: multiValueResponseHeaders(response), ...body };
+    }
+    return { statusCode: response.status, statusDescription: description, headers: singleValueResponseHeaders(response), ...body };
+  },
+};

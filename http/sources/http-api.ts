@@ -1,0 +1,39 @@
+import { resultBody } from "../body.js";
+import type { HttpApiEvent, HttpApiResult } from "../events.js";
+import { requestHeaders, responseHeaders } from "../headers.js";
+import { buildRequest, type EventProcessor } from "../processor.js";
+import { stripStage } from "../stage.js";
+import { escapeQuery } from "../url.js";
+
+const source = "HTTP API / Function URL";
+
+/** Payload format 2.0: HTTP APIs and Lambda Function URLs. */
+export const httpApi: EventProcessor<HttpApiEvent, HttpApiResult> = {
+  source,
+  streams: true,
+
+  createRequest(event, options) {
+    const headers = requestHeaders(source, event.headers, undefined);
+    // Format 2.0 moves the Cookie headers into `cookies`.
+    if (event.cookies && event.cookies.length > 0) headers.set("cookie", event.cookies.join("; "));
+    const stage = event.requestContext.stage;
+    return buildRequest(source, {
+      method: event.requestContext.http.method,
+      path: options.stripStage ? stripStage(event.rawPath, stage) : event.rawPath,
+      // As the client sent it: repeated keys and encoding intact (`queryStringParameters` comma-joins them).
+      query: escapeQuery(event.rawQueryString ?? ""),
+      headers,
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded,
+      domainName: event.requestContext.domainName,
+    });
+  },
+
+  async createResult(_event, response) {
+    const { headers, cookies } = responseHeaders(response);
+    const result: HttpApiResult = { statusCode: response.status, headers, ...(await resultBody(response)) };
+    // Each entry becomes one Set-Cookie header; a comma-joined header would break cookies with Expires.
+    if (cookies.length > 0) result.cookies = cookies;
+    return result;
+  },
+};

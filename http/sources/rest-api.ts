@@ -1,0 +1,37 @@
+import { resultBody } from "../body.js";
+import type { RestApiEvent, RestApiResult } from "../events.js";
+import { multiValueResponseHeaders, requestHeaders } from "../headers.js";
+import { buildRequest, type EventProcessor } from "../processor.js";
+import { restPathWithStage, stripStage } from "../stage.js";
+import { queryFrom } from "../url.js";
+
+const source = "API Gateway REST API";
+
+/** REST APIs, and HTTP APIs with payload format 1.0 (same event and result shapes). */
+export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
+  source,
+  streams: true,
+
+  createRequest(event, options) {
+    const headers = requestHeaders(source, event.headers, event.multiValueHeaders);
+    const stage = event.requestContext.stage;
+    const host = headers.get("host") ?? event.requestContext.domainName ?? "";
+    // HTTP API payload 1.0 (`version: "1.0"`) keeps the stage in `path` already; REST leaves it out.
+    let path = event.version === undefined ? restPathWithStage(event.path, stage, host) : event.path;
+    if (options.stripStage) path = stripStage(path, stage);
+    return buildRequest(source, {
+      method: event.httpMethod,
+      path,
+      // API Gateway percent-decodes parameter values, so they are encoded again.
+      query: queryFrom(event.multiValueQueryStringParameters, event.queryStringParameters, true),
+      headers,
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded,
+      domainName: event.requestContext.domainName,
+    });
+  },
+
+  async createResult(_event, response) {
+    return { statusCode: response.status, multiValueHeaders: multiValueResponseHeaders(response), ...(await resultBody(response)) };
+  },
+};

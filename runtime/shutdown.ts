@@ -1,0 +1,44 @@
+import { logError } from "./logging/runtime-log.js";
+
+export type ShutdownHook = () => unknown;
+
+// On globalThis so that a bundled copy of kata in the handler and the kata-runtime bin share it.
+const REGISTRY = Symbol.for("kata.shutdownHooks");
+
+function registry(): ShutdownHook[] {
+  const global = globalThis as { [REGISTRY]?: ShutdownHook[] };
+  return (global[REGISTRY] ??= []);
+}
+
+/**
+ * Runs `hook` when Lambda shuts the sandbox down (SIGTERM). Register hooks during init (at module
+ * top level or before `start()`): only then can the loop ask Lambda for the SIGTERM.
+ */
+export function onShutdown(hook: ShutdownHook): void {
+  registry().push(hook);
+}
+
+export function hasShutdownHooks(): boolean {
+  return registry().length > 0;
+}
+
+/**
+ * On SIGTERM: runs every hook (concurrently; a failing hook is logged, not fatal), then exits 0.
+ * Returns a function that removes the listener.
+ */
+export function handleSigterm(): () => void {
+  const listener = (): void => {
+    void runHooks().then(() => process.exit(0));
+  };
+  process.once("SIGTERM", listener);
+  return () => {
+    process.off("SIGTERM", listener);
+  };
+}
+
+async function runHooks(): Promise<void> {
+  const results = await Promise.allSettled(registry().map(async (hook) => hook()));
+  for (const result of results) {
+    if (result.status === "rejected") logError("A shutdown hook failed", result.reason);
+  }
+}

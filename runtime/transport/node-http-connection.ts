@@ -1,0 +1,101 @@
+import { Agent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
+import type { ConnectionFactory, RuntimeApiConnection, RuntimeApiResponse } from "./connection.js";
+
+/**
+ * A `RuntimeApiConnection` on `node:http`: one keep-alive socket per connection (`maxSockets: 1`),
+ * no timeouts (the `/next` long-poll may wait for minutes while the sandbox is frozen).
+ */
+export const connectNodeHttp: ConnectionFactory = (address) => new NodeHttpConnection(address);
+
+class NodeHttpConnection implements RuntimeApiConnection {
+  private readonly host: string;
+  private readonly port: number;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+  constructor(address: string) {
+    const colon = address.lastIndexOf(":");
+    this.host = colon > 0 ? address.slice(0, colon) : address;
+    this.port = colon > 0 ? Number(address.slice(colon + 1)) : 80;
+  }
+
+  async request(method: "GET" | "POST", path: string, headers: Record<string, string> = {}, body?: Uint8Array | string): Promise<RuntimeApiResponse> {
+    try {
+      return await this.send(method, path, headers, body);
+    } catch (error) {
+      // The peer may close an idle keep-alive socket just as we reuse it; one fresh try is safe
+      // because nothing reached the server (the node:http documentation recommends this).
+      if (!(error instanceof ReusedSocketError)) throw error;
+      return this.send(method, path, headers, body);
+    }
+  }
+
+  private send(method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<RuntimeApiResponse> {
+    return new Promise((resolve, reject) => {
+      const outgoing: OutgoingHttpHeaders = { ...headers };
+      if (body !== undefined) outgoing["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+      const req = httpRequest({ host: this.host, port: this.port, method, path, headers: outgoing, agent: this.agent }, (res) =>
+        readResponse(res).then(resolve, reject),
+      );
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        reject(req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE") ? new ReusedSocketError(error) : error);
+      });
+      req.end(body);
+    });
+  }
+
+  /**
+   * The docs ask a streaming runtime to "close the underlying connection after it has successfully
+   * written the response", so a streamed response gets its own socket (`agent: false` sends
+   * `Connection: close`) and the keep-alive socket stays free for `/next`.
+   */
+  stream(path: string, headers: Record<string, string>, body: AsyncIterable<Uint8Array>, trailersFor: (error: unknown) => Record<string, string>): Promise<RuntimeApiResponse> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: this.host, port: this.port, method: "POST", path, headers, agent: false }, (res) =>
+        readResponse(res).then(resolve, reject),
+      );
+      req.on("error", reject);
+      pump(req, body).then(
+        () => req.end(),
+        (error: unknown) => {
+          if (req.destroyed) return;
+          req.addTrailers(trailersFor(error));
+          req.end();
+        },
+      );
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+async function pump(req: ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const chunk of body) {
+    if (req.destroyed) return;
+    // "close" too: a destroyed request never drains.
+    if (!req.write(chunk)) await new Promise<void>((resolve) => req.once("drain", resolve).once("close", resolve));
+  }
+}
+
+function readResponse(res: IncomingMessage): Promise<RuntimeApiResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    res.on("error", reject);
+    res.on("end", () => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      }
+      resolve({ status: res.statusCode ?? 0, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+    });
+  });
+}
+
+class ReusedSocketError extends Error {
+  override readonly name = "ReusedSocketError";
+  constructor(cause: Error) {
+    super(`the Runtime API closed a reused keep-alive socket: ${cause.message}`, { cause });
+  }
+}

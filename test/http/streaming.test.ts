@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { HTTP_INTEGRATION_CONTENT_TYPE, http, stream } from "../../http/index.js";
+import { isStreamingResult, type StreamingResult } from "../../runtime/streaming.js";
+import { albEvent, functionUrlEvent, lambdaContext, restEvent } from "./events.js";
+
+async function collect(body: AsyncIterable<Uint8Array>): Promise<string[]> {
+  const chunks: string[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk).toString("utf8"));
+  return chunks;
+}
+
+/** Splits a prelude into its JSON and the bytes after it. */
+function splitPrelude(prelude: Uint8Array | undefined): { json: unknown; delimiter: number[] } {
+  assert.ok(prelude);
+  const bytes = Buffer.from(prelude);
+  const end = bytes.indexOf(0);
+  return { json: JSON.parse(bytes.subarray(0, end).toString("utf8")), delimiter: [...bytes.subarray(end)] };
+}
+
+const streamingApp = (body: ReadableStream<Uint8Array | string> | null, init: ResponseInit = {}) =>
+  // A Response accepts any chunk type; the adapter must check what the app really enqueues.
+  http(() => new Response(body as ReadableStream<Uint8Array> | null, init), { stream: true });
+
+describe("http(app, { stream: true })", () => {
+  it("answers a StreamingResult with the HTTP integration content type and a JSON prelude ended by 8 NUL bytes", async () => {
+    const response = { status: 201, headers: [["content-type", "text/plain"], ["x-a", "1"], ["set-cookie", "a=1; Secure"], ["set-cookie", "b=2"]] as [string, string][] };
+    const result = await streamingApp(null, response)(functionUrlEvent(), lambdaContext());
+    assert.ok(isStreamingResult(result));
+    assert.equal(result.contentType, HTTP_INTEGRATION_CONTENT_TYPE);
+    assert.equal(HTTP_INTEGRATION_CONTENT_TYPE, "application/vnd.awslambda.http-integration-response");
+    assert.deepEqual(splitPrelude(result.prelude), {
+      json: { statusCode: 201, headers: { "content-type": "text/plain", "x-a": "1" }, cookies: ["a=1; Secure", "b=2"] },
+      delimiter: [0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    assert.deepEqual(await collect(result.body), []);
+  });
+
+  it("streams the body chunk by chunk as the app produces it, strings as UTF-8", async () => {
+    let pull = 0;
+    const body = new ReadableStream<Uint8Array | string>({
+      pull(controller) {
+        pull++;
+        if (pull === 1) controller.enqueue(new TextEncoder().encode("first "));
+        else if (pull === 2) controller.enqueue("sécond ");
+        else controller.close();
+      },
+    }, { highWaterMark: 0 });
+    const result = (await streamingApp(body)(restEvent(), lambdaContext())) as StreamingResult;
+    assert.equal(pull, 0, "nothing is read before the loop asks for it");
+    assert.deepEqual(await collect(result.body), ["first ", "sécond "]);
+  });
+
+  it("throws the app's stream error from the body, after the chunks already produced", async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (++pulls === 1) controller.enqueue(new TextEncoder().encode("partial"));
+        else throw new Error("database went away");
+      },
+    }, { highWaterMark: 0 });
+    const result = (await streamingApp(body)(functionUrlEvent(), lambdaContext())) as StreamingResult;
+    const seen: string[] = [];
+    await assert.rejects(async () => {
+      for await (const chunk of result.body) seen.push(Buffer.from(chunk).toString());
+    }, /database went away/);
+    assert.deepEqual(seen, ["partial"]);
+  });
+
+  it("cancels the app's stream when the loop stops reading early", async () => {
+    let cancelled: unknown = "not cancelled";
+    const body = new ReadableStream<string>({
+      pull: (controller) => controller.enqueue("tick"),
+      cancel: (reason) => {
+        cancelled = reason;
+      },
+    });
+    const result = (await streamingApp(body)(functionUrlEvent(), lambdaContext())) as StreamingResult;
+    for await (const chunk of result.body) {
+      assert.equal(Buffer.from(chunk).toString(), "tick");
+      break;
+    }
+    assert.equal(cancelled, undefined);
+  });
+
+  it("names a chunk that is neither bytes nor text", async () => {
+    const body = new ReadableStream<any>({ start: (c) => (c.enqueue("ok"), c.enqueue(42), c.close()) });
+    const result = (await streamingApp(body)(functionUrlEvent(), lambdaContext())) as StreamingResult;
+    await assert.rejects(collect(result.body), /body chunk 1 is number; produce Uint8Array or string chunks/);
+  });
+
+  it("answers ALB events buffered, because an ALB cannot receive a stream", async () => {
+    const result: any = await streamingApp(null, { status: 204 })(albEvent(), lambdaContext());
+    assert.equal(isStreamingResult(result), false);
+    assert.equal(result.statusDescription, "204 No Content");
+  });
+});
+
+describe("stream(handler)", () => {
+  it("streams what an async generator yields, with the content type from the options", async () => {
+    const handler = stream(
+      async function* (event: { rows: number }) {
+        for (let i = 1; i <= event.rows; i++) yield JSON.stringify({ i }) + "\n";
+      },
+      { contentType: "application/x-ndjson" },
+    );
+    const result = await handler({ rows: 3 }, lambdaContext());
+    assert.ok(isStreamingResult(result));
+    assert.equal(result.contentType, "application/x-ndjson");
+    assert.equal(result.prelude, undefined);
+    assert.deepEqual(await collect(result.body), ['{"i":1}\n', '{"i":2}\n', '{"i":3}\n']);
+  });
+
+  it("takes { contentType, body } to choose the type per invocation", async () => {
+    const handler = stream(async () => ({ contentType: "text/csv", body: ["a,b\n", new TextEncoder().encode("1,2\n")] }));
+    const result = await handler({}, lambdaContext());
+    assert.equal(result.contentType, "text/csv");
+    assert.deepEqual(await collect(result.body), ["a,b\n", "1,2\n"]);
+  });
+
+  it("sends a string, bytes or a ReadableStream as application/octet-stream by default", async () => {
+    for (const body of ["whole", new TextEncoder().encode("whole"), new ReadableStream({ start: (c) => (c.enqueue("whole"), c.close()) })]) {
+      const result = await stream(() => body)({}, lambdaContext());
+      assert.equal(result.contentType, "application/octet-stream");
+      assert.deepEqual(await collect(result.body), ["whole"]);
+    }
+  });
+
+  it("lets an error thrown before the first chunk reject the handler, so the loop posts it as an error", async () => {
+    const handler = stream(async () => {
+      throw new TypeError("bad event");
+    });
+    await assert.rejects(handler({}, lambdaContext()), /bad event/);
+  });
+});
