@@ -1,5 +1,9 @@
 import yargs, { type Argv } from "yargs";
+import { eventsCommand } from "./commands/events.js";
 import { generateCommand } from "./commands/generate.js";
+import { invokeCommand } from "./commands/invoke.js";
+import { packageCommand } from "./commands/package.js";
+import { serveCommand } from "./commands/serve.js";
 
 /**
  * The whole `kata` CLI, built without parsing, so that tests can drive it in-process.
@@ -10,6 +14,10 @@ export function buildCli(args: string[]): Argv {
     .scriptName("kata")
     .usage("$0 <command> [options]")
     .command(generateCommand)
+    .command(invokeCommand)
+    .command(serveCommand)
+    .command(eventsCommand)
+    .command(packageCommand)
     .demandCommand(1, "Name a command: kata generate | invoke | serve | events | package. See kata --help.")
     .strict()
     .recommendCommands()

@@ -16,7 +16,7 @@ export interface EmulatorOptions extends Partial<Omit<FunctionSettings, "handler
   taskRoot: string;
   /** Working directory of the function process; the task root when absent. */
   cwd?: string;
-  /** Where the function's output and the START/END/REPORT lines go; the caller's stderr by default. */
+  /** Where the function's output and the START/END/REPORT lines go: a file descriptor (stderr, 2, by default) or a callback. */
   logs?: LogTarget;
   /** Port of the Runtime API (and invoke endpoint) on 127.0.0.1; any free port when absent. */
   port?: number;
@@ -45,7 +45,7 @@ export class Emulator {
     const host = "127.0.0.1";
     const bound = await listen(server, port ?? 0, host);
     const address = `${host}:${bound}`;
-    env = new ExecutionEnvironment({ settings, command, cwd: cwd ?? taskRoot, logs: logs ?? "stderr", runtimeApi: address });
+    env = new ExecutionEnvironment({ settings, command, cwd: cwd ?? taskRoot, logs: logs ?? 2, runtimeApi: address });
     if (eager !== false) env.start();
     return new Emulator(server, env, address);
   }

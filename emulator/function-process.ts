@@ -1,16 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeSync } from "node:fs";
 import type { ProcessExit } from "./lambda-errors.js";
 
 /**
- * Where the function's stdout and stderr go: `"stderr"` shares the caller's stderr file
- * descriptor (the function writes straight to it, so its lines keep their order relative to what
- * the caller prints), or a callback that receives each chunk.
+ * Where the function's stdout and stderr go: a file descriptor that the function shares (2, the
+ * caller's stderr, by default), so that its lines and the emulator's keep the order in which
+ * they were written; or a callback that receives each chunk (order across the pipe not kept).
  */
-export type LogTarget = "stderr" | ((text: string) => void);
+export type LogTarget = number | ((text: string) => void);
 
 /** Writes one line of the emulator's own (START/END/REPORT) to the log target. */
 export function writeLog(target: LogTarget, line: string): void {
-  if (target === "stderr") process.stderr.write(line + "\n");
+  if (typeof target === "number") writeSync(target, line + "\n");
   else target(line + "\n");
 }
 
@@ -26,7 +27,7 @@ export class FunctionProcess {
   constructor(command: readonly string[], env: NodeJS.ProcessEnv, cwd: string, logs: LogTarget) {
     const [file, ...args] = command;
     if (file === undefined) throw new TypeError("FunctionProcess: the command is empty");
-    const output = logs === "stderr" ? 2 : "pipe";
+    const output = typeof logs === "number" ? logs : "pipe";
     this.child = spawn(file, args, { env, cwd, stdio: ["ignore", output, output], detached: process.platform !== "win32" });
     if (typeof logs === "function") {
       this.child.stdout?.setEncoding("utf8").on("data", logs);

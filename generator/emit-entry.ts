@@ -2,6 +2,7 @@ import { VariableDeclarationKind, type SourceFile } from "ts-morph";
 import type { EventEntry, Source } from "./config.js";
 import { addAssertAndGuard, addDecoders, renderModule, type ImportSpec } from "./render-module.js";
 import type { SchemaTarget } from "./schema-files.js";
+import { addWrapper, HANDLER_IMPORTS } from "./emit-wrapper.js";
 
 export interface EntrySlot {
   role: "payload" | "query" | "path";
@@ -46,11 +47,15 @@ export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: st
     if (source === "sqs") decodeImports.push("decodeSqsBodies");
     if (source === "apigw-v1" || source === "apigw-v2") decodeImports.push("decodeApiRequest");
   }
+  const handlerImports = HANDLER_IMPORTS[source ?? "plain"];
+  imports.push({ from: "kata/handlers", names: handlerImports.filter((n) => !n.startsWith("type ")) });
+  imports.push({ from: "kata/handlers", names: handlerImports.filter((n) => n.startsWith("type ")).map((n) => n.slice(5)), typeOnly: true });
   return renderModule(banner, imports, (file) => {
     file.addExportDeclaration({ isTypeOnly: true, namedExports: slotTypes });
     for (const slot of plan.slots) addDecoders(file, slot.typeName, `validate${slot.typeName}`, `\`${slot.typeName}\``);
     if (source) addEventDecoders(file, plan, source);
     else addPlainEvent(file, name);
+    addWrapper(file, plan);
   });
 }
 
@@ -82,11 +87,12 @@ function addEventDecoders(file: SourceFile, plan: EntryPlan, source: Source): vo
 function eventType(source: Source, envelope: string, plan: EntryPlan): string {
   const { name, entry } = plan;
   if (source === "eventbridge") return `${envelope}<${JSON.stringify(entry.detailType)}, ${name}>`;
-  const replaced = plan.slots.filter((s) => s.role !== "payload");
-  if (replaced.length === 0) return `${envelope}<${name}>`;
-  const keys = replaced.map((s) => (s.role === "query" ? "queryStringParameters" : "pathParameters"));
-  const members = replaced.map((s, i) => `${keys[i]}: ${s.typeName}`).join("; ");
-  return `Omit<${envelope}<${name}>, ${keys.map((k) => JSON.stringify(k)).join(" | ")}> & { ${members} }`;
+  const members = plan.slots.filter((s) => s.role !== "payload").map((s) => [s.role === "query" ? "queryStringParameters" : "pathParameters", s.typeName]);
+  // HTTP API leaves `body` out of a bodyless request, so the built-in type has it optional; the decoder requires it.
+  if (source === "apigw-v2") members.unshift(["body", name]);
+  if (members.length === 0) return `${envelope}<${name}>`;
+  const keys = members.map(([key]) => JSON.stringify(key)).join(" | ");
+  return `Omit<${envelope}<${name}>, ${keys}> & { ${members.map(([key, type]) => `${key}: ${type}`).join("; ")} }`;
 }
 
 function apiDecode(envelope: string, typeName: string, name: string, eventName: string, query: string | undefined, path: string | undefined): string {

@@ -2,9 +2,13 @@ import { createRequire } from "node:module";
 /** The part of Ajv's class this stage uses (Ajv is CommonJS; its default export types poorly under NodeNext). */
 interface AjvCore {
   addSchema(schema: object): unknown;
+  validateSchema(schema: object): unknown;
+  errors?: MetaSchemaError[] | null;
 }
 import { formats } from "../runtime/decode/formats.js";
+import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
+import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
 
 const require = createRequire(import.meta.url);
 
@@ -29,14 +33,13 @@ const RUNTIME_HELPERS: Record<string, string> = {
  * validators. The code imports its two helpers and the formats from kata's runtime instead of Ajv,
  * so that a function ships no validator library.
  */
-export function emitValidators(schemas: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
+export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
+  const schemas = given.map((entry) => ({ ...entry, schema: protoPropertyAsPattern(entry.schema) }));
   const ajv = createAjv(draft2020, schemas);
   for (const { id, file, schema } of schemas) {
-    try {
-      ajv.addSchema({ ...withoutMetaSchema(schema), $id: id });
-    } catch (error) {
-      throw asSchemaError(error, file);
-    }
+    const withId = { ...withoutMetaSchema(schema), $id: id };
+    if (ajv.validateSchema(withId) !== true) throw invalidSchemaError(file, ajv.errors);
+    ajv.addSchema(withId);
   }
   let code: string;
   try {
@@ -52,7 +55,7 @@ export function emitValidators(schemas: ValidatorSchema[], exports: Record<strin
     code = standaloneCode(ajv, Object.fromEntries([...firstByRef].map(([ref, name]) => [name, ref])));
     code += aliases.length > 0 ? `\n${aliases.join("\n")}\n` : "";
   } catch (error) {
-    throw asSchemaError(error, fileOfError(error, schemas));
+    throw compileError(error, given);
   }
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
@@ -78,6 +81,7 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[]): AjvCore {
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
+    ownProperties: needsOwnProperties(schemas.map((s) => s.schema)),
     code: { source: true, esm: true, lines: true, formats: _`kataFormats` },
     formats,
     keywords: [...extensionKeywords].sort(),
@@ -98,23 +102,4 @@ function collectExtensionKeywords(node: unknown, into: Set<string>): void {
 function withoutMetaSchema(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = schema;
   return rest;
-}
-
-function fileOfError(error: unknown, schemas: ValidatorSchema[]): string {
-  const message = error instanceof Error ? error.message : "";
-  return schemas.find((s) => message.includes(s.id))?.file ?? schemas[schemas.length - 1]?.file ?? "?";
-}
-
-function asSchemaError(error: unknown, file: string): SchemaError {
-  const message = error instanceof Error ? error.message : String(error);
-  const pointer = /schema is invalid: data(\S*)/.exec(message)?.[1]?.replace(/\./g, "/");
-  const unknownFormat = /unknown format "([^"]+)"/.exec(message);
-  if (unknownFormat) {
-    return new SchemaError(file, undefined, `format "${unknownFormat[1]}" is not supported. kata checks ${Object.keys(formats).join(", ")}; use "pattern" for others.`);
-  }
-  const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message);
-  if (unknownKeyword) {
-    return new SchemaError(file, undefined, `unknown keyword "${unknownKeyword[1]}" (a typo?). Fix it, or prefix vendor keywords with "x-".`);
-  }
-  return new SchemaError(file, pointer, `is not a valid JSON Schema: ${message.replace(/^schema is invalid: /, "")}`);
 }

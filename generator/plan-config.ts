@@ -77,20 +77,29 @@ export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").toLowerCase();
 }
 
+/** What the entry modules import from kata: an entry must not declare these names. */
+const KATA_NAMES = ["assertWith", "decodeWith", "decodeSqsBodies", "decodeApiRequest"].concat(
+  ["SQSEvent", "EventBridgeEvent", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"].flatMap((type) => [type, `decode${type}`]),
+);
+
 /** Names a config would make twice: two files, or two exports that would shadow each other. */
 function checkCollisions(config: KataConfig, entries: EntryPlan[]): void {
   const owners = new Map<string, string>();
   const claim = (what: string, name: string) => {
     const previous = owners.get(what);
+    if (previous === KATA) throw new ConfigError(config.file, `/events/${name}`, `would generate ${what}, which kata's generated code already uses. Rename the entry.`);
     if (previous && previous !== name) {
       throw new ConfigError(config.file, `/events/${name}`, `collides with "${previous}": both would generate ${what}. Rename one of them.`);
     }
     owners.set(what, name);
   };
-  for (const reserved of [TYPES_MODULE, VALIDATORS_MODULE, "index"]) owners.set(`the file ${reserved}.ts`, "(kata)");
+  for (const reserved of [TYPES_MODULE, VALIDATORS_MODULE, "index"]) owners.set(`the file ${reserved}.ts`, KATA);
+  for (const reserved of KATA_NAMES) owners.set(`the name ${reserved}`, KATA);
   for (const entry of entries) {
     claim(`the file ${entry.fileName}.ts`, entry.name);
-    for (const slot of entry.slots) claim(`the type ${slot.typeName}`, entry.name);
-    claim(`the type ${entry.name}Event`, entry.name);
+    for (const type of [...entry.slots.map((slot) => slot.typeName), `${entry.name}Event`]) {
+      for (const name of [type, `decode${type}`, `assert${type}`, `is${type}`]) claim(`the name ${name}`, entry.name);
+    }
   }
 }
+const KATA = "(kata)";

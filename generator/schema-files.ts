@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { SchemaError } from "./errors.js";
 import { readJsonFile } from "./read-json.js";
+import { schemaNodes } from "./schema-walk.js";
 
 /** One schema file the user's config reaches, directly or through `$ref`. */
 export interface SchemaFile {
@@ -18,20 +20,23 @@ export interface SchemaTarget {
 /** Every file reachable from `entryRefs`, sorted by key so that output never depends on order. */
 export function loadSchemaFiles(baseDir: string, entryRefs: string[]): Map<string, SchemaFile> {
   const files = new Map<string, SchemaFile>();
-  const pending = [...entryRefs.map((ref) => targetOf(baseDir, baseDir, ref).key)];
+  const pending: { key: string; from?: { key: string; at: string; ref: string } }[] = entryRefs.map((ref) => ({ key: targetOf(baseDir, baseDir, ref).key }));
   while (pending.length > 0) {
-    const key = pending.pop()!;
+    const { key, from } = pending.pop()!;
     if (files.has(key)) continue;
+    if (from && !existsSync(resolve(baseDir, key))) {
+      throw new SchemaError(from.key, from.at, `$ref "${from.ref}" names ${key}, which does not exist. Fix the path (it starts from ${from.key}'s folder).`);
+    }
     const schema = readJsonFile(resolve(baseDir, key), key, SchemaError);
     if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
       throw new SchemaError(key, "", "a schema must be a JSON object. Wrap the type in { \"type\": ... }.");
     }
     files.set(key, { key, schema: schema as Record<string, unknown> });
-    for (const { ref, at } of refsIn(schema, "")) {
+    for (const { ref, at } of refsIn(schema)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
         throw new SchemaError(key, at, `$ref "${ref}" is remote; kata resolves only files. Save it next to your schemas and refer to it by relative path.`);
       }
-      if (!ref.startsWith("#")) pending.push(targetOf(baseDir, dirname(resolve(baseDir, key)), ref).key);
+      if (!ref.startsWith("#")) pending.push({ key: targetOf(baseDir, dirname(resolve(baseDir, key)), ref).key, from: { key, at, ref } });
     }
   }
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -49,20 +54,8 @@ export function targetOf(baseDir: string, fromDir: string, ref: string): SchemaT
 }
 
 /** Every `$ref` string in a schema, with the JSON pointer of the object that holds it. */
-export function* refsIn(node: unknown, at: string): Generator<{ ref: string; at: string }> {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* refsIn(node[i], `${at}/${i}`);
-  } else if (typeof node === "object" && node !== null) {
-    for (const [name, value] of Object.entries(node)) {
-      if (name === "$ref" && typeof value === "string") yield { ref: value, at };
-      // `const`, `enum`, `default` and `examples` hold data, not schemas: a "$ref" key there is a value.
-      else if (name !== "const" && name !== "enum" && name !== "default" && name !== "examples") yield* refsIn(value, `${at}/${escapePointer(name)}`);
-    }
-  }
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+export function* refsIn(schema: unknown): Generator<{ ref: string; at: string }> {
+  for (const { node, at } of schemaNodes(schema)) if (typeof node.$ref === "string") yield { ref: node.$ref, at };
 }
 
 export function resolvePointer(root: unknown, pointer: string): unknown {
@@ -77,7 +70,7 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
 }
 
 function checkRefTargets(baseDir: string, file: SchemaFile, files: Map<string, SchemaFile>): void {
-  for (const { ref, at } of refsIn(file.schema, "")) {
+  for (const { ref, at } of refsIn(file.schema)) {
     const target = ref.startsWith("#") ? { key: file.key, pointer: decodeURIComponent(ref.slice(1)) } : targetOf(baseDir, dirname(resolve(baseDir, file.key)), ref);
     const targetFile = files.get(target.key);
     if (!targetFile || resolvePointer(targetFile.schema, target.pointer) === undefined) {

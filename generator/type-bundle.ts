@@ -43,6 +43,11 @@ export function buildTypeBundle(baseDir: string, files: Map<string, SchemaFile>,
     else {
       named.set(node, typeName);
       node.title = typeName;
+      // j2ts names a bare `$ref` after its target and drops the title; `allOf` keeps it, as an alias.
+      if (typeof node.$ref === "string") {
+        node.allOf = [{ $ref: node.$ref }, ...(Array.isArray(node.allOf) ? node.allOf : [])];
+        delete node.$ref;
+      }
     }
   }
   let unused = 0;

@@ -1,7 +1,7 @@
 import type { LambdaContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { decodeRequest, type ApiRequestSpec, type RequestParts } from "./api-body.js";
-import { problemResponse, validationProblem, type ProblemResponse } from "./problem-json.js";
+import { problemResponse, validationProblem } from "./problem-json.js";
 import { typedHandler } from "./typed-handler.js";
 
 /** The request event as `fn` sees it: body, query and path parameters decoded by their schemas. */
@@ -24,22 +24,27 @@ export interface ApiEnvelope<TEvent> {
   assert(value: unknown): asserts value is TEvent;
 }
 
-/**
- * Shared by the v1 and v2 factories: a request that does not match the schemas is answered with
- * 400 `application/problem+json` (a client error, not a Lambda error) and `fn` is not called.
- * An event that is not an API Gateway event at all is a decode error.
- */
-export function apiHandler<TEvent extends RequestParts, TResult, TBody, TQuery, TPath>(
-  envelope: ApiEnvelope<TEvent>,
+/** The factory of one payload format, generic over the entry's body, query and path types. */
+export type ApiGatewayFactory<TEvent extends RequestParts, TResult> = <TBody = undefined, TQuery = TEvent["queryStringParameters"], TPath = TEvent["pathParameters"]>(
   spec: ApiRequestSpec<TBody, TQuery, TPath>,
   fn: ApiEventHandler<TEvent, TResult, TBody, TQuery, TPath>,
-): KataHandler<TEvent, TResult | ProblemResponse> {
-  const handle = async (event: TEvent, context: LambdaContext): Promise<TResult | ProblemResponse> => {
-    const request = decodeRequest(spec, event);
-    if (!request.ok) return problemResponse(validationProblem(spec.name, request.issues));
-    const { body, queryStringParameters, pathParameters } = request;
-    const decoded = { ...event, body: spec.decodeBody === undefined ? event.body : body, queryStringParameters, pathParameters };
-    return fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context);
+) => KataHandler<TEvent, TResult>;
+
+/**
+ * Builds the handler factory of one API Gateway payload format. A request that does not match
+ * the entry's schemas is answered with 400 `application/problem+json` (a client error, not a
+ * Lambda error) and `fn` is not called. An event that is not such a request is a decode error.
+ */
+export function apiHandlerFactory<TEvent extends RequestParts, TResult>(envelope: ApiEnvelope<TEvent>): ApiGatewayFactory<TEvent, TResult> {
+  return <TBody, TQuery, TPath>(spec: ApiRequestSpec<TBody, TQuery, TPath>, fn: ApiEventHandler<TEvent, TResult, TBody, TQuery, TPath>) => {
+    const handle = async (event: TEvent, context: LambdaContext): Promise<TResult> => {
+      const request = decodeRequest(spec, event);
+      // The problem response has the shape of both formats' results.
+      if (!request.ok) return problemResponse(validationProblem(spec.name, request.issues)) as TResult;
+      const { body, queryStringParameters, pathParameters } = request;
+      const decoded = { ...event, body: spec.decodeBody === undefined ? event.body : body, queryStringParameters, pathParameters };
+      return fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context);
+    };
+    return typedHandler({ decode: envelope.decode, assert: envelope.assert, handle });
   };
-  return typedHandler({ decode: envelope.decode, assert: envelope.assert, handle });
 }

@@ -17,8 +17,14 @@ export {
 } from "./eventbridge.js";
 export { routeEvents, type EventRoutes, type RoutedEvent, type RoutedResult } from "./route-events.js";
 export type { ApiRequestSpec } from "./api-body.js";
-export type { DecodedApiEvent } from "./api-handler.js";
-export { apiGatewayV1Handler, type ApiGatewayV1Handler, type ApiGatewayV1Request } from "./api-gateway-v1.js";
-export { apiGatewayV2Handler, type ApiGatewayV2Handler, type ApiGatewayV2Request } from "./api-gateway-v2.js";
+export type { ApiEventHandler, ApiGatewayFactory, DecodedApiEvent } from "./api-handler.js";
+export {
+  apiGatewayV1Handler,
+  apiGatewayV2Handler,
+  type ApiGatewayV1Handler,
+  type ApiGatewayV1Request,
+  type ApiGatewayV2Handler,
+  type ApiGatewayV2Request,
+} from "./api-gateway.js";
 export { PROBLEM_JSON, problemResponse, validationProblem, type ProblemIssue, type ProblemResponse, type ValidationProblem } from "./problem-json.js";
 export { onSQS, onEventBridge, onAPIGatewayProxy, onAPIGatewayProxyV2 } from "./builtin.js";

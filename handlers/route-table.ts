@@ -27,6 +27,7 @@ function hooksOf(key: string, handler: EventBridgeHandler<any, unknown> | undefi
  */
 export function buildRouteTable(routes: Readonly<Record<string, EventBridgeHandler<any, unknown>>>): RouteTable {
   const byDetailType = new Map<string, Map<string | undefined, Hooks>>();
+  const keyOf = new Map<Hooks, string>();
   const known: string[] = [];
   let fallback: Hooks | undefined;
   for (const [key, handler] of Object.entries(routes)) {
@@ -42,9 +43,10 @@ export function buildRouteTable(routes: Readonly<Record<string, EventBridgeHandl
     const bySource = byDetailType.get(detailType) ?? new Map<string | undefined, Hooks>();
     const taken = bySource.get(source);
     if (taken !== undefined) {
-      throw new HandlerOptionsError(`routeEvents: ${taken.route.name} and ${name} both handle detail-type "${detailType}"${source === undefined ? "" : ` from ${source}`}; keep one.`);
+      throw new HandlerOptionsError(`routeEvents: "${keyOf.get(taken)}" and "${key}" both handle detail-type "${detailType}"${source === undefined ? "" : ` from ${source}`}; keep one.`);
     }
     byDetailType.set(detailType, bySource.set(source, hooks));
+    keyOf.set(hooks, key);
     known.push(`"${detailType}"${source === undefined ? "" : ` from ${source}`} (${name})`);
   }
   return {

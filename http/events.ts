@@ -6,20 +6,24 @@
 
 type Maybe<T> = T | null | undefined;
 
-/** API Gateway REST API proxy event, and HTTP API events with payload format 1.0. */
-export interface RestApiEvent {
-  /** `"1.0"` for HTTP API payload 1.0; absent for REST APIs. */
-  version?: string;
+/** What the REST proxy format and ALB events share. */
+interface ProxyEventFields {
   httpMethod: string;
   path: string;
   headers?: Maybe<Record<string, Maybe<string>>>;
   multiValueHeaders?: Maybe<Record<string, Maybe<string[]>>>;
   queryStringParameters?: Maybe<Record<string, Maybe<string>>>;
   multiValueQueryStringParameters?: Maybe<Record<string, Maybe<string[]>>>;
-  requestContext: { stage?: string; domainName?: string; [key: string]: unknown };
   body?: Maybe<string>;
   isBase64Encoded?: boolean;
   [key: string]: unknown;
+}
+
+/** API Gateway REST API proxy event, and HTTP API events with payload format 1.0. */
+export interface RestApiEvent extends ProxyEventFields {
+  /** `"1.0"` for HTTP API payload 1.0; absent for REST APIs. */
+  version?: string;
+  requestContext: { stage?: string; domainName?: string; [key: string]: unknown };
 }
 
 /** API Gateway HTTP API event with payload format 2.0; Lambda Function URLs send the same shape. */
@@ -36,17 +40,8 @@ export interface HttpApiEvent {
 }
 
 /** Application Load Balancer target event; multi-value fields only when the target group enables them. */
-export interface AlbEvent {
-  httpMethod: string;
-  path: string;
-  headers?: Maybe<Record<string, Maybe<string>>>;
-  multiValueHeaders?: Maybe<Record<string, Maybe<string[]>>>;
-  queryStringParameters?: Maybe<Record<string, Maybe<string>>>;
-  multiValueQueryStringParameters?: Maybe<Record<string, Maybe<string[]>>>;
+export interface AlbEvent extends ProxyEventFields {
   requestContext: { elb: { targetGroupArn: string } };
-  body?: Maybe<string>;
-  isBase64Encoded?: boolean;
-  [key: string]: unknown;
 }
 
 export type HttpEvent = RestApiEvent | HttpApiEvent | AlbEvent;

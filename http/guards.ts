@@ -59,7 +59,7 @@ function isRestApiEvent(event: unknown): event is RestApiEvent {
 function bind<E, R extends HttpResult>(processor: EventProcessor<E, R>, event: E): BoundProcessor {
   return {
     source: processor.source,
-    streams: processor.streams,
+    streams: processor.streams(event),
     createRequest: (options) => processor.createRequest(event, options),
     createResult: (response) => processor.createResult(event, response),
   };

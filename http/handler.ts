@@ -1,6 +1,6 @@
 import type { LambdaContext } from "../runtime/context.js";
 import type { StreamingResult } from "../runtime/streaming.js";
-import { HttpResultError } from "./errors.js";
+import { assertKataStreaming, HttpResultError } from "./errors.js";
 import type { HttpEvent, HttpResult } from "./events.js";
 import { processorFor } from "./guards.js";
 import { remember, type LambdaEnv } from "./lambda-request.js";
@@ -15,8 +15,8 @@ export type FetchApp =
 export interface HttpOptions extends RequestOptions {
   /**
    * Answer with Lambda response streaming (under kata's loop): the body goes out as the app
-   * produces it. For Function URLs in RESPONSE_STREAM mode and API Gateway streaming
-   * integrations; ALB events are still answered buffered, as ALB cannot stream.
+   * produces it. For Function URLs in RESPONSE_STREAM mode and REST API integrations in STREAM
+   * mode; events from HTTP APIs and ALBs are still answered buffered, as those cannot stream.
    */
   stream?: boolean | undefined;
 }
@@ -28,6 +28,7 @@ export function http(app: FetchApp, options?: HttpOptions & { stream?: false | u
 export function http(app: FetchApp, options: HttpOptions & { stream: true }): HttpHandler<HttpResult | StreamingResult>;
 export function http(app: FetchApp, options?: HttpOptions): HttpHandler<HttpResult | StreamingResult>;
 export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<HttpResult | StreamingResult> {
+  if (options.stream) assertKataStreaming("http(app, { stream: true })");
   const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
   return async (event, context) => {
     const processor = processorFor(event);
@@ -46,10 +47,11 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
   };
 }
 
-// Duck-typed: a Response from another realm or a polyfill is not `instanceof` this one.
+// Duck-typed, as a Response from another realm is not `instanceof` this one: what the
+// conversion uses is the status, the body and the headers with getSetCookie (Node 20+).
 function isResponse(value: unknown): value is Response {
   const candidate = value as Partial<Response> | null | undefined;
-  return typeof candidate?.status === "number" && candidate.headers instanceof Headers && typeof candidate.arrayBuffer === "function";
+  return typeof candidate?.status === "number" && typeof candidate.arrayBuffer === "function" && typeof candidate.headers?.getSetCookie === "function";
 }
 
 const describe = (value: unknown): string => (value === null ? "null" : value === undefined ? "undefined" : `a ${typeof value}`);

@@ -19,18 +19,24 @@ const onTheWire = (value: string): string => (NON_ASCII.test(value) ? Buffer.fro
  */
 export function requestHeaders(source: string, single: Single, multi: Multi): Headers {
   const headers = new Headers();
-  const add = (name: string, value: string, pointer: string): void => {
-    try {
-      headers.append(name, onTheWire(value));
-    } catch (error) {
-      throw new HttpEventError(source, pointer, (error as Error).message);
+  // Where the failing value sits, kept as parts: the pointer is only built for an error.
+  let name = "";
+  let index = -1;
+  try {
+    const multiValue = multi ?? {};
+    for (name in multiValue) {
+      const values = multiValue[name];
+      if (values) for (index = 0; index < values.length; index++) headers.append(name, onTheWire(values[index]!));
     }
-  };
-  for (const [name, values] of Object.entries(multi ?? {})) {
-    values?.forEach((value, i) => add(name, value, `/multiValueHeaders/${pointerToken(name)}/${i}`));
-  }
-  for (const [name, value] of Object.entries(single ?? {})) {
-    if (value != null && !headers.has(name)) add(name, value, `/headers/${pointerToken(name)}`);
+    index = -1;
+    const singleValue = single ?? {};
+    for (name in singleValue) {
+      const value = singleValue[name];
+      if (value != null && !headers.has(name)) headers.append(name, onTheWire(value));
+    }
+  } catch (error) {
+    const pointer = index < 0 ? `/headers/${pointerToken(name)}` : `/multiValueHeaders/${pointerToken(name)}/${index}`;
+    throw new HttpEventError(source, pointer, (error as Error).message);
   }
   return headers;
 }

@@ -8,5 +8,5 @@ export { getLambdaContext, getLambdaEvent, type LambdaEnv } from "./lambda-reque
 export { isTextContentType } from "./body.js";
 export { HTTP_INTEGRATION_CONTENT_TYPE } from "./streaming.js";
 export type { StreamBody, Chunk } from "./chunks.js";
-export { HttpEventError, HttpResultError, NotALambdaRequestError, UnsupportedEventError } from "./errors.js";
+export { HttpEventError, HttpResultError, NotALambdaRequestError, StreamingNotSupportedError, UnsupportedEventError } from "./errors.js";
 export type { AlbEvent, AlbResult, HttpApiEvent, HttpApiResult, HttpEvent, HttpResult, RestApiEvent, RestApiResult } from "./events.js";

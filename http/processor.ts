@@ -11,8 +11,12 @@ export interface RequestOptions {
 export interface EventProcessor<E, R> {
   /** Named in errors, e.g. "API Gateway REST API". */
   readonly source: string;
-  /** Whether the source can receive a streamed response (ALB cannot: it always invokes buffered). */
-  readonly streams: boolean;
+  /**
+   * Whether this event's sender can take a streamed response: only REST APIs and Function URLs
+   * invoke with InvokeWithResponseStream. HTTP APIs and ALBs invoke buffered, and would get the
+   * prelude and the body as one raw payload.
+   */
+  streams(event: E): boolean;
   createRequest(event: E, options: RequestOptions): Request;
   createResult(event: E, response: Response): Promise<R>;
 }

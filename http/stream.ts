@@ -1,6 +1,7 @@
 import type { LambdaContext } from "../runtime/context.js";
 import { KATA_STREAMING, type StreamingResult } from "../runtime/streaming.js";
 import { bytesOf, type StreamBody } from "./chunks.js";
+import { assertKataStreaming } from "./errors.js";
 
 /** A body with its own content type, for a handler that chooses it per invocation. */
 export interface StreamReply {
@@ -25,6 +26,7 @@ export type StreamHandler<E> = (event: E, context: LambdaContext) => StreamBody 
  *     { contentType: "application/x-ndjson" });
  */
 export function stream<E = unknown>(handler: StreamHandler<E>, options: StreamOptions = {}): (event: E, context: LambdaContext) => Promise<StreamingResult> {
+  assertKataStreaming("stream(handler)");
   return async (event, context) => {
     const answer = await handler(event, context);
     const reply = isReply(answer) ? answer : { body: answer };

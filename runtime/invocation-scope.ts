@@ -6,7 +6,9 @@ import type { LambdaContext } from "./context.js";
  * invocation's async work through AsyncLocalStorage, so that logs and `currentContext()` stay
  * right when invocations run at the same time (Lambda Managed Instances).
  */
-const scope = new AsyncLocalStorage<LambdaContext>();
+// On globalThis so that a bundled kata-runtime and the copy of kata the handler imports share it.
+const SCOPE = Symbol.for("kata.invocationScope");
+const scope: AsyncLocalStorage<LambdaContext> = ((globalThis as { [SCOPE]?: AsyncLocalStorage<LambdaContext> })[SCOPE] ??= new AsyncLocalStorage());
 
 export function runInScope<T>(context: LambdaContext, fn: () => T): T {
   return scope.run(context, fn);

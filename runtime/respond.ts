@@ -1,6 +1,5 @@
 import { postResponse } from "./api/post-response.js";
 import { RuntimeApiError } from "./api/runtime-api-error.js";
-import { streamResponse } from "./api/stream-response.js";
 import { InvalidResponseError, ResponseSizeTooLargeError } from "./errors.js";
 import { fatalIfContainerError } from "./fatal.js";
 import { logError } from "./logging/runtime-log.js";
@@ -13,6 +12,7 @@ import type { RuntimeApiConnection } from "./transport/connection.js";
 export async function respond(connection: RuntimeApiConnection, requestId: string, result: unknown, invocationId: string | undefined): Promise<void> {
   if (isStreamingResult(result)) {
     try {
+      const { streamResponse } = await import("./api/stream-response.js"); // loaded by the first streamed response only
       await streamResponse(connection, requestId, result, invocationId);
     } catch (failure) {
       // "/error ... can only be called before the runtime begins sending an invocation response",

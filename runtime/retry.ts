@@ -21,6 +21,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, what: string, st
       const delayMs = NEXT_FIRST_DELAY_MS * 2 ** failures;
       onRetry(error, delayMs);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (stopped()) throw error;
     }
   }
 }

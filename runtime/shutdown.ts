@@ -18,17 +18,17 @@ export function onShutdown(hook: ShutdownHook): void {
   registry().push(hook);
 }
 
-export function hasShutdownHooks(): boolean {
-  return registry().length > 0;
+export function hasShutdownHooks(extra: readonly ShutdownHook[] = []): boolean {
+  return registry().length + extra.length > 0;
 }
 
 /**
- * On SIGTERM: runs every hook (concurrently; a failing hook is logged, not fatal), then exits 0.
- * Returns a function that removes the listener.
+ * On SIGTERM: runs every hook, the registered ones and `extra` (concurrently; a failing hook is
+ * logged, not fatal), then exits 0. Returns a function that removes the listener.
  */
-export function handleSigterm(): () => void {
+export function handleSigterm(extra: readonly ShutdownHook[] = []): () => void {
   const listener = (): void => {
-    void runHooks().then(() => process.exit(0));
+    void runHooks([...registry(), ...extra]).then(() => process.exit(0));
   };
   process.once("SIGTERM", listener);
   return () => {
@@ -36,8 +36,8 @@ export function handleSigterm(): () => void {
   };
 }
 
-async function runHooks(): Promise<void> {
-  const results = await Promise.allSettled(registry().map(async (hook) => hook()));
+async function runHooks(hooks: ShutdownHook[]): Promise<void> {
+  const results = await Promise.allSettled(hooks.map(async (hook) => hook()));
   for (const result of results) {
     if (result.status === "rejected") logError("A shutdown hook failed", result.reason);
   }

@@ -10,8 +10,7 @@ const source = "ALB";
 /** Application Load Balancer targets, with or without multi-value headers. */
 export const alb: EventProcessor<AlbEvent, AlbResult> = {
   source,
-  // An ALB invokes with the buffered Invoke API: a streamed answer would reach it as raw bytes.
-  streams: false,
+  streams: () => false,
 
   createRequest(event) {
     return buildRequest(source, {

@@ -7,10 +7,13 @@ import { escapeQuery } from "../url.js";
 
 const source = "HTTP API / Function URL";
 
+// requestContext.domainName keeps the URL's own domain even behind CloudFront or a custom Host.
+const FUNCTION_URL_DOMAIN = /\.lambda-url\.[a-z0-9-]+\.on\.aws$/i;
+
 /** Payload format 2.0: HTTP APIs and Lambda Function URLs. */
 export const httpApi: EventProcessor<HttpApiEvent, HttpApiResult> = {
   source,
-  streams: true,
+  streams: (event) => FUNCTION_URL_DOMAIN.test(event.requestContext.domainName ?? ""),
 
   createRequest(event, options) {
     const headers = requestHeaders(source, event.headers, undefined);

@@ -3,7 +3,8 @@ import type { ConnectionFactory, RuntimeApiConnection, RuntimeApiResponse } from
 import { ConnectionInUseError, RuntimeApiAddressError, RuntimeApiConnectionError, RuntimeApiProtocolError } from "./errors.js";
 import { ResponseParser } from "./http1-parser.js";
 import { ReadSlab } from "./read-slab.js";
-import { lastChunk, requestHead } from "./request-head.js";
+import { requestHead } from "./request-head.js";
+import { writeChunkedBody } from "./chunked-writer.js";
 
 /**
  * A purpose-built HTTP/1.1 client for the Lambda Runtime API on loopback: one keep-alive socket,
@@ -17,7 +18,6 @@ export const connectLoopback: ConnectionFactory = (address) => new LoopbackConne
 
 /** Bodies up to this size are copied behind the head so that both leave in a single packet. */
 const COALESCE_LIMIT = 16 * 1024;
-const END_OF_STREAM = lastChunk(undefined);
 
 export class LoopbackConnection implements RuntimeApiConnection {
   private readonly address: string;
@@ -94,7 +94,12 @@ export class LoopbackConnection implements RuntimeApiConnection {
     const response = this.begin("POST", path, head, undefined);
     const socket = this.socket as Socket;
     this.writingTo = socket;
-    this.pump(socket, body, trailersFor).catch((error: unknown) => this.abortStream(socket, error));
+    writeChunkedBody(socket, body, trailersFor).then(
+      () => {
+        if (this.writingTo === socket) this.writingTo = undefined;
+      },
+      (error: unknown) => this.abortStream(socket, error),
+    );
     return response;
   }
 
@@ -224,10 +229,13 @@ export class LoopbackConnection implements RuntimeApiConnection {
   private lose(what: string, cause?: unknown): void {
     const received = this.parser.received;
     const progress = this.parser.progress();
+    const bodyUnsent = this.writingTo !== undefined && this.writingTo === this.socket;
     this.drop();
     if (received === 0 && this.replayable && !this.closed) return this.transmit();
-    const maybeProcessed = received === 0 && this.method === "POST" ? "; the Runtime API may or may not have processed the request" : "";
-    this.settle(undefined, new RuntimeApiConnectionError(this.method, this.path, `${what} ${progress}${maybeProcessed}`, received, cause));
+    const outcome = bodyUnsent
+      ? " while the request body was still being sent"
+      : received === 0 && this.method === "POST" ? "; the Runtime API may or may not have processed the request" : "";
+    this.settle(undefined, new RuntimeApiConnectionError(this.method, this.path, `${what} ${progress}${outcome}`, received, cause));
   }
 
   private drop(): void {
@@ -248,30 +256,6 @@ export class LoopbackConnection implements RuntimeApiConnection {
     else resolve?.(response as RuntimeApiResponse);
   }
 
-  /** Writes each chunk as it is produced; ends with trailers when the producer throws. */
-  private async pump(socket: Socket, body: AsyncIterable<Uint8Array>, trailersFor: (error: unknown) => Record<string, string>): Promise<void> {
-    let end = END_OF_STREAM;
-    try {
-      for await (const chunk of body) {
-        // Leaving the loop tells the producer to stop: nobody will read what it makes.
-        if (socket.destroyed) return;
-        if (chunk.length === 0) continue; // a zero-size chunk would end the body early
-        socket.cork();
-        socket.write(chunk.length.toString(16) + "\r\n");
-        socket.write(chunk);
-        socket.write("\r\n");
-        socket.uncork();
-        if (socket.writableNeedDrain) await drained(socket);
-      }
-    } catch (error) {
-      if (socket.destroyed) return;
-      end = lastChunk(trailersFor(error));
-    }
-    if (socket.destroyed) return;
-    socket.write(end);
-    if (this.writingTo === socket) this.writingTo = undefined;
-  }
-
   /** The stream cannot be ended properly (e.g. an invalid trailer): abort it rather than let it pass as complete. */
   private abortStream(socket: Socket, error: unknown): void {
     if (this.writingTo === socket) this.writingTo = undefined;
@@ -287,16 +271,4 @@ function coalesce(head: string, body: Uint8Array): Buffer {
   bytes.write(head, 0, "latin1");
   bytes.set(body, head.length);
   return bytes;
-}
-
-function drained(socket: Socket): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      socket.off("drain", done);
-      socket.off("close", done);
-      resolve();
-    };
-    socket.on("drain", done);
-    socket.on("close", done);
-  });
 }

@@ -22,9 +22,10 @@ class NodeHttpConnection implements RuntimeApiConnection {
     try {
       return await this.send(method, path, headers, body);
     } catch (error) {
-      // The peer may close an idle keep-alive socket just as we reuse it; one fresh try is safe
-      // because nothing reached the server (the node:http documentation recommends this).
-      if (!(error instanceof ReusedSocketError)) throw error;
+      // The peer may close an idle keep-alive socket just as we reuse it (the node:http docs
+      // suggest one fresh try). Only for GET: a POST may have reached the server, and posting a
+      // response twice would be refused anyway.
+      if (!(error instanceof ReusedSocketError) || method !== "GET") throw error;
       return this.send(method, path, headers, body);
     }
   }

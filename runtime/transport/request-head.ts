@@ -11,11 +11,19 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN_IN_VALUE = /[^\t\x20-\x7e]/;
 // The request target goes on the request line verbatim, so it may hold only visible ASCII.
 const ORIGIN_FORM = /^\/[\x21-\x7e]*$/;
-/** Framing headers written by the connection itself; a caller's copy would contradict them. */
-const RESERVED = new Set(["host", "content-length", "transfer-encoding"]);
+/** Framing headers the connection writes itself, with the value each must have for a given body. */
+const RESERVED = new Map<string, (framing: BodyFraming | undefined) => string | undefined>([
+  ["host", () => undefined],
+  ["content-length", (framing) => (typeof framing === "number" ? String(framing) : undefined)],
+  ["transfer-encoding", (framing) => (framing === "chunked" ? "chunked" : undefined)],
+]);
 
-/** `"Name: value\r\n"` for each entry, after checking that none can break the framing. */
-export function headerLines(fields: Record<string, string> | undefined, kind: "header" | "trailer"): string {
+/**
+ * `"Name: value\r\n"` for each entry, after checking that none can break the framing. A framing
+ * header the caller gives is dropped when it agrees with `framing` (the connection writes its
+ * own), and refused when it does not.
+ */
+export function headerLines(fields: Record<string, string> | undefined, kind: "header" | "trailer", framing?: BodyFraming): string {
   let lines = "";
   if (fields === undefined) return lines;
   for (const name in fields) {
@@ -24,10 +32,17 @@ export function headerLines(fields: Record<string, string> | undefined, kind: "h
     if (FORBIDDEN_IN_VALUE.test(value)) {
       throw new InvalidHeaderError(name, `the ${kind} value contains CR, LF, another control character or non-ASCII text; encode it (e.g. base64) first`);
     }
-    if (RESERVED.has(name.toLowerCase())) {
-      throw new InvalidHeaderError(name, `is set by the connection itself and must not be given as a ${kind}`);
+    const reserved = RESERVED.get(name.toLowerCase());
+    if (reserved === undefined) lines += name + ": " + value + "\r\n";
+    else if (kind === "trailer" || reserved(framing) !== value.toLowerCase()) {
+      const own = kind === "header" ? reserved(framing) : undefined;
+      throw new InvalidHeaderError(
+        name,
+        own === undefined
+          ? `is written by the connection itself; leave it out of the ${kind}s`
+          : `must be "${own}" for this body (the connection writes it itself; better leave it out)`,
+      );
     }
-    lines += name + ": " + value + "\r\n";
   }
   return lines;
 }
@@ -40,7 +55,7 @@ export function requestHead(method: string, path: string, host: string, headers:
   if (!ORIGIN_FORM.test(path)) {
     throw new InvalidHeaderError("path", `${JSON.stringify(path)} must start with "/" and hold only visible ASCII (percent-encode the rest)`);
   }
-  let head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headerLines(headers, "header");
+  let head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headerLines(headers, "header", framing);
   if (framing === "chunked") head += "Transfer-Encoding: chunked\r\n";
   else if (framing !== "none") head += "Content-Length: " + framing + "\r\n";
   return head + "\r\n";

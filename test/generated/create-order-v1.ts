@@ -7,6 +7,8 @@ import { validateCreateOrderV1, validateCreateOrderV1Event } from "./kata-valida
 import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
 import { decodeAPIGatewayProxyEvent } from "kata/events";
 import type { APIGatewayProxyEvent } from "kata/events";
+import { apiGatewayV1Handler } from "kata/handlers";
+import type { ApiGatewayV1Handler } from "kata/handlers";
 
 export type { CreateOrderV1 };
 
@@ -41,4 +43,9 @@ export function assertCreateOrderV1Event(value: unknown): asserts value is Creat
 /** True when an already parsed value is an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed. */
 export function isCreateOrderV1Event(value: unknown): value is CreateOrderV1Event {
   return validateCreateOrderV1Event(value);
+}
+
+/** Lambda handler for an API route whose JSON body is `CreateOrderV1`: `fn(body, event, context)` runs only for a valid request; any other gets 400 `application/problem+json`. */
+export function onCreateOrderV1(fn: ApiGatewayV1Handler<CreateOrderV1>) {
+  return apiGatewayV1Handler({ name: "CreateOrderV1", decodeBody: decodeCreateOrderV1 }, fn);
 }

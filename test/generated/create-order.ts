@@ -7,6 +7,8 @@ import { validateCreateOrder, validateCreateOrderEvent, validateCreateOrderPath,
 import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
 import { decodeAPIGatewayProxyEventV2 } from "kata/events";
 import type { APIGatewayProxyEventV2 } from "kata/events";
+import { apiGatewayV2Handler } from "kata/handlers";
+import type { ApiGatewayV2Handler } from "kata/handlers";
 
 export type { CreateOrder, CreateOrderQuery, CreateOrderPath };
 
@@ -56,7 +58,7 @@ export function isCreateOrderPath(value: unknown): value is CreateOrderPath {
 }
 
 /** An API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`. */
-export type CreateOrderEvent = Omit<APIGatewayProxyEventV2<CreateOrder>, "queryStringParameters" | "pathParameters"> & { queryStringParameters: CreateOrderQuery; pathParameters: CreateOrderPath };
+export type CreateOrderEvent = Omit<APIGatewayProxyEventV2<CreateOrder>, "body" | "queryStringParameters" | "pathParameters"> & { body: CreateOrder; queryStringParameters: CreateOrderQuery; pathParameters: CreateOrderPath };
 
 /** Parses JSON text or bytes as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, and validates both. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeCreateOrderEvent(input: string | Uint8Array): CreateOrderEvent {
@@ -71,4 +73,9 @@ export function assertCreateOrderEvent(value: unknown): asserts value is CreateO
 /** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. */
 export function isCreateOrderEvent(value: unknown): value is CreateOrderEvent {
   return validateCreateOrderEvent(value);
+}
+
+/** Lambda handler for an API route whose JSON body is `CreateOrder`: `fn(body, event, context)` runs only for a valid request; any other gets 400 `application/problem+json`. */
+export function onCreateOrder(fn: ApiGatewayV2Handler<CreateOrder, CreateOrderQuery, CreateOrderPath>) {
+  return apiGatewayV2Handler({ name: "CreateOrder", decodeBody: decodeCreateOrder, assertQuery: assertCreateOrderQuery, assertPath: assertCreateOrderPath }, fn);
 }

@@ -7,6 +7,8 @@ import { validateOrderMessage, validateOrderMessageEvent } from "./kata-validato
 import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
 import { decodeSQSEvent } from "kata/events";
 import type { SQSEvent } from "kata/events";
+import { sqsBatchHandler } from "kata/handlers";
+import type { SQSBatchOptions, SQSMessageHandler } from "kata/handlers";
 
 export type { OrderMessage };
 
@@ -41,4 +43,9 @@ export function assertOrderMessageEvent(value: unknown): asserts value is OrderM
 /** True when an already parsed value is an SQS event whose record bodies are `OrderMessage`, already parsed. */
 export function isOrderMessageEvent(value: unknown): value is OrderMessageEvent {
   return validateOrderMessageEvent(value);
+}
+
+/** Lambda handler for a queue of `OrderMessage` messages: `fn` runs once per record with its body decoded. Returns a partial batch response (enable `ReportBatchItemFailures` on the event source mapping). */
+export function onOrderMessage(fn: SQSMessageHandler<OrderMessage>, options?: SQSBatchOptions) {
+  return sqsBatchHandler({ name: "OrderMessage", decodeBody: decodeOrderMessage }, fn, options);
 }

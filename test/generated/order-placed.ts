@@ -6,6 +6,8 @@ import type { OrderPlaced } from "./kata-types.js";
 import { validateOrderPlaced, validateOrderPlacedEvent } from "./kata-validators.js";
 import { assertWith, decodeWith } from "kata/decode";
 import type { EventBridgeEvent } from "kata/events";
+import { eventBridgeHandler } from "kata/handlers";
+import type { EventBridgeEventHandler } from "kata/handlers";
 
 export type { OrderPlaced };
 
@@ -40,4 +42,9 @@ export function assertOrderPlacedEvent(value: unknown): asserts value is OrderPl
 /** True when an already parsed value is an EventBridge event whose detail is `OrderPlaced`, already parsed. */
 export function isOrderPlacedEvent(value: unknown): value is OrderPlacedEvent {
   return validateOrderPlacedEvent(value);
+}
+
+/** Lambda handler for `Order Placed` events: `fn` gets the event with its `detail` decoded as `OrderPlaced`. */
+export function onOrderPlaced<TResult = void>(fn: EventBridgeEventHandler<OrderPlacedEvent, TResult>) {
+  return eventBridgeHandler({ name: "OrderPlaced", detailType: "Order Placed", source: "com.example.orders", assertDetail: assertOrderPlaced }, fn);
 }

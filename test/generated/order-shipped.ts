@@ -6,6 +6,8 @@ import type { OrderShipped } from "./kata-types.js";
 import { validateOrderShipped, validateOrderShippedEvent } from "./kata-validators.js";
 import { assertWith, decodeWith } from "kata/decode";
 import type { EventBridgeEvent } from "kata/events";
+import { eventBridgeHandler } from "kata/handlers";
+import type { EventBridgeEventHandler } from "kata/handlers";
 
 export type { OrderShipped };
 
@@ -40,4 +42,9 @@ export function assertOrderShippedEvent(value: unknown): asserts value is OrderS
 /** True when an already parsed value is an EventBridge event whose detail is `OrderShipped`, already parsed. */
 export function isOrderShippedEvent(value: unknown): value is OrderShippedEvent {
   return validateOrderShippedEvent(value);
+}
+
+/** Lambda handler for `Order Shipped` events: `fn` gets the event with its `detail` decoded as `OrderShipped`. */
+export function onOrderShipped<TResult = void>(fn: EventBridgeEventHandler<OrderShippedEvent, TResult>) {
+  return eventBridgeHandler({ name: "OrderShipped", detailType: "Order Shipped", assertDetail: assertOrderShipped }, fn);
 }

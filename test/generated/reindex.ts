@@ -5,6 +5,8 @@
 import type { Reindex } from "./kata-types.js";
 import { validateReindex } from "./kata-validators.js";
 import { assertWith, decodeWith } from "kata/decode";
+import { payloadHandler } from "kata/handlers";
+import type { PayloadHandler } from "kata/handlers";
 
 export type { Reindex };
 
@@ -27,3 +29,8 @@ export function isReindex(value: unknown): value is Reindex {
 export type ReindexEvent = Reindex;
 
 export const decodeReindexEvent = decodeReindex, assertReindexEvent: (value: unknown) => asserts value is ReindexEvent = assertReindex, isReindexEvent = isReindex;
+
+/** Lambda handler for direct invocations (or Step Functions tasks) whose payload is `Reindex`. */
+export function onReindex<TResult>(fn: PayloadHandler<Reindex, TResult>) {
+  return payloadHandler({ name: "Reindex", decode: decodeReindex, assert: assertReindex }, fn);
+}

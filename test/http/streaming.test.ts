@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { HTTP_INTEGRATION_CONTENT_TYPE, http, stream } from "../../http/index.js";
+import { HTTP_INTEGRATION_CONTENT_TYPE, http, stream, StreamingNotSupportedError } from "../../http/index.js";
 import { isStreamingResult, type StreamingResult } from "../../runtime/streaming.js";
-import { albEvent, functionUrlEvent, lambdaContext, restEvent } from "./events.js";
+import { albEvent, functionUrlEvent, httpApiEvent, lambdaContext, restEvent } from "./events.js";
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<string[]> {
   const chunks: string[] = [];
@@ -89,10 +89,20 @@ describe("http(app, { stream: true })", () => {
     await assert.rejects(collect(result.body), /body chunk 1 is number; produce Uint8Array or string chunks/);
   });
 
-  it("answers ALB events buffered, because an ALB cannot receive a stream", async () => {
-    const result: any = await streamingApp(null, { status: 204 })(albEvent(), lambdaContext());
-    assert.equal(isStreamingResult(result), false);
-    assert.equal(result.statusDescription, "204 No Content");
+  it("answers ALB and HTTP API events buffered, because those invoke without response streaming", async () => {
+    const alb: any = await streamingApp(null, { status: 204 })(albEvent(), lambdaContext());
+    assert.equal(isStreamingResult(alb), false);
+    assert.equal(alb.statusDescription, "204 No Content");
+    const httpApi: any = await streamingApp(null, { status: 204 })(httpApiEvent(), lambdaContext());
+    assert.deepEqual(httpApi, { statusCode: 204, headers: {}, body: "", isBase64Encoded: false });
+    const payload10 = { ...restEvent(), version: "1.0" };
+    assert.equal(isStreamingResult(await streamingApp(null)(payload10, lambdaContext())), false);
+  });
+
+  it("streams REST API events, which support a STREAM response transfer mode", async () => {
+    const result = await streamingApp(null, { status: 202 })(restEvent(), lambdaContext());
+    assert.ok(isStreamingResult(result));
+    assert.deepEqual(splitPrelude(result.prelude).json, { statusCode: 202, headers: {}, cookies: [] });
   });
 });
 
@@ -131,5 +141,19 @@ describe("stream(handler)", () => {
       throw new TypeError("bad event");
     });
     await assert.rejects(handler({}, lambdaContext()), /bad event/);
+  });
+});
+
+describe("streaming on the managed Node.js runtime", () => {
+  it("refuses at load time, because that runtime would post the stream object as JSON", () => {
+    const global = globalThis as { awslambda?: unknown };
+    global.awslambda = { streamifyResponse: (handler: unknown) => handler };
+    try {
+      assert.throws(() => http(() => new Response("x"), { stream: true }), StreamingNotSupportedError);
+      assert.throws(() => stream(() => "x"), /stream\(handler\) streams through kata's runtime loop/);
+      assert.doesNotThrow(() => http(() => new Response("x")));
+    } finally {
+      delete global.awslambda;
+    }
   });
 });

@@ -30,8 +30,8 @@ export interface Invocation {
   requestId?: string;
   /** Sent as is when a string or bytes, JSON-encoded otherwise. */
   body: unknown;
-  /** Extra or overriding response headers (e.g. `Lambda-Runtime-Invocation-Id`). */
-  headers?: Record<string, string>;
+  /** Extra or overriding response headers (e.g. `Lambda-Runtime-Invocation-Id`); `null` removes a default one. */
+  headers?: Record<string, string | null>;
   /** Defaults to now + 30 s. */
   deadlineMs?: number;
   /** `null` omits the Content-Type header. Defaults to `application/json`. */
@@ -213,8 +213,11 @@ export async function startMockRuntimeApi(): Promise<MockRuntimeApi> {
       "Lambda-Runtime-Deadline-Ms": String(invocation.deadlineMs ?? Date.now() + 30_000),
       "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:us-east-1:123456789012:function:mock-function",
       "Lambda-Runtime-Trace-Id": `Root=1-5bef4de7-${invocation.requestId!.padStart(24, "0").slice(-24)};Parent=9a9197af755a6419;Sampled=1`,
-      ...invocation.headers,
     };
+    for (const [name, value] of Object.entries(invocation.headers ?? {})) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
     if (invocation.contentType !== null) headers["Content-Type"] = invocation.contentType ?? "application/json";
     if (invocation.chunked) {
       res.writeHead(200, headers);

@@ -34,12 +34,12 @@ export function orderBody(orderId: string, quantity = 1): string {
 
 /** The `Order Placed` fixture, with a detail valid for the test config's `OrderPlaced` schema. */
 export function orderPlacedEvent(overrides: Partial<EventBridgeEvent> = {}): EventBridgeEvent {
-  const detail = { orderId: "ord_42", customerId: "cus_4711", total: { amount: 5990, currency: "EUR" } };
+  const detail = { orderId: "ord-42", customerId: "cus_4711", total: { amount: 5990, currency: "EUR" } };
   return { ...loadEvent<EventBridgeEvent>("eventbridge", "order-placed"), detail, ...overrides };
 }
 
 export function orderShippedEvent(overrides: Partial<EventBridgeEvent> = {}): EventBridgeEvent {
-  const detail = { orderId: "ord_42", carrier: "dhl", trackingNumber: "JD0123" };
+  const detail = { orderId: "ord-42", carrier: "dhl", trackingNumber: "JD0123" };
   return orderPlacedEvent({ "detail-type": "Order Shipped", source: "com.example.shipping", detail, ...overrides });
 }
 
@@ -50,7 +50,7 @@ export type HttpApiOverrides = Partial<Omit<APIGatewayProxyEventV2, "body">> & {
 
 /** An HTTP API (v2) `POST /tenants/{tenantId}/orders` request. */
 export function httpApiRequest(overrides: HttpApiOverrides = {}): APIGatewayProxyEventV2 {
-  const base = loadEvent<APIGatewayProxyEventV2>("apigw-v2", "base");
+  const base = loadEvent<APIGatewayProxyEventV2>("apigw-v2", "post-json-body");
   const request: APIGatewayProxyEventV2 = {
     ...base,
     routeKey: "POST /tenants/{tenantId}/orders",

@@ -1,0 +1,116 @@
+/*
+ * `npm run bench:decode`: kata's generated decoders against JSON.parse alone, Powertools parser
+ * with Zod, Ajv compiled at run time and hand-written guards, on the same events in one run; then
+ * the cold-start side (import, compile, first decode) in fresh processes. See bench/README.md.
+ *
+ *   node bench/decode.mjs [--rounds 15] [--only sqs-10,eventbridge] [--cold-runs 10] [--no-cold]
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runAlternating, roundRatio } from "./lib/alternate.mjs";
+import { benchDir, ensureBenchDependencies, ensureBuilt } from "./lib/ensure-deps.mjs";
+import { runFreshAlternating } from "./lib/fresh-process.mjs";
+import { machineInfo } from "./lib/machine.mjs";
+import { writeResults } from "./lib/results.mjs";
+import { loadCases } from "./decode/cases.mjs";
+import { bytesTable, coldTable, rowFor, speedTable } from "./decode/report.mjs";
+import { verifyPeers } from "./decode/verify.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "15" },
+    only: { type: "string" },
+    "cold-runs": { type: "string", default: "10" },
+    "no-cold": { type: "boolean", default: false },
+  },
+});
+
+const TARGET_VS_JSON = 1.1;
+const TARGET_VS_POWERTOOLS = 5;
+
+ensureBuilt("dist/generated/index.js", "dist/test/generated/index.js");
+ensureBenchDependencies();
+const { jsonParse, jsonParseBytes } = await import("./decode/peers/json-parse.mjs");
+const { loadKata } = await import("./decode/peers/kata.mjs");
+const { powertools } = await import("./decode/peers/powertools.mjs");
+const { compileAjv } = await import("./decode/peers/ajv.mjs");
+const { guards } = await import("./decode/peers/guards.mjs");
+
+const kata = await loadKata();
+const ajv = compileAjv();
+const cases = loadCases().filter((c) => !args.only || args.only.split(",").includes(c.id));
+verifyPeers(
+  {
+    "JSON.parse": { decoders: jsonParse, validates: false },
+    kata: { decoders: kata, validates: true },
+    Powertools: { decoders: powertools, validates: true },
+    Ajv: { decoders: ajv.decoders, validates: true },
+    guards: { decoders: guards, validates: true },
+  },
+  cases,
+);
+
+const machine = machineInfo();
+console.log(`decode benchmark: ${machine.cpuModel} × ${machine.cpuCount}, node ${machine.node}; ${args.rounds} alternating rounds per event\n`);
+
+const rows = [];
+for (const testCase of cases) {
+  const { id, text, bytes } = testCase;
+  process.stdout.write(`  ${testCase.title} ... `);
+  const run = runAlternating(
+    [
+      { name: "json", fn: jsonParse[id], input: text },
+      { name: "kata", fn: kata[id], input: text },
+      { name: "powertools", fn: powertools[id], input: text },
+      { name: "ajv", fn: ajv.decoders[id], input: text },
+      { name: "guards", fn: guards[id], input: text },
+      { name: "json-bytes", fn: jsonParseBytes[id], input: bytes },
+      { name: "kata-bytes", fn: kata[id], input: bytes, baseline: "json-bytes" },
+    ],
+    { rounds: Number(args.rounds), baseline: "json" },
+  );
+  const row = rowFor(testCase, { results: run.results, ratios: { powertoolsOverKata: roundRatio(run.samples, "powertools", "kata") } });
+  rows.push({ ...row, figures: run.results, inputBytes: bytes.length });
+  console.log(`kata ${row.kataRatio.toFixed(2)}× JSON.parse`);
+}
+
+console.log(`\nPer-operation median, string input (what /next gives once its bytes are decoded):\n\n${speedTable(rows)}\n`);
+console.log(`Per-operation median, Uint8Array input:\n\n${bytesTable(rows)}\n`);
+
+const COLD_LABELS = {
+  "node-bare": "node -e 0 (bare start-up)",
+  "kata-builtin": "kata: dist/generated/index.js (5 built-in events)",
+  "powertools-schemas-5": "Powertools: the same 5 event schemas",
+  "powertools-schemas-all": "Powertools: all event schemas",
+  "ajv-builtin": "Ajv: import + compile the 5 built-in schemas",
+  "json-typed": "JSON.parse, typed SQS batch",
+  "kata-typed": "kata: typed SQS module (test config)",
+  "powertools-typed": "Powertools+Zod: typed events",
+  "ajv-typed": "Ajv: compile + typed events",
+  "guards-typed": "hand-written guards: typed events",
+};
+let cold;
+if (!args["no-cold"]) {
+  const child = join(benchDir, "decode", "cold-child.mjs");
+  const subjects = Object.keys(COLD_LABELS).map((name) => ({ name, args: name === "node-bare" ? ["-e", "0"] : [child, name] }));
+  process.stdout.write(`Fresh processes (${args["cold-runs"]} per subject, alternating) ... `);
+  cold = runFreshAlternating(subjects, { runs: Number(args["cold-runs"]), onRun: (run) => process.stdout.write(`${run} `) });
+  console.log(`\n\nCold start, medians:\n\n${coldTable(cold, COLD_LABELS)}\n`);
+}
+
+const typed = rows.filter((r) => cases.find((c) => c.id === r.id).typed);
+const targets = {
+  kataWithinJsonParse: { target: `≤ ${TARGET_VS_JSON}× JSON.parse`, met: typed.every((r) => r.kataRatio <= TARGET_VS_JSON), worst: Math.max(...typed.map((r) => r.kataRatio)) },
+  kataVsPowertools: { target: `≥ ${TARGET_VS_POWERTOOLS}× faster than Powertools`, met: typed.every((r) => r.powertoolsOverKata >= TARGET_VS_POWERTOOLS), worst: Math.min(...typed.map((r) => r.powertoolsOverKata)) },
+};
+console.log(`Targets on the typed events: kata ${targets.kataWithinJsonParse.target}: ${targets.kataWithinJsonParse.met ? "met" : "NOT met"} (worst ${targets.kataWithinJsonParse.worst.toFixed(2)}×); ` +
+  `${targets.kataVsPowertools.target}: ${targets.kataVsPowertools.met ? "met" : "NOT met"} (worst ${targets.kataVsPowertools.worst.toFixed(2)}×)`);
+
+const file = writeResults("decode", {
+  method: { rounds: Number(args.rounds), sampleMs: 30, statistic: "median per-op ns; ratios per round, then median", coldRuns: Number(args["cold-runs"]) },
+  ajvCompileMsInProcess: Number(ajv.compileMs.toFixed(2)),
+  events: rows,
+  cold,
+  targets,
+});
+console.log(`Results written to ${file}`);

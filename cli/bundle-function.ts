@@ -1,0 +1,80 @@
+import { basename } from "node:path";
+import type { BuildOptions } from "esbuild";
+import { bootstrapScript } from "./bootstrap-script.js";
+import { CompileError, compileErrorFrom, REQUIRE_SHIM } from "./esbuild-errors.js";
+import { kataRuntimeBin } from "./function-options.js";
+import { moduleDisplayName, type HandlerSpec } from "./handler-spec.js";
+import type { ZipEntry } from "./zip-writer.js";
+
+export const RUNTIMES = ["nodejs22.x", "nodejs24.x", "provided.al2023", "provided.al2"] as const;
+export type LambdaRuntime = (typeof RUNTIMES)[number];
+
+export interface BundleOptions {
+  runtime: LambdaRuntime;
+  minify: boolean;
+  sourcemap: boolean;
+  /** Packages left out of the bundle (e.g. `@aws-sdk/*`, which the managed runtimes provide). */
+  external: string[];
+  node?: string | undefined;
+}
+
+export interface FunctionBundle {
+  entries: ZipEntry[];
+  /** The function's `Handler` setting, e.g. `index.handler`. */
+  handler: string;
+}
+
+const RUNTIME_FILE = "kata-runtime.mjs";
+
+/**
+ * Bundles the handler into one tree-shaken ESM file, `index.mjs`, that exports the handler (what
+ * the managed nodejs runtimes load). For OS-only runtimes it adds kata's runtime loop, bundled
+ * too, and a `bootstrap` that runs it.
+ */
+export async function bundleFunction(spec: HandlerSpec, cwd: string, options: BundleOptions): Promise<FunctionBundle> {
+  const managed = options.runtime.startsWith("nodejs");
+  // The managed runtime's Node version is known; a layer's Node is not, so aim at kata's minimum.
+  const target = options.runtime === "nodejs24.x" ? "node24" : options.runtime === "nodejs22.x" ? "node22" : "node20";
+  // The entry re-exports only the handler, so that the module's other exports are tree-shaken away.
+  const exported = spec.exportName.split(".")[0]!;
+  const stdin = { contents: `export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
+  const entries = await build({ ...common(options, target, cwd), stdin, outfile: `${cwd}/index.mjs` }, (messages) =>
+    messages.some((m) => m.text.startsWith("No matching export")) ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
+  );
+  const handler = `index.${spec.exportName}`;
+  if (!managed) {
+    entries.push(...(await build({ ...common(options, target, cwd), entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })));
+    const script = bootstrapScript({ handler, runtimeFile: RUNTIME_FILE, node: options.node, sourceMaps: options.sourcemap });
+    entries.push({ name: "bootstrap", data: Buffer.from(script), mode: 0o755 });
+  }
+  return { entries, handler };
+}
+
+function common(options: BundleOptions, target: string, cwd: string): BuildOptions {
+  return {
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target,
+    minify: options.minify,
+    treeShaking: true,
+    sourcemap: options.sourcemap ? "linked" : false,
+    sourcesContent: false,
+    external: options.external,
+    mainFields: ["module", "main"],
+    banner: { js: REQUIRE_SHIM },
+    absWorkingDir: cwd,
+    write: false,
+    logLevel: "silent",
+  };
+}
+
+async function build(options: BuildOptions, explain?: (errors: { text: string }[]) => Error | undefined): Promise<ZipEntry[]> {
+  const { build: esbuild } = await import("esbuild");
+  try {
+    const result = await esbuild({ ...options, write: false });
+    return (result.outputFiles ?? []).map((file) => ({ name: basename(file.path), data: Buffer.from(file.contents) }));
+  } catch (error) {
+    throw explain?.((error as { errors?: { text: string }[] }).errors ?? []) ?? compileErrorFrom(error, options.absWorkingDir ?? process.cwd());
+  }
+}

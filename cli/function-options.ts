@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Argv } from "yargs";
+import type { EmulatorOptions } from "../emulator/emulator.js";
+import { CommandError } from "./command-error.js";
+import { compileHandler } from "./compile-handler.js";
+import { lambdaHandlerOf, moduleDisplayName, resolveHandler } from "./handler-spec.js";
+
+export interface FunctionArgs {
+  handler: string;
+  timeout: number;
+  memory: number;
+  env: string[];
+  name: string | undefined;
+  region: string;
+  exec: string | undefined;
+}
+
+const GROUP = "Function settings (as on Lambda):";
+
+/** The options `invoke` and `serve` share: how the function is configured and run. */
+export function withFunctionOptions<T>(yargs: Argv<T>): Argv<T & Omit<FunctionArgs, "handler">> {
+  return yargs
+    .option("timeout", { type: "number", default: 3, group: GROUP, describe: "The function timeout in seconds. An invocation still running then fails with \"Task timed out\" and the function process is restarted." })
+    .option("memory", { type: "number", default: 128, group: GROUP, describe: "Memory size in MB, reported to the function as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced)." })
+    .option("env", { type: "string", array: true, default: [] as string[], group: GROUP, describe: "An environment variable of the function, as KEY=VALUE. Repeat for several." })
+    .option("name", { type: "string", group: GROUP, describe: "The function name (AWS_LAMBDA_FUNCTION_NAME). Defaults to the handler module's file name." })
+    .option("region", { type: "string", default: process.env.AWS_REGION ?? "us-east-1", group: GROUP, describe: "The AWS Region the function believes it runs in (AWS_REGION)." })
+    .option("exec", { type: "string", group: GROUP, describe: "Run this shell command as the function process instead of kata's runtime: any Runtime API client, e.g. ./bootstrap. <handler> is then passed as _HANDLER as is." }) as Argv<T & Omit<FunctionArgs, "handler">>;
+}
+
+export interface PreparedFunction {
+  options: EmulatorOptions;
+  /** What to watch for `--watch`: the bundle's sources, or the handler's folder. */
+  watched: string[];
+  /** Compiles the handler again (TypeScript; a no-op otherwise) and returns what to watch now. */
+  rebuild: () => Promise<string[]>;
+}
+
+/** Resolves and compiles the handler, and turns the arguments into emulator options. */
+export async function prepareFunction(args: FunctionArgs, cwd: string, onProgress: (message: string) => void): Promise<PreparedFunction> {
+  const settings = {
+    timeoutSeconds: positive(args.timeout, "--timeout"),
+    memorySizeMb: positive(args.memory, "--memory"),
+    region: args.region,
+    environment: parseEnv(args.env),
+    cwd,
+  };
+  if (args.exec !== undefined) {
+    const options = { ...settings, command: execCommand(args.exec), handler: args.handler, taskRoot: cwd, functionName: args.name ?? "function" };
+    return { options, watched: [cwd], rebuild: async () => [cwd] };
+  }
+  const spec = resolveHandler(args.handler, cwd);
+  const functionName = args.name ?? basename(spec.file).replace(/\.[^.]+$/, "").replace(/[^A-Za-z0-9_-]/g, "-");
+  const command = [process.execPath, "--enable-source-maps", kataRuntimeBin()];
+  if (!spec.typescript) {
+    const { taskRoot, handler } = lambdaHandlerOf(spec.file, spec.exportName);
+    return { options: { ...settings, command, handler, taskRoot, functionName }, watched: [taskRoot], rebuild: async () => [taskRoot] };
+  }
+  const shown = moduleDisplayName(spec.file, cwd);
+  const started = performance.now();
+  const compiled = await compileHandler(spec, cwd);
+  onProgress(`compiled ${shown} in ${Math.round(performance.now() - started)} ms`);
+  return {
+    options: { ...settings, command, handler: compiled.handler, taskRoot: compiled.taskRoot, functionName },
+    watched: ownSources(compiled.inputs),
+    rebuild: async () => ownSources((await compileHandler(spec, cwd)).inputs),
+  };
+}
+
+/** kata's own runtime loop (`kata-runtime`), beside this CLI in `dist/`. */
+export function kataRuntimeBin(): string {
+  const bin = fileURLToPath(new URL("../runtime/bin.js", import.meta.url));
+  if (!existsSync(bin)) throw new CommandError(`kata's runtime is missing (${bin}); rebuild kata with npm run build`);
+  return bin;
+}
+
+/** The project's own files among a bundle's inputs (packages do not change while serving). */
+function ownSources(inputs: string[]): string[] {
+  return inputs.filter((input) => !/[/\\]node_modules[/\\]/.test(input));
+}
+
+/**
+ * `--exec` as argv: plain words run directly (so that the function process is the command itself,
+ * and its pid and memory are the function's); anything using shell syntax runs under /bin/sh.
+ */
+export function execCommand(command: string): string[] {
+  const words = command.trim().split(/\s+/);
+  return words.every((word) => /^[\w./@%+=:,-]+$/.test(word)) ? words : ["/bin/sh", "-c", command];
+}
+
+function parseEnv(pairs: string[]): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new CommandError(`--env ${pair} is not KEY=VALUE`);
+    environment[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return environment;
+}
+
+function positive(value: number, option: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new CommandError(`${option} must be a positive number (got ${value})`);
+  return value;
+}

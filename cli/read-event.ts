@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { readSample, sampleSources } from "../emulator/samples.js";
+import { CommandError } from "./command-error.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
+
+/** The event given to `--event` cannot be read, or is not JSON. */
+export class EventInputError extends CommandError {
+  override readonly name = "EventInputError";
+}
+
+export interface EventInput {
+  text: string;
+  /** Where it came from, for messages: `orders.json`, `stdin`, `built-in sample sqs`. */
+  origin: string;
+}
+
+/**
+ * Reads `--event`: a JSON file, `-` for stdin, or the name of a built-in sample (`sqs`,
+ * `apigw-v2`, ...). A file of that name wins over a sample. The text must be JSON.
+ */
+export async function readEvent(value: string | undefined, cwd: string): Promise<EventInput> {
+  if (value === undefined) return { text: "{}", origin: "the empty event {}" };
+  let input: EventInput;
+  if (value === "-") input = { text: await readStdin(), origin: "stdin" };
+  else if (existsSync(resolve(cwd, value))) input = { text: readFileSync(resolve(cwd, value), "utf8"), origin: `event file ${value}` };
+  else if (sampleSources().includes(value)) return { text: readSample(value), origin: `built-in sample ${value}` };
+  else {
+    throw new EventInputError(
+      `no event file "${value}" in ${cwd}, and it is not a built-in sample (${sampleSources().join(", ")}); give a JSON file, - for stdin, or a sample name`,
+    );
+  }
+  assertJson(input);
+  return input;
+}
+
+/** Throws an `EventInputError` naming the origin, line and column when the text is not JSON. */
+export function assertJson({ text, origin }: EventInput): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const position = Math.max(0, jsonErrorOffset(text));
+    const reason = jsonReason((error as Error).message);
+    const { line, column } = lineAndColumn(text, position);
+    throw new EventInputError(`${origin} is not JSON: ${reason} at line ${line}, column ${column} (position ${position})`);
+  }
+}
+
+/** V8's reason without its position or quoted excerpt: `Unexpected token '}'`. */
+function jsonReason(message: string): string {
+  return message
+    .replace(/, ".*" is not valid JSON$/s, "")
+    .replace(/ (in JSON )?at position \d+.*$/s, "")
+    .replace(/ \(line \d+ column \d+\)$/, "");
+}
+
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  return { line, column: position - before.lastIndexOf("\n") };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

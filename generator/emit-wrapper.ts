@@ -1,0 +1,80 @@
+import type { SourceFile } from "ts-morph";
+import type { Source } from "./config.js";
+import type { EntryPlan } from "./emit-entry.js";
+
+/** What `kata/handlers` exports for each source: the factory and the types the wrapper names. */
+export const HANDLER_IMPORTS: Record<Source | "plain", string[]> = {
+  sqs: ["sqsBatchHandler", "type SQSBatchOptions", "type SQSMessageHandler"],
+  eventbridge: ["eventBridgeHandler", "type EventBridgeEventHandler"],
+  "apigw-v1": ["apiGatewayV1Handler", "type ApiGatewayV1Handler"],
+  "apigw-v2": ["apiGatewayV2Handler", "type ApiGatewayV2Handler"],
+  plain: ["payloadHandler", "type PayloadHandler"],
+};
+
+/**
+ * The typed handler `onName(fn, options?)`. The spec object passes the entry's decoders to the
+ * `kata/handlers` factory of its source; every name in it is an identifier kata derived from the
+ * entry's name, and every user string goes in as a JSON string literal.
+ */
+export function addWrapper(file: SourceFile, plan: EntryPlan): void {
+  const { name } = plan;
+  const query = plan.slots.find((s) => s.role === "query")?.typeName;
+  const path = plan.slots.find((s) => s.role === "path")?.typeName;
+  const nameLiteral = JSON.stringify(name);
+  switch (plan.source) {
+    case "sqs":
+      file.addFunction({
+        isExported: true,
+        name: `on${name}`,
+        docs: [`Lambda handler for a queue of \`${name}\` messages: \`fn\` runs once per record with its body decoded. Returns a partial batch response (enable \`ReportBatchItemFailures\` on the event source mapping).`],
+        parameters: [
+          { name: "fn", type: `SQSMessageHandler<${name}>` },
+          { name: "options", type: "SQSBatchOptions", hasQuestionToken: true },
+        ],
+        statements: `return sqsBatchHandler({ name: ${nameLiteral}, decodeBody: decode${name} }, fn, options);`,
+      });
+      return;
+    case "eventbridge": {
+      const source = plan.entry.eventSource === undefined ? "" : `, source: ${JSON.stringify(plan.entry.eventSource)}`;
+      file.addFunction({
+        isExported: true,
+        name: `on${name}`,
+        docs: [`Lambda handler for \`${inDoc(plan.entry.detailType ?? "")}\` events: \`fn\` gets the event with its \`detail\` decoded as \`${name}\`.`],
+        typeParameters: [{ name: "TResult", default: "void" }],
+        parameters: [{ name: "fn", type: `EventBridgeEventHandler<${name}Event, TResult>` }],
+        statements: `return eventBridgeHandler({ name: ${nameLiteral}, detailType: ${JSON.stringify(plan.entry.detailType)}${source}, assertDetail: assert${name} }, fn);`,
+      });
+      return;
+    }
+    case "apigw-v1":
+    case "apigw-v2": {
+      const version = plan.source === "apigw-v1" ? "V1" : "V2";
+      const typeArgs = [name, ...(query || path ? [query ?? "undefined", path ?? "undefined"] : [])];
+      const parts = [`name: ${nameLiteral}`, `decodeBody: decode${name}`];
+      if (query) parts.push(`assertQuery: assert${query}`);
+      if (path) parts.push(`assertPath: assert${path}`);
+      file.addFunction({
+        isExported: true,
+        name: `on${name}`,
+        docs: [`Lambda handler for an API route whose JSON body is \`${name}\`: \`fn(body, event, context)\` runs only for a valid request; any other gets 400 \`application/problem+json\`.`],
+        parameters: [{ name: "fn", type: `ApiGateway${version}Handler<${typeArgs.join(", ")}>` }],
+        statements: `return apiGateway${version}Handler({ ${parts.join(", ")} }, fn);`,
+      });
+      return;
+    }
+    case undefined:
+      file.addFunction({
+        isExported: true,
+        name: `on${name}`,
+        docs: [`Lambda handler for direct invocations (or Step Functions tasks) whose payload is \`${name}\`.`],
+        typeParameters: [{ name: "TResult" }],
+        parameters: [{ name: "fn", type: `PayloadHandler<${name}, TResult>` }],
+        statements: `return payloadHandler({ name: ${nameLiteral}, decode: decode${name}, assert: assert${name} }, fn);`,
+      });
+  }
+}
+
+/** User text inside a JSDoc comment: `*\/` would end the comment early. */
+function inDoc(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/[\r\n]+/g, " ");
+}

@@ -1,0 +1,25 @@
+import { assertAPIGatewayProxyEvent, decodeAPIGatewayProxyEvent, type APIGatewayProxyEvent, type APIGatewayProxyResult } from "../generated/apigw-v1.js";
+import {
+  assertAPIGatewayProxyEventV2,
+  decodeAPIGatewayProxyEventV2,
+  type APIGatewayProxyEventV2,
+  type APIGatewayProxyStructuredResultV2,
+} from "../generated/apigw-v2.js";
+import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
+
+type V1 = APIGatewayProxyEvent;
+type V2 = APIGatewayProxyEventV2;
+
+/** A REST API (payload format 1.0) request as `fn` sees it. */
+export type ApiGatewayV1Request<TBody, TQuery = V1["queryStringParameters"], TPath = V1["pathParameters"]> = DecodedApiEvent<V1, TBody, TQuery, TPath>;
+export type ApiGatewayV1Handler<TBody, TQuery = V1["queryStringParameters"], TPath = V1["pathParameters"]> = ApiEventHandler<V1, APIGatewayProxyResult, TBody, TQuery, TPath>;
+
+/** An HTTP API (payload format 2.0) request as `fn` sees it. */
+export type ApiGatewayV2Request<TBody, TQuery = V2["queryStringParameters"], TPath = V2["pathParameters"]> = DecodedApiEvent<V2, TBody, TQuery, TPath>;
+export type ApiGatewayV2Handler<TBody, TQuery = V2["queryStringParameters"], TPath = V2["pathParameters"]> = ApiEventHandler<V2, APIGatewayProxyStructuredResultV2, TBody, TQuery, TPath>;
+
+/** Handler for an `apigw-v1` entry: `fn(body, event, context)` answers with an `APIGatewayProxyResult`. */
+export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult>({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent });
+
+/** Handler for an `apigw-v2` entry: `fn(body, event, context)` answers with an `APIGatewayProxyStructuredResultV2`. */
+export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2 });

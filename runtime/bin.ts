@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { MalformedHandlerNameError } from "./errors.js";
+import { loadHandler } from "./load-handler.js";
+import { installLogging } from "./logging/install.js";
+import { logError } from "./logging/runtime-log.js";
+import { start } from "./start.js";
+import { defaultConnect } from "./transport/default-connection.js";
+
+/**
+ * kata-runtime: a drop-in for aws-lambda-ric. The handler comes from the first argument or
+ * `_HANDLER`, relative to `LAMBDA_TASK_ROOT` (else the working directory).
+ */
+await installLogging(); // before user code runs, so that its init logs are formatted too
+const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+const handlerName = process.argv[2] ?? process.env._HANDLER;
+let handler: unknown;
+try {
+  if (!handlerName) throw new MalformedHandlerNameError("No handler given. Set _HANDLER (e.g. index.handler) or pass it as the first argument: kata-runtime index.handler");
+  handler = await loadHandler(taskRoot, handlerName);
+} catch (error) {
+  const address = process.env.AWS_LAMBDA_RUNTIME_API;
+  if (!address) {
+    logError("kata: AWS_LAMBDA_RUNTIME_API is not set, so this init error cannot be reported", error);
+    process.exit(1);
+  }
+  const { failInit } = await import("./fail-init.js");
+  await failInit(defaultConnect(address), error);
+}
+await start(handler);

@@ -1,0 +1,136 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { DecodeError } from "../../runtime/decode-error.js";
+import { eventNames, eventText } from "../support/fixtures.js";
+
+/** The three functions kata generates for one type. */
+export interface GeneratedDecoders {
+  typeName: string;
+  decode(input: string | Uint8Array): unknown;
+  assert(value: unknown): void;
+  is(value: unknown): boolean;
+}
+
+export interface DecodeSuiteSpec {
+  /** Folder under `test/fixtures/events/`. */
+  source: string;
+  event: GeneratedDecoders;
+  /** The handler result type of the source, when it has one. */
+  result?: GeneratedDecoders;
+  /** Fixtures that are results rather than events (besides `result*` and `invalid-result-*`). */
+  otherResults?: string[];
+  /** JSON pointer of an object inside the base fixture where AWS might add fields. */
+  nestedObject: string;
+}
+
+const utf8 = new TextEncoder();
+
+/** Fixtures of a source, without the `.expect` companions of the invalid ones. */
+function fixtures(source: string): string[] {
+  return eventNames(source).filter((name) => !name.endsWith(".expect"));
+}
+
+function expectedPath(source: string, name: string): string {
+  return (JSON.parse(eventText(source, `${name}.expect`)) as { path: string }).path;
+}
+
+/** A JSON pointer's target in `value` (plain segments only, which is all the specs use). */
+function at(value: unknown, pointer: string): Record<string, unknown> {
+  let node = value as Record<string, unknown>;
+  for (const segment of pointer.split("/").slice(1)) node = node[segment] as Record<string, unknown>;
+  return node;
+}
+
+/** Asserts that `run` throws the DecodeError a user would see for `typeName` at `path`. */
+export function assertDecodeError(run: () => unknown, typeName: string, path: string): DecodeError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof DecodeError, `expected a DecodeError, got ${String(caught)}`);
+  assert.equal(caught.name, "DecodeError");
+  assert.equal(caught.typeName, typeName);
+  assert.ok(caught.issues.length > 0, "a DecodeError without issues");
+  assert.equal(caught.issues[0]!.path, path, JSON.stringify(caught.issues));
+  assert.ok(caught.message.startsWith(`${typeName} at ${path === "" ? "the root" : path}: `), caught.message);
+  return caught;
+}
+
+/** Line and column (both from 1) of `offset` in `text`, as kata's messages state them. */
+export function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `line ${before.split("\n").length}, column ${offset - before.lastIndexOf("\n")}`;
+}
+
+/**
+ * The data-driven part every source shares: each valid fixture decodes from text and from bytes,
+ * each `invalid-*` fixture fails at the pointer its `.expect.json` names, results decode with the
+ * result decoder, malformed JSON says where it breaks, and unknown fields pass.
+ */
+export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
+  const isResult = (name: string) => /^(invalid-)?result\b/.test(name) || (spec.otherResults ?? []).includes(name);
+  const decodersFor = (name: string) => (isResult(name) ? spec.result : spec.event);
+
+  describe(`${spec.source} fixtures through the generated decoders`, () => {
+    for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {
+      const decoders = decodersFor(name);
+      it(`decodes ${name}.json as ${decoders?.typeName} from text and from bytes`, () => {
+        assert.ok(decoders, `${name}.json looks like a result, but ${spec.source} has no result decoder`);
+        const text = eventText(spec.source, name);
+        const expected: unknown = JSON.parse(text);
+        assert.deepEqual(decoders.decode(text), expected);
+        assert.deepEqual(decoders.decode(utf8.encode(text)), expected);
+        assert.equal(decoders.is(expected), true);
+        assert.doesNotThrow(() => decoders.assert(expected));
+      });
+    }
+
+    for (const name of fixtures(spec.source).filter((n) => n.startsWith("invalid-"))) {
+      const decoders = decodersFor(name);
+      const path = expectedPath(spec.source, name);
+      it(`rejects ${name}.json with a DecodeError at ${path}`, () => {
+        assert.ok(decoders, `${name}.json looks like a result, but ${spec.source} has no result decoder`);
+        const text = eventText(spec.source, name);
+        assertDecodeError(() => decoders.decode(text), decoders.typeName, path);
+        assertDecodeError(() => decoders.decode(utf8.encode(text)), decoders.typeName, path);
+        assertDecodeError(() => decoders.assert(JSON.parse(text)), decoders.typeName, path);
+        assert.equal(decoders.is(JSON.parse(text)), false);
+      });
+    }
+
+    it("reports malformed JSON with its position, line and column", () => {
+      const text = eventText(spec.source, "base");
+      // The first `:` after the first line break becomes `;`.
+      const offset = text.indexOf(":", text.indexOf("\n"));
+      const broken = `${text.slice(0, offset)};${text.slice(offset + 1)}`;
+      const error = assertDecodeError(() => spec.event.decode(broken), spec.event.typeName, "");
+      assert.match(error.message, /is not JSON: /);
+      assert.ok(error.message.includes(`position ${offset}`), error.message);
+      assert.ok(error.message.includes(`(${lineAndColumn(broken, offset)})`), error.message);
+    });
+
+    it("reports truncated and empty input as not JSON", () => {
+      const text = eventText(spec.source, "base").trimEnd();
+      const truncated = text.slice(0, -1);
+      const error = assertDecodeError(() => spec.event.decode(truncated), spec.event.typeName, "");
+      assert.ok(error.message.includes(`(${lineAndColumn(truncated, truncated.length)})`), error.message);
+      const empty = assertDecodeError(() => spec.event.decode(new Uint8Array()), spec.event.typeName, "");
+      assert.match(empty.message, /the input is empty/);
+    });
+
+    it("accepts fields AWS may add later, at the root and nested, and keeps them", () => {
+      const event = JSON.parse(eventText(spec.source, "base")) as Record<string, unknown>;
+      event.futureField = { added: "naïve ✓ 😀" };
+      at(event, spec.nestedObject).futureNestedField = 42;
+      const decoded = spec.event.decode(utf8.encode(JSON.stringify(event)));
+      assert.deepEqual(decoded, event);
+      assert.equal(spec.event.is(event), true);
+    });
+
+    it("rejects a JSON value that is not an object at the root", () => {
+      for (const text of ["[]", "null", '"event"', "42"]) assertDecodeError(() => spec.event.decode(text), spec.event.typeName, "");
+    });
+  });
+}
