@@ -106,8 +106,12 @@ const targets = {
 console.log(`Targets on the typed events: kata ${targets.kataWithinJsonParse.target}: ${targets.kataWithinJsonParse.met ? "met" : "NOT met"} (worst ${targets.kataWithinJsonParse.worst.toFixed(2)}×); ` +
   `${targets.kataVsPowertools.target}: ${targets.kataVsPowertools.met ? "met" : "NOT met"} (worst ${targets.kataVsPowertools.worst.toFixed(2)}×)`);
 
+if (args.only) {
+  console.log("Partial run (--only): bench/results/decode.json left as it was.");
+  process.exit(0);
+}
 const file = writeResults("decode", {
-  method: { rounds: Number(args.rounds), sampleMs: 30, statistic: "median per-op ns; ratios per round, then median", coldRuns: Number(args["cold-runs"]) },
+  method: { rounds: Number(args.rounds), sampleMs: 30, statistic: "median; ratios per round, then median", units: { events: "ns per operation", cold: "ms" }, coldRuns: Number(args["cold-runs"]) },
   ajvCompileMsInProcess: Number(ajv.compileMs.toFixed(2)),
   events: rows,
   cold,

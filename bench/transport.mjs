@@ -7,59 +7,44 @@
  *   node:http  http.request with a keep-alive Agent (what aws-lambda-ric-style loops do)
  *   fetch      the global fetch (undici)
  *   bare       a raw net.Socket with minimal framing: the floor any HTTP client sits on
- * The server runs in a child process so that its CPU is not counted. Clients alternate
- * (A B C D, A B C D, ...) so that drift in machine load hits them alike; medians are reported.
+ * The Runtime API is bench/runtime/server.mjs in a child process, so that its CPU is not counted.
+ * Clients alternate (A B C D, A B C D, ...) so that drift in machine load hits them alike;
+ * medians are reported, and ratios are taken within each round. Results: bench/results/transport.json.
  *
- *   npm run build && node bench/transport.mjs [--rounds 7] [--invocations 3000]
+ *   npm run build && node bench/transport.mjs [--rounds 9] [--invocations 3000]
  */
+import { once } from "node:events";
 import { fork } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
-import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "./lib/ensure-deps.mjs";
+import { writeResults } from "./lib/results.mjs";
+import { median, summarize } from "./lib/stats.mjs";
+import { formatRatio, formatTable } from "./lib/table.mjs";
 
 const NEXT = "/2018-06-01/runtime/invocation/next";
 const RESULT = JSON.stringify({ statusCode: 200, body: "ok" });
 
-if (process.argv[2] === "--serve") serve();
-else await main();
+const LOOPBACK = "dist/runtime/transport/loopback-connection.js";
+/** About 1 KB, as a small SQS event is. */
+const EVENT = JSON.stringify({ Records: [{ messageId: "m-1", body: "x".repeat(960), attributes: { ApproximateReceiveCount: "1" } }] });
 
-function serve() {
-  const event = JSON.stringify({ Records: [{ messageId: "m-1", body: "x".repeat(960), attributes: { ApproximateReceiveCount: "1" } }] });
-  let sequence = 0;
-  const server = http.createServer((req, res) => {
-    if (req.method === "GET") {
-      res.writeHead(200, {
-        "Content-Type": "application/json",
-        "Lambda-Runtime-Aws-Request-Id": `8476a536-e9f4-11e8-9739-${String(++sequence).padStart(12, "0")}`,
-        "Lambda-Runtime-Deadline-Ms": String(Date.now() + 30_000),
-        "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:us-east-1:123456789012:function:bench",
-        "Lambda-Runtime-Trace-Id": "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1",
-        "Content-Length": Buffer.byteLength(event),
-      });
-      res.end(event);
-    } else {
-      req.resume();
-      req.on("end", () => res.writeHead(202, { "Content-Type": "application/json", "Content-Length": 16 }).end('{"status":"OK"}\n'));
-    }
-  });
-  server.keepAliveTimeout = 600_000;
-  server.listen(0, "127.0.0.1", () => process.send?.(server.address().port));
-  process.on("disconnect", () => process.exit(0));
-}
+await main();
 
 async function main() {
   const option = (name, fallback) => {
     const at = process.argv.indexOf(`--${name}`);
     return at === -1 ? fallback : Number(process.argv[at + 1]);
   };
-  const rounds = option("rounds", 7);
+  const rounds = option("rounds", 9);
   const invocations = option("invocations", 3000);
-  const { connectLoopback } = await import(new URL("../dist/runtime/transport/loopback-connection.js", import.meta.url).href).catch(() => {
-    throw new Error("bench/transport.mjs: dist/ is missing; run `npm run build` first");
-  });
+  ensureBuilt(LOOPBACK);
+  const { connectLoopback } = await import(new URL(`../${LOOPBACK}`, import.meta.url).href);
 
-  const server = fork(fileURLToPath(import.meta.url), ["--serve"]);
-  const port = await new Promise((resolve) => server.once("message", resolve));
+  const server = fork(new URL("runtime/server.mjs", import.meta.url), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const [{ port }] = await once(server, "message");
+  server.send({ type: "run", event: EVENT, checkpoints: [] });
+  await once(server, "message"); // ready
   const address = `127.0.0.1:${port}`;
   const clients = {
     kata: kataClient(connectLoopback(address)),
@@ -67,20 +52,21 @@ async function main() {
     fetch: fetchClient(address),
     bare: bareClient(port),
   };
-  const results = Object.fromEntries(Object.keys(clients).map((name) => [name, { cpu: [], rate: [] }]));
+  const cpu = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
+  const rate = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
   try {
     for (const invoke of Object.values(clients)) await run(invoke, 500); // warm up JIT and connections
     for (let round = 0; round < rounds; round++) {
       for (const [name, invoke] of Object.entries(clients)) {
-        const { cpu, rate } = await run(invoke, invocations);
-        results[name].cpu.push(cpu);
-        results[name].rate.push(rate);
+        const figures = await run(invoke, invocations);
+        cpu[name].push(figures.cpu);
+        rate[name].push(figures.rate);
       }
     }
   } finally {
-    server.disconnect();
+    server.kill();
   }
-  report(results, rounds, invocations);
+  report(cpu, rate, rounds, invocations);
   process.exit(0); // the keep-alive sockets of node:http and fetch would otherwise hold the process
 }
 
@@ -165,19 +151,37 @@ function bareClient(port) {
   };
 }
 
-function report(results, rounds, invocations) {
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
-  const baseline = median(results["node:http"].cpu);
+function report(cpu, rate, rounds, invocations) {
+  const baseline = cpu["node:http"];
+  // The machine is shared: a round's clients run back to back, so the ratio within each round is
+  // steadier than the ratio of the medians when the load changes between rounds.
+  const rows = Object.keys(cpu).map((client) => ({
+    client,
+    cpu: median(cpu[client]),
+    ratio: median(cpu[client].map((c, round) => c / baseline[round])),
+    rate: median(rate[client]),
+    rounds: cpu[client].map((c) => c.toFixed(0)).join(" "),
+  }));
   console.log(`Runtime API pattern (GET /next ~1 KB + POST /response), ${rounds} rounds x ${invocations} invocations, medians`);
-  console.log("client      CPU us/invocation   vs node:http   invocations/s   CPU per round");
-  for (const [name, { cpu, rate }] of Object.entries(results)) {
-    const cpuMedian = median(cpu);
-    console.log(
-      `${name.padEnd(11)} ${cpuMedian.toFixed(1).padStart(17)}   ${(cpuMedian / baseline).toFixed(2).padStart(11)}x   ${median(rate).toFixed(0).padStart(13)}   ${cpu.map((c) => c.toFixed(0)).join(" ")}`,
-    );
-  }
+  console.log(
+    formatTable(
+      [
+        { title: "client", key: "client" },
+        { title: "CPU µs/invocation", key: "cpu", format: (v) => v.toFixed(1) },
+        { title: "vs node:http", key: "ratio", format: formatRatio },
+        { title: "invocations/s", key: "rate", format: (v) => v.toFixed(0) },
+        { title: "CPU µs per round", key: "rounds" },
+      ],
+      rows,
+    ),
+  );
+  const file = writeResults("transport", {
+    pattern: "GET /next (~1 KB JSON, Lambda-Runtime-* headers) + POST /response (small JSON), one keep-alive connection",
+    rounds,
+    invocationsPerRound: invocations,
+    clients: Object.fromEntries(
+      rows.map((row) => [row.client, { cpuMicrosPerInvocation: summarize(cpu[row.client]), cpuVsNodeHttp: Number(row.ratio.toFixed(2)), invocationsPerSecond: summarize(rate[row.client], 0) }]),
+    ),
+  });
+  console.log(`results: ${file}`);
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { assertExported, compileErrorFrom, REQUIRE_SHIM } from "./esbuild-errors.js";
@@ -24,9 +24,9 @@ export async function compileHandler(spec: HandlerSpec, cwd: string): Promise<Co
   const moduleName = basename(spec.file).replace(/\.[mc]?ts$/, "");
   const outDir = cacheDirFor(spec.file);
   const outfile = join(outDir, `${moduleName}.mjs`);
-  let metafile;
+  let result;
   try {
-    ({ metafile } = await build({
+    result = await build({
       entryPoints: [spec.file],
       outfile,
       bundle: true,
@@ -37,11 +37,19 @@ export async function compileHandler(spec: HandlerSpec, cwd: string): Promise<Co
       sourcemap: "linked",
       banner: { js: REQUIRE_SHIM },
       metafile: true,
+      write: false,
       logLevel: "silent",
       absWorkingDir: cwd,
-    }));
+    });
   } catch (error) {
     throw compileErrorFrom(error, cwd);
+  }
+  const { metafile, outputFiles } = result;
+  // Replace each file at once: another kata process (serve, a second invoke) may be loading it.
+  for (const file of outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
   }
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(".mjs"))?.[1];
   assertExported(output?.exports, spec.exportName, moduleDisplayName(spec.file, cwd));

@@ -20,14 +20,15 @@ export interface FunctionArgs {
 const GROUP = "Function settings (as on Lambda):";
 
 /** The options `invoke` and `serve` share: how the function is configured and run. */
-export function withFunctionOptions<T>(yargs: Argv<T>): Argv<T & Omit<FunctionArgs, "handler">> {
+export function withFunctionOptions<T>(yargs: Argv<T>): Argv<T & FunctionArgs> {
   return yargs
+    .positional("handler", { type: "string", demandOption: true, describe: "The handler, as path/to/module.export (e.g. src/orders.handler). TypeScript modules are compiled on the fly." })
     .option("timeout", { type: "number", default: 3, group: GROUP, describe: "The function timeout in seconds. An invocation still running then fails with \"Task timed out\" and the function process is restarted." })
     .option("memory", { type: "number", default: 128, group: GROUP, describe: "Memory size in MB, reported to the function as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced)." })
     .option("env", { type: "string", array: true, default: [] as string[], group: GROUP, describe: "An environment variable of the function, as KEY=VALUE. Repeat for several." })
     .option("name", { type: "string", group: GROUP, describe: "The function name (AWS_LAMBDA_FUNCTION_NAME). Defaults to the handler module's file name." })
     .option("region", { type: "string", default: process.env.AWS_REGION ?? "us-east-1", group: GROUP, describe: "The AWS Region the function believes it runs in (AWS_REGION)." })
-    .option("exec", { type: "string", group: GROUP, describe: "Run this shell command as the function process instead of kata's runtime: any Runtime API client, e.g. ./bootstrap. <handler> is then passed as _HANDLER as is." }) as Argv<T & Omit<FunctionArgs, "handler">>;
+    .option("exec", { type: "string", group: GROUP, describe: "Run this shell command as the function process instead of kata's runtime: any Runtime API client, e.g. ./bootstrap. <handler> is then passed as _HANDLER as is." }) as Argv<T & FunctionArgs>;
 }
 
 export interface PreparedFunction {

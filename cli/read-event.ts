@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readSample, sampleSources } from "../emulator/samples.js";
 import { CommandError } from "./command-error.js";
-import { jsonErrorOffset } from "./json-error-offset.js";
+import { syntaxErrorOffset } from "../runtime/decode/json-syntax.js";
 
 /** The event given to `--event` cannot be read, or is not JSON. */
 export class EventInputError extends CommandError {
@@ -23,7 +23,7 @@ export async function readEvent(value: string | undefined, cwd: string): Promise
   if (value === undefined) return { text: "{}", origin: "the empty event {}" };
   let input: EventInput;
   if (value === "-") input = { text: await readStdin(), origin: "stdin" };
-  else if (existsSync(resolve(cwd, value))) input = { text: readFileSync(resolve(cwd, value), "utf8"), origin: `event file ${value}` };
+  else if (existsSync(resolve(cwd, value))) input = { text: readEventFile(resolve(cwd, value), value), origin: `event file ${value}` };
   else if (sampleSources().includes(value)) return { text: readSample(value), origin: `built-in sample ${value}` };
   else {
     throw new EventInputError(
@@ -39,7 +39,7 @@ export function assertJson({ text, origin }: EventInput): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const position = Math.max(0, jsonErrorOffset(text));
+    const position = Math.max(0, syntaxErrorOffset(text));
     const reason = jsonReason((error as Error).message);
     const { line, column } = lineAndColumn(text, position);
     throw new EventInputError(`${origin} is not JSON: ${reason} at line ${line}, column ${column} (position ${position})`);
@@ -49,7 +49,7 @@ export function assertJson({ text, origin }: EventInput): void {
 /** V8's reason without its position or quoted excerpt: `Unexpected token '}'`. */
 function jsonReason(message: string): string {
   return message
-    .replace(/, ".*" is not valid JSON$/s, "")
+    .replace(/, (\.\.\.)?".*is not valid JSON$/s, "")
     .replace(/ (in JSON )?at position \d+.*$/s, "")
     .replace(/ \(line \d+ column \d+\)$/, "");
 }
@@ -58,6 +58,14 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   return { line, column: position - before.lastIndexOf("\n") };
+}
+
+function readEventFile(path: string, shown: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new EventInputError(`cannot read event file ${shown}: ${(error as Error).message}`);
+  }
 }
 
 async function readStdin(): Promise<string> {

@@ -32,20 +32,17 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const deflated = deflateRawSync(entry.data, { level: 9 });
     const method = deflated.length < entry.data.length ? DEFLATE : STORE;
     const body = method === DEFLATE ? deflated : entry.data;
-    const checksum = crc32(entry.data);
+    const fields: SharedFields = { method, checksum: crc32(entry.data), compressed: body.length, size: entry.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    central.push(centralRecord(name, method, checksum, body.length, entry.data.length, entry.mode ?? 0o644, offset));
+    writeSharedFields(local, 4, fields); // the extra field length (28) stays 0
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(MADE_BY_UNIX, 4);
+    writeSharedFields(record, 6, fields); // extra, comment, disk and internal attributes stay 0
+    record.writeUInt32LE(((0o100000 | (entry.mode ?? 0o644)) << 16) >>> 0, 38); // S_IFREG | permissions, high 16 bits
+    record.writeUInt32LE(offset, 42);
+    central.push(record, name);
     parts.push(local, name, body);
     offset += local.length + name.length + body.length;
   }
@@ -59,21 +56,23 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
   return Buffer.concat([...parts, directory, end]);
 }
 
-function centralRecord(name: Buffer, method: number, checksum: number, compressed: number, size: number, mode: number, offset: number): Buffer {
-  const record = Buffer.alloc(46);
-  record.writeUInt32LE(0x02014b50, 0);
-  record.writeUInt16LE(MADE_BY_UNIX, 4);
-  record.writeUInt16LE(VERSION_NEEDED, 6);
-  record.writeUInt16LE(UTF8_NAMES, 8);
-  record.writeUInt16LE(method, 10);
-  record.writeUInt16LE(DOS_TIME, 12);
-  record.writeUInt16LE(DOS_DATE, 14);
-  record.writeUInt32LE(checksum, 16);
-  record.writeUInt32LE(compressed, 20);
-  record.writeUInt32LE(size, 24);
-  record.writeUInt16LE(name.length, 28);
-  // Extra field, comment, disk number and internal attributes stay 0.
-  record.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38); // S_IFREG | permissions, in the high 16 bits
-  record.writeUInt32LE(offset, 42);
-  return Buffer.concat([record, name]);
+interface SharedFields {
+  method: number;
+  checksum: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The run of fields that a local header and its central directory record both carry, from "version needed" on. */
+function writeSharedFields(header: Buffer, at: number, fields: SharedFields): void {
+  header.writeUInt16LE(VERSION_NEEDED, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.checksum, at + 10);
+  header.writeUInt32LE(fields.compressed, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
 }

@@ -145,6 +145,7 @@ export class ExecutionEnvironment {
     this.initialised = false;
     this.initDurationMs = undefined;
     this.initErrorPosted = undefined;
+    this.pendingFailure = undefined; // the new process initialises afresh (e.g. with fixed code)
     if (this.queue.length > 0) this.armInitTimer();
     void started.exited.then((exit) => this.exited(started, exit));
   }

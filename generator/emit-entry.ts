@@ -20,12 +20,12 @@ export interface EntryPlan {
   slots: EntrySlot[];
 }
 
-/** The built-in event type and envelope decoder each source's typed event starts from. */
-const ENVELOPES: Record<Source, { type: string; describe: string }> = {
-  sqs: { type: "SQSEvent", describe: "an SQS event whose record bodies are" },
-  eventbridge: { type: "EventBridgeEvent", describe: "an EventBridge event whose detail is" },
-  "apigw-v1": { type: "APIGatewayProxyEvent", describe: "an API Gateway REST (v1) request whose body is" },
-  "apigw-v2": { type: "APIGatewayProxyEventV2", describe: "an API Gateway HTTP API (v2) or function URL request whose body is" },
+/** The built-in event type, and its `kata/events/*` module, that each source's typed event starts from. */
+const ENVELOPES: Record<Source, { type: string; from: string; describe: string }> = {
+  sqs: { type: "SQSEvent", from: "kata/events/sqs", describe: "an SQS event whose record bodies are" },
+  eventbridge: { type: "EventBridgeEvent", from: "kata/events/eventbridge", describe: "an EventBridge event whose detail is" },
+  "apigw-v1": { type: "APIGatewayProxyEvent", from: "kata/events/apigw-v1", describe: "an API Gateway REST (v1) request whose body is" },
+  "apigw-v2": { type: "APIGatewayProxyEventV2", from: "kata/events/apigw-v2", describe: "an API Gateway HTTP API (v2) or function URL request whose body is" },
 };
 
 /** Stage "emit handlers": the module a user imports for one config entry. */
@@ -41,15 +41,15 @@ export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: st
     { from: "kata/decode", names: decodeImports },
   ];
   if (source) {
-    const envelope = ENVELOPES[source].type;
-    imports.push({ from: "kata/events", names: source === "eventbridge" ? [] : [`decode${envelope}`] });
-    imports.push({ from: "kata/events", names: [envelope], typeOnly: true });
+    const { type: envelope, from } = ENVELOPES[source];
+    imports.push({ from, names: source === "eventbridge" ? [] : [`decode${envelope}`] });
+    imports.push({ from, names: [envelope], typeOnly: true });
     if (source === "sqs") decodeImports.push("decodeSqsBodies");
     if (source === "apigw-v1" || source === "apigw-v2") decodeImports.push("decodeApiRequest");
   }
-  const handlerImports = HANDLER_IMPORTS[source ?? "plain"];
-  imports.push({ from: "kata/handlers", names: handlerImports.filter((n) => !n.startsWith("type ")) });
-  imports.push({ from: "kata/handlers", names: handlerImports.filter((n) => n.startsWith("type ")).map((n) => n.slice(5)), typeOnly: true });
+  const handlers = HANDLER_IMPORTS[source ?? "plain"];
+  imports.push({ from: handlers.from, names: handlers.names.filter((n) => !n.startsWith("type ")) });
+  imports.push({ from: handlers.from, names: handlers.names.filter((n) => n.startsWith("type ")).map((n) => n.slice(5)), typeOnly: true });
   return renderModule(banner, imports, (file) => {
     file.addExportDeclaration({ isTypeOnly: true, namedExports: slotTypes });
     for (const slot of plan.slots) addDecoders(file, slot.typeName, `validate${slot.typeName}`, `\`${slot.typeName}\``);

@@ -2,13 +2,16 @@ import type { SourceFile } from "ts-morph";
 import type { Source } from "./config.js";
 import type { EntryPlan } from "./emit-entry.js";
 
-/** What `kata/handlers` exports for each source: the factory and the types the wrapper names. */
-export const HANDLER_IMPORTS: Record<Source | "plain", string[]> = {
-  sqs: ["sqsBatchHandler", "type SQSBatchOptions", "type SQSMessageHandler"],
-  eventbridge: ["eventBridgeHandler", "type EventBridgeEventHandler"],
-  "apigw-v1": ["apiGatewayV1Handler", "type ApiGatewayV1Handler"],
-  "apigw-v2": ["apiGatewayV2Handler", "type ApiGatewayV2Handler"],
-  plain: ["payloadHandler", "type PayloadHandler"],
+/**
+ * The `kata/handlers/*` module of each source, and what the wrapper takes from it. One module per
+ * source, so that a function loads only its own source's validators at cold start.
+ */
+export const HANDLER_IMPORTS: Record<Source | "plain", { from: string; names: string[] }> = {
+  sqs: { from: "kata/handlers/sqs-batch", names: ["sqsBatchHandler", "type SQSBatchOptions", "type SQSMessageHandler"] },
+  eventbridge: { from: "kata/handlers/eventbridge", names: ["eventBridgeHandler", "type EventBridgeEventHandler"] },
+  "apigw-v1": { from: "kata/handlers/api-gateway", names: ["apiGatewayV1Handler", "type ApiGatewayV1Handler"] },
+  "apigw-v2": { from: "kata/handlers/api-gateway", names: ["apiGatewayV2Handler", "type ApiGatewayV2Handler"] },
+  plain: { from: "kata/handlers/payload", names: ["payloadHandler", "type PayloadHandler"] },
 };
 
 /**
@@ -49,7 +52,9 @@ export function addWrapper(file: SourceFile, plan: EntryPlan): void {
     case "apigw-v1":
     case "apigw-v2": {
       const version = plan.source === "apigw-v1" ? "V1" : "V2";
-      const typeArgs = [name, ...(query || path ? [query ?? "undefined", path ?? "undefined"] : [])];
+      const envelope = plan.source === "apigw-v1" ? "APIGatewayProxyEvent" : "APIGatewayProxyEventV2";
+      // An untyped slot keeps the parameters API Gateway sent.
+      const typeArgs = [name, ...(query || path ? [query ?? `${envelope}["queryStringParameters"]`, path ?? `${envelope}["pathParameters"]`] : [])];
       const parts = [`name: ${nameLiteral}`, `decodeBody: decode${name}`];
       if (query) parts.push(`assertQuery: assert${query}`);
       if (path) parts.push(`assertPath: assert${path}`);

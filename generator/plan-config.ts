@@ -1,4 +1,5 @@
-import { basename, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
 import type { EventEntry, KataConfig, Source } from "./config.js";
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
@@ -9,6 +10,7 @@ import { readJsonFile } from "./read-json.js";
 import { BANNER, renderModule } from "./render-module.js";
 import { loadSchemaFiles, targetOf, type SchemaTarget } from "./schema-files.js";
 import { emitEntryModule, type EntryPlan } from "./emit-entry.js";
+import { HANDLER_IMPORTS } from "./emit-wrapper.js";
 import type { GeneratedFile } from "./write.js";
 
 export interface PlanOptions {
@@ -26,7 +28,7 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   checkCollisions(config, entries);
   const files = loadSchemaFiles(config.baseDir, entries.flatMap((e) => e.slots.map((s) => s.ref)));
   const draft2020 = [...files.values()].some((f) => String(f.schema.$schema ?? "").includes("2020-12"));
-  const banner = BANNER(basename(config.file), `kata generate --config ${config.file}`);
+  const banner = BANNER(basename(config.file), `kata generate --config ${projectPath(config)}`);
 
   const targets = entries.flatMap((e) => e.slots.map((s) => ({ typeName: s.typeName, target: s.target })));
   const bundle = buildTypeBundle(config.baseDir, files, targets);
@@ -63,6 +65,17 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   return generated;
 }
 
+/**
+ * The config's path from its project's root (the nearest package.json), for the banner: the same
+ * however the path was typed and wherever kata ran, so that `--check` never sees a spelling change.
+ */
+function projectPath(config: KataConfig): string {
+  let root = config.baseDir;
+  while (!existsSync(join(root, "package.json")) && dirname(root) !== root) root = dirname(root);
+  if (!existsSync(join(root, "package.json"))) root = config.baseDir;
+  return relative(root, join(config.baseDir, basename(config.file))).split(sep).join("/");
+}
+
 function planEntry(config: KataConfig, name: string, entry: EventEntry): EntryPlan {
   const slot = (role: "payload" | "query" | "path", ref: string, typeName: string) => ({ role, ref, typeName, target: targetOf(config.baseDir, config.baseDir, ref) as SchemaTarget });
   const payloadRef = entry.body ?? entry.detail ?? entry.schema;
@@ -80,6 +93,7 @@ export function kebab(name: string): string {
 /** What the entry modules import from kata: an entry must not declare these names. */
 const KATA_NAMES = ["assertWith", "decodeWith", "decodeSqsBodies", "decodeApiRequest"].concat(
   ["SQSEvent", "EventBridgeEvent", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"].flatMap((type) => [type, `decode${type}`]),
+  Object.values(HANDLER_IMPORTS).flatMap(({ names }) => names.map((name) => name.replace(/^type /, ""))),
 );
 
 /** Names a config would make twice: two files, or two exports that would shadow each other. */
@@ -100,6 +114,7 @@ function checkCollisions(config: KataConfig, entries: EntryPlan[]): void {
     for (const type of [...entry.slots.map((slot) => slot.typeName), `${entry.name}Event`]) {
       for (const name of [type, `decode${type}`, `assert${type}`, `is${type}`]) claim(`the name ${name}`, entry.name);
     }
+    claim(`the name on${entry.name}`, entry.name);
   }
 }
 const KATA = "(kata)";

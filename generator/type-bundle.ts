@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import { resolvePointer, targetOf, type SchemaFile, type SchemaTarget } from "./schema-files.js";
+import { schemaNodes } from "./schema-walk.js";
 
 export interface TypeBundle {
   /** One schema holding every file under `definitions`, with `$ref`s pointing inside it. */
@@ -68,13 +69,6 @@ function pascal(fileName: string): string {
   return fileName.replace(/\.(schema\.)?json$/, "").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 
-function rewriteRefs(node: unknown, rewrite: (ref: string) => string): void {
-  if (Array.isArray(node)) for (const item of node) rewriteRefs(item, rewrite);
-  else if (typeof node === "object" && node !== null) {
-    const record = node as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (key === "$ref" && typeof record[key] === "string") record[key] = rewrite(record[key] as string);
-      else if (key !== "const" && key !== "enum" && key !== "default" && key !== "examples") rewriteRefs(record[key], rewrite);
-    }
-  }
+function rewriteRefs(schema: unknown, rewrite: (ref: string) => string): void {
+  for (const { node } of schemaNodes(schema)) if (typeof node.$ref === "string") node.$ref = rewrite(node.$ref);
 }

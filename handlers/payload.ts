@@ -15,8 +15,8 @@ export interface PayloadSpec<TPayload> {
 /** Handler for a plain payload: an invalid payload is a decode error (a Lambda error), `fn` never sees it. */
 export function payloadHandler<TPayload, TResult>(spec: PayloadSpec<TPayload>, fn: PayloadHandler<TPayload, TResult>): KataHandler<TPayload, TResult> {
   return typedHandler({
-    decode: (raw: Uint8Array) => spec.decode(raw),
-    assert: (value: unknown): asserts value is TPayload => spec.assert(value),
+    decode: spec.decode,
+    assert: spec.assert,
     handle: async (payload: TPayload, context: LambdaContext) => fn(payload, context),
   });
 }

@@ -7,7 +7,6 @@ import { restApi } from "./sources/rest-api.js";
 
 /** A processor bound to the event it recognised, so that callers need no casts. */
 export interface BoundProcessor {
-  readonly source: string;
   readonly streams: boolean;
   createRequest(options: RequestOptions): Request;
   createResult(response: Response): Promise<HttpResult>;
@@ -58,7 +57,6 @@ function isRestApiEvent(event: unknown): event is RestApiEvent {
 
 function bind<E, R extends HttpResult>(processor: EventProcessor<E, R>, event: E): BoundProcessor {
   return {
-    source: processor.source,
     streams: processor.streams(event),
     createRequest: (options) => processor.createRequest(event, options),
     createResult: (response) => processor.createResult(event, response),

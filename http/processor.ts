@@ -9,8 +9,6 @@ export interface RequestOptions {
 
 /** One event source: how its events become a Request, and a Response becomes its result. */
 export interface EventProcessor<E, R> {
-  /** Named in errors, e.g. "API Gateway REST API". */
-  readonly source: string;
   /**
    * Whether this event's sender can take a streamed response: only REST APIs and Function URLs
    * invoke with InvokeWithResponseStream. HTTP APIs and ALBs invoke buffered, and would get the

@@ -17,7 +17,7 @@ export async function registerSigtermExtension(address: string): Promise<void> {
       throw new Error(`the Extensions API answered ${registered.statusCode}${identifier ? "" : " without a Lambda-Extension-Identifier"}`);
     }
     // GET /2020-01-01/extension/event/next
-    void send(http, address, "GET", "/2020-01-01/extension/event/next", { "Lambda-Extension-Identifier": identifier }).catch(() => {});
+    void send(http, address, "GET", "/2020-01-01/extension/event/next", { "Lambda-Extension-Identifier": identifier }, undefined, true).catch(() => {});
   } catch (error) {
     logWarning(`kata: could not register the internal extension that enables SIGTERM, so onShutdown hooks may not run: ${(error as Error).message}`);
   }
@@ -25,13 +25,13 @@ export async function registerSigtermExtension(address: string): Promise<void> {
 
 type Http = typeof import("node:http");
 
-function send(http: Http, address: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<import("node:http").IncomingMessage> {
+function send(http: Http, address: string, method: string, path: string, headers: Record<string, string>, body?: string, unref = false): Promise<import("node:http").IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.request(`http://${address}${path}`, { method, headers, agent: false }, (res) => {
       res.resume();
       resolve(res);
     });
-    req.on("socket", (socket) => socket.unref());
+    if (unref) req.on("socket", (socket) => socket.unref());
     req.on("error", reject);
     req.end(body);
   });

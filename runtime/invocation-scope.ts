@@ -2,21 +2,41 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { LambdaContext } from "./context.js";
 
 /**
- * Per-invocation state (request id, trace id, tenant id: all on the context) follows the
- * invocation's async work through AsyncLocalStorage, so that logs and `currentContext()` stay
- * right when invocations run at the same time (Lambda Managed Instances).
+ * Which invocation's code is running, for log lines and `currentContext()`.
+ * With concurrency 1 it is a plain slot, set for the duration of the invocation, as in the
+ * managed runtime's single-invocation mode: on Node 20 and 22 an AsyncLocalStorage makes every
+ * promise and socket operation pay for context propagation, a large share of the loop's CPU.
+ * With concurrency above 1 it is an AsyncLocalStorage, so that invocations running at the same
+ * time never see each other's request id, trace id or tenant id.
+ * The holder is on globalThis so that a bundled kata-runtime and the copy of kata the handler
+ * imports agree.
  */
-// On globalThis so that a bundled kata-runtime and the copy of kata the handler imports share it.
-const SCOPE = Symbol.for("kata.invocationScope");
-const scope: AsyncLocalStorage<LambdaContext> = ((globalThis as { [SCOPE]?: AsyncLocalStorage<LambdaContext> })[SCOPE] ??= new AsyncLocalStorage());
+interface ScopeHolder {
+  current: LambdaContext | undefined;
+  storage: AsyncLocalStorage<LambdaContext> | undefined;
+}
 
-export function runInScope<T>(context: LambdaContext, fn: () => T): T {
-  return scope.run(context, fn);
+const HOLDER = Symbol.for("kata.invocationScope");
+const holder: ScopeHolder = ((globalThis as { [HOLDER]?: ScopeHolder })[HOLDER] ??= { current: undefined, storage: undefined });
+
+/** Called once by `start()`: concurrent invocations need the AsyncLocalStorage. */
+export function useConcurrentScope(): void {
+  holder.storage ??= new AsyncLocalStorage();
+}
+
+export async function runInScope(context: LambdaContext, fn: () => Promise<void>): Promise<void> {
+  if (holder.storage) return holder.storage.run(context, fn);
+  holder.current = context;
+  try {
+    await fn();
+  } finally {
+    if (holder.current === context) holder.current = undefined;
+  }
 }
 
 /** The context of the invocation whose code is running, if any. */
 export function currentContext(): LambdaContext | undefined {
-  return scope.getStore();
+  return holder.storage ? holder.storage.getStore() : holder.current;
 }
 
 /**

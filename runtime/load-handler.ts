@@ -40,7 +40,7 @@ export async function loadHandler(taskRoot: string, name: string): Promise<unkno
   const handler = lookUp(namespace, exportPath);
   if (typeof handler !== "function") {
     const exported = Object.keys(namespace).join(", ") || "nothing";
-    throw new HandlerNotFoundError(`${name} is undefined or not exported: ${file} exports ${exported}, and '${exportPath.join(".")}' is ${handler === undefined ? "not among them" : `a ${typeof handler}, not a function`}.`);
+    throw new HandlerNotFoundError(`${name} is undefined or not exported: ${file} exports ${exported}, and '${exportPath.join(".")}' is ${handler === undefined ? "not among them" : `of type ${handler === null ? "null" : typeof handler}, not a function`}.`);
   }
   return handler;
 }

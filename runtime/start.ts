@@ -1,6 +1,7 @@
 import { resolveConcurrency } from "./concurrency.js";
 import { installCrashGuard } from "./crash-guard.js";
 import { readFunctionSettings } from "./invocation-context.js";
+import { useConcurrentScope } from "./invocation-scope.js";
 import { invokerFor } from "./invoke.js";
 import { installLogging } from "./logging/install.js";
 import { logError } from "./logging/runtime-log.js";
@@ -48,6 +49,7 @@ export async function start(handler: unknown, options: StartOptions = {}): Promi
 /** The init phase: everything that can be wrong with the setup fails here, before the first `/next`. */
 async function prepare(handler: unknown, options: StartOptions, address: string, undo: (() => void)[]): Promise<LoopState> {
   const concurrency = resolveConcurrency(options.concurrency);
+  if (concurrency > 1) useConcurrentScope();
   const invoke = invokerFor(handler);
   const hooks = options.onShutdown === undefined ? [] : [options.onShutdown].flat();
   undo.push(handleSigterm(hooks));

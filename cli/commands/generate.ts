@@ -1,6 +1,5 @@
 import type { CommandModule } from "yargs";
 import { GenerateError } from "../../generator/errors.js";
-import { generate } from "../../generator/generate.js";
 
 interface GenerateArgs {
   config: string[];
@@ -36,6 +35,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   handler: async (args) => {
     const started = performance.now();
     try {
+      // The generator loads ts-morph, json-schema-to-typescript and Ajv (~0.4 s): only this command pays for them.
+      const { generate } = await import("../../generator/generate.js");
       const configs = args.builtin && args.config.length === 1 && args.config[0] === "kata.config.json" ? [] : args.config;
       const result = await generate({ configs, builtin: args.builtin, check: args.check });
       const ms = Math.round(performance.now() - started);

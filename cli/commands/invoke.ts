@@ -16,7 +16,6 @@ export const invokeCommand: CommandModule<object, InvokeArgs> = {
   builder: (yargs) =>
     withFunctionOptions(
       yargs
-        .positional("handler", { type: "string", demandOption: true, describe: "The handler, as path/to/module.export (e.g. src/orders.handler). TypeScript modules are compiled on the fly." })
         .option("event", { alias: "e", type: "string", describe: "The event: a JSON file, - to read it from stdin, or a built-in sample (see kata events). Default: {}." }),
     )
       .example("$0 invoke src/orders.handler --event sqs", "Invoke with the built-in SQS sample event.")

@@ -26,7 +26,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   builder: (yargs) =>
     withFunctionOptions(
       yargs
-        .positional("handler", { type: "string", demandOption: true, describe: "The handler, as path/to/module.export (e.g. src/orders.handler). TypeScript modules are compiled on the fly." })
         .option("port", { alias: "p", type: "number", default: 9000, group: GROUP, describe: "The port to listen on." })
         .option("host", { type: "string", default: "127.0.0.1", group: GROUP, describe: "The address to listen on; 0.0.0.0 makes the function reachable from other machines." })
         .option("watch", { alias: "w", type: "boolean", default: false, group: GROUP, describe: "Restart the function (recompiling TypeScript) when its source files change." })

@@ -9,7 +9,6 @@ const source = "ALB";
 
 /** Application Load Balancer targets, with or without multi-value headers. */
 export const alb: EventProcessor<AlbEvent, AlbResult> = {
-  source,
   streams: () => false,
 
   createRequest(event) {

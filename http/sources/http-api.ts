@@ -12,7 +12,6 @@ const FUNCTION_URL_DOMAIN = /\.lambda-url\.[a-z0-9-]+\.on\.aws$/i;
 
 /** Payload format 2.0: HTTP APIs and Lambda Function URLs. */
 export const httpApi: EventProcessor<HttpApiEvent, HttpApiResult> = {
-  source,
   streams: (event) => FUNCTION_URL_DOMAIN.test(event.requestContext.domainName ?? ""),
 
   createRequest(event, options) {

@@ -9,7 +9,6 @@ const source = "API Gateway REST API";
 
 /** REST APIs, and HTTP APIs with payload format 1.0 (same event and result shapes). */
 export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
-  source,
   // HTTP API payload 1.0 events say `version: "1.0"`; REST events have no version.
   streams: (event) => event.version === undefined,
 

@@ -11,6 +11,9 @@ class NodeHttpConnection implements RuntimeApiConnection {
   private readonly host: string;
   private readonly port: number;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  /** Requests not yet answered: `close()` must end them too, even one still queued in the agent. */
+  private readonly pending = new Set<ClientRequest>();
+  private closed = false;
 
   constructor(address: string) {
     const colon = address.lastIndexOf(":");
@@ -34,8 +37,9 @@ class NodeHttpConnection implements RuntimeApiConnection {
     return new Promise((resolve, reject) => {
       const outgoing: OutgoingHttpHeaders = { ...headers };
       if (body !== undefined) outgoing["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-      const req = httpRequest({ host: this.host, port: this.port, method, path, headers: outgoing, agent: this.agent }, (res) =>
-        readResponse(res).then(resolve, reject),
+      if (this.closed) return reject(new ConnectionClosedError());
+      const req = this.track(
+        httpRequest({ host: this.host, port: this.port, method, path, headers: outgoing, agent: this.agent }, (res) => readResponse(res).then(resolve, reject)),
       );
       req.on("error", (error: NodeJS.ErrnoException) => {
         reject(req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE") ? new ReusedSocketError(error) : error);
@@ -51,9 +55,8 @@ class NodeHttpConnection implements RuntimeApiConnection {
    */
   stream(path: string, headers: Record<string, string>, body: AsyncIterable<Uint8Array>, trailersFor: (error: unknown) => Record<string, string>): Promise<RuntimeApiResponse> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: this.host, port: this.port, method: "POST", path, headers, agent: false }, (res) =>
-        readResponse(res).then(resolve, reject),
-      );
+      if (this.closed) return reject(new ConnectionClosedError());
+      const req = this.track(httpRequest({ host: this.host, port: this.port, method: "POST", path, headers, agent: false }, (res) => readResponse(res).then(resolve, reject)));
       req.on("error", reject);
       pump(req, body).then(
         () => req.end(),
@@ -67,7 +70,15 @@ class NodeHttpConnection implements RuntimeApiConnection {
   }
 
   close(): void {
+    this.closed = true;
+    for (const req of this.pending) req.destroy(new ConnectionClosedError());
     this.agent.destroy();
+  }
+
+  private track(req: ClientRequest): ClientRequest {
+    this.pending.add(req);
+    req.on("close", () => this.pending.delete(req));
+    return req;
   }
 }
 
@@ -92,6 +103,13 @@ function readResponse(res: IncomingMessage): Promise<RuntimeApiResponse> {
       resolve({ status: res.statusCode ?? 0, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
     });
   });
+}
+
+class ConnectionClosedError extends Error {
+  override readonly name = "ConnectionClosedError";
+  constructor() {
+    super("the connection to the Runtime API was closed by kata (the loop is stopping)");
+  }
 }
 
 class ReusedSocketError extends Error {

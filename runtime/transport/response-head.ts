@@ -88,6 +88,7 @@ function bodyLengthOf(status: number, headers: Record<string, string>): number {
   }
   const contentLength = headers["content-length"];
   if (contentLength === undefined) return UNTIL_CLOSE;
+  if (DIGITS.test(contentLength)) return +contentLength;
   // Repeated Content-Length fields were joined with ", "; they are acceptable only when equal.
   const values = contentLength.split(",").map((v) => v.trim());
   const first = values[0] ?? "";

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -58,9 +58,19 @@ export class RunningCli {
   }
 }
 
-/** A temporary project folder with the given files; `remove()` deletes it. */
-export function makeProject(files: Record<string, string>): { dir: string; remove: () => void } {
+/**
+ * A temporary package with the given files; `remove()` deletes it (compiled handlers included:
+ * kata caches them in the package's node_modules/.cache). With `kata: true` its
+ * `node_modules/kata` links to this repository, so that `import "kata/handlers"` resolves as in a
+ * user's project.
+ */
+export function makeProject(files: Record<string, string>, options: { kata?: boolean } = {}): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "kata-cli-"));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "kata-cli-test", private: true, type: "module" }));
+  if (options.kata === true) {
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(projectRoot, join(dir, "node_modules", "kata"), "dir");
+  }
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);

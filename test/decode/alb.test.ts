@@ -6,8 +6,8 @@ import { describeDecodeFixtures } from "./fixture-suite.js";
 
 describeDecodeFixtures({
   source: "alb",
-  event: { typeName: "ALBEvent", decode: events.decodeALBEvent, assert: events.assertALBEvent, is: events.isALBEvent },
-  result: { typeName: "ALBResult", decode: events.decodeALBResult, assert: events.assertALBResult, is: events.isALBResult },
+  event: "ALBEvent",
+  result: "ALBResult",
   nestedObject: "/requestContext/elb",
 });
 

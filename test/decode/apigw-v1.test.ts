@@ -6,8 +6,8 @@ import { assertDecodeError, describeDecodeFixtures } from "./fixture-suite.js";
 
 describeDecodeFixtures({
   source: "apigw-v1",
-  event: { typeName: "APIGatewayProxyEvent", decode: events.decodeAPIGatewayProxyEvent, assert: events.assertAPIGatewayProxyEvent, is: events.isAPIGatewayProxyEvent },
-  result: { typeName: "APIGatewayProxyResult", decode: events.decodeAPIGatewayProxyResult, assert: events.assertAPIGatewayProxyResult, is: events.isAPIGatewayProxyResult },
+  event: "APIGatewayProxyEvent",
+  result: "APIGatewayProxyResult",
   otherResults: ["invalid-status-code-string"],
   nestedObject: "/requestContext",
 });

@@ -6,13 +6,8 @@ import { assertDecodeError, describeDecodeFixtures } from "./fixture-suite.js";
 
 describeDecodeFixtures({
   source: "apigw-v2",
-  event: { typeName: "APIGatewayProxyEventV2", decode: events.decodeAPIGatewayProxyEventV2, assert: events.assertAPIGatewayProxyEventV2, is: events.isAPIGatewayProxyEventV2 },
-  result: {
-    typeName: "APIGatewayProxyStructuredResultV2",
-    decode: events.decodeAPIGatewayProxyStructuredResultV2,
-    assert: events.assertAPIGatewayProxyStructuredResultV2,
-    is: events.isAPIGatewayProxyStructuredResultV2,
-  },
+  event: "APIGatewayProxyEventV2",
+  result: "APIGatewayProxyStructuredResultV2",
   nestedObject: "/requestContext/http",
 });
 

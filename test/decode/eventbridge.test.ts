@@ -6,7 +6,7 @@ import { assertDecodeError, describeDecodeFixtures } from "./fixture-suite.js";
 
 describeDecodeFixtures({
   source: "eventbridge",
-  event: { typeName: "EventBridgeEvent", decode: events.decodeEventBridgeEvent, assert: events.assertEventBridgeEvent, is: events.isEventBridgeEvent },
+  event: "EventBridgeEvent",
   nestedObject: "/detail",
 });
 

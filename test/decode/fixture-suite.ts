@@ -1,5 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import * as events from "../../events.js";
 import { DecodeError } from "../../runtime/decode-error.js";
 import { eventNames, eventText } from "../support/fixtures.js";
 
@@ -14,9 +15,10 @@ export interface GeneratedDecoders {
 export interface DecodeSuiteSpec {
   /** Folder under `test/fixtures/events/`. */
   source: string;
-  event: GeneratedDecoders;
+  /** The event type, whose decoders `kata/events` exports. */
+  event: string;
   /** The handler result type of the source, when it has one. */
-  result?: GeneratedDecoders;
+  result?: string;
   /** Fixtures that are results rather than events (besides `result*` and `invalid-result-*`). */
   otherResults?: string[];
   /** JSON pointer of an object inside the base fixture where AWS might add fields. */
@@ -24,6 +26,16 @@ export interface DecodeSuiteSpec {
 }
 
 const utf8 = new TextEncoder();
+
+/** `decodeX`, `assertX` and `isX` of a built-in type, as `kata/events` exports them. */
+export function builtinDecoders(typeName: string): GeneratedDecoders {
+  const pick = (prefix: string) => {
+    const fn = (events as Record<string, unknown>)[`${prefix}${typeName}`];
+    assert.equal(typeof fn, "function", `kata/events exports no ${prefix}${typeName}`);
+    return fn as (value: never) => never;
+  };
+  return { typeName, decode: pick("decode"), assert: pick("assert"), is: pick("is") };
+}
 
 /** Fixtures of a source, without the `.expect` companions of the invalid ones. */
 function fixtures(source: string): string[] {
@@ -70,8 +82,10 @@ export function lineAndColumn(text: string, offset: number): string {
  * result decoder, malformed JSON says where it breaks, and unknown fields pass.
  */
 export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
+  const eventDecoders = builtinDecoders(spec.event);
+  const resultDecoders = spec.result === undefined ? undefined : builtinDecoders(spec.result);
   const isResult = (name: string) => /^(invalid-)?result\b/.test(name) || (spec.otherResults ?? []).includes(name);
-  const decodersFor = (name: string) => (isResult(name) ? spec.result : spec.event);
+  const decodersFor = (name: string) => (isResult(name) ? resultDecoders : eventDecoders);
 
   describe(`${spec.source} fixtures through the generated decoders`, () => {
     for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {
@@ -105,7 +119,7 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
       // The first `:` after the first line break becomes `;`.
       const offset = text.indexOf(":", text.indexOf("\n"));
       const broken = `${text.slice(0, offset)};${text.slice(offset + 1)}`;
-      const error = assertDecodeError(() => spec.event.decode(broken), spec.event.typeName, "");
+      const error = assertDecodeError(() => eventDecoders.decode(broken), eventDecoders.typeName, "");
       assert.match(error.message, /is not JSON: /);
       assert.ok(error.message.includes(`position ${offset}`), error.message);
       assert.ok(error.message.includes(`(${lineAndColumn(broken, offset)})`), error.message);
@@ -114,23 +128,23 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
     it("reports truncated and empty input as not JSON", () => {
       const text = eventText(spec.source, "base").trimEnd();
       const truncated = text.slice(0, -1);
-      const error = assertDecodeError(() => spec.event.decode(truncated), spec.event.typeName, "");
+      const error = assertDecodeError(() => eventDecoders.decode(truncated), eventDecoders.typeName, "");
       assert.ok(error.message.includes(`(${lineAndColumn(truncated, truncated.length)})`), error.message);
-      const empty = assertDecodeError(() => spec.event.decode(new Uint8Array()), spec.event.typeName, "");
+      const empty = assertDecodeError(() => eventDecoders.decode(new Uint8Array()), eventDecoders.typeName, "");
       assert.match(empty.message, /the input is empty/);
     });
 
     it("accepts fields AWS may add later, at the root and nested, and keeps them", () => {
-      const event = JSON.parse(eventText(spec.source, "base")) as Record<string, unknown>;
-      event.futureField = { added: "naïve ✓ 😀" };
-      at(event, spec.nestedObject).futureNestedField = 42;
-      const decoded = spec.event.decode(utf8.encode(JSON.stringify(event)));
-      assert.deepEqual(decoded, event);
-      assert.equal(spec.event.is(event), true);
+      const extended = JSON.parse(eventText(spec.source, "base")) as Record<string, unknown>;
+      extended.futureField = { added: "naïve ✓ 😀" };
+      at(extended, spec.nestedObject).futureNestedField = 42;
+      const decoded = eventDecoders.decode(utf8.encode(JSON.stringify(extended)));
+      assert.deepEqual(decoded, extended);
+      assert.equal(eventDecoders.is(extended), true);
     });
 
     it("rejects a JSON value that is not an object at the root", () => {
-      for (const text of ["[]", "null", '"event"', "42"]) assertDecodeError(() => spec.event.decode(text), spec.event.typeName, "");
+      for (const text of ["[]", "null", '"event"', "42"]) assertDecodeError(() => eventDecoders.decode(text), eventDecoders.typeName, "");
     });
   });
 }

@@ -6,8 +6,8 @@ import { assertDecodeError, describeDecodeFixtures } from "./fixture-suite.js";
 
 describeDecodeFixtures({
   source: "sqs",
-  event: { typeName: "SQSEvent", decode: events.decodeSQSEvent, assert: events.assertSQSEvent, is: events.isSQSEvent },
-  result: { typeName: "SQSBatchResponse", decode: events.decodeSQSBatchResponse, assert: events.assertSQSBatchResponse, is: events.isSQSBatchResponse },
+  event: "SQSEvent",
+  result: "SQSBatchResponse",
   otherResults: ["batch-response"],
   nestedObject: "/Records/0",
 });

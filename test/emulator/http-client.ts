@@ -7,7 +7,8 @@ export interface HttpReply {
 }
 
 export interface HttpCall {
-  headers?: Record<string, string>;
+  /** An array value sends the header once per value. */
+  headers?: Record<string, string | string[]>;
   body?: string | Buffer;
   /** Sends the body chunked and ends it with these HTTP trailers (as a streaming runtime does). */
   trailers?: Record<string, string>;
@@ -16,7 +17,7 @@ export interface HttpCall {
 /** One HTTP/1.1 request on a fresh connection; resolves with the whole reply. */
 export function httpCall(base: string, method: string, path: string, call: HttpCall = {}): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const headers = { ...call.headers };
+    const headers: Record<string, string | string[]> = { ...call.headers };
     if (call.trailers !== undefined) headers["Trailer"] = Object.keys(call.trailers).join(", ");
     const req = request(new URL(path, base), { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, type EmulatorOptions } from "../../emulator/emulator.js";
 import { eventually, isAlive } from "./eventually.js";
@@ -160,6 +160,22 @@ describe("emulator restarts the function process as Lambda does", () => {
       } finally {
         await emulator.close();
       }
+    }
+  });
+
+  it("does not serve an old init error once restart() has started a process that initialises", async () => {
+    const flag = join(runtime.dir, "broken-code");
+    writeFileSync(flag, "");
+    const emulator = await start({ environment: { PLAIN_INIT_UNLESS_MISSING: flag } });
+    try {
+      await eventually(() => (emulator.pid === undefined ? true : undefined), "the failed init");
+      rmSync(flag); // the code is fixed
+      await emulator.restart();
+      const result = await emulator.invoke({ orderId: "ord-9" });
+      assert.equal(result.error, undefined, result.payload.toString());
+      assert.deepEqual(echoOf(result.payload).event, { orderId: "ord-9" });
+    } finally {
+      await emulator.close();
     }
   });
 

@@ -5,7 +5,8 @@ import { join } from "node:path";
 /**
  * A minimal Runtime API client that knows nothing of kata: GET /next, then POST /response or
  * /error with node:http. The event's `action` says what to do, so that one script covers every case.
- * PLAIN_INIT=error posts /init/error and exits; PLAIN_INIT=crash exits during init.
+ * PLAIN_INIT=error posts /init/error and exits (so does PLAIN_INIT_UNLESS_MISSING=<file> while the
+ * file exists); PLAIN_INIT=crash exits during init.
  */
 const source = String.raw`
 import http from "node:http";
@@ -25,7 +26,8 @@ function call(method, path, body, headers = {}) {
 }
 
 const base = "/2018-06-01/runtime";
-if (process.env.PLAIN_INIT === "error") {
+import { existsSync } from "node:fs";
+if (process.env.PLAIN_INIT === "error" || (process.env.PLAIN_INIT_UNLESS_MISSING && existsSync(process.env.PLAIN_INIT_UNLESS_MISSING))) {
   await call("POST", base + "/init/error", JSON.stringify({ errorType: "Runtime.PlainInitError", errorMessage: "init failed on purpose" }), { "Lambda-Runtime-Function-Error-Type": "Runtime.PlainInitError" });
   process.exit(1);
 }

@@ -5,10 +5,10 @@
 import type { CreateOrderV1 } from "./kata-types.js";
 import { validateCreateOrderV1, validateCreateOrderV1Event } from "./kata-validators.js";
 import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
-import { decodeAPIGatewayProxyEvent } from "kata/events";
-import type { APIGatewayProxyEvent } from "kata/events";
-import { apiGatewayV1Handler } from "kata/handlers";
-import type { ApiGatewayV1Handler } from "kata/handlers";
+import { decodeAPIGatewayProxyEvent } from "kata/events/apigw-v1";
+import type { APIGatewayProxyEvent } from "kata/events/apigw-v1";
+import { apiGatewayV1Handler } from "kata/handlers/api-gateway";
+import type { ApiGatewayV1Handler } from "kata/handlers/api-gateway";
 
 export type { CreateOrderV1 };
 

@@ -5,10 +5,10 @@
 import type { CreateOrder, CreateOrderPath, CreateOrderQuery } from "./kata-types.js";
 import { validateCreateOrder, validateCreateOrderEvent, validateCreateOrderPath, validateCreateOrderQuery } from "./kata-validators.js";
 import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
-import { decodeAPIGatewayProxyEventV2 } from "kata/events";
-import type { APIGatewayProxyEventV2 } from "kata/events";
-import { apiGatewayV2Handler } from "kata/handlers";
-import type { ApiGatewayV2Handler } from "kata/handlers";
+import { decodeAPIGatewayProxyEventV2 } from "kata/events/apigw-v2";
+import type { APIGatewayProxyEventV2 } from "kata/events/apigw-v2";
+import { apiGatewayV2Handler } from "kata/handlers/api-gateway";
+import type { ApiGatewayV2Handler } from "kata/handlers/api-gateway";
 
 export type { CreateOrder, CreateOrderQuery, CreateOrderPath };
 

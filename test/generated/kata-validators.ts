@@ -92,7 +92,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
 const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -986,7 +986,7 @@ errors++;
 if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
-if(func2(data8) < 1){
+if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
 const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -1766,7 +1766,7 @@ errors++;
 if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
 const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1828,7 +1828,7 @@ errors++;
 if(data2.sku !== undefined){
 let data3 = data2.sku;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
 const err8 = {instancePath:instancePath+"/lines/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1902,7 +1902,7 @@ errors++;
 if(data.note !== undefined){
 let data5 = data.note;
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if((data5.length > 200 && (data5.length > 400 || func2(data5) > 200))){
 const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err14];

@@ -5,10 +5,10 @@
 import type { OrderMessage } from "./kata-types.js";
 import { validateOrderMessage, validateOrderMessageEvent } from "./kata-validators.js";
 import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
-import { decodeSQSEvent } from "kata/events";
-import type { SQSEvent } from "kata/events";
-import { sqsBatchHandler } from "kata/handlers";
-import type { SQSBatchOptions, SQSMessageHandler } from "kata/handlers";
+import { decodeSQSEvent } from "kata/events/sqs";
+import type { SQSEvent } from "kata/events/sqs";
+import { sqsBatchHandler } from "kata/handlers/sqs-batch";
+import type { SQSBatchOptions, SQSMessageHandler } from "kata/handlers/sqs-batch";
 
 export type { OrderMessage };
 

@@ -5,9 +5,9 @@
 import type { OrderPlaced } from "./kata-types.js";
 import { validateOrderPlaced, validateOrderPlacedEvent } from "./kata-validators.js";
 import { assertWith, decodeWith } from "kata/decode";
-import type { EventBridgeEvent } from "kata/events";
-import { eventBridgeHandler } from "kata/handlers";
-import type { EventBridgeEventHandler } from "kata/handlers";
+import type { EventBridgeEvent } from "kata/events/eventbridge";
+import { eventBridgeHandler } from "kata/handlers/eventbridge";
+import type { EventBridgeEventHandler } from "kata/handlers/eventbridge";
 
 export type { OrderPlaced };
 

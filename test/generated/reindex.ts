@@ -5,8 +5,8 @@
 import type { Reindex } from "./kata-types.js";
 import { validateReindex } from "./kata-validators.js";
 import { assertWith, decodeWith } from "kata/decode";
-import { payloadHandler } from "kata/handlers";
-import type { PayloadHandler } from "kata/handlers";
+import { payloadHandler } from "kata/handlers/payload";
+import type { PayloadHandler } from "kata/handlers/payload";
 
 export type { Reindex };
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { onAPIGatewayProxy, onAPIGatewayProxyV2, type ValidationProblem } from "../../handlers/index.js";
 import { DecodeError } from "../../runtime/decode-error.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { onCreateOrder, onCreateOrderV1 } from "./support/entries.js";
+import { onCreateOrder, onCreateOrderV1 } from "../generated/index.js";
 import { createOrderBody, httpApiRequest, restApiRequest } from "./support/events.js";
 
 /** Asserts a 400 application/problem+json answer and returns its document. */

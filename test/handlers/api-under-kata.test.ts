@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { onCreateOrder, onCreateOrderV1, onReindex } from "./support/entries.js";
+import { onCreateOrder, onCreateOrderV1, onReindex } from "../generated/index.js";
 import { createOrderBody, httpApiRequest, restApiRequest } from "./support/events.js";
 import { runUnderKata, type KataLoop } from "./support/loop.js";
 

@@ -26,22 +26,29 @@ describe("onSQS under kata's start", () => {
   });
 });
 
-describe("onAPIGatewayProxyV2 and onAPIGatewayProxy under kata's start", () => {
-  let v2: KataLoop;
-  let v1: KataLoop;
+// One loop at a time: `start` owns process-wide state (console, signal handlers).
+describe("onAPIGatewayProxyV2 under kata's start", () => {
+  let loop: KataLoop;
   before(async () => {
-    v2 = await runUnderKata(onAPIGatewayProxyV2((event) => ({ statusCode: 200, body: `${event.requestContext.http.method} ${event.rawPath}` })));
-    v1 = await runUnderKata(onAPIGatewayProxy((event) => ({ statusCode: 200, body: `${event.httpMethod} ${event.path}` })));
+    loop = await runUnderKata(onAPIGatewayProxyV2((event) => ({ statusCode: 200, body: `${event.requestContext.http.method} ${event.rawPath}` })));
   });
-  after(async () => {
-    await v2.stop();
-    await v1.stop();
-  });
+  after(() => loop.stop());
 
-  it("answers requests of their own format and posts a DecodeError for the other one", async () => {
-    assert.deepEqual((await v2.invoke(httpApiRequest())).json, { statusCode: 200, body: "POST /tenants/acme/orders" });
-    assert.deepEqual((await v1.invoke(restApiRequest())).json, { statusCode: 200, body: "POST /orders" });
-    assert.equal((await v2.invoke(restApiRequest())).json.errorType, "DecodeError");
-    assert.equal((await v1.invoke(httpApiRequest())).json.errorType, "DecodeError");
+  it("answers an HTTP API request and posts a DecodeError for a REST API one", async () => {
+    assert.deepEqual((await loop.invoke(httpApiRequest())).json, { statusCode: 200, body: "POST /tenants/acme/orders" });
+    assert.equal((await loop.invoke(restApiRequest())).json.errorType, "DecodeError");
+  });
+});
+
+describe("onAPIGatewayProxy under kata's start", () => {
+  let loop: KataLoop;
+  before(async () => {
+    loop = await runUnderKata(onAPIGatewayProxy((event) => ({ statusCode: 200, body: `${event.httpMethod} ${event.path}` })));
+  });
+  after(() => loop.stop());
+
+  it("answers a REST API request and posts a DecodeError for an HTTP API one", async () => {
+    assert.deepEqual((await loop.invoke(restApiRequest())).json, { statusCode: 200, body: "POST /orders" });
+    assert.equal((await loop.invoke(httpApiRequest())).json.errorType, "DecodeError");
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { onEventBridge, routeEvents } from "../../handlers/index.js";
-import { onOrderPlaced, onOrderShipped } from "./support/entries.js";
+import { onOrderPlaced, onOrderShipped } from "../generated/index.js";
 import { orderPlacedEvent, orderShippedEvent } from "./support/events.js";
 import { runUnderKata, type KataLoop } from "./support/loop.js";
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { HandlerOptionsError, onEventBridge, routeEvents, UnroutableEventError } from "../../handlers/index.js";
 import { DecodeError } from "../../runtime/decode-error.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { onOrderPlaced, onOrderShipped } from "./support/entries.js";
+import { onOrderPlaced, onOrderShipped } from "../generated/index.js";
 import { orderPlacedEvent, orderShippedEvent } from "./support/events.js";
 
 /** Asserts a DecodeError of `typeName` whose issues are exactly `issues`. */

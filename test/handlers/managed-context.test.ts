@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { completeContext } from "../../handlers/index.js";
 import type { LambdaContext } from "../../runtime/context.js";
 import { managedContext } from "./support/context.js";
-import { onReindex } from "./support/entries.js";
+import { onReindex } from "../generated/index.js";
 
 describe("the context under the managed runtime", () => {
   it("gains deadlineMs, an AbortSignal and the X-Ray trace id, keeping the managed fields", async (t) => {

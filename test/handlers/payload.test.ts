@@ -4,7 +4,7 @@ import { onSQS } from "../../handlers/index.js";
 import { DecodeError } from "../../runtime/decode-error.js";
 import { KATA_HANDLER, kataHooksOf } from "../../runtime/typed-handler.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { onReindex } from "./support/entries.js";
+import { onReindex } from "../generated/index.js";
 import { sqsEvent } from "./support/events.js";
 
 describe("plain payload handler", () => {

@@ -3,9 +3,8 @@ import { describe, it } from "node:test";
 import type { SQSRecord } from "../../generated/sqs.js";
 import type { SQSRecordFailure } from "../../handlers/index.js";
 import { DecodeError } from "../../runtime/decode-error.js";
-import type { OrderMessage } from "../generated/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { onOrderMessage } from "./support/entries.js";
+import { onOrderMessage, type OrderMessage } from "../generated/index.js";
 import { orderBody, sqsEvent } from "./support/events.js";
 
 // The SQS wrapper called the way AWS's managed Node.js runtime calls it: a parsed event.

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { HandlerOptionsError, type SQSRecordFailure } from "../../handlers/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { onOrderMessage } from "./support/entries.js";
+import { onOrderMessage } from "../generated/index.js";
 import { FIFO_QUEUE, orderBody, sqsEvent } from "./support/events.js";
 
 const ids = (...indexes: number[]) => indexes.map((index) => ({ itemIdentifier: `msg-${index}` }));

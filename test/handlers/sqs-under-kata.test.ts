@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
-import { onOrderMessage } from "./support/entries.js";
+import { onOrderMessage } from "../generated/index.js";
 import { FIFO_QUEUE, orderBody, sqsEvent } from "./support/events.js";
 import { runUnderKata, type KataLoop } from "./support/loop.js";
 

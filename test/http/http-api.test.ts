@@ -91,6 +91,16 @@ describe("http() with Function URL events", () => {
     assert.deepEqual(paramsOf(request), [["fields", "a,b"]]);
   });
 
+  it("reads headers case-insensitively, keeps an empty POST body empty and answers an empty body as empty text", async () => {
+    let seen: [string | null, string] = [null, "unread"];
+    const result: any = await http(async (request) => {
+      seen = [request.headers.get("X-Signature"), await request.text()];
+      return new Response(null, { status: 202 });
+    })(functionUrlEvent({ method: "POST", headers: { "x-signature": "t=1,v1=abc" }, body: "" }), lambdaContext());
+    assert.deepEqual(seen, ["t=1,v1=abc", ""]);
+    assert.deepEqual(result, { statusCode: 202, headers: {}, body: "", isBase64Encoded: false });
+  });
+
   it("round-trips cookies: cookies in, Set-Cookie out as cookies", async () => {
     let cookie: string | null = null;
     const response = new Response("ok", { headers: { "set-cookie": "seen=1; Secure" } });

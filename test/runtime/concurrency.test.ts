@@ -61,14 +61,14 @@ describe("multi-concurrency (Lambda Managed Instances)", () => {
 
   it("keeps each invocation's context, trace id and log request id apart while they interleave", async () => {
     const ids = [0, 1, 2, 3, 4, 5];
-    const outcomes = await Promise.all(ids.map((id) => loop.api.enqueue({ requestId: `mix-${id}`, body: { id, delay: (6 - id) * 3 } })));
+    const outcomes = await Promise.all(ids.map((id) => loop.api.enqueue({ requestId: `mix-${id}`, body: { id: `mix ${id}`, delay: (6 - id) * 3 } })));
     for (const [i, outcome] of outcomes.entries()) {
       const body = json(outcome.body);
       assert.equal(body.requestId, `mix-${i}`);
       assert.equal(body.scopedRequestId, `mix-${i}`);
       assert.equal(body.scopedTrace, `Root=1-5bef4de7-${`mix-${i}`.padStart(24, "0")};Parent=9a9197af755a6419;Sampled=1`);
       assert.equal(body.traceEnv, "untouched", "_X_AMZN_TRACE_ID is not shared between concurrent invocations");
-      const line = loop.logs.find((l) => l.endsWith(`\tINFO\tworking on ${i}\n`));
+      const line = loop.logs.find((l) => l.endsWith(`\tINFO\tworking on mix ${i}\n`));
       assert.ok(line, `log line of ${i}`);
       assert.equal(line.split("\t")[1], `mix-${i}`);
     }

@@ -72,3 +72,25 @@ export function spawnRuntime(api: MockRuntimeApi, args: string[], env: Record<st
 export function json(body: Uint8Array): any {
   return JSON.parse(Buffer.from(body).toString("utf8"));
 }
+
+export interface RuntimeUnderTest extends SpawnedRuntime {
+  api: MockRuntimeApi;
+  /** Kills the child if it still runs, then closes its mock. Returns how it ended. */
+  end(): Promise<Exit>;
+}
+
+/** A fresh mock and a child runtime polling it (one mock per child, so no poll outlives its process). */
+export async function spawnAgainstMock(args: string[], env: Record<string, string> = {}, script?: string): Promise<RuntimeUnderTest> {
+  const api = await startMockRuntimeApi();
+  const runtime = spawnRuntime(api, args, env, script);
+  return {
+    ...runtime,
+    api,
+    async end() {
+      if (runtime.child.exitCode === null && runtime.child.signalCode === null) runtime.child.kill("SIGKILL");
+      const exit = await runtime.exited;
+      await api.close();
+      return exit;
+    },
+  };
+}

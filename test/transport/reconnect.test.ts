@@ -60,6 +60,23 @@ describe("loopback connection: lost connections", () => {
     assert.deepEqual(server.requests.map((r) => r.connection), [0, 1]);
   });
 
+  test("does not reuse a connection on which the server sent more than the response", async () => {
+    const client = connectTo(({ socket }) => void socket.write(OK + OK));
+    assert.equal(Buffer.from((await client.request("GET", NEXT)).body).toString(), "ok");
+    server.respond = answerOk;
+    await client.request("GET", NEXT);
+    assert.deepEqual(server.requests.map((r) => r.connection), [0, 1]);
+  });
+
+  test("does not reuse a connection on which bytes arrived while no request was in flight", async () => {
+    const client = connectTo(answerOk);
+    await client.request("GET", NEXT);
+    server.sockets[0]?.write(OK);
+    await flush();
+    await client.request("GET", NEXT);
+    assert.deepEqual(server.requests.map((r) => r.connection), [0, 1]);
+  });
+
   test("rejects with the method, path and progress when the connection is reset mid-response", async () => {
     const partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\":";
     const client = connectTo(async ({ socket }) => {

@@ -89,6 +89,16 @@ describe("loopback connection: parsing responses", () => {
     assert.equal(new Set(used).size, 1, "all three responses came on one keep-alive connection");
   });
 
+  test("leaves a returned body intact while later responses arrive on the connection", async () => {
+    const keepAlive = fresh();
+    const bodies: Uint8Array[] = [];
+    for (const text of ["first event", "second event", "third event"]) {
+      reply = `HTTP/1.1 200 OK\r\nContent-Length: ${text.length}\r\n\r\n${text}`;
+      bodies.push((await keepAlive.request("GET", NEXT)).body);
+    }
+    assert.deepEqual(bodies.map((body) => Buffer.from(body).toString()), ["first event", "second event", "third event"]);
+  });
+
   test("reads a body without Content-Length until the server closes the connection", async () => {
     const oneShot = fresh();
     server.respond = ({ socket }) => void socket.end("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");

@@ -3,8 +3,18 @@
 // now unused directive.
 import { onAPIGatewayProxyV2, onEventBridge, onSQS, routeEvents, type RoutedEvent } from "../../handlers/index.js";
 import type { KataHandler } from "../../runtime/typed-handler.js";
-import type { OrderPlacedEvent, OrderShippedEvent } from "../generated/index.js";
-import { onCreateOrder, onCreateOrderV1, onOrderMessage, onOrderPlaced, onOrderShipped, onReindex } from "../handlers/support/entries.js";
+import type { EventBridgeEvent } from "../../generated/eventbridge.js";
+import {
+  onCreateOrder,
+  onCreateOrderV1,
+  onOrderMessage,
+  onOrderPlaced,
+  onOrderShipped,
+  onReindex,
+  type OrderPlacedEvent,
+  type OrderShippedEvent,
+  type Reindex,
+} from "../generated/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_proof: T) => _proof;
@@ -39,7 +49,7 @@ export const placed = onOrderPlaced(async (event) => {
 
 // routeEvents: the router's event is the union of its routes' events.
 const routes = { OrderPlaced: onOrderPlaced(() => 1), OrderShipped: onOrderShipped(() => "x"), default: onEventBridge(() => true) };
-expectType<Equal<RoutedEvent<typeof routes>, OrderPlacedEvent | OrderShippedEvent | import("../../generated/eventbridge.js").EventBridgeEvent<string, unknown>>>(true);
+expectType<Equal<RoutedEvent<typeof routes>, OrderPlacedEvent | OrderShippedEvent | EventBridgeEvent<string, unknown>>>(true);
 export const router: KataHandler<RoutedEvent<typeof routes>, number | string | boolean> = routeEvents(routes);
 // @ts-expect-error -- a route must be a kata EventBridge handler, not a bare function.
 routeEvents({ OrderPlaced: async (event: OrderPlacedEvent) => event.id });
@@ -84,4 +94,4 @@ export const reindex = onReindex(async (payload) => {
   payload.indexName;
   return { index };
 });
-expectType<Equal<typeof reindex, KataHandler<import("../generated/index.js").Reindex, { index: "orders" | "customers" }>>>(true);
+expectType<Equal<typeof reindex, KataHandler<Reindex, { index: "orders" | "customers" }>>>(true);

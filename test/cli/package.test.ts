@@ -1,0 +1,138 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Emulator } from "../../emulator/emulator.js";
+import { projectRoot } from "../support/fixtures.js";
+import { makeProject, runCli } from "./run-cli.js";
+import { unzip, type UnzippedEntry } from "./unzip.js";
+
+/** `kata package`, run as a user runs it; the zip is unpacked and run as Lambda would run it. */
+const project = makeProject({
+  "src/orders.ts": `import { total } from "./total.js";
+export async function handler(event: { Records: { body: string }[] }) {
+  return { total: total(event.Records.map((record) => JSON.parse(record.body).quantity)), node: process.version };
+}
+export async function reject(): Promise<never> {
+  throw new RangeError("an export that the bundle must leave out");
+}
+`,
+  "src/total.ts": "export const total = (quantities: number[]): number => quantities.reduce((sum, q) => sum + q, 0);\n",
+  "src/broken.ts": "export const handler = async () => {\n  return { ok: true ;\n};\n",
+});
+after(() => project.remove());
+const cwd = project.dir;
+const event = { Records: [{ body: '{"quantity":3}' }, { body: '{"quantity":4}' }] };
+const kataRuntimeBuilt = existsSync(join(projectRoot, "dist", "runtime", "bin.js"));
+
+/** Unpacks entries into a folder, with their modes, as Lambda unpacks the zip into /var/task. */
+function extract(entries: UnzippedEntry[], dir: string): void {
+  for (const entry of entries) {
+    mkdirSync(dirname(join(dir, entry.name)), { recursive: true });
+    writeFileSync(join(dir, entry.name), entry.data, { mode: entry.mode });
+  }
+}
+
+describe("kata package for nodejs22.x", () => {
+  let entries: UnzippedEntry[];
+  let stdout: string;
+  before(async () => {
+    const run = await runCli(["package", "src/orders.handler"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    stdout = run.stdout;
+    entries = unzip(readFileSync(join(cwd, "dist/function.zip")));
+  });
+
+  it("writes dist/function.zip with the bundle and its source map, and reports their sizes", () => {
+    assert.deepEqual(entries.map((e) => e.name).sort(), ["index.mjs", "index.mjs.map"]);
+    assert.match(stdout, /^ {2}index\.mjs\.map +\d+(\.\d)? k?B\n {2}index\.mjs +\d+(\.\d)? k?B\ndist\/function\.zip: \d+(\.\d)? k?B zipped; runtime nodejs22\.x, handler index\.handler\n$/);
+  });
+
+  it("bundles one minified, tree-shaken module that exports the handler for the managed runtime", async () => {
+    const code = entries.find((e) => e.name === "index.mjs")!.data.toString();
+    assert.doesNotMatch(code, /an export that the bundle must leave out/);
+    assert.doesNotMatch(code, /\n {2}/, "minified");
+    assert.match(code, /\/\/# sourceMappingURL=index\.mjs\.map\n$/);
+    const unpacked = makeProject({});
+    try {
+      extract(entries, unpacked.dir);
+      const module = (await import(pathToFileURL(join(unpacked.dir, "index.mjs")).href)) as { handler: (e: unknown) => Promise<{ total: number }> };
+      assert.deepEqual(Object.keys(module), ["handler"]);
+      assert.equal((await module.handler(event)).total, 7);
+    } finally {
+      unpacked.remove();
+    }
+  });
+});
+
+describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : "dist/runtime/bin.js is not built" }, () => {
+  const unpacked = makeProject({});
+  const baked = makeProject({});
+  after(() => {
+    unpacked.remove();
+    baked.remove();
+  });
+  let entries: UnzippedEntry[];
+  before(async () => {
+    const runs = await Promise.all([
+      runCli(["package", "src/orders.handler", "--runtime", "provided.al2023", "--out", "build/plain.zip"], { cwd }),
+      runCli(["package", "src/orders.handler", "-r", "provided.al2023", "--node", process.execPath, "--out", "build/baked.zip"], { cwd }),
+    ]);
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    entries = unzip(readFileSync(join(cwd, "build/plain.zip")));
+    extract(entries, unpacked.dir);
+    extract(unzip(readFileSync(join(cwd, "build/baked.zip"))), baked.dir);
+  });
+
+  async function invokeBootstrap(dir: string, environment: Record<string, string>) {
+    const emulator = await Emulator.start({ command: [join(dir, "bootstrap")], handler: "ignored.handler", taskRoot: dir, environment, logs: () => {} });
+    try {
+      return await emulator.invoke(event);
+    } finally {
+      await emulator.close();
+    }
+  }
+
+  it("adds an executable bootstrap and kata's bundled runtime loop", () => {
+    const modes = Object.fromEntries(entries.map((e) => [e.name, e.mode]));
+    assert.deepEqual(modes, { "index.mjs": 0o644, "index.mjs.map": 0o644, "kata-runtime.mjs": 0o644, "kata-runtime.mjs.map": 0o644, bootstrap: 0o755 });
+  });
+
+  it("runs under the emulator with the Node.js named by KATA_NODE", async () => {
+    const result = await invokeBootstrap(unpacked.dir, { KATA_NODE: process.execPath });
+    assert.equal(result.error, undefined, result.payload.toString());
+    assert.deepEqual(JSON.parse(result.payload.toString()), { total: 7, node: process.version });
+  });
+
+  it("runs with the --node path given at packaging when PATH has no node", async () => {
+    const result = await invokeBootstrap(baked.dir, { PATH: "/nonexistent" });
+    assert.equal(JSON.parse(result.payload.toString()).total, 7);
+  });
+
+  it("reports Runtime.NodeNotFound as an init error when there is no Node.js", async () => {
+    const missing = await invokeBootstrap(unpacked.dir, { PATH: "/nonexistent" });
+    assert.equal(missing.phase, "init");
+    assert.deepEqual(missing.error, {
+      errorType: "Runtime.NodeNotFound",
+      errorMessage: "No Node.js found: OS-only runtimes have none. Add a layer with bin/node, set KATA_NODE, or package with --runtime nodejs22.x.",
+    });
+    const wrong = await invokeBootstrap(unpacked.dir, { KATA_NODE: "/nonexistent/node" });
+    assert.equal(wrong.error?.errorMessage, "KATA_NODE is set to /nonexistent/node, which is not an executable file.");
+  });
+});
+
+describe("kata package refuses bad input", { concurrency: true }, () => {
+  const cases: [string, string[], string][] = [
+    ["a missing export", ["package", "src/orders.nothing"], 'kata package: src/orders.ts has no export "nothing"; name an exported function as module.export'],
+    ["a syntax error, with its place", ["package", "src/broken.handler"], "kata package: src/broken.ts:2:21: Expected \"}\" but found \";\""],
+    ["--node for a managed runtime", ["package", "src/orders.handler", "--node", "/opt/bin/node"], "kata package: --node is for provided.* runtimes; nodejs22.x runs its own Node.js"],
+  ];
+  for (const [what, args, line] of cases) {
+    it(`exits 1 on ${what}`, async () => {
+      const run = await runCli([...args, "--out", `build/${what.replace(/\W+/g, "-")}.zip`], { cwd });
+      assert.equal(run.code, 1);
+      assert.equal(run.stderr.trimEnd().split("\n").at(-1), line);
+    });
+  }
+});

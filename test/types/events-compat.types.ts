@@ -1,0 +1,117 @@
+// Type tests, checked by `tsc -p .` (never run): kata's built-in event types and @types/aws-lambda
+// describe the same events. Every difference is pinned in both directions, so that a schema change
+// that removes or adds one fails the build until docs/types-vs-aws-lambda.md is updated.
+import type * as aws from "aws-lambda";
+import * as kata from "../../events.js";
+import { decodeCreateOrderEvent, decodeOrderMessageEvent, decodeOrderPlacedEvent } from "../generated/index.js";
+
+type Assert<T extends true> = T;
+type Not<T extends boolean> = T extends true ? false : true;
+/** A value of A can be used where B is expected. */
+type Assignable<A, B> = [A] extends [B] ? true : false;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Same shape apart from the keys `K`. */
+type MutualExcept<A, B, K extends PropertyKey> = Mutual<Omit<A, K>, Omit<B, K>>;
+/**
+ * @types/aws-lambda types every map as `{ [name: string]: string | undefined }` (absent keys read
+ * as undefined); kata's maps are `{ [name: string]: string }`, and `noUncheckedIndexedAccess`
+ * adds the undefined on reads. This strips the declared undefined to compare the maps themselves.
+ */
+type Present<T> = T extends object ? { [K in keyof T]: Exclude<T[K], undefined> } : T;
+/** `Present` applied to each map of an object of maps. */
+type PresentMaps<T> = { [K in keyof T]: Present<T[K]> };
+
+// ---- SQS ------------------------------------------------------------------------------------
+export type SqsRecordRest = Assert<MutualExcept<kata.SQSRecord, aws.SQSRecord, "eventSource" | "md5OfMessageAttributes">>;
+// kata narrows `eventSource` to its only value, "aws:sqs".
+export type SqsSourceNarrower = Assert<Assignable<kata.SQSRecord["eventSource"], aws.SQSRecord["eventSource"]>>;
+export type SqsSourceNotWider = Assert<Not<Assignable<aws.SQSRecord["eventSource"], kata.SQSRecord["eventSource"]>>>;
+// SQS sends `md5OfMessageAttributes: null` (e.g. with a batching window); @types has no null.
+export type SqsMd5Wider = Assert<Assignable<aws.SQSRecord["md5OfMessageAttributes"], kata.SQSRecord["md5OfMessageAttributes"]>>;
+export type SqsMd5NotNarrower = Assert<Not<Assignable<kata.SQSRecord["md5OfMessageAttributes"], aws.SQSRecord["md5OfMessageAttributes"]>>>;
+// The event adds nothing to its records, so it differs exactly as SQSRecord does.
+export type SqsEventIsRecords = Assert<Mutual<kata.SQSEvent, { Records: kata.SQSRecord[] }>>;
+export type AwsSqsEventIsRecords = Assert<Mutual<aws.SQSEvent, { Records: aws.SQSRecord[] }>>;
+export type SqsBatchResponse = Assert<Mutual<kata.SQSBatchResponse, aws.SQSBatchResponse>>;
+
+// ---- EventBridge ----------------------------------------------------------------------------
+type Detail = { a: number };
+export type EventBridge = Assert<Mutual<kata.EventBridgeEvent<"X", Detail>, aws.EventBridgeEvent<"X", Detail>>>;
+
+// ---- API Gateway REST (v1) ------------------------------------------------------------------
+type RestMaps = "queryStringParameters" | "multiValueQueryStringParameters" | "pathParameters" | "stageVariables";
+type RestEvent = kata.APIGatewayProxyEvent;
+type AwsRestEvent = aws.APIGatewayProxyEvent;
+export type RestRest = Assert<MutualExcept<RestEvent, AwsRestEvent, RestMaps | "headers" | "multiValueHeaders" | "requestContext">>;
+export type RestMapsToAws = Assert<Assignable<Pick<RestEvent, RestMaps>, Pick<AwsRestEvent, RestMaps>>>;
+export type RestMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsRestEvent, RestMaps>>, Pick<RestEvent, RestMaps>>>;
+// API Gateway sends `headers: null` and `multiValueHeaders: null` (e.g. console test invokes); @types has no null.
+export type RestHeadersFromAws = Assert<Assignable<Present<AwsRestEvent["headers"]>, RestEvent["headers"]>>;
+export type RestHeadersNullable = Assert<Not<Assignable<RestEvent["headers"], AwsRestEvent["headers"]>>>;
+export type RestMultiHeadersNullable = Assert<Not<Assignable<RestEvent["multiValueHeaders"], AwsRestEvent["multiValueHeaders"]>>>;
+// kata's request context is looser: identity fields, `resourceId` and `authorizer` may be absent.
+export type RestContextFromAws = Assert<Assignable<AwsRestEvent["requestContext"], RestEvent["requestContext"]>>;
+export type RestContextLooser = Assert<Not<Assignable<RestEvent["requestContext"], AwsRestEvent["requestContext"]>>>;
+export type RestIdentitySourceIp = Assert<Mutual<RestEvent["requestContext"]["identity"]["sourceIp"], AwsRestEvent["requestContext"]["identity"]["sourceIp"]>>;
+// A result may leave `body` out (an empty response); @types requires it.
+export type RestResultRest = Assert<MutualExcept<kata.APIGatewayProxyResult, aws.APIGatewayProxyResult, "body">>;
+export type RestResultFromAws = Assert<Assignable<aws.APIGatewayProxyResult, kata.APIGatewayProxyResult>>;
+export type RestResultBodyOptional = Assert<Not<Assignable<kata.APIGatewayProxyResult, aws.APIGatewayProxyResult>>>;
+
+// ---- API Gateway HTTP API (v2) and function URLs --------------------------------------------
+type HttpEvent = kata.APIGatewayProxyEventV2;
+type AwsHttpEvent = aws.APIGatewayProxyEventV2;
+type HttpMaps = "headers" | "queryStringParameters";
+type HttpNullableMaps = "pathParameters" | "stageVariables";
+export type HttpRest = Assert<MutualExcept<HttpEvent, AwsHttpEvent, "version" | HttpMaps | HttpNullableMaps | "requestContext">>;
+// kata narrows `version` to its only value, "2.0".
+export type HttpVersionNarrower = Assert<Assignable<HttpEvent["version"], AwsHttpEvent["version"]>>;
+export type HttpVersionNotWider = Assert<Not<Assignable<AwsHttpEvent["version"], HttpEvent["version"]>>>;
+export type HttpMapsToAws = Assert<Assignable<Pick<HttpEvent, HttpMaps>, Pick<AwsHttpEvent, HttpMaps>>>;
+export type HttpMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsHttpEvent, HttpMaps>>, Pick<HttpEvent, HttpMaps>>>;
+// Function URLs send `pathParameters: null` and `stageVariables: null`; @types has no null.
+export type HttpNullableMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsHttpEvent, HttpNullableMaps>>, Pick<HttpEvent, HttpNullableMaps>>>;
+export type HttpNullableMapsNotToAws = Assert<Not<Assignable<Pick<HttpEvent, HttpNullableMaps>, Pick<AwsHttpEvent, HttpNullableMaps>>>>;
+// Function URLs send `requestContext.authentication: null`; kata also types the authorizer.
+export type HttpContextFromAws = Assert<Assignable<AwsHttpEvent["requestContext"], HttpEvent["requestContext"]>>;
+export type HttpContextLooser = Assert<Not<Assignable<HttpEvent["requestContext"], AwsHttpEvent["requestContext"]>>>;
+export type HttpContextRest = Assert<MutualExcept<HttpEvent["requestContext"], AwsHttpEvent["requestContext"], "authentication" | "authorizer">>;
+export type HttpResult = Assert<Mutual<kata.APIGatewayProxyStructuredResultV2, aws.APIGatewayProxyStructuredResultV2>>;
+
+// ---- Application Load Balancer --------------------------------------------------------------
+type AlbMaps = "headers" | "queryStringParameters" | "multiValueHeaders" | "multiValueQueryStringParameters";
+export type AlbRest = Assert<MutualExcept<kata.ALBEvent, aws.ALBEvent, AlbMaps | "body">>;
+// Every kata ALB event is an @types one; the other way fails on map values and on `body: null`,
+// which the load balancer does not send (a request without a body has `body: ""`).
+export type AlbToAws = Assert<Assignable<kata.ALBEvent, aws.ALBEvent>>;
+export type AlbMapsFromAws = Assert<Assignable<PresentMaps<Pick<aws.ALBEvent, AlbMaps>>, Pick<kata.ALBEvent, AlbMaps>>>;
+export type AlbBodyNotNull = Assert<Not<Assignable<aws.ALBEvent["body"], kata.ALBEvent["body"]>>>;
+export type AlbResult = Assert<Mutual<kata.ALBResult, aws.ALBResult>>;
+
+// ---- Wrong fields on decoded events do not compile ------------------------------------------
+export function wrongFieldsDoNotCompile(raw: string): unknown[] {
+  const sqs = kata.decodeSQSEvent(raw);
+  const http = kata.decodeAPIGatewayProxyEventV2(raw);
+  const placed = decodeOrderPlacedEvent(raw);
+  const order = decodeOrderMessageEvent(raw);
+  const create = decodeCreateOrderEvent(raw);
+  const seen: unknown[] = [sqs.Records[0]?.messageId, http.requestContext.http.method, placed.detail.total.amount, order.Records[0]?.body.quantity, create.body.lines];
+  // @ts-expect-error -- the field is `messageId`.
+  seen.push(sqs.Records[0]?.messageID);
+  // @ts-expect-error -- an SQS body is text until a config entry types it.
+  seen.push(sqs.Records[0]?.body.orderId);
+  // @ts-expect-error -- `http` lives in `requestContext`.
+  seen.push(http.http);
+  // @ts-expect-error -- `detail-type` is the literal "Order Placed".
+  const shipped: "Order Shipped" = placed["detail-type"];
+  // @ts-expect-error -- OrderPlaced has `orderId`, not `orderID`.
+  seen.push(placed.detail.orderID);
+  // @ts-expect-error -- OrderMessage's `quantity` is a number.
+  const quantity: string | undefined = order.Records[0]?.body.quantity;
+  // @ts-expect-error -- CreateOrder has `customerId`, not `customer`.
+  seen.push(create.body.customer);
+  // @ts-expect-error -- CreateOrderQuery's `dryRun` is "true" | "false".
+  const dryRun: boolean | undefined = create.queryStringParameters.dryRun;
+  seen.push(shipped, quantity, dryRun);
+  return seen;
+}
