@@ -12,7 +12,8 @@
  *   npm run build && node bench/runtime.mjs [--rounds 3] [--cold 15] [--events trivial,sqs]
  */
 import { fork, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuilt, projectRoot } from "./lib/ensure-deps.mjs";
@@ -98,13 +99,38 @@ async function runClient([script, ...args], event) {
   };
 }
 
-/** Spawn to the first GET /next of kata-runtime (and of the plain loop), against `node -e 0` run to exit. */
+/**
+ * Spawn to the first GET /next of kata-runtime (and of the plain loop), against `node -e 0` run to
+ * exit. The bin is also measured as one esbuild bundle, to show what module loading costs.
+ */
 async function measureColdStart() {
+  const bundleDir = mkdtempSync(join(tmpdir(), "kata-bench-bin-"));
+  const bundle = await bundleBin(join(bundleDir, "bin.mjs"));
   const subjects = {
     "node -e 0 (to exit)": { args: ["-e", "0"], until: "exit" },
     "kata-runtime bin": { args: [join(projectRoot, "dist/runtime/bin.js"), "trivial.handler"], until: "poll" },
+    ...(bundle ? { "kata-runtime bin, bundled": { args: [bundle, "trivial.handler"], until: "poll" } } : {}),
     "plain node:http loop": { args: [here("plain-client.mjs"), "trivial"], until: "poll" },
   };
+  try {
+    return await alternateSpawns(subjects);
+  } finally {
+    rmSync(bundleDir, { recursive: true, force: true });
+  }
+}
+
+async function bundleBin(outfile) {
+  try {
+    const { build } = await import("esbuild");
+    await build({ entryPoints: [join(projectRoot, "dist/runtime/bin.js")], bundle: true, platform: "node", format: "esm", outfile, logLevel: "silent" });
+    return outfile;
+  } catch (error) {
+    console.error(`bench: could not bundle the bin with esbuild (${error.message}); measuring dist/ only`);
+    return undefined;
+  }
+}
+
+async function alternateSpawns(subjects) {
   const samples = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
   const names = Object.keys(subjects);
   for (let run = 0; run < COLD_RUNS; run++) {

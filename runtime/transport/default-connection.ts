@@ -1,5 +1,5 @@
 import type { ConnectionFactory } from "./connection.js";
-import { connectNodeHttp } from "./node-http-connection.js";
+import { connectLoopback } from "./loopback-connection.js";
 
 /** The connection `start()` and `kata-runtime` use unless `options.connect` says otherwise. */
-export const defaultConnect: ConnectionFactory = connectNodeHttp;
+export const defaultConnect: ConnectionFactory = connectLoopback;

@@ -1,4 +1,4 @@
-import { Agent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
+import { Agent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import type { ConnectionFactory, RuntimeApiConnection, RuntimeApiResponse } from "./connection.js";
 
 /**
@@ -35,12 +35,9 @@ class NodeHttpConnection implements RuntimeApiConnection {
 
   private send(method: string, path: string, headers: Record<string, string>, body?: Uint8Array | string): Promise<RuntimeApiResponse> {
     return new Promise((resolve, reject) => {
-      const outgoing: OutgoingHttpHeaders = { ...headers };
-      if (body !== undefined) outgoing["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
       if (this.closed) return reject(new ConnectionClosedError());
-      const req = this.track(
-        httpRequest({ host: this.host, port: this.port, method, path, headers: outgoing, agent: this.agent }, (res) => readResponse(res).then(resolve, reject)),
-      );
+      // No Content-Length here: `end(body)` before the head is sent lets node:http set it.
+      const req = this.track(httpRequest({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => readResponse(res).then(resolve, reject)));
       req.on("error", (error: NodeJS.ErrnoException) => {
         reject(req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE") ? new ReusedSocketError(error) : error);
       });
@@ -96,10 +93,8 @@ function readResponse(res: IncomingMessage): Promise<RuntimeApiResponse> {
     res.on("data", (chunk: Buffer) => chunks.push(chunk));
     res.on("error", reject);
     res.on("end", () => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.headers)) {
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-      }
+      // Lower-cased already; only set-cookie would be an array, and the Runtime API sends none.
+      const headers = res.headers as Record<string, string>;
       resolve({ status: res.statusCode ?? 0, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
     });
   });
