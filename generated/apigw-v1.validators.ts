@@ -6,8 +6,6 @@
 import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEvent = validate10;
-const schema11 = {"$id":"https://kata.dev/schemas/apigw-v1.schema.json","title":"APIGatewayProxyEvent","description":"The request of an API Gateway REST API Lambda proxy integration (also HTTP API payload format 1.0).","x-kata-exports":["APIGatewayProxyResult"],"x-kata-type-parameters":[{"name":"TBody","default":"string | null"}],"type":"object","required":["resource","path","httpMethod","headers","multiValueHeaders","queryStringParameters","multiValueQueryStringParameters","pathParameters","stageVariables","requestContext","body","isBase64Encoded"],"properties":{"resource":{"description":"The API resource path that matched, e.g. `/orders/{id}` or `/{proxy+}`.","type":"string"},"path":{"description":"The request path, e.g. `/orders/42`.","type":"string"},"httpMethod":{"description":"The request's HTTP method, e.g. `GET`.","type":"string"},"headers":{"description":"The request headers; a header sent several times keeps only its last value here.","$comment":"Null when the request has no headers (e.g. API Gateway's console test).","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventHeaders"},{"type":"null"}]},"multiValueHeaders":{"description":"The request headers with every value of each header, in order.","$comment":"Null when the request has no headers.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventMultiValueHeaders"},{"type":"null"}]},"queryStringParameters":{"description":"The query string parameters; a parameter given several times keeps only its last value here.","$comment":"Null, not an empty object, when the URL has no query string.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventQueryStringParameters"},{"type":"null"}]},"multiValueQueryStringParameters":{"description":"The query string parameters with every value of each parameter, in order.","$comment":"Null, not an empty object, when the URL has no query string.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters"},{"type":"null"}]},"pathParameters":{"description":"The values of the resource's path variables, e.g. `{ \"id\": \"42\" }` for `/orders/{id}`.","$comment":"Null when the matched resource has no path variables.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventPathParameters"},{"type":"null"}]},"stageVariables":{"description":"The stage variables of the deployment stage.","$comment":"Null when the stage defines no stage variables.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyEventStageVariables"},{"type":"null"}]},"requestContext":{"$ref":"#/definitions/APIGatewayEventRequestContext"},"body":{"description":"The request body as text, base64-encoded when `isBase64Encoded` is true.","$comment":"Null, not an empty string, when the request has no body.","type":["string","null"],"tsType":"TBody"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded (binary media types).","type":"boolean"}},"definitions":{"APIGatewayProxyEventHeaders":{"title":"APIGatewayProxyEventHeaders","description":"Request headers by name, one value each.","type":"object","additionalProperties":{"type":"string"}},"APIGatewayProxyEventMultiValueHeaders":{"title":"APIGatewayProxyEventMultiValueHeaders","description":"Request headers by name, all values each.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"APIGatewayProxyEventQueryStringParameters":{"title":"APIGatewayProxyEventQueryStringParameters","description":"Query string parameters by name, one value each.","type":"object","additionalProperties":{"type":"string"}},"APIGatewayProxyEventMultiValueQueryStringParameters":{"title":"APIGatewayProxyEventMultiValueQueryStringParameters","description":"Query string parameters by name, all values each.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"APIGatewayProxyEventPathParameters":{"title":"APIGatewayProxyEventPathParameters","description":"Path variable values by variable name.","type":"object","additionalProperties":{"type":"string"}},"APIGatewayProxyEventStageVariables":{"title":"APIGatewayProxyEventStageVariables","description":"Stage variable values by name.","type":"object","additionalProperties":{"type":"string"}},"APIGatewayEventRequestContext":{"title":"APIGatewayEventRequestContext","description":"Information about the API, the stage, the caller and the authorizer of the request.","type":"object","required":["accountId","apiId","httpMethod","identity","path","protocol","requestId","requestTimeEpoch","resourcePath","stage"],"properties":{"accountId":{"description":"The AWS account ID that owns the API.","type":"string"},"apiId":{"description":"The identifier API Gateway gave the API.","type":"string"},"authorizer":{"$ref":"#/definitions/APIGatewayEventDefaultAuthorizerContext"},"deploymentId":{"description":"The ID of the API deployment that served the request.","type":"string"},"domainName":{"description":"The full domain name used to invoke the API.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"extendedRequestId":{"description":"The extended ID API Gateway generates and logs for the request.","type":"string"},"httpMethod":{"description":"The request's HTTP method.","type":"string"},"identity":{"$ref":"#/definitions/APIGatewayEventIdentity"},"path":{"description":"The request path as the client sent it, including the stage for default endpoints, e.g. `/prod/orders/42`.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"requestId":{"description":"The ID of the request; the client sees it in the `x-amzn-RequestId` response header.","type":"string"},"requestTime":{"description":"The request time in CLF format, e.g. `09/Apr/2015:12:34:56 +0000`.","type":"string"},"requestTimeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"},"resourceId":{"description":"The identifier API Gateway gave the matched resource.","$comment":"HTTP APIs (payload format 1.0) have no resources and may leave it out or send null.","type":["string","null"]},"resourcePath":{"description":"The path of the matched resource, e.g. `/orders/{id}`.","type":"string"},"stage":{"description":"The deployment stage that served the request, e.g. `prod`.","type":"string"}}},"APIGatewayEventIdentity":{"title":"APIGatewayEventIdentity","description":"What API Gateway knows about the caller.","$comment":"REST APIs send every field, null when it does not apply; HTTP APIs (payload 1.0) leave some out, so only sourceIp is required.","type":"object","required":["sourceIp"],"properties":{"accessKey":{"description":"The AWS access key of an IAM-signed request.","type":["string","null"]},"accountId":{"description":"The AWS account ID of an IAM-signed request.","type":["string","null"]},"apiKey":{"description":"The API key of a request to an API key-protected method.","type":["string","null"]},"apiKeyId":{"description":"The ID of the API key of a request to an API key-protected method.","type":["string","null"]},"caller":{"description":"The principal ID of the IAM caller.","type":["string","null"]},"clientCert":{"description":"The client certificate of a mutual TLS request.","$comment":"Null unless mutual TLS is enabled on the custom domain.","anyOf":[{"$ref":"#/definitions/APIGatewayEventClientCertificate"},{"type":"null"}]},"cognitoAuthenticationProvider":{"description":"The Amazon Cognito authentication providers used by the caller's Cognito credentials.","type":["string","null"]},"cognitoAuthenticationType":{"description":"`authenticated` or `unauthenticated` for callers with Amazon Cognito credentials.","type":["string","null"]},"cognitoIdentityId":{"description":"The Amazon Cognito identity ID of the caller.","type":["string","null"]},"cognitoIdentityPoolId":{"description":"The Amazon Cognito identity pool ID of the caller.","type":["string","null"]},"principalOrgId":{"description":"The AWS Organizations ID of the IAM caller.","type":["string","null"]},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","$comment":"Not always an IP address: API Gateway's console test sends `test-invoke-source-ip`.","type":"string"},"user":{"description":"The principal ID of the IAM user that made the request.","type":["string","null"]},"userAgent":{"description":"The `User-Agent` header of the caller.","type":["string","null"]},"userArn":{"description":"The ARN of the IAM user that made the request.","type":["string","null"]},"vpcId":{"description":"Private APIs only: the ID of the VPC the request came from.","type":"string"},"vpceId":{"description":"Private APIs only: the ID of the VPC endpoint the request came through.","type":"string"}}},"APIGatewayEventClientCertificate":{"title":"APIGatewayEventClientCertificate","description":"The client certificate presented in a mutual TLS handshake.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}},"APIGatewayEventDefaultAuthorizerContext":{"title":"APIGatewayEventDefaultAuthorizerContext","description":"What the method's authorizer passed on: Cognito user pool claims, a Lambda authorizer's context, or another authorizer's output.","$comment":"Absent or null without an authorizer. The generic object branch stays because HTTP APIs (payload 1.0) and future authorizers send other shapes; it makes this a union for TypeScript without rejecting them.","anyOf":[{"$ref":"#/definitions/APIGatewayProxyCognitoAuthorizer"},{"$ref":"#/definitions/APIGatewayEventLambdaAuthorizerContext"},{"type":"object"},{"type":"null"}]},"APIGatewayProxyCognitoAuthorizer":{"title":"APIGatewayProxyCognitoAuthorizer","description":"The output of an Amazon Cognito user pool authorizer.","type":"object","required":["claims"],"properties":{"claims":{"description":"The claims of the caller's ID or access token by name.","$comment":"API Gateway turns every claim into a string, numbers and booleans included.","type":"object","additionalProperties":{"type":"string"}}}},"APIGatewayEventLambdaAuthorizerContext":{"title":"APIGatewayEventLambdaAuthorizerContext","description":"The output of a Lambda authorizer: its `principalId`, its latency and the entries of the `context` it returned.","$comment":"API Gateway turns the context's number and boolean values into strings.","type":"object","required":["principalId","integrationLatency"],"properties":{"principalId":{"description":"The principal ID the Lambda authorizer returned.","type":"string"},"integrationLatency":{"description":"How long the authorizer took, in milliseconds.","type":"number"}}},"APIGatewayProxyResult":{"title":"APIGatewayProxyResult","description":"The response a Lambda proxy integration returns to API Gateway.","type":"object","required":["statusCode"],"properties":{"statusCode":{"description":"The HTTP status code of the response.","type":"integer"},"headers":{"description":"Response headers, one value each.","type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"multiValueHeaders":{"description":"Response headers with several values each; merged with `headers`.","type":"object","additionalProperties":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}}},"body":{"description":"The response body as text; base64-encoded when `isBase64Encoded` is true.","$comment":"Optional: API Gateway answers with an empty body when it is left out.","type":"string"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded binary data.","type":"boolean"}}}}};
-const schema18 = {"title":"APIGatewayEventRequestContext","description":"Information about the API, the stage, the caller and the authorizer of the request.","type":"object","required":["accountId","apiId","httpMethod","identity","path","protocol","requestId","requestTimeEpoch","resourcePath","stage"],"properties":{"accountId":{"description":"The AWS account ID that owns the API.","type":"string"},"apiId":{"description":"The identifier API Gateway gave the API.","type":"string"},"authorizer":{"$ref":"#/definitions/APIGatewayEventDefaultAuthorizerContext"},"deploymentId":{"description":"The ID of the API deployment that served the request.","type":"string"},"domainName":{"description":"The full domain name used to invoke the API.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"extendedRequestId":{"description":"The extended ID API Gateway generates and logs for the request.","type":"string"},"httpMethod":{"description":"The request's HTTP method.","type":"string"},"identity":{"$ref":"#/definitions/APIGatewayEventIdentity"},"path":{"description":"The request path as the client sent it, including the stage for default endpoints, e.g. `/prod/orders/42`.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"requestId":{"description":"The ID of the request; the client sees it in the `x-amzn-RequestId` response header.","type":"string"},"requestTime":{"description":"The request time in CLF format, e.g. `09/Apr/2015:12:34:56 +0000`.","type":"string"},"requestTimeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"},"resourceId":{"description":"The identifier API Gateway gave the matched resource.","$comment":"HTTP APIs (payload format 1.0) have no resources and may leave it out or send null.","type":["string","null"]},"resourcePath":{"description":"The path of the matched resource, e.g. `/orders/{id}`.","type":"string"},"stage":{"description":"The deployment stage that served the request, e.g. `prod`.","type":"string"}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -17,7 +15,7 @@ let valid0 = false;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.claims === undefined){
-const err0 = {instancePath,schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/required",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31,7 +29,7 @@ let data0 = data.claims;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-const err1 = {instancePath:instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -43,7 +41,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/claims",schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath:instancePath+"/claims",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -55,7 +53,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -70,7 +68,7 @@ if(!valid0){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.principalId === undefined){
-const err4 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/required",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,7 +78,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.integrationLatency === undefined){
-const err5 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/required",keyword:"required",params:{missingProperty: "integrationLatency"},message:"must have required property '"+"integrationLatency"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "integrationLatency"},message:"must have required property '"+"integrationLatency"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -91,7 +89,7 @@ errors++;
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-const err6 = {instancePath:instancePath+"/principalId",schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/properties/principalId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,7 +102,7 @@ errors++;
 if(data.integrationLatency !== undefined){
 let data3 = data.integrationLatency;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/integrationLatency",schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/properties/integrationLatency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err7 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -116,7 +114,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -130,7 +128,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs19 = errors;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -144,7 +142,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs21 = errors;
 if(data !== null){
-const err10 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err10 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -159,7 +157,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err11 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -183,14 +181,13 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"title":"APIGatewayEventIdentity","description":"What API Gateway knows about the caller.","$comment":"REST APIs send every field, null when it does not apply; HTTP APIs (payload 1.0) leave some out, so only sourceIp is required.","type":"object","required":["sourceIp"],"properties":{"accessKey":{"description":"The AWS access key of an IAM-signed request.","type":["string","null"]},"accountId":{"description":"The AWS account ID of an IAM-signed request.","type":["string","null"]},"apiKey":{"description":"The API key of a request to an API key-protected method.","type":["string","null"]},"apiKeyId":{"description":"The ID of the API key of a request to an API key-protected method.","type":["string","null"]},"caller":{"description":"The principal ID of the IAM caller.","type":["string","null"]},"clientCert":{"description":"The client certificate of a mutual TLS request.","$comment":"Null unless mutual TLS is enabled on the custom domain.","anyOf":[{"$ref":"#/definitions/APIGatewayEventClientCertificate"},{"type":"null"}]},"cognitoAuthenticationProvider":{"description":"The Amazon Cognito authentication providers used by the caller's Cognito credentials.","type":["string","null"]},"cognitoAuthenticationType":{"description":"`authenticated` or `unauthenticated` for callers with Amazon Cognito credentials.","type":["string","null"]},"cognitoIdentityId":{"description":"The Amazon Cognito identity ID of the caller.","type":["string","null"]},"cognitoIdentityPoolId":{"description":"The Amazon Cognito identity pool ID of the caller.","type":["string","null"]},"principalOrgId":{"description":"The AWS Organizations ID of the IAM caller.","type":["string","null"]},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","$comment":"Not always an IP address: API Gateway's console test sends `test-invoke-source-ip`.","type":"string"},"user":{"description":"The principal ID of the IAM user that made the request.","type":["string","null"]},"userAgent":{"description":"The `User-Agent` header of the caller.","type":["string","null"]},"userArn":{"description":"The ARN of the IAM user that made the request.","type":["string","null"]},"vpcId":{"description":"Private APIs only: the ID of the VPC the request came from.","type":"string"},"vpceId":{"description":"Private APIs only: the ID of the VPC endpoint the request came through.","type":"string"}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sourceIp === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -202,7 +199,7 @@ errors++;
 if(data.accessKey !== undefined){
 let data0 = data.accessKey;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/accessKey",schemaPath:"#/properties/accessKey/type",keyword:"type",params:{type: schema22.properties.accessKey.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -215,7 +212,7 @@ errors++;
 if(data.accountId !== undefined){
 let data1 = data.accountId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: schema22.properties.accountId.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -228,7 +225,7 @@ errors++;
 if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: schema22.properties.apiKey.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -241,7 +238,7 @@ errors++;
 if(data.apiKeyId !== undefined){
 let data3 = data.apiKeyId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/apiKeyId",schemaPath:"#/properties/apiKeyId/type",keyword:"type",params:{type: schema22.properties.apiKeyId.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -254,7 +251,7 @@ errors++;
 if(data.caller !== undefined){
 let data4 = data.caller;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/caller",schemaPath:"#/properties/caller/type",keyword:"type",params:{type: schema22.properties.caller.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -271,7 +268,7 @@ let valid1 = false;
 const _errs15 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.clientCertPem === undefined){
-const err6 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
+const err6 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -281,7 +278,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data5.serialNumber === undefined){
-const err7 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
+const err7 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -291,7 +288,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data5.subjectDN === undefined){
-const err8 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
+const err8 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -301,7 +298,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data5.issuerDN === undefined){
-const err9 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
+const err9 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -311,7 +308,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data5.validity === undefined){
-const err10 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
+const err10 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -322,7 +319,7 @@ errors++;
 }
 if(data5.clientCertPem !== undefined){
 if(typeof data5.clientCertPem !== "string"){
-const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/clientCertPem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -334,7 +331,7 @@ errors++;
 }
 if(data5.serialNumber !== undefined){
 if(typeof data5.serialNumber !== "string"){
-const err12 = {instancePath:instancePath+"/clientCert/serialNumber",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/serialNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -346,7 +343,7 @@ errors++;
 }
 if(data5.subjectDN !== undefined){
 if(typeof data5.subjectDN !== "string"){
-const err13 = {instancePath:instancePath+"/clientCert/subjectDN",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/subjectDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -358,7 +355,7 @@ errors++;
 }
 if(data5.issuerDN !== undefined){
 if(typeof data5.issuerDN !== "string"){
-const err14 = {instancePath:instancePath+"/clientCert/issuerDN",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/issuerDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -372,7 +369,7 @@ if(data5.validity !== undefined){
 let data10 = data5.validity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.notBefore === undefined){
-const err15 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/required",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
+const err15 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -382,7 +379,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data10.notAfter === undefined){
-const err16 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
+const err16 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -393,7 +390,7 @@ errors++;
 }
 if(data10.notBefore !== undefined){
 if(typeof data10.notBefore !== "string"){
-const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -405,7 +402,7 @@ errors++;
 }
 if(data10.notAfter !== undefined){
 if(typeof data10.notAfter !== "string"){
-const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/properties/notAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -417,7 +414,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -429,7 +426,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -443,7 +440,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs32 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/clientCert",schemaPath:"#/properties/clientCert/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -456,7 +453,7 @@ var _valid0 = _errs32 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err22 = {instancePath:instancePath+"/clientCert",schemaPath:"#/properties/clientCert/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err22 = {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -480,7 +477,7 @@ vErrors = null;
 if(data.cognitoAuthenticationProvider !== undefined){
 let data13 = data.cognitoAuthenticationProvider;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",schemaPath:"#/properties/cognitoAuthenticationProvider/type",keyword:"type",params:{type: schema22.properties.cognitoAuthenticationProvider.type},message:"must be string,null"};
+const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -493,7 +490,7 @@ errors++;
 if(data.cognitoAuthenticationType !== undefined){
 let data14 = data.cognitoAuthenticationType;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",schemaPath:"#/properties/cognitoAuthenticationType/type",keyword:"type",params:{type: schema22.properties.cognitoAuthenticationType.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -506,7 +503,7 @@ errors++;
 if(data.cognitoIdentityId !== undefined){
 let data15 = data.cognitoIdentityId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err25 = {instancePath:instancePath+"/cognitoIdentityId",schemaPath:"#/properties/cognitoIdentityId/type",keyword:"type",params:{type: schema22.properties.cognitoIdentityId.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -519,7 +516,7 @@ errors++;
 if(data.cognitoIdentityPoolId !== undefined){
 let data16 = data.cognitoIdentityPoolId;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",schemaPath:"#/properties/cognitoIdentityPoolId/type",keyword:"type",params:{type: schema22.properties.cognitoIdentityPoolId.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -532,7 +529,7 @@ errors++;
 if(data.principalOrgId !== undefined){
 let data17 = data.principalOrgId;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err27 = {instancePath:instancePath+"/principalOrgId",schemaPath:"#/properties/principalOrgId/type",keyword:"type",params:{type: schema22.properties.principalOrgId.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -544,7 +541,7 @@ errors++;
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-const err28 = {instancePath:instancePath+"/sourceIp",schemaPath:"#/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -557,7 +554,7 @@ errors++;
 if(data.user !== undefined){
 let data19 = data.user;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err29 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema22.properties.user.type},message:"must be string,null"};
+const err29 = {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -570,7 +567,7 @@ errors++;
 if(data.userAgent !== undefined){
 let data20 = data.userAgent;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err30 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema22.properties.userAgent.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -583,7 +580,7 @@ errors++;
 if(data.userArn !== undefined){
 let data21 = data.userArn;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err31 = {instancePath:instancePath+"/userArn",schemaPath:"#/properties/userArn/type",keyword:"type",params:{type: schema22.properties.userArn.type},message:"must be string,null"};
+const err31 = {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -595,7 +592,7 @@ errors++;
 }
 if(data.vpcId !== undefined){
 if(typeof data.vpcId !== "string"){
-const err32 = {instancePath:instancePath+"/vpcId",schemaPath:"#/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/vpcId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -607,7 +604,7 @@ errors++;
 }
 if(data.vpceId !== undefined){
 if(typeof data.vpceId !== "string"){
-const err33 = {instancePath:instancePath+"/vpceId",schemaPath:"#/properties/vpceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/vpceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -619,7 +616,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -638,7 +635,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -648,7 +645,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -658,7 +655,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.httpMethod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -668,7 +665,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.identity === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -678,7 +675,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.path === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -688,7 +685,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.protocol === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -698,7 +695,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.requestId === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -708,7 +705,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.requestTimeEpoch === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -718,7 +715,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.resourcePath === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -728,7 +725,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.stage === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -739,7 +736,7 @@ errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -751,7 +748,7 @@ errors++;
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",schemaPath:"#/properties/apiId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -769,7 +766,7 @@ errors = vErrors.length;
 }
 if(data.deploymentId !== undefined){
 if(typeof data.deploymentId !== "string"){
-const err12 = {instancePath:instancePath+"/deploymentId",schemaPath:"#/properties/deploymentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -781,7 +778,7 @@ errors++;
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err13 = {instancePath:instancePath+"/domainName",schemaPath:"#/properties/domainName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -793,7 +790,7 @@ errors++;
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err14 = {instancePath:instancePath+"/domainPrefix",schemaPath:"#/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -805,7 +802,7 @@ errors++;
 }
 if(data.extendedRequestId !== undefined){
 if(typeof data.extendedRequestId !== "string"){
-const err15 = {instancePath:instancePath+"/extendedRequestId",schemaPath:"#/properties/extendedRequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -817,7 +814,7 @@ errors++;
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err16 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/properties/httpMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -835,7 +832,7 @@ errors = vErrors.length;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err17 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -847,7 +844,7 @@ errors++;
 }
 if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
-const err18 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -859,7 +856,7 @@ errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err19 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -871,7 +868,7 @@ errors++;
 }
 if(data.requestTime !== undefined){
 if(typeof data.requestTime !== "string"){
-const err20 = {instancePath:instancePath+"/requestTime",schemaPath:"#/properties/requestTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -884,7 +881,7 @@ errors++;
 if(data.requestTimeEpoch !== undefined){
 let data13 = data.requestTimeEpoch;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err21 = {instancePath:instancePath+"/requestTimeEpoch",schemaPath:"#/properties/requestTimeEpoch/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err21 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -897,7 +894,7 @@ errors++;
 if(data.resourceId !== undefined){
 let data14 = data.resourceId;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err22 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema18.properties.resourceId.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -909,7 +906,7 @@ errors++;
 }
 if(data.resourcePath !== undefined){
 if(typeof data.resourcePath !== "string"){
-const err23 = {instancePath:instancePath+"/resourcePath",schemaPath:"#/properties/resourcePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -921,7 +918,7 @@ errors++;
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err24 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -933,7 +930,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -953,7 +950,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resource === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -963,7 +960,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.path === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -973,7 +970,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.httpMethod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -983,7 +980,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.headers === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -993,7 +990,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.multiValueHeaders === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1003,7 +1000,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.queryStringParameters === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1013,7 +1010,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.multiValueQueryStringParameters === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1023,7 +1020,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.pathParameters === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1033,7 +1030,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.stageVariables === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1043,7 +1040,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.requestContext === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1053,7 +1050,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.body === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err10 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1063,7 +1060,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
+const err11 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1074,7 +1071,7 @@ errors++;
 }
 if(data.resource !== undefined){
 if(typeof data.resource !== "string"){
-const err12 = {instancePath:instancePath+"/resource",schemaPath:"#/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/resource",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1086,7 +1083,7 @@ errors++;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err13 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1098,7 +1095,7 @@ errors++;
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err14 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/properties/httpMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1116,7 +1113,7 @@ const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-const err15 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventHeaders/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1128,7 +1125,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/headers",schemaPath:"#/definitions/APIGatewayProxyEventHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1142,7 +1139,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs16 = errors;
 if(data3 !== null){
-const err17 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1155,7 +1152,7 @@ var _valid0 = _errs16 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err18 = {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1188,7 +1185,7 @@ if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data6[i0] !== "string"){
-const err19 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1200,7 +1197,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1212,7 +1209,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1226,7 +1223,7 @@ valid4 = valid4 || _valid1;
 if(!valid4){
 const _errs29 = errors;
 if(data5 !== null){
-const err22 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/properties/multiValueHeaders/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1239,7 +1236,7 @@ var _valid1 = _errs29 === errors;
 valid4 = valid4 || _valid1;
 }
 if(!valid4){
-const err23 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/properties/multiValueHeaders/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err23 = {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1268,7 +1265,7 @@ const _errs34 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 if(typeof data8[key2] !== "string"){
-const err24 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventQueryStringParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1280,7 +1277,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/definitions/APIGatewayProxyEventQueryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1294,7 +1291,7 @@ valid9 = valid9 || _valid2;
 if(!valid9){
 const _errs40 = errors;
 if(data8 !== null){
-const err26 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err26 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1307,7 +1304,7 @@ var _valid2 = _errs40 === errors;
 valid9 = valid9 || _valid2;
 }
 if(!valid9){
-const err27 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err27 = {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1340,7 +1337,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err28 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1352,7 +1349,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1364,7 +1361,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1378,7 +1375,7 @@ valid12 = valid12 || _valid3;
 if(!valid12){
 const _errs53 = errors;
 if(data10 !== null){
-const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/properties/multiValueQueryStringParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1391,7 +1388,7 @@ var _valid3 = _errs53 === errors;
 valid12 = valid12 || _valid3;
 }
 if(!valid12){
-const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/properties/multiValueQueryStringParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1420,7 +1417,7 @@ const _errs58 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key4 in data13){
 if(typeof data13[key4] !== "string"){
-const err33 = {instancePath:instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventPathParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1432,7 +1429,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/definitions/APIGatewayProxyEventPathParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1446,7 +1443,7 @@ valid17 = valid17 || _valid4;
 if(!valid17){
 const _errs64 = errors;
 if(data13 !== null){
-const err35 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err35 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1459,7 +1456,7 @@ var _valid4 = _errs64 === errors;
 valid17 = valid17 || _valid4;
 }
 if(!valid17){
-const err36 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err36 = {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1488,7 +1485,7 @@ const _errs69 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(typeof data15[key5] !== "string"){
-const err37 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventStageVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1500,7 +1497,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/definitions/APIGatewayProxyEventStageVariables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1514,7 +1511,7 @@ valid20 = valid20 || _valid5;
 if(!valid20){
 const _errs75 = errors;
 if(data15 !== null){
-const err39 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err39 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1527,7 +1524,7 @@ var _valid5 = _errs75 === errors;
 valid20 = valid20 || _valid5;
 }
 if(!valid20){
-const err40 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err40 = {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1557,7 +1554,7 @@ errors = vErrors.length;
 if(data.body !== undefined){
 let data18 = data.body;
 if((typeof data18 !== "string") && (data18 !== null)){
-const err41 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: schema11.properties.body.type},message:"must be string,null"};
+const err41 = {instancePath:instancePath+"/body",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1569,7 +1566,7 @@ errors++;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err42 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err42 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1581,7 +1578,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1601,7 +1598,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statusCode"},message:"must have required property '"+"statusCode"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "statusCode"},message:"must have required property '"+"statusCode"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1613,7 +1610,7 @@ errors++;
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/statusCode",schemaPath:"#/properties/statusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err1 = {instancePath:instancePath+"/statusCode",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1632,7 +1629,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1646,7 +1643,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1660,7 +1657,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-const err4 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err4 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1674,7 +1671,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-const err5 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err5 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1697,7 +1694,7 @@ vErrors = null;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1720,7 +1717,7 @@ const _errs20 = errors;
 let valid6 = false;
 const _errs21 = errors;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/multiValueHeaders/additionalProperties/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1734,7 +1731,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs23 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err8 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/multiValueHeaders/additionalProperties/items/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err8 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1748,7 +1745,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs25 = errors;
 if(typeof data5 !== "boolean"){
-const err9 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/multiValueHeaders/additionalProperties/items/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err9 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1762,7 +1759,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-const err10 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/multiValueHeaders/additionalProperties/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err10 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1785,7 +1782,7 @@ vErrors = null;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/multiValueHeaders/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err11 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1797,7 +1794,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/properties/multiValueHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1809,7 +1806,7 @@ errors++;
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err13 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1821,7 +1818,7 @@ errors++;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err14 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err14 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1833,7 +1830,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }

@@ -6,11 +6,6 @@
 import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEventV2 = validate10;
-const schema11 = {"$id":"https://kata.dev/schemas/apigw-v2.schema.json","title":"APIGatewayProxyEventV2","description":"The request of an API Gateway HTTP API Lambda integration with payload format 2.0, also sent by Lambda function URLs.","x-kata-exports":["APIGatewayProxyStructuredResultV2"],"x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["version","routeKey","rawPath","rawQueryString","headers","requestContext","isBase64Encoded"],"properties":{"version":{"description":"The payload format version, always `2.0`.","const":"2.0"},"routeKey":{"description":"The route that matched, e.g. `GET /orders/{id}`; `$default` for the default route and for function URLs.","type":"string"},"rawPath":{"description":"The request path as sent, without the query string.","type":"string"},"rawQueryString":{"description":"The query string as sent, without the `?`; an empty string when there is none.","type":"string"},"cookies":{"description":"The request's cookies, one `name=value` entry per cookie.","$comment":"Absent, not an empty array, when the request has no Cookie header.","type":"array","items":{"type":"string"}},"headers":{"description":"The request headers by lower-case name; values of a header sent several times are joined with commas.","type":"object","additionalProperties":{"type":"string"}},"queryStringParameters":{"description":"The query string parameters by name; values of a parameter given several times are joined with commas.","$comment":"Absent, not empty, when the URL has no query string.","type":"object","additionalProperties":{"type":"string"}},"pathParameters":{"description":"The values of the route's path variables, e.g. `{ \"id\": \"42\" }` for `/orders/{id}`.","$comment":"Absent when the route has no path variables; function URLs send null.","type":["object","null"],"additionalProperties":{"type":"string"}},"stageVariables":{"description":"The stage variables of the stage.","$comment":"Absent when the stage defines none; function URLs send null.","type":["object","null"],"additionalProperties":{"type":"string"}},"requestContext":{"$ref":"#/definitions/APIGatewayEventRequestContextV2"},"body":{"description":"The request body as text, base64-encoded when `isBase64Encoded` is true.","$comment":"Absent, not null, when the request has no body.","type":"string","tsType":"TBody"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded (binary content).","type":"boolean"}},"definitions":{"APIGatewayEventRequestContextV2":{"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}},"APIGatewayEventRequestContextV2Authorizer":{"title":"APIGatewayEventRequestContextV2Authorizer","description":"What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.","anyOf":[{"$ref":"#/definitions/APIGatewayEventRequestContextJWTAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextIAMAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer"}]},"APIGatewayEventRequestContextJWTAuthorizer":{"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}},"APIGatewayEventRequestContextIAMAuthorizer":{"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}},"APIGatewayEventRequestContextLambdaAuthorizer":{"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}},"APIGatewayProxyStructuredResultV2":{"title":"APIGatewayProxyStructuredResultV2","description":"The structured response of an HTTP API (payload 2.0) integration or a function URL. Every field is optional.","type":"object","properties":{"statusCode":{"description":"The HTTP status code of the response; 200 when left out.","type":"integer"},"headers":{"description":"Response headers; join several values of one header with commas.","type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"body":{"description":"The response body as text; base64-encoded when `isBase64Encoded` is true.","type":"string"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded binary data.","type":"boolean"},"cookies":{"description":"Cookies to set, one `Set-Cookie` header value each.","type":"array","items":{"type":"string"}}}}}};
-const schema12 = {"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}};
-const schema14 = {"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}};
-const schema15 = {"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}};
-const schema16 = {"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -20,7 +15,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.jwt === undefined){
-const err0 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/required",keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -32,7 +27,7 @@ errors++;
 if(data.principalId !== undefined){
 let data0 = data.principalId;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/principalId",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/principalId/type",keyword:"type",params:{type: schema14.properties.principalId.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -45,7 +40,7 @@ errors++;
 if(data.integrationLatency !== undefined){
 let data1 = data.integrationLatency;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/integrationLatency",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/integrationLatency/type",keyword:"type",params:{type: schema14.properties.integrationLatency.type},message:"must be number,null"};
+const err2 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -59,7 +54,7 @@ if(data.jwt !== undefined){
 let data2 = data.jwt;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.claims === undefined){
-const err3 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
+const err3 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -69,7 +64,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.scopes === undefined){
-const err4 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+const err4 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -81,7 +76,7 @@ errors++;
 if(data2.claims !== undefined){
 let data3 = data2.claims;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err5 = {instancePath:instancePath+"/jwt/claims",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/jwt/claims",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -94,7 +89,7 @@ errors++;
 if(data2.scopes !== undefined){
 let data4 = data2.scopes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/jwt/scopes",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/type",keyword:"type",params:{type: schema14.properties.jwt.properties.scopes.type},message:"must be array,null"};
+const err6 = {instancePath:instancePath+"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -107,7 +102,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -121,7 +116,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/jwt",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -133,7 +128,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -148,7 +143,7 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iam === undefined){
-const err10 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/required",keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
+const err10 = {instancePath,keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -161,7 +156,7 @@ if(data.iam !== undefined){
 let data6 = data.iam;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.accessKey === undefined){
-const err11 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
+const err11 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -171,7 +166,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6.accountId === undefined){
-const err12 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err12 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -181,7 +176,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6.callerId === undefined){
-const err13 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
+const err13 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -191,7 +186,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.userArn === undefined){
-const err14 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
+const err14 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -201,7 +196,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.userId === undefined){
-const err15 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
+const err15 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -212,7 +207,7 @@ errors++;
 }
 if(data6.accessKey !== undefined){
 if(typeof data6.accessKey !== "string"){
-const err16 = {instancePath:instancePath+"/iam/accessKey",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accessKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/iam/accessKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,7 +219,7 @@ errors++;
 }
 if(data6.accountId !== undefined){
 if(typeof data6.accountId !== "string"){
-const err17 = {instancePath:instancePath+"/iam/accountId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/iam/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,7 +231,7 @@ errors++;
 }
 if(data6.callerId !== undefined){
 if(typeof data6.callerId !== "string"){
-const err18 = {instancePath:instancePath+"/iam/callerId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/callerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/iam/callerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -249,7 +244,7 @@ errors++;
 if(data6.cognitoIdentity !== undefined){
 let data10 = data6.cognitoIdentity;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/type",keyword:"type",params:{type: schema15.properties.iam.properties.cognitoIdentity.type},message:"must be object,null"};
+const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -260,7 +255,7 @@ errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.amr === undefined){
-const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
+const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -270,7 +265,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data10.identityId === undefined){
-const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
+const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -280,7 +275,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data10.identityPoolId === undefined){
-const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
+const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -295,7 +290,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -307,7 +302,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -319,7 +314,7 @@ errors++;
 }
 if(data10.identityId !== undefined){
 if(typeof data10.identityId !== "string"){
-const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -331,7 +326,7 @@ errors++;
 }
 if(data10.identityPoolId !== undefined){
 if(typeof data10.identityPoolId !== "string"){
-const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -346,7 +341,7 @@ errors++;
 if(data6.principalOrgId !== undefined){
 let data15 = data6.principalOrgId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/iam/principalOrgId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/principalOrgId/type",keyword:"type",params:{type: schema15.properties.iam.properties.principalOrgId.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -358,7 +353,7 @@ errors++;
 }
 if(data6.userArn !== undefined){
 if(typeof data6.userArn !== "string"){
-const err28 = {instancePath:instancePath+"/iam/userArn",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/iam/userArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -370,7 +365,7 @@ errors++;
 }
 if(data6.userId !== undefined){
 if(typeof data6.userId !== "string"){
-const err29 = {instancePath:instancePath+"/iam/userId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/iam/userId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -382,7 +377,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/iam",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -394,7 +389,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -409,7 +404,7 @@ if(!valid0){
 const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lambda === undefined){
-const err32 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/required",keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
+const err32 = {instancePath,keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -421,7 +416,7 @@ errors++;
 if(data.lambda !== undefined){
 let data18 = data.lambda;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err33 = {instancePath:instancePath+"/lambda",schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/properties/lambda/type",keyword:"type",params:{type: schema16.properties.lambda.type},message:"must be object,null"};
+const err33 = {instancePath:instancePath+"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,7 +428,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,7 +442,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err35 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err35 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -477,7 +472,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -487,7 +482,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -497,7 +492,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.domainName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -507,7 +502,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.domainPrefix === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -517,7 +512,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.http === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -527,7 +522,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestId === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -537,7 +532,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.routeKey === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -547,7 +542,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.stage === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -557,7 +552,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.time === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -567,7 +562,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.timeEpoch === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -578,7 +573,7 @@ errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -590,7 +585,7 @@ errors++;
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",schemaPath:"#/properties/apiId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -603,7 +598,7 @@ errors++;
 if(data.authentication !== undefined){
 let data2 = data.authentication;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/type",keyword:"type",params:{type: schema12.properties.authentication.type},message:"must be object,null"};
+const err12 = {instancePath:instancePath+"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -617,7 +612,7 @@ if(data2.clientCert !== undefined){
 let data3 = data2.clientCert;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.clientCertPem === undefined){
-const err13 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
+const err13 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -627,7 +622,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.serialNumber === undefined){
-const err14 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
+const err14 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -637,7 +632,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.subjectDN === undefined){
-const err15 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
+const err15 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -647,7 +642,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3.issuerDN === undefined){
-const err16 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
+const err16 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -657,7 +652,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data3.validity === undefined){
-const err17 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
+const err17 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -668,7 +663,7 @@ errors++;
 }
 if(data3.clientCertPem !== undefined){
 if(typeof data3.clientCertPem !== "string"){
-const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",schemaPath:"#/properties/authentication/properties/clientCert/properties/clientCertPem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -680,7 +675,7 @@ errors++;
 }
 if(data3.serialNumber !== undefined){
 if(typeof data3.serialNumber !== "string"){
-const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",schemaPath:"#/properties/authentication/properties/clientCert/properties/serialNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -692,7 +687,7 @@ errors++;
 }
 if(data3.subjectDN !== undefined){
 if(typeof data3.subjectDN !== "string"){
-const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/subjectDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -704,7 +699,7 @@ errors++;
 }
 if(data3.issuerDN !== undefined){
 if(typeof data3.issuerDN !== "string"){
-const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/issuerDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -718,7 +713,7 @@ if(data3.validity !== undefined){
 let data8 = data3.validity;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.notBefore === undefined){
-const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
+const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -728,7 +723,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data8.notAfter === undefined){
-const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
+const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -739,7 +734,7 @@ errors++;
 }
 if(data8.notBefore !== undefined){
 if(typeof data8.notBefore !== "string"){
-const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -751,7 +746,7 @@ errors++;
 }
 if(data8.notAfter !== undefined){
 if(typeof data8.notAfter !== "string"){
-const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -763,7 +758,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -775,7 +770,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/authentication/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -795,7 +790,7 @@ errors = vErrors.length;
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err28 = {instancePath:instancePath+"/domainName",schemaPath:"#/properties/domainName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -807,7 +802,7 @@ errors++;
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err29 = {instancePath:instancePath+"/domainPrefix",schemaPath:"#/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -821,7 +816,7 @@ if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.method === undefined){
-const err30 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -831,7 +826,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data14.path === undefined){
-const err31 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err31 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -841,7 +836,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data14.protocol === undefined){
-const err32 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+const err32 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -851,7 +846,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data14.sourceIp === undefined){
-const err33 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
+const err33 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -861,7 +856,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data14.userAgent === undefined){
-const err34 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
+const err34 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -872,7 +867,7 @@ errors++;
 }
 if(data14.method !== undefined){
 if(typeof data14.method !== "string"){
-const err35 = {instancePath:instancePath+"/http/method",schemaPath:"#/properties/http/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/http/method",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -884,7 +879,7 @@ errors++;
 }
 if(data14.path !== undefined){
 if(typeof data14.path !== "string"){
-const err36 = {instancePath:instancePath+"/http/path",schemaPath:"#/properties/http/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/http/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -896,7 +891,7 @@ errors++;
 }
 if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
-const err37 = {instancePath:instancePath+"/http/protocol",schemaPath:"#/properties/http/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -908,7 +903,7 @@ errors++;
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
-const err38 = {instancePath:instancePath+"/http/sourceIp",schemaPath:"#/properties/http/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/http/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -920,7 +915,7 @@ errors++;
 }
 if(data14.userAgent !== undefined){
 if(typeof data14.userAgent !== "string"){
-const err39 = {instancePath:instancePath+"/http/userAgent",schemaPath:"#/properties/http/properties/userAgent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/http/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -932,7 +927,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/http",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -944,7 +939,7 @@ errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err41 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -956,7 +951,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err42 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -968,7 +963,7 @@ errors++;
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err43 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -980,7 +975,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err44 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -993,7 +988,7 @@ errors++;
 if(data.timeEpoch !== undefined){
 let data24 = data.timeEpoch;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/timeEpoch",schemaPath:"#/properties/timeEpoch/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/timeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1005,7 +1000,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1025,7 +1020,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1035,7 +1030,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.routeKey === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1045,7 +1040,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rawPath === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1055,7 +1050,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.rawQueryString === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1065,7 +1060,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.headers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1075,7 +1070,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestContext === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1085,7 +1080,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1096,7 +1091,7 @@ errors++;
 }
 if(data.version !== undefined){
 if("2.0" !== data.version){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
+const err7 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1108,7 +1103,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err8 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1120,7 +1115,7 @@ errors++;
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-const err9 = {instancePath:instancePath+"/rawPath",schemaPath:"#/properties/rawPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1132,7 +1127,7 @@ errors++;
 }
 if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
-const err10 = {instancePath:instancePath+"/rawQueryString",schemaPath:"#/properties/rawQueryString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1148,7 +1143,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/cookies/" + i0,schemaPath:"#/properties/cookies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1160,7 +1155,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/cookies",schemaPath:"#/properties/cookies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1175,7 +1170,7 @@ let data6 = data.headers;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-const err13 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1187,7 +1182,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1202,7 +1197,7 @@ let data8 = data.queryStringParameters;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-const err15 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/queryStringParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1214,7 +1209,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1227,7 +1222,7 @@ errors++;
 if(data.pathParameters !== undefined){
 let data10 = data.pathParameters;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err17 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/type",keyword:"type",params:{type: schema11.properties.pathParameters.type},message:"must be object,null"};
+const err17 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1239,7 +1234,7 @@ errors++;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-const err18 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1254,7 +1249,7 @@ errors++;
 if(data.stageVariables !== undefined){
 let data12 = data.stageVariables;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err19 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/type",keyword:"type",params:{type: schema11.properties.stageVariables.type},message:"must be object,null"};
+const err19 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1266,7 +1261,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-const err20 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stageVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1286,7 +1281,7 @@ errors = vErrors.length;
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err21 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1298,7 +1293,7 @@ errors++;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err22 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err22 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1310,7 +1305,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1332,7 +1327,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err0 = {instancePath:instancePath+"/statusCode",schemaPath:"#/properties/statusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err0 = {instancePath:instancePath+"/statusCode",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1351,7 +1346,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-const err1 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1365,7 +1360,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err2 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1379,7 +1374,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1393,7 +1388,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-const err4 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err4 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1416,7 +1411,7 @@ vErrors = null;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1428,7 +1423,7 @@ errors++;
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err6 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1440,7 +1435,7 @@ errors++;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err7 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err7 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1456,7 +1451,7 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/cookies/" + i0,schemaPath:"#/properties/cookies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1468,7 +1463,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cookies",schemaPath:"#/properties/cookies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1480,7 +1475,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }

@@ -6,7 +6,6 @@
 import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateSQSEvent = validate10;
-const schema12 = {"title":"SQSRecord","description":"One SQS message as Lambda delivers it.","x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["messageId","receiptHandle","body","attributes","messageAttributes","md5OfBody","eventSource","eventSourceARN","awsRegion"],"properties":{"messageId":{"description":"The unique identifier SQS gave the message; report it as `itemIdentifier` to retry only this message.","type":"string"},"receiptHandle":{"description":"The handle that deletes the message or changes its visibility; it changes on every receive.","type":"string"},"body":{"description":"The message body exactly as it was sent (SQS bodies are always text).","type":"string","tsType":"TBody"},"attributes":{"$ref":"#/definitions/SQSRecordAttributes"},"messageAttributes":{"$ref":"#/definitions/SQSMessageAttributes"},"md5OfBody":{"description":"The MD5 digest of the body, as a hexadecimal string.","type":"string"},"md5OfMessageAttributes":{"description":"The MD5 digest of the message attributes, as a hexadecimal string.","$comment":"Null or absent when the message has no message attributes: there is nothing to digest.","type":["string","null"]},"eventSource":{"description":"The event source, always `aws:sqs`.","const":"aws:sqs"},"eventSourceARN":{"description":"The ARN of the queue the message came from.","type":"string"},"awsRegion":{"description":"The AWS Region of the queue.","type":"string"}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -16,7 +15,7 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/required",keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -27,7 +26,7 @@ errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39,7 +38,7 @@ errors++;
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -55,7 +54,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -67,7 +66,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -83,7 +82,7 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -95,7 +94,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -107,7 +106,7 @@ errors++;
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",schemaPath:"#/definitions/SQSMessageAttribute/properties/dataType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -119,7 +118,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -131,7 +130,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -150,7 +149,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.messageId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -160,7 +159,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -170,7 +169,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -180,7 +179,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -190,7 +189,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -200,7 +199,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -210,7 +209,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -220,7 +219,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -230,7 +229,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -241,7 +240,7 @@ errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -253,7 +252,7 @@ errors++;
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",schemaPath:"#/properties/receiptHandle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -265,7 +264,7 @@ errors++;
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err11 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -279,7 +278,7 @@ if(data.attributes !== undefined){
 let data3 = data.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ApproximateReceiveCount === undefined){
-const err12 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
+const err12 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -289,7 +288,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data3.SentTimestamp === undefined){
-const err13 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
+const err13 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -299,7 +298,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.SenderId === undefined){
-const err14 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
+const err14 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -309,7 +308,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp === undefined){
-const err15 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
+const err15 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -320,7 +319,7 @@ errors++;
 }
 if(data3.AWSTraceHeader !== undefined){
 if(typeof data3.AWSTraceHeader !== "string"){
-const err16 = {instancePath:instancePath+"/attributes/AWSTraceHeader",schemaPath:"#/definitions/SQSRecordAttributes/properties/AWSTraceHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -332,7 +331,7 @@ errors++;
 }
 if(data3.ApproximateReceiveCount !== undefined){
 if(typeof data3.ApproximateReceiveCount !== "string"){
-const err17 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateReceiveCount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -344,7 +343,7 @@ errors++;
 }
 if(data3.SentTimestamp !== undefined){
 if(typeof data3.SentTimestamp !== "string"){
-const err18 = {instancePath:instancePath+"/attributes/SentTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/SentTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -356,7 +355,7 @@ errors++;
 }
 if(data3.SenderId !== undefined){
 if(typeof data3.SenderId !== "string"){
-const err19 = {instancePath:instancePath+"/attributes/SenderId",schemaPath:"#/definitions/SQSRecordAttributes/properties/SenderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -368,7 +367,7 @@ errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-const err20 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateFirstReceiveTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -380,7 +379,7 @@ errors++;
 }
 if(data3.SequenceNumber !== undefined){
 if(typeof data3.SequenceNumber !== "string"){
-const err21 = {instancePath:instancePath+"/attributes/SequenceNumber",schemaPath:"#/definitions/SQSRecordAttributes/properties/SequenceNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -392,7 +391,7 @@ errors++;
 }
 if(data3.MessageGroupId !== undefined){
 if(typeof data3.MessageGroupId !== "string"){
-const err22 = {instancePath:instancePath+"/attributes/MessageGroupId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageGroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -404,7 +403,7 @@ errors++;
 }
 if(data3.MessageDeduplicationId !== undefined){
 if(typeof data3.MessageDeduplicationId !== "string"){
-const err23 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageDeduplicationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -416,7 +415,7 @@ errors++;
 }
 if(data3.DeadLetterQueueSourceArn !== undefined){
 if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-const err24 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",schemaPath:"#/definitions/SQSRecordAttributes/properties/DeadLetterQueueSourceArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -428,7 +427,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -446,7 +445,7 @@ errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err26 = {instancePath:instancePath+"/md5OfBody",schemaPath:"#/properties/md5OfBody/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -459,7 +458,7 @@ errors++;
 if(data.md5OfMessageAttributes !== undefined){
 let data15 = data.md5OfMessageAttributes;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/md5OfMessageAttributes",schemaPath:"#/properties/md5OfMessageAttributes/type",keyword:"type",params:{type: schema12.properties.md5OfMessageAttributes.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -471,7 +470,7 @@ errors++;
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err28 = {instancePath:instancePath+"/eventSource",schemaPath:"#/properties/eventSource/const",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
+const err28 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -483,7 +482,7 @@ errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err29 = {instancePath:instancePath+"/eventSourceARN",schemaPath:"#/properties/eventSourceARN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -495,7 +494,7 @@ errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err30 = {instancePath:instancePath+"/awsRegion",schemaPath:"#/properties/awsRegion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -507,7 +506,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -527,7 +526,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -548,7 +547,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",schemaPath:"#/properties/Records/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -560,7 +559,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -580,7 +579,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.batchItemFailures === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "batchItemFailures"},message:"must have required property '"+"batchItemFailures"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "batchItemFailures"},message:"must have required property '"+"batchItemFailures"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -597,7 +596,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.itemIdentifier === undefined){
-const err1 = {instancePath:instancePath+"/batchItemFailures/" + i0,schemaPath:"#/definitions/SQSBatchItemFailure/required",keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
+const err1 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -608,7 +607,7 @@ errors++;
 }
 if(data1.itemIdentifier !== undefined){
 if(typeof data1.itemIdentifier !== "string"){
-const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",schemaPath:"#/definitions/SQSBatchItemFailure/properties/itemIdentifier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -620,7 +619,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0,schemaPath:"#/definitions/SQSBatchItemFailure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -632,7 +631,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/batchItemFailures",schemaPath:"#/properties/batchItemFailures/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/batchItemFailures",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -644,7 +643,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }

@@ -60,7 +60,7 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = dropUnusedSchemaConstants(lengthFastPath(code));
+  code = dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code))));
   const imports = `import { ucs2length, equal, formats as kataFormats } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
 }
@@ -79,6 +79,32 @@ function lengthFastPath(code: string): string {
       ? `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`
       : `(${data}.length > ${limit} && (${data}.length > ${2 * Number(limit)} || ${counter}(${data}) > ${limit}))`,
   );
+}
+
+/** Ajv's errors name the schema location too; kata reports instance pointers only, so that text is load time for nothing. */
+function withoutSchemaPaths(code: string): string {
+  return code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, "");
+}
+
+/**
+ * Error parameters read small values out of whole-schema constants (`schema12.properties.x.type`).
+ * Inlining those values lets the constants, descriptions and all, be dropped.
+ */
+function inlineSchemaValues(code: string): string {
+  const constants = new Map<string, unknown>();
+  for (const match of code.matchAll(/^const (schema\d+) = (.*);$/gm)) constants.set(match[1]!, JSON.parse(match[2]!));
+  return code.replace(/\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\["(?:[^"\\]|\\.)*"\])+)/g, (all, name: string, path: string) => {
+    if (!constants.has(name)) return all;
+    let value: unknown = constants.get(name);
+    for (const [, dotted, quoted] of path.matchAll(/\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\]/g)) {
+      const key = dotted ?? (JSON.parse(quoted!) as string);
+      if (typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return all;
+      value = (value as Record<string, unknown>)[key];
+    }
+    const literal = JSON.stringify(value);
+    // Objects stay shared: inlined, they would be rebuilt on every check (`const`, `enum` compare them).
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? all : literal.length > 200 ? all : literal;
+  });
 }
 
 /** Ajv keeps a copy of each schema for error parameters; copies that no code reads only cost load time. */

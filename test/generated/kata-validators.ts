@@ -6,7 +6,6 @@
 import { ucs2length, equal, formats as kataFormats } from "kata/decode";
 
 export const validateOrderMessage = validate10;
-const schema13 = {"title":"Money","description":"An amount in the currency's major unit and its ISO 4217 currency.","type":"object","required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0,"description":"Major units, e.g. 12.5 for 12.50."},"currency":{"type":"string","enum":["EUR","USD","GBP"]}}};
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 const func2 = ucs2length;
 
@@ -16,7 +15,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26,7 +25,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39,7 +38,7 @@ if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/pattern",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
+const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,7 +49,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -63,7 +62,7 @@ errors++;
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -74,7 +73,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -93,7 +92,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,7 +103,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -116,7 +115,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -130,7 +129,7 @@ if(data.total !== undefined){
 let data4 = data.total;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
+const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -140,7 +139,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data4.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
+const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -153,7 +152,7 @@ if(data4.amount !== undefined){
 let data5 = data4.amount;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/total/amount",schemaPath:"./common.json#/definitions/Money/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -164,7 +163,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",schemaPath:"./common.json#/definitions/Money/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -177,7 +176,7 @@ errors++;
 if(data4.currency !== undefined){
 let data6 = data4.currency;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",schemaPath:"./common.json#/definitions/Money/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -187,7 +186,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data6 === "EUR") || (data6 === "USD")) || (data6 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",schemaPath:"./common.json#/definitions/Money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema13.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -199,7 +198,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,7 +210,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -225,7 +224,6 @@ return errors === 0;
 }
 
 export const validateOrderMessageEvent = validate12;
-const schema15 = {"title":"SQSRecord","description":"One SQS message as Lambda delivers it.","x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["messageId","receiptHandle","body","attributes","messageAttributes","md5OfBody","eventSource","eventSourceARN","awsRegion"],"properties":{"messageId":{"description":"The unique identifier SQS gave the message; report it as `itemIdentifier` to retry only this message.","type":"string"},"receiptHandle":{"description":"The handle that deletes the message or changes its visibility; it changes on every receive.","type":"string"},"body":{"description":"The message body exactly as it was sent (SQS bodies are always text).","$ref":"https://kata.local/schemas/order.json#"},"attributes":{"$ref":"#/definitions/SQSRecordAttributes"},"messageAttributes":{"$ref":"#/definitions/SQSMessageAttributes"},"md5OfBody":{"description":"The MD5 digest of the body, as a hexadecimal string.","type":"string"},"md5OfMessageAttributes":{"description":"The MD5 digest of the message attributes, as a hexadecimal string.","$comment":"Null or absent when the message has no message attributes: there is nothing to digest.","type":["string","null"]},"eventSource":{"description":"The event source, always `aws:sqs`.","const":"aws:sqs"},"eventSourceARN":{"description":"The ARN of the queue the message came from.","type":"string"},"awsRegion":{"description":"The AWS Region of the queue.","type":"string"}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -235,7 +233,7 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/required",keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -246,7 +244,7 @@ errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -258,7 +256,7 @@ errors++;
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -274,7 +272,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -286,7 +284,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -302,7 +300,7 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -314,7 +312,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -326,7 +324,7 @@ errors++;
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",schemaPath:"#/definitions/SQSMessageAttribute/properties/dataType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -338,7 +336,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -350,7 +348,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -369,7 +367,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.messageId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -379,7 +377,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -389,7 +387,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -399,7 +397,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -409,7 +407,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -419,7 +417,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -429,7 +427,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -439,7 +437,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -449,7 +447,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -460,7 +458,7 @@ errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -472,7 +470,7 @@ errors++;
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",schemaPath:"#/properties/receiptHandle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -492,7 +490,7 @@ if(data.attributes !== undefined){
 let data3 = data.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ApproximateReceiveCount === undefined){
-const err11 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
+const err11 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -502,7 +500,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3.SentTimestamp === undefined){
-const err12 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
+const err12 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -512,7 +510,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data3.SenderId === undefined){
-const err13 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
+const err13 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -522,7 +520,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp === undefined){
-const err14 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
+const err14 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -533,7 +531,7 @@ errors++;
 }
 if(data3.AWSTraceHeader !== undefined){
 if(typeof data3.AWSTraceHeader !== "string"){
-const err15 = {instancePath:instancePath+"/attributes/AWSTraceHeader",schemaPath:"#/definitions/SQSRecordAttributes/properties/AWSTraceHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -545,7 +543,7 @@ errors++;
 }
 if(data3.ApproximateReceiveCount !== undefined){
 if(typeof data3.ApproximateReceiveCount !== "string"){
-const err16 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateReceiveCount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -557,7 +555,7 @@ errors++;
 }
 if(data3.SentTimestamp !== undefined){
 if(typeof data3.SentTimestamp !== "string"){
-const err17 = {instancePath:instancePath+"/attributes/SentTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/SentTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -569,7 +567,7 @@ errors++;
 }
 if(data3.SenderId !== undefined){
 if(typeof data3.SenderId !== "string"){
-const err18 = {instancePath:instancePath+"/attributes/SenderId",schemaPath:"#/definitions/SQSRecordAttributes/properties/SenderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -581,7 +579,7 @@ errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-const err19 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateFirstReceiveTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -593,7 +591,7 @@ errors++;
 }
 if(data3.SequenceNumber !== undefined){
 if(typeof data3.SequenceNumber !== "string"){
-const err20 = {instancePath:instancePath+"/attributes/SequenceNumber",schemaPath:"#/definitions/SQSRecordAttributes/properties/SequenceNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -605,7 +603,7 @@ errors++;
 }
 if(data3.MessageGroupId !== undefined){
 if(typeof data3.MessageGroupId !== "string"){
-const err21 = {instancePath:instancePath+"/attributes/MessageGroupId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageGroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -617,7 +615,7 @@ errors++;
 }
 if(data3.MessageDeduplicationId !== undefined){
 if(typeof data3.MessageDeduplicationId !== "string"){
-const err22 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageDeduplicationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -629,7 +627,7 @@ errors++;
 }
 if(data3.DeadLetterQueueSourceArn !== undefined){
 if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-const err23 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",schemaPath:"#/definitions/SQSRecordAttributes/properties/DeadLetterQueueSourceArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -641,7 +639,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -659,7 +657,7 @@ errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err25 = {instancePath:instancePath+"/md5OfBody",schemaPath:"#/properties/md5OfBody/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -672,7 +670,7 @@ errors++;
 if(data.md5OfMessageAttributes !== undefined){
 let data15 = data.md5OfMessageAttributes;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err26 = {instancePath:instancePath+"/md5OfMessageAttributes",schemaPath:"#/properties/md5OfMessageAttributes/type",keyword:"type",params:{type: schema15.properties.md5OfMessageAttributes.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -684,7 +682,7 @@ errors++;
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err27 = {instancePath:instancePath+"/eventSource",schemaPath:"#/properties/eventSource/const",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
+const err27 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -696,7 +694,7 @@ errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err28 = {instancePath:instancePath+"/eventSourceARN",schemaPath:"#/properties/eventSourceARN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -708,7 +706,7 @@ errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err29 = {instancePath:instancePath+"/awsRegion",schemaPath:"#/properties/awsRegion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -720,7 +718,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -740,7 +738,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -761,7 +759,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",schemaPath:"#/properties/Records/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -773,7 +771,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -795,7 +793,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -805,7 +803,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -815,7 +813,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -826,7 +824,7 @@ errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -838,7 +836,7 @@ errors++;
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -852,7 +850,7 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
+const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -862,7 +860,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
+const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -875,7 +873,7 @@ if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",schemaPath:"./common.json#/definitions/Money/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -886,7 +884,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",schemaPath:"./common.json#/definitions/Money/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -899,7 +897,7 @@ errors++;
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",schemaPath:"./common.json#/definitions/Money/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -909,7 +907,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",schemaPath:"./common.json#/definitions/Money/properties/currency/enum",keyword:"enum",params:{allowedValues: schema13.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -921,7 +919,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",schemaPath:"./common.json#/definitions/Money/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -935,7 +933,7 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",schemaPath:"#/properties/placedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -946,7 +944,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",schemaPath:"#/properties/placedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -964,7 +962,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sku === undefined){
-const err14 = {instancePath:instancePath+"/items/" + i0,schemaPath:"./common.json#/definitions/OrderLine/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+const err14 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -974,7 +972,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data7.quantity === undefined){
-const err15 = {instancePath:instancePath+"/items/" + i0,schemaPath:"./common.json#/definitions/OrderLine/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err15 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -987,7 +985,7 @@ if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
 if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
-const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -998,7 +996,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1011,7 +1009,7 @@ errors++;
 if(data7.quantity !== undefined){
 let data9 = data7.quantity;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"./common.json#/definitions/OrderLine/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err18 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1022,7 +1020,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"./common.json#/definitions/OrderLine/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err19 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1035,7 +1033,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/items/" + i0,schemaPath:"./common.json#/definitions/OrderLine/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1047,7 +1045,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1059,7 +1057,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1080,7 +1078,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1090,7 +1088,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1100,7 +1098,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1110,7 +1108,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1120,7 +1118,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.account === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1130,7 +1128,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.time === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1140,7 +1138,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.region === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1150,7 +1148,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.resources === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1160,7 +1158,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.detail === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1171,7 +1169,7 @@ errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1183,7 +1181,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1195,7 +1193,7 @@ errors++;
 }
 if(data["detail-type"] !== undefined){
 if("Order Placed" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",schemaPath:"#/properties/detail-type/const",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
+const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1207,7 +1205,7 @@ errors++;
 }
 if(data.source !== undefined){
 if("com.example.orders" !== data.source){
-const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/const",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
+const err12 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1219,7 +1217,7 @@ errors++;
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1231,7 +1229,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1243,7 +1241,7 @@ errors++;
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1259,7 +1257,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1271,7 +1269,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1289,7 +1287,7 @@ errors = vErrors.length;
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err18 = {instancePath:instancePath+"/replay-name",schemaPath:"#/properties/replay-name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1301,7 +1299,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1315,7 +1313,6 @@ return errors === 0;
 }
 
 export const validateOrderShipped = validate21;
-const schema23 = {"description":"The detail of an `Order Shipped` event.","type":"object","required":["orderId","carrier"],"properties":{"orderId":{"type":"string"},"carrier":{"type":"string","enum":["ups","dhl","post"]},"trackingNumber":{"type":["string","null"]}},"$id":"https://kata.local/schemas/order-shipped.json"};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-shipped.json" */;
@@ -1323,7 +1320,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1333,7 +1330,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.carrier === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1344,7 +1341,7 @@ errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err2 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1357,7 +1354,7 @@ errors++;
 if(data.carrier !== undefined){
 let data1 = data.carrier;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/carrier",schemaPath:"#/properties/carrier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/carrier",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1367,7 +1364,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data1 === "ups") || (data1 === "dhl")) || (data1 === "post"))){
-const err4 = {instancePath:instancePath+"/carrier",schemaPath:"#/properties/carrier/enum",keyword:"enum",params:{allowedValues: schema23.properties.carrier.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1380,7 +1377,7 @@ errors++;
 if(data.trackingNumber !== undefined){
 let data2 = data.trackingNumber;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/trackingNumber",schemaPath:"#/properties/trackingNumber/type",keyword:"type",params:{type: schema23.properties.trackingNumber.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1392,7 +1389,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1413,7 +1410,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1423,7 +1420,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1433,7 +1430,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1443,7 +1440,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1453,7 +1450,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.account === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1463,7 +1460,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.time === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1473,7 +1470,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.region === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1483,7 +1480,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.resources === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1493,7 +1490,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.detail === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1504,7 +1501,7 @@ errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1516,7 +1513,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1528,7 +1525,7 @@ errors++;
 }
 if(data["detail-type"] !== undefined){
 if("Order Shipped" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",schemaPath:"#/properties/detail-type/const",keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"};
+const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1540,7 +1537,7 @@ errors++;
 }
 if(data.source !== undefined){
 if(typeof data.source !== "string"){
-const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1552,7 +1549,7 @@ errors++;
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1564,7 +1561,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1576,7 +1573,7 @@ errors++;
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1592,7 +1589,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1604,7 +1601,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1618,7 +1615,7 @@ if(data.detail !== undefined){
 let data9 = data.detail;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.orderId === undefined){
-const err18 = {instancePath:instancePath+"/detail",schemaPath:"https://kata.local/schemas/order-shipped.json#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err18 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1628,7 +1625,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data9.carrier === undefined){
-const err19 = {instancePath:instancePath+"/detail",schemaPath:"https://kata.local/schemas/order-shipped.json#/required",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
+const err19 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1639,7 +1636,7 @@ errors++;
 }
 if(data9.orderId !== undefined){
 if(typeof data9.orderId !== "string"){
-const err20 = {instancePath:instancePath+"/detail/orderId",schemaPath:"https://kata.local/schemas/order-shipped.json#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/detail/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1652,7 +1649,7 @@ errors++;
 if(data9.carrier !== undefined){
 let data11 = data9.carrier;
 if(typeof data11 !== "string"){
-const err21 = {instancePath:instancePath+"/detail/carrier",schemaPath:"https://kata.local/schemas/order-shipped.json#/properties/carrier/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/detail/carrier",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1662,7 +1659,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(((data11 === "ups") || (data11 === "dhl")) || (data11 === "post"))){
-const err22 = {instancePath:instancePath+"/detail/carrier",schemaPath:"https://kata.local/schemas/order-shipped.json#/properties/carrier/enum",keyword:"enum",params:{allowedValues: schema23.properties.carrier.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/detail/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1675,7 +1672,7 @@ errors++;
 if(data9.trackingNumber !== undefined){
 let data12 = data9.trackingNumber;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/detail/trackingNumber",schemaPath:"https://kata.local/schemas/order-shipped.json#/properties/trackingNumber/type",keyword:"type",params:{type: schema23.properties.trackingNumber.type},message:"must be string,null"};
+const err23 = {instancePath:instancePath+"/detail/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1687,7 +1684,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/detail",schemaPath:"https://kata.local/schemas/order-shipped.json#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1699,7 +1696,7 @@ errors++;
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err25 = {instancePath:instancePath+"/replay-name",schemaPath:"#/properties/replay-name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1711,7 +1708,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1732,7 +1729,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1742,7 +1739,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.lines === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1753,7 +1750,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "lines")) || (key0 === "note"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1767,7 +1764,7 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err3 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1778,7 +1775,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1792,7 +1789,7 @@ if(data.lines !== undefined){
 let data1 = data.lines;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/lines",schemaPath:"#/properties/lines/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err5 = {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1806,7 +1803,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sku === undefined){
-const err6 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"./common.json#/definitions/OrderLine/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+const err6 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1816,7 +1813,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data2.quantity === undefined){
-const err7 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"./common.json#/definitions/OrderLine/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err7 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1829,7 +1826,7 @@ if(data2.sku !== undefined){
 let data3 = data2.sku;
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err8 = {instancePath:instancePath+"/lines/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err8 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1840,7 +1837,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/lines/" + i0+"/sku",schemaPath:"./common.json#/definitions/OrderLine/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1853,7 +1850,7 @@ errors++;
 if(data2.quantity !== undefined){
 let data4 = data2.quantity;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"./common.json#/definitions/OrderLine/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1864,7 +1861,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"./common.json#/definitions/OrderLine/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err11 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1877,7 +1874,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"./common.json#/definitions/OrderLine/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/lines/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1889,7 +1886,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/lines",schemaPath:"#/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/lines",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1903,7 +1900,7 @@ if(data.note !== undefined){
 let data5 = data.note;
 if(typeof data5 === "string"){
 if((data5.length > 200 && (data5.length > 400 || func2(data5) > 200))){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const err14 = {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1914,7 +1911,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/note",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1926,7 +1923,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1940,7 +1937,6 @@ return errors === 0;
 }
 
 export const validateCreateOrderQuery = validate24;
-const schema28 = {"description":"Query parameters of `POST /orders`.","type":"object","properties":{"dryRun":{"type":"string","enum":["true","false"]}},"$id":"https://kata.local/schemas/create-order-query.json"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/create-order-query.json" */;
@@ -1950,7 +1946,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dryRun !== undefined){
 let data0 = data.dryRun;
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/dryRun",schemaPath:"#/properties/dryRun/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/dryRun",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1960,7 +1956,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data0 === "true") || (data0 === "false"))){
-const err1 = {instancePath:instancePath+"/dryRun",schemaPath:"#/properties/dryRun/enum",keyword:"enum",params:{allowedValues: schema28.properties.dryRun.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1972,7 +1968,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1994,7 +1990,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenantId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2007,7 +2003,7 @@ if(data.tenantId !== undefined){
 let data0 = data.tenantId;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-const err1 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
+const err1 = {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2018,7 +2014,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/tenantId",schemaPath:"#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/tenantId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2030,7 +2026,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2044,11 +2040,6 @@ return errors === 0;
 }
 
 export const validateCreateOrderEvent = validate26;
-const schema30 = {"title":"APIGatewayProxyEventV2","description":"The request of an API Gateway HTTP API Lambda integration with payload format 2.0, also sent by Lambda function URLs.","x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["version","routeKey","rawPath","rawQueryString","headers","requestContext","isBase64Encoded","body","queryStringParameters","pathParameters"],"properties":{"version":{"description":"The payload format version, always `2.0`.","const":"2.0"},"routeKey":{"description":"The route that matched, e.g. `GET /orders/{id}`; `$default` for the default route and for function URLs.","type":"string"},"rawPath":{"description":"The request path as sent, without the query string.","type":"string"},"rawQueryString":{"description":"The query string as sent, without the `?`; an empty string when there is none.","type":"string"},"cookies":{"description":"The request's cookies, one `name=value` entry per cookie.","$comment":"Absent, not an empty array, when the request has no Cookie header.","type":"array","items":{"type":"string"}},"headers":{"description":"The request headers by lower-case name; values of a header sent several times are joined with commas.","type":"object","additionalProperties":{"type":"string"}},"queryStringParameters":{"description":"The query string parameters by name; values of a parameter given several times are joined with commas.","$ref":"https://kata.local/schemas/create-order-query.json#"},"pathParameters":{"description":"The values of the route's path variables, e.g. `{ \"id\": \"42\" }` for `/orders/{id}`.","$ref":"https://kata.local/schemas/tenant-path.json#"},"stageVariables":{"description":"The stage variables of the stage.","$comment":"Absent when the stage defines none; function URLs send null.","type":["object","null"],"additionalProperties":{"type":"string"}},"requestContext":{"$ref":"#/definitions/APIGatewayEventRequestContextV2"},"body":{"description":"The request body as text, base64-encoded when `isBase64Encoded` is true.","$ref":"https://kata.local/schemas/create-order.json#"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded (binary content).","type":"boolean"}},"definitions":{"APIGatewayEventRequestContextV2":{"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}},"APIGatewayEventRequestContextV2Authorizer":{"title":"APIGatewayEventRequestContextV2Authorizer","description":"What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.","anyOf":[{"$ref":"#/definitions/APIGatewayEventRequestContextJWTAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextIAMAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer"}]},"APIGatewayEventRequestContextJWTAuthorizer":{"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}},"APIGatewayEventRequestContextIAMAuthorizer":{"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}},"APIGatewayEventRequestContextLambdaAuthorizer":{"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}},"APIGatewayProxyStructuredResultV2":{"title":"APIGatewayProxyStructuredResultV2","description":"The structured response of an HTTP API (payload 2.0) integration or a function URL. Every field is optional.","type":"object","properties":{"statusCode":{"description":"The HTTP status code of the response; 200 when left out.","type":"integer"},"headers":{"description":"Response headers; join several values of one header with commas.","type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"body":{"description":"The response body as text; base64-encoded when `isBase64Encoded` is true.","type":"string"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded binary data.","type":"boolean"},"cookies":{"description":"Cookies to set, one `Set-Cookie` header value each.","type":"array","items":{"type":"string"}}}}},"$id":"https://kata.local/composite/CreateOrderEvent.json"};
-const schema33 = {"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}};
-const schema35 = {"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}};
-const schema36 = {"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}};
-const schema37 = {"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2058,7 +2049,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.jwt === undefined){
-const err0 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/required",keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2070,7 +2061,7 @@ errors++;
 if(data.principalId !== undefined){
 let data0 = data.principalId;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/principalId",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/principalId/type",keyword:"type",params:{type: schema35.properties.principalId.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2083,7 +2074,7 @@ errors++;
 if(data.integrationLatency !== undefined){
 let data1 = data.integrationLatency;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/integrationLatency",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/integrationLatency/type",keyword:"type",params:{type: schema35.properties.integrationLatency.type},message:"must be number,null"};
+const err2 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2097,7 +2088,7 @@ if(data.jwt !== undefined){
 let data2 = data.jwt;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.claims === undefined){
-const err3 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
+const err3 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2107,7 +2098,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.scopes === undefined){
-const err4 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+const err4 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2119,7 +2110,7 @@ errors++;
 if(data2.claims !== undefined){
 let data3 = data2.claims;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err5 = {instancePath:instancePath+"/jwt/claims",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/jwt/claims",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2132,7 +2123,7 @@ errors++;
 if(data2.scopes !== undefined){
 let data4 = data2.scopes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/jwt/scopes",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/type",keyword:"type",params:{type: schema35.properties.jwt.properties.scopes.type},message:"must be array,null"};
+const err6 = {instancePath:instancePath+"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2145,7 +2136,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2159,7 +2150,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/jwt",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2171,7 +2162,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2186,7 +2177,7 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iam === undefined){
-const err10 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/required",keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
+const err10 = {instancePath,keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2199,7 +2190,7 @@ if(data.iam !== undefined){
 let data6 = data.iam;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.accessKey === undefined){
-const err11 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
+const err11 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2209,7 +2200,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6.accountId === undefined){
-const err12 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err12 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2219,7 +2210,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6.callerId === undefined){
-const err13 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
+const err13 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2229,7 +2220,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.userArn === undefined){
-const err14 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
+const err14 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2239,7 +2230,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.userId === undefined){
-const err15 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
+const err15 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2250,7 +2241,7 @@ errors++;
 }
 if(data6.accessKey !== undefined){
 if(typeof data6.accessKey !== "string"){
-const err16 = {instancePath:instancePath+"/iam/accessKey",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accessKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/iam/accessKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2262,7 +2253,7 @@ errors++;
 }
 if(data6.accountId !== undefined){
 if(typeof data6.accountId !== "string"){
-const err17 = {instancePath:instancePath+"/iam/accountId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/iam/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2274,7 +2265,7 @@ errors++;
 }
 if(data6.callerId !== undefined){
 if(typeof data6.callerId !== "string"){
-const err18 = {instancePath:instancePath+"/iam/callerId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/callerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/iam/callerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2287,7 +2278,7 @@ errors++;
 if(data6.cognitoIdentity !== undefined){
 let data10 = data6.cognitoIdentity;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/type",keyword:"type",params:{type: schema36.properties.iam.properties.cognitoIdentity.type},message:"must be object,null"};
+const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2298,7 +2289,7 @@ errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.amr === undefined){
-const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
+const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2308,7 +2299,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data10.identityId === undefined){
-const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
+const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2318,7 +2309,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data10.identityPoolId === undefined){
-const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
+const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2333,7 +2324,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2345,7 +2336,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2357,7 +2348,7 @@ errors++;
 }
 if(data10.identityId !== undefined){
 if(typeof data10.identityId !== "string"){
-const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2369,7 +2360,7 @@ errors++;
 }
 if(data10.identityPoolId !== undefined){
 if(typeof data10.identityPoolId !== "string"){
-const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2384,7 +2375,7 @@ errors++;
 if(data6.principalOrgId !== undefined){
 let data15 = data6.principalOrgId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/iam/principalOrgId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/principalOrgId/type",keyword:"type",params:{type: schema36.properties.iam.properties.principalOrgId.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2396,7 +2387,7 @@ errors++;
 }
 if(data6.userArn !== undefined){
 if(typeof data6.userArn !== "string"){
-const err28 = {instancePath:instancePath+"/iam/userArn",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/iam/userArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2408,7 +2399,7 @@ errors++;
 }
 if(data6.userId !== undefined){
 if(typeof data6.userId !== "string"){
-const err29 = {instancePath:instancePath+"/iam/userId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/iam/userId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2420,7 +2411,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/iam",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2432,7 +2423,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2447,7 +2438,7 @@ if(!valid0){
 const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lambda === undefined){
-const err32 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/required",keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
+const err32 = {instancePath,keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2459,7 +2450,7 @@ errors++;
 if(data.lambda !== undefined){
 let data18 = data.lambda;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err33 = {instancePath:instancePath+"/lambda",schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/properties/lambda/type",keyword:"type",params:{type: schema37.properties.lambda.type},message:"must be object,null"};
+const err33 = {instancePath:instancePath+"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2471,7 +2462,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2485,7 +2476,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err35 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err35 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2515,7 +2506,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2525,7 +2516,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2535,7 +2526,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.domainName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2545,7 +2536,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.domainPrefix === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2555,7 +2546,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.http === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2565,7 +2556,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestId === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2575,7 +2566,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.routeKey === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2585,7 +2576,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.stage === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2595,7 +2586,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.time === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2605,7 +2596,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.timeEpoch === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2616,7 +2607,7 @@ errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2628,7 +2619,7 @@ errors++;
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",schemaPath:"#/properties/apiId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2641,7 +2632,7 @@ errors++;
 if(data.authentication !== undefined){
 let data2 = data.authentication;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/type",keyword:"type",params:{type: schema33.properties.authentication.type},message:"must be object,null"};
+const err12 = {instancePath:instancePath+"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2655,7 +2646,7 @@ if(data2.clientCert !== undefined){
 let data3 = data2.clientCert;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.clientCertPem === undefined){
-const err13 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
+const err13 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2665,7 +2656,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.serialNumber === undefined){
-const err14 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
+const err14 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2675,7 +2666,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.subjectDN === undefined){
-const err15 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
+const err15 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2685,7 +2676,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3.issuerDN === undefined){
-const err16 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
+const err16 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2695,7 +2686,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data3.validity === undefined){
-const err17 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
+const err17 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2706,7 +2697,7 @@ errors++;
 }
 if(data3.clientCertPem !== undefined){
 if(typeof data3.clientCertPem !== "string"){
-const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",schemaPath:"#/properties/authentication/properties/clientCert/properties/clientCertPem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2718,7 +2709,7 @@ errors++;
 }
 if(data3.serialNumber !== undefined){
 if(typeof data3.serialNumber !== "string"){
-const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",schemaPath:"#/properties/authentication/properties/clientCert/properties/serialNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2730,7 +2721,7 @@ errors++;
 }
 if(data3.subjectDN !== undefined){
 if(typeof data3.subjectDN !== "string"){
-const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/subjectDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2742,7 +2733,7 @@ errors++;
 }
 if(data3.issuerDN !== undefined){
 if(typeof data3.issuerDN !== "string"){
-const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/issuerDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2756,7 +2747,7 @@ if(data3.validity !== undefined){
 let data8 = data3.validity;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.notBefore === undefined){
-const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
+const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2766,7 +2757,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data8.notAfter === undefined){
-const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
+const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2777,7 +2768,7 @@ errors++;
 }
 if(data8.notBefore !== undefined){
 if(typeof data8.notBefore !== "string"){
-const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2789,7 +2780,7 @@ errors++;
 }
 if(data8.notAfter !== undefined){
 if(typeof data8.notAfter !== "string"){
-const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2801,7 +2792,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2813,7 +2804,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/authentication/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2833,7 +2824,7 @@ errors = vErrors.length;
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err28 = {instancePath:instancePath+"/domainName",schemaPath:"#/properties/domainName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2845,7 +2836,7 @@ errors++;
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err29 = {instancePath:instancePath+"/domainPrefix",schemaPath:"#/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2859,7 +2850,7 @@ if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.method === undefined){
-const err30 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2869,7 +2860,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data14.path === undefined){
-const err31 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err31 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2879,7 +2870,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data14.protocol === undefined){
-const err32 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+const err32 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2889,7 +2880,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data14.sourceIp === undefined){
-const err33 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
+const err33 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2899,7 +2890,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data14.userAgent === undefined){
-const err34 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
+const err34 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2910,7 +2901,7 @@ errors++;
 }
 if(data14.method !== undefined){
 if(typeof data14.method !== "string"){
-const err35 = {instancePath:instancePath+"/http/method",schemaPath:"#/properties/http/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/http/method",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2922,7 +2913,7 @@ errors++;
 }
 if(data14.path !== undefined){
 if(typeof data14.path !== "string"){
-const err36 = {instancePath:instancePath+"/http/path",schemaPath:"#/properties/http/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/http/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2934,7 +2925,7 @@ errors++;
 }
 if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
-const err37 = {instancePath:instancePath+"/http/protocol",schemaPath:"#/properties/http/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2946,7 +2937,7 @@ errors++;
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
-const err38 = {instancePath:instancePath+"/http/sourceIp",schemaPath:"#/properties/http/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/http/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2958,7 +2949,7 @@ errors++;
 }
 if(data14.userAgent !== undefined){
 if(typeof data14.userAgent !== "string"){
-const err39 = {instancePath:instancePath+"/http/userAgent",schemaPath:"#/properties/http/properties/userAgent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/http/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2970,7 +2961,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/http",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2982,7 +2973,7 @@ errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err41 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2994,7 +2985,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err42 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3006,7 +2997,7 @@ errors++;
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err43 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3018,7 +3009,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err44 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3031,7 +3022,7 @@ errors++;
 if(data.timeEpoch !== undefined){
 let data24 = data.timeEpoch;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/timeEpoch",schemaPath:"#/properties/timeEpoch/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/timeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3043,7 +3034,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3063,7 +3054,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3073,7 +3064,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.routeKey === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3083,7 +3074,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rawPath === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3093,7 +3084,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.rawQueryString === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3103,7 +3094,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.headers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3113,7 +3104,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestContext === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3123,7 +3114,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3133,7 +3124,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.body === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3143,7 +3134,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.queryStringParameters === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3153,7 +3144,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.pathParameters === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3164,7 +3155,7 @@ errors++;
 }
 if(data.version !== undefined){
 if("2.0" !== data.version){
-const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
+const err10 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3176,7 +3167,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err11 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3188,7 +3179,7 @@ errors++;
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-const err12 = {instancePath:instancePath+"/rawPath",schemaPath:"#/properties/rawPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3200,7 +3191,7 @@ errors++;
 }
 if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
-const err13 = {instancePath:instancePath+"/rawQueryString",schemaPath:"#/properties/rawQueryString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3216,7 +3207,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err14 = {instancePath:instancePath+"/cookies/" + i0,schemaPath:"#/properties/cookies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3228,7 +3219,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/cookies",schemaPath:"#/properties/cookies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3243,7 +3234,7 @@ let data6 = data.headers;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3255,7 +3246,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3271,7 +3262,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.dryRun !== undefined){
 let data9 = data8.dryRun;
 if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/queryStringParameters/dryRun",schemaPath:"https://kata.local/schemas/create-order-query.json#/properties/dryRun/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/queryStringParameters/dryRun",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3281,7 +3272,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((data9 === "true") || (data9 === "false"))){
-const err19 = {instancePath:instancePath+"/queryStringParameters/dryRun",schemaPath:"https://kata.local/schemas/create-order-query.json#/properties/dryRun/enum",keyword:"enum",params:{allowedValues: schema28.properties.dryRun.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/queryStringParameters/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3293,7 +3284,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"https://kata.local/schemas/create-order-query.json#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3307,7 +3298,7 @@ if(data.pathParameters !== undefined){
 let data10 = data.pathParameters;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.tenantId === undefined){
-const err21 = {instancePath:instancePath+"/pathParameters",schemaPath:"https://kata.local/schemas/tenant-path.json#/required",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
+const err21 = {instancePath:instancePath+"/pathParameters",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3320,7 +3311,7 @@ if(data10.tenantId !== undefined){
 let data11 = data10.tenantId;
 if(typeof data11 === "string"){
 if(!pattern1.test(data11)){
-const err22 = {instancePath:instancePath+"/pathParameters/tenantId",schemaPath:"https://kata.local/schemas/tenant-path.json#/properties/tenantId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
+const err22 = {instancePath:instancePath+"/pathParameters/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3331,7 +3322,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/pathParameters/tenantId",schemaPath:"https://kata.local/schemas/tenant-path.json#/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/pathParameters/tenantId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3343,7 +3334,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/pathParameters",schemaPath:"https://kata.local/schemas/tenant-path.json#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3356,7 +3347,7 @@ errors++;
 if(data.stageVariables !== undefined){
 let data12 = data.stageVariables;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err25 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/type",keyword:"type",params:{type: schema30.properties.stageVariables.type},message:"must be object,null"};
+const err25 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3368,7 +3359,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-const err26 = {instancePath:instancePath+"/stageVariables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stageVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/stageVariables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3394,7 +3385,7 @@ errors = vErrors.length;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err27 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err27 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3406,7 +3397,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3420,7 +3411,6 @@ return errors === 0;
 }
 
 export const validateCreateOrderV1Event = validate32;
-const schema45 = {"title":"APIGatewayEventRequestContext","description":"Information about the API, the stage, the caller and the authorizer of the request.","type":"object","required":["accountId","apiId","httpMethod","identity","path","protocol","requestId","requestTimeEpoch","resourcePath","stage"],"properties":{"accountId":{"description":"The AWS account ID that owns the API.","type":"string"},"apiId":{"description":"The identifier API Gateway gave the API.","type":"string"},"authorizer":{"$ref":"#/definitions/APIGatewayEventDefaultAuthorizerContext"},"deploymentId":{"description":"The ID of the API deployment that served the request.","type":"string"},"domainName":{"description":"The full domain name used to invoke the API.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"extendedRequestId":{"description":"The extended ID API Gateway generates and logs for the request.","type":"string"},"httpMethod":{"description":"The request's HTTP method.","type":"string"},"identity":{"$ref":"#/definitions/APIGatewayEventIdentity"},"path":{"description":"The request path as the client sent it, including the stage for default endpoints, e.g. `/prod/orders/42`.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"requestId":{"description":"The ID of the request; the client sees it in the `x-amzn-RequestId` response header.","type":"string"},"requestTime":{"description":"The request time in CLF format, e.g. `09/Apr/2015:12:34:56 +0000`.","type":"string"},"requestTimeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"},"resourceId":{"description":"The identifier API Gateway gave the matched resource.","$comment":"HTTP APIs (payload format 1.0) have no resources and may leave it out or send null.","type":["string","null"]},"resourcePath":{"description":"The path of the matched resource, e.g. `/orders/{id}`.","type":"string"},"stage":{"description":"The deployment stage that served the request, e.g. `prod`.","type":"string"}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3430,7 +3420,7 @@ let valid0 = false;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.claims === undefined){
-const err0 = {instancePath,schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/required",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3444,7 +3434,7 @@ let data0 = data.claims;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-const err1 = {instancePath:instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/properties/claims/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3456,7 +3446,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/claims",schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath:instancePath+"/claims",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3468,7 +3458,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/definitions/APIGatewayProxyCognitoAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3483,7 +3473,7 @@ if(!valid0){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.principalId === undefined){
-const err4 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/required",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3493,7 +3483,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.integrationLatency === undefined){
-const err5 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/required",keyword:"required",params:{missingProperty: "integrationLatency"},message:"must have required property '"+"integrationLatency"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "integrationLatency"},message:"must have required property '"+"integrationLatency"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3504,7 +3494,7 @@ errors++;
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-const err6 = {instancePath:instancePath+"/principalId",schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/properties/principalId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3517,7 +3507,7 @@ errors++;
 if(data.integrationLatency !== undefined){
 let data3 = data.integrationLatency;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/integrationLatency",schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/properties/integrationLatency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err7 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3529,7 +3519,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/definitions/APIGatewayEventLambdaAuthorizerContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3543,7 +3533,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs19 = errors;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err9 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3557,7 +3547,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs21 = errors;
 if(data !== null){
-const err10 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err10 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3572,7 +3562,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err11 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err11 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3596,14 +3586,13 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"title":"APIGatewayEventIdentity","description":"What API Gateway knows about the caller.","$comment":"REST APIs send every field, null when it does not apply; HTTP APIs (payload 1.0) leave some out, so only sourceIp is required.","type":"object","required":["sourceIp"],"properties":{"accessKey":{"description":"The AWS access key of an IAM-signed request.","type":["string","null"]},"accountId":{"description":"The AWS account ID of an IAM-signed request.","type":["string","null"]},"apiKey":{"description":"The API key of a request to an API key-protected method.","type":["string","null"]},"apiKeyId":{"description":"The ID of the API key of a request to an API key-protected method.","type":["string","null"]},"caller":{"description":"The principal ID of the IAM caller.","type":["string","null"]},"clientCert":{"description":"The client certificate of a mutual TLS request.","$comment":"Null unless mutual TLS is enabled on the custom domain.","anyOf":[{"$ref":"#/definitions/APIGatewayEventClientCertificate"},{"type":"null"}]},"cognitoAuthenticationProvider":{"description":"The Amazon Cognito authentication providers used by the caller's Cognito credentials.","type":["string","null"]},"cognitoAuthenticationType":{"description":"`authenticated` or `unauthenticated` for callers with Amazon Cognito credentials.","type":["string","null"]},"cognitoIdentityId":{"description":"The Amazon Cognito identity ID of the caller.","type":["string","null"]},"cognitoIdentityPoolId":{"description":"The Amazon Cognito identity pool ID of the caller.","type":["string","null"]},"principalOrgId":{"description":"The AWS Organizations ID of the IAM caller.","type":["string","null"]},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","$comment":"Not always an IP address: API Gateway's console test sends `test-invoke-source-ip`.","type":"string"},"user":{"description":"The principal ID of the IAM user that made the request.","type":["string","null"]},"userAgent":{"description":"The `User-Agent` header of the caller.","type":["string","null"]},"userArn":{"description":"The ARN of the IAM user that made the request.","type":["string","null"]},"vpcId":{"description":"Private APIs only: the ID of the VPC the request came from.","type":"string"},"vpceId":{"description":"Private APIs only: the ID of the VPC endpoint the request came through.","type":"string"}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sourceIp === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3615,7 +3604,7 @@ errors++;
 if(data.accessKey !== undefined){
 let data0 = data.accessKey;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/accessKey",schemaPath:"#/properties/accessKey/type",keyword:"type",params:{type: schema49.properties.accessKey.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3628,7 +3617,7 @@ errors++;
 if(data.accountId !== undefined){
 let data1 = data.accountId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: schema49.properties.accountId.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3641,7 +3630,7 @@ errors++;
 if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: schema49.properties.apiKey.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3654,7 +3643,7 @@ errors++;
 if(data.apiKeyId !== undefined){
 let data3 = data.apiKeyId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/apiKeyId",schemaPath:"#/properties/apiKeyId/type",keyword:"type",params:{type: schema49.properties.apiKeyId.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3667,7 +3656,7 @@ errors++;
 if(data.caller !== undefined){
 let data4 = data.caller;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/caller",schemaPath:"#/properties/caller/type",keyword:"type",params:{type: schema49.properties.caller.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3684,7 +3673,7 @@ let valid1 = false;
 const _errs15 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.clientCertPem === undefined){
-const err6 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
+const err6 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3694,7 +3683,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data5.serialNumber === undefined){
-const err7 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
+const err7 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3704,7 +3693,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data5.subjectDN === undefined){
-const err8 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
+const err8 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3714,7 +3703,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data5.issuerDN === undefined){
-const err9 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
+const err9 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3724,7 +3713,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data5.validity === undefined){
-const err10 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/required",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
+const err10 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3735,7 +3724,7 @@ errors++;
 }
 if(data5.clientCertPem !== undefined){
 if(typeof data5.clientCertPem !== "string"){
-const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/clientCertPem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3747,7 +3736,7 @@ errors++;
 }
 if(data5.serialNumber !== undefined){
 if(typeof data5.serialNumber !== "string"){
-const err12 = {instancePath:instancePath+"/clientCert/serialNumber",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/serialNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3759,7 +3748,7 @@ errors++;
 }
 if(data5.subjectDN !== undefined){
 if(typeof data5.subjectDN !== "string"){
-const err13 = {instancePath:instancePath+"/clientCert/subjectDN",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/subjectDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3771,7 +3760,7 @@ errors++;
 }
 if(data5.issuerDN !== undefined){
 if(typeof data5.issuerDN !== "string"){
-const err14 = {instancePath:instancePath+"/clientCert/issuerDN",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/issuerDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3785,7 +3774,7 @@ if(data5.validity !== undefined){
 let data10 = data5.validity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.notBefore === undefined){
-const err15 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/required",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
+const err15 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3795,7 +3784,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data10.notAfter === undefined){
-const err16 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
+const err16 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3806,7 +3795,7 @@ errors++;
 }
 if(data10.notBefore !== undefined){
 if(typeof data10.notBefore !== "string"){
-const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3818,7 +3807,7 @@ errors++;
 }
 if(data10.notAfter !== undefined){
 if(typeof data10.notAfter !== "string"){
-const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/properties/notAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3830,7 +3819,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/clientCert/validity",schemaPath:"#/definitions/APIGatewayEventClientCertificate/properties/validity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3842,7 +3831,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/clientCert",schemaPath:"#/definitions/APIGatewayEventClientCertificate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3856,7 +3845,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs32 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/clientCert",schemaPath:"#/properties/clientCert/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err21 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3869,7 +3858,7 @@ var _valid0 = _errs32 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err22 = {instancePath:instancePath+"/clientCert",schemaPath:"#/properties/clientCert/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err22 = {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3893,7 +3882,7 @@ vErrors = null;
 if(data.cognitoAuthenticationProvider !== undefined){
 let data13 = data.cognitoAuthenticationProvider;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",schemaPath:"#/properties/cognitoAuthenticationProvider/type",keyword:"type",params:{type: schema49.properties.cognitoAuthenticationProvider.type},message:"must be string,null"};
+const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3906,7 +3895,7 @@ errors++;
 if(data.cognitoAuthenticationType !== undefined){
 let data14 = data.cognitoAuthenticationType;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",schemaPath:"#/properties/cognitoAuthenticationType/type",keyword:"type",params:{type: schema49.properties.cognitoAuthenticationType.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3919,7 +3908,7 @@ errors++;
 if(data.cognitoIdentityId !== undefined){
 let data15 = data.cognitoIdentityId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err25 = {instancePath:instancePath+"/cognitoIdentityId",schemaPath:"#/properties/cognitoIdentityId/type",keyword:"type",params:{type: schema49.properties.cognitoIdentityId.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3932,7 +3921,7 @@ errors++;
 if(data.cognitoIdentityPoolId !== undefined){
 let data16 = data.cognitoIdentityPoolId;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",schemaPath:"#/properties/cognitoIdentityPoolId/type",keyword:"type",params:{type: schema49.properties.cognitoIdentityPoolId.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3945,7 +3934,7 @@ errors++;
 if(data.principalOrgId !== undefined){
 let data17 = data.principalOrgId;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err27 = {instancePath:instancePath+"/principalOrgId",schemaPath:"#/properties/principalOrgId/type",keyword:"type",params:{type: schema49.properties.principalOrgId.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3957,7 +3946,7 @@ errors++;
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-const err28 = {instancePath:instancePath+"/sourceIp",schemaPath:"#/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3970,7 +3959,7 @@ errors++;
 if(data.user !== undefined){
 let data19 = data.user;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err29 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: schema49.properties.user.type},message:"must be string,null"};
+const err29 = {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3983,7 +3972,7 @@ errors++;
 if(data.userAgent !== undefined){
 let data20 = data.userAgent;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err30 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema49.properties.userAgent.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3996,7 +3985,7 @@ errors++;
 if(data.userArn !== undefined){
 let data21 = data.userArn;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err31 = {instancePath:instancePath+"/userArn",schemaPath:"#/properties/userArn/type",keyword:"type",params:{type: schema49.properties.userArn.type},message:"must be string,null"};
+const err31 = {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4008,7 +3997,7 @@ errors++;
 }
 if(data.vpcId !== undefined){
 if(typeof data.vpcId !== "string"){
-const err32 = {instancePath:instancePath+"/vpcId",schemaPath:"#/properties/vpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/vpcId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4020,7 +4009,7 @@ errors++;
 }
 if(data.vpceId !== undefined){
 if(typeof data.vpceId !== "string"){
-const err33 = {instancePath:instancePath+"/vpceId",schemaPath:"#/properties/vpceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/vpceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4032,7 +4021,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4051,7 +4040,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4061,7 +4050,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4071,7 +4060,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.httpMethod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4081,7 +4070,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.identity === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4091,7 +4080,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.path === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4101,7 +4090,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.protocol === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4111,7 +4100,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.requestId === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4121,7 +4110,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.requestTimeEpoch === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4131,7 +4120,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.resourcePath === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4141,7 +4130,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.stage === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4152,7 +4141,7 @@ errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4164,7 +4153,7 @@ errors++;
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",schemaPath:"#/properties/apiId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4182,7 +4171,7 @@ errors = vErrors.length;
 }
 if(data.deploymentId !== undefined){
 if(typeof data.deploymentId !== "string"){
-const err12 = {instancePath:instancePath+"/deploymentId",schemaPath:"#/properties/deploymentId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4194,7 +4183,7 @@ errors++;
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err13 = {instancePath:instancePath+"/domainName",schemaPath:"#/properties/domainName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4206,7 +4195,7 @@ errors++;
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err14 = {instancePath:instancePath+"/domainPrefix",schemaPath:"#/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4218,7 +4207,7 @@ errors++;
 }
 if(data.extendedRequestId !== undefined){
 if(typeof data.extendedRequestId !== "string"){
-const err15 = {instancePath:instancePath+"/extendedRequestId",schemaPath:"#/properties/extendedRequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4230,7 +4219,7 @@ errors++;
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err16 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/properties/httpMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4248,7 +4237,7 @@ errors = vErrors.length;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err17 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4260,7 +4249,7 @@ errors++;
 }
 if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
-const err18 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4272,7 +4261,7 @@ errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err19 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4284,7 +4273,7 @@ errors++;
 }
 if(data.requestTime !== undefined){
 if(typeof data.requestTime !== "string"){
-const err20 = {instancePath:instancePath+"/requestTime",schemaPath:"#/properties/requestTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4297,7 +4286,7 @@ errors++;
 if(data.requestTimeEpoch !== undefined){
 let data13 = data.requestTimeEpoch;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err21 = {instancePath:instancePath+"/requestTimeEpoch",schemaPath:"#/properties/requestTimeEpoch/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err21 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4310,7 +4299,7 @@ errors++;
 if(data.resourceId !== undefined){
 let data14 = data.resourceId;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err22 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema45.properties.resourceId.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4322,7 +4311,7 @@ errors++;
 }
 if(data.resourcePath !== undefined){
 if(typeof data.resourcePath !== "string"){
-const err23 = {instancePath:instancePath+"/resourcePath",schemaPath:"#/properties/resourcePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4334,7 +4323,7 @@ errors++;
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err24 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4346,7 +4335,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4366,7 +4355,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resource === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4376,7 +4365,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.path === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4386,7 +4375,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.httpMethod === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4396,7 +4385,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.headers === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4406,7 +4395,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.multiValueHeaders === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4416,7 +4405,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.queryStringParameters === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4426,7 +4415,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.multiValueQueryStringParameters === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4436,7 +4425,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.pathParameters === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4446,7 +4435,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.stageVariables === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4456,7 +4445,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.requestContext === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4466,7 +4455,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.body === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err10 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4476,7 +4465,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
+const err11 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4487,7 +4476,7 @@ errors++;
 }
 if(data.resource !== undefined){
 if(typeof data.resource !== "string"){
-const err12 = {instancePath:instancePath+"/resource",schemaPath:"#/properties/resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/resource",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4499,7 +4488,7 @@ errors++;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err13 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4511,7 +4500,7 @@ errors++;
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err14 = {instancePath:instancePath+"/httpMethod",schemaPath:"#/properties/httpMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4529,7 +4518,7 @@ const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-const err15 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventHeaders/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4541,7 +4530,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/headers",schemaPath:"#/definitions/APIGatewayProxyEventHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4555,7 +4544,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs16 = errors;
 if(data3 !== null){
-const err17 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4568,7 +4557,7 @@ var _valid0 = _errs16 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err18 = {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4601,7 +4590,7 @@ if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data6[i0] !== "string"){
-const err19 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4613,7 +4602,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4625,7 +4614,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/definitions/APIGatewayProxyEventMultiValueHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4639,7 +4628,7 @@ valid4 = valid4 || _valid1;
 if(!valid4){
 const _errs29 = errors;
 if(data5 !== null){
-const err22 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/properties/multiValueHeaders/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4652,7 +4641,7 @@ var _valid1 = _errs29 === errors;
 valid4 = valid4 || _valid1;
 }
 if(!valid4){
-const err23 = {instancePath:instancePath+"/multiValueHeaders",schemaPath:"#/properties/multiValueHeaders/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err23 = {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4681,7 +4670,7 @@ const _errs34 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 if(typeof data8[key2] !== "string"){
-const err24 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventQueryStringParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4693,7 +4682,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/definitions/APIGatewayProxyEventQueryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4707,7 +4696,7 @@ valid9 = valid9 || _valid2;
 if(!valid9){
 const _errs40 = errors;
 if(data8 !== null){
-const err26 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err26 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4720,7 +4709,7 @@ var _valid2 = _errs40 === errors;
 valid9 = valid9 || _valid2;
 }
 if(!valid9){
-const err27 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err27 = {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4753,7 +4742,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err28 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4765,7 +4754,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4777,7 +4766,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/definitions/APIGatewayProxyEventMultiValueQueryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4791,7 +4780,7 @@ valid12 = valid12 || _valid3;
 if(!valid12){
 const _errs53 = errors;
 if(data10 !== null){
-const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/properties/multiValueQueryStringParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4804,7 +4793,7 @@ var _valid3 = _errs53 === errors;
 valid12 = valid12 || _valid3;
 }
 if(!valid12){
-const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",schemaPath:"#/properties/multiValueQueryStringParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4833,7 +4822,7 @@ const _errs58 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key4 in data13){
 if(typeof data13[key4] !== "string"){
-const err33 = {instancePath:instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventPathParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4845,7 +4834,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/definitions/APIGatewayProxyEventPathParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4859,7 +4848,7 @@ valid17 = valid17 || _valid4;
 if(!valid17){
 const _errs64 = errors;
 if(data13 !== null){
-const err35 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err35 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4872,7 +4861,7 @@ var _valid4 = _errs64 === errors;
 valid17 = valid17 || _valid4;
 }
 if(!valid17){
-const err36 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err36 = {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4901,7 +4890,7 @@ const _errs69 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(typeof data15[key5] !== "string"){
-const err37 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/APIGatewayProxyEventStageVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4913,7 +4902,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/definitions/APIGatewayProxyEventStageVariables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4927,7 +4916,7 @@ valid20 = valid20 || _valid5;
 if(!valid20){
 const _errs75 = errors;
 if(data15 !== null){
-const err39 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err39 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4940,7 +4929,7 @@ var _valid5 = _errs75 === errors;
 valid20 = valid20 || _valid5;
 }
 if(!valid20){
-const err40 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err40 = {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4975,7 +4964,7 @@ errors = vErrors.length;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err41 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err41 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4987,7 +4976,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5001,7 +4990,6 @@ return errors === 0;
 }
 
 export const validateReindex = validate40;
-const schema51 = {"description":"A direct invocation that rebuilds the search index.","type":"object","required":["index"],"properties":{"index":{"type":"string","enum":["orders","customers"]},"since":{"type":"string","format":"date"}},"$id":"https://kata.local/schemas/reindex.json"};
 const formats2 = kataFormats.date;
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5010,7 +4998,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.index === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5022,7 +5010,7 @@ errors++;
 if(data.index !== undefined){
 let data0 = data.index;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/index",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5032,7 +5020,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "orders") || (data0 === "customers"))){
-const err2 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/enum",keyword:"enum",params:{allowedValues: schema51.properties.index.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5046,7 +5034,7 @@ if(data.since !== undefined){
 let data1 = data.since;
 if(typeof data1 === "string"){
 if(!(formats2(data1))){
-const err3 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+const err3 = {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5057,7 +5045,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/since",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5069,7 +5057,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }

@@ -15,7 +15,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25,7 +25,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -38,7 +38,7 @@ if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/pattern",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
+const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -49,7 +49,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -62,7 +62,7 @@ errors++;
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -73,7 +73,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -92,7 +92,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -103,7 +103,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -115,7 +115,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -127,7 +127,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -141,7 +141,6 @@ return errors === 0;
 }
 
 export const validateOrderMessageEvent = validate11;
-const schema13 = {"title":"SQSRecord","description":"One SQS message as Lambda delivers it.","x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["messageId","receiptHandle","body","attributes","messageAttributes","md5OfBody","eventSource","eventSourceARN","awsRegion"],"properties":{"messageId":{"description":"The unique identifier SQS gave the message; report it as `itemIdentifier` to retry only this message.","type":"string"},"receiptHandle":{"description":"The handle that deletes the message or changes its visibility; it changes on every receive.","type":"string"},"body":{"description":"The message body exactly as it was sent (SQS bodies are always text).","$ref":"https://kata.local/schemas/order.json#"},"attributes":{"$ref":"#/definitions/SQSRecordAttributes"},"messageAttributes":{"$ref":"#/definitions/SQSMessageAttributes"},"md5OfBody":{"description":"The MD5 digest of the body, as a hexadecimal string.","type":"string"},"md5OfMessageAttributes":{"description":"The MD5 digest of the message attributes, as a hexadecimal string.","$comment":"Null or absent when the message has no message attributes: there is nothing to digest.","type":["string","null"]},"eventSource":{"description":"The event source, always `aws:sqs`.","const":"aws:sqs"},"eventSourceARN":{"description":"The ARN of the queue the message came from.","type":"string"},"awsRegion":{"description":"The AWS Region of the queue.","type":"string"}}};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -151,7 +150,7 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/required",keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -162,7 +161,7 @@ errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -174,7 +173,7 @@ errors++;
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -190,7 +189,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -202,7 +201,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/stringListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -218,7 +217,7 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -230,7 +229,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",schemaPath:"#/definitions/SQSMessageAttribute/properties/binaryListValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -242,7 +241,7 @@ errors++;
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",schemaPath:"#/definitions/SQSMessageAttribute/properties/dataType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -254,7 +253,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/SQSMessageAttribute/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -266,7 +265,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -285,7 +284,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.messageId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -295,7 +294,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -305,7 +304,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -315,7 +314,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -325,7 +324,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -335,7 +334,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -345,7 +344,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -355,7 +354,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -365,7 +364,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -376,7 +375,7 @@ errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -388,7 +387,7 @@ errors++;
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",schemaPath:"#/properties/receiptHandle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -402,7 +401,7 @@ if(data.body !== undefined){
 let data2 = data.body;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.orderId === undefined){
-const err11 = {instancePath:instancePath+"/body",schemaPath:"https://kata.local/schemas/order.json#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err11 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -412,7 +411,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.quantity === undefined){
-const err12 = {instancePath:instancePath+"/body",schemaPath:"https://kata.local/schemas/order.json#/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err12 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -425,7 +424,7 @@ if(data2.orderId !== undefined){
 let data3 = data2.orderId;
 if(typeof data3 === "string"){
 if(!pattern0.test(data3)){
-const err13 = {instancePath:instancePath+"/body/orderId",schemaPath:"https://kata.local/schemas/order.json#/properties/orderId/pattern",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
+const err13 = {instancePath:instancePath+"/body/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -436,7 +435,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/body/orderId",schemaPath:"https://kata.local/schemas/order.json#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/body/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -449,7 +448,7 @@ errors++;
 if(data2.quantity !== undefined){
 let data4 = data2.quantity;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/body/quantity",schemaPath:"https://kata.local/schemas/order.json#/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err15 = {instancePath:instancePath+"/body/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -460,7 +459,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err16 = {instancePath:instancePath+"/body/quantity",schemaPath:"https://kata.local/schemas/order.json#/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err16 = {instancePath:instancePath+"/body/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -479,7 +478,7 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
 if((data6.length < 1 || (data6.length < 2 && func2(data6) < 1))){
-const err17 = {instancePath:instancePath+"/body/items/" + i0,schemaPath:"https://kata.local/schemas/order.json#/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err17 = {instancePath:instancePath+"/body/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -490,7 +489,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/body/items/" + i0,schemaPath:"https://kata.local/schemas/order.json#/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/body/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -502,7 +501,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/body/items",schemaPath:"https://kata.local/schemas/order.json#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/body/items",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -514,7 +513,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/body",schemaPath:"https://kata.local/schemas/order.json#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -528,7 +527,7 @@ if(data.attributes !== undefined){
 let data7 = data.attributes;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ApproximateReceiveCount === undefined){
-const err21 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
+const err21 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -538,7 +537,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data7.SentTimestamp === undefined){
-const err22 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
+const err22 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -548,7 +547,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7.SenderId === undefined){
-const err23 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
+const err23 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -558,7 +557,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data7.ApproximateFirstReceiveTimestamp === undefined){
-const err24 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/required",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
+const err24 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -569,7 +568,7 @@ errors++;
 }
 if(data7.AWSTraceHeader !== undefined){
 if(typeof data7.AWSTraceHeader !== "string"){
-const err25 = {instancePath:instancePath+"/attributes/AWSTraceHeader",schemaPath:"#/definitions/SQSRecordAttributes/properties/AWSTraceHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -581,7 +580,7 @@ errors++;
 }
 if(data7.ApproximateReceiveCount !== undefined){
 if(typeof data7.ApproximateReceiveCount !== "string"){
-const err26 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateReceiveCount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -593,7 +592,7 @@ errors++;
 }
 if(data7.SentTimestamp !== undefined){
 if(typeof data7.SentTimestamp !== "string"){
-const err27 = {instancePath:instancePath+"/attributes/SentTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/SentTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -605,7 +604,7 @@ errors++;
 }
 if(data7.SenderId !== undefined){
 if(typeof data7.SenderId !== "string"){
-const err28 = {instancePath:instancePath+"/attributes/SenderId",schemaPath:"#/definitions/SQSRecordAttributes/properties/SenderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -617,7 +616,7 @@ errors++;
 }
 if(data7.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data7.ApproximateFirstReceiveTimestamp !== "string"){
-const err29 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",schemaPath:"#/definitions/SQSRecordAttributes/properties/ApproximateFirstReceiveTimestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -629,7 +628,7 @@ errors++;
 }
 if(data7.SequenceNumber !== undefined){
 if(typeof data7.SequenceNumber !== "string"){
-const err30 = {instancePath:instancePath+"/attributes/SequenceNumber",schemaPath:"#/definitions/SQSRecordAttributes/properties/SequenceNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -641,7 +640,7 @@ errors++;
 }
 if(data7.MessageGroupId !== undefined){
 if(typeof data7.MessageGroupId !== "string"){
-const err31 = {instancePath:instancePath+"/attributes/MessageGroupId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageGroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -653,7 +652,7 @@ errors++;
 }
 if(data7.MessageDeduplicationId !== undefined){
 if(typeof data7.MessageDeduplicationId !== "string"){
-const err32 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",schemaPath:"#/definitions/SQSRecordAttributes/properties/MessageDeduplicationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -665,7 +664,7 @@ errors++;
 }
 if(data7.DeadLetterQueueSourceArn !== undefined){
 if(typeof data7.DeadLetterQueueSourceArn !== "string"){
-const err33 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",schemaPath:"#/definitions/SQSRecordAttributes/properties/DeadLetterQueueSourceArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -677,7 +676,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/attributes",schemaPath:"#/definitions/SQSRecordAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -695,7 +694,7 @@ errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err35 = {instancePath:instancePath+"/md5OfBody",schemaPath:"#/properties/md5OfBody/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -708,7 +707,7 @@ errors++;
 if(data.md5OfMessageAttributes !== undefined){
 let data19 = data.md5OfMessageAttributes;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err36 = {instancePath:instancePath+"/md5OfMessageAttributes",schemaPath:"#/properties/md5OfMessageAttributes/type",keyword:"type",params:{type: schema13.properties.md5OfMessageAttributes.type},message:"must be string,null"};
+const err36 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -720,7 +719,7 @@ errors++;
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err37 = {instancePath:instancePath+"/eventSource",schemaPath:"#/properties/eventSource/const",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
+const err37 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -732,7 +731,7 @@ errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err38 = {instancePath:instancePath+"/eventSourceARN",schemaPath:"#/properties/eventSourceARN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -744,7 +743,7 @@ errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err39 = {instancePath:instancePath+"/awsRegion",schemaPath:"#/properties/awsRegion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -756,7 +755,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -776,7 +775,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -797,7 +796,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",schemaPath:"#/properties/Records/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -809,7 +808,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -823,7 +822,6 @@ return errors === 0;
 }
 
 export const validateOrderPlaced = validate16;
-const schema19 = {"title":"Money","description":"An amount in the currency's major unit.","type":"object","required":["amount","currency"],"properties":{"amount":{"type":"number","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}},"$id":"https://kata.local/schemas/money.json"};
 const formats0 = kataFormats["date-time"];
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -832,7 +830,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -842,7 +840,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -852,7 +850,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -863,7 +861,7 @@ errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -875,7 +873,7 @@ errors++;
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -889,7 +887,7 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",schemaPath:"./money.json/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
+const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -899,7 +897,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",schemaPath:"./money.json/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
+const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -912,7 +910,7 @@ if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",schemaPath:"./money.json/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -923,7 +921,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",schemaPath:"./money.json/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -936,7 +934,7 @@ errors++;
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",schemaPath:"./money.json/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -946,7 +944,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",schemaPath:"./money.json/properties/currency/enum",keyword:"enum",params:{allowedValues: schema19.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -958,7 +956,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",schemaPath:"./money.json/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -972,7 +970,7 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",schemaPath:"#/properties/placedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -983,7 +981,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",schemaPath:"#/properties/placedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -995,7 +993,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1016,7 +1014,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1026,7 +1024,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1036,7 +1034,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1046,7 +1044,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1056,7 +1054,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.account === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1066,7 +1064,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.time === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1076,7 +1074,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.region === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1086,7 +1084,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.resources === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1096,7 +1094,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.detail === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1107,7 +1105,7 @@ errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1119,7 +1117,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1131,7 +1129,7 @@ errors++;
 }
 if(data["detail-type"] !== undefined){
 if("Order Placed" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",schemaPath:"#/properties/detail-type/const",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
+const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1143,7 +1141,7 @@ errors++;
 }
 if(data.source !== undefined){
 if("com.example.orders" !== data.source){
-const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/const",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
+const err12 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1155,7 +1153,7 @@ errors++;
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1167,7 +1165,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1179,7 +1177,7 @@ errors++;
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1195,7 +1193,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1207,7 +1205,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1225,7 +1223,7 @@ errors = vErrors.length;
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err18 = {instancePath:instancePath+"/replay-name",schemaPath:"#/properties/replay-name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1237,7 +1235,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1258,7 +1256,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1268,7 +1266,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.items === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1279,7 +1277,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "items")) || (key0 === "total"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1293,7 +1291,7 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err3 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1304,7 +1302,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1318,7 +1316,7 @@ if(data.items !== undefined){
 let data1 = data.items;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err5 = {instancePath:instancePath+"/items",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1332,7 +1330,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if((data2.length < 1 || (data2.length < 2 && func2(data2) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1343,7 +1341,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1355,7 +1353,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1369,7 +1367,7 @@ if(data.total !== undefined){
 let data3 = data.total;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",schemaPath:"./money.json/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
+const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1379,7 +1377,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",schemaPath:"./money.json/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
+const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1392,7 +1390,7 @@ if(data3.amount !== undefined){
 let data4 = data3.amount;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/total/amount",schemaPath:"./money.json/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1403,7 +1401,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",schemaPath:"./money.json/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1416,7 +1414,7 @@ errors++;
 if(data3.currency !== undefined){
 let data5 = data3.currency;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",schemaPath:"./money.json/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1426,7 +1424,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data5 === "EUR") || (data5 === "USD")) || (data5 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",schemaPath:"./money.json/properties/currency/enum",keyword:"enum",params:{allowedValues: schema19.properties.currency.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1438,7 +1436,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",schemaPath:"./money.json/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1450,7 +1448,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1464,11 +1462,6 @@ return errors === 0;
 }
 
 export const validateCreateOrderEvent = validate20;
-const schema23 = {"title":"APIGatewayProxyEventV2","description":"The request of an API Gateway HTTP API Lambda integration with payload format 2.0, also sent by Lambda function URLs.","x-kata-type-parameters":[{"name":"TBody","default":"string"}],"type":"object","required":["version","routeKey","rawPath","rawQueryString","headers","requestContext","isBase64Encoded","body"],"properties":{"version":{"description":"The payload format version, always `2.0`.","const":"2.0"},"routeKey":{"description":"The route that matched, e.g. `GET /orders/{id}`; `$default` for the default route and for function URLs.","type":"string"},"rawPath":{"description":"The request path as sent, without the query string.","type":"string"},"rawQueryString":{"description":"The query string as sent, without the `?`; an empty string when there is none.","type":"string"},"cookies":{"description":"The request's cookies, one `name=value` entry per cookie.","$comment":"Absent, not an empty array, when the request has no Cookie header.","type":"array","items":{"type":"string"}},"headers":{"description":"The request headers by lower-case name; values of a header sent several times are joined with commas.","type":"object","additionalProperties":{"type":"string"}},"queryStringParameters":{"description":"The query string parameters by name; values of a parameter given several times are joined with commas.","$comment":"Absent, not empty, when the URL has no query string.","type":"object","additionalProperties":{"type":"string"}},"pathParameters":{"description":"The values of the route's path variables, e.g. `{ \"id\": \"42\" }` for `/orders/{id}`.","$comment":"Absent when the route has no path variables; function URLs send null.","type":["object","null"],"additionalProperties":{"type":"string"}},"stageVariables":{"description":"The stage variables of the stage.","$comment":"Absent when the stage defines none; function URLs send null.","type":["object","null"],"additionalProperties":{"type":"string"}},"requestContext":{"$ref":"#/definitions/APIGatewayEventRequestContextV2"},"body":{"description":"The request body as text, base64-encoded when `isBase64Encoded` is true.","$ref":"https://kata.local/schemas/create-order.json#"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded (binary content).","type":"boolean"}},"definitions":{"APIGatewayEventRequestContextV2":{"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}},"APIGatewayEventRequestContextV2Authorizer":{"title":"APIGatewayEventRequestContextV2Authorizer","description":"What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.","anyOf":[{"$ref":"#/definitions/APIGatewayEventRequestContextJWTAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextIAMAuthorizer"},{"$ref":"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer"}]},"APIGatewayEventRequestContextJWTAuthorizer":{"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}},"APIGatewayEventRequestContextIAMAuthorizer":{"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}},"APIGatewayEventRequestContextLambdaAuthorizer":{"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}},"APIGatewayProxyStructuredResultV2":{"title":"APIGatewayProxyStructuredResultV2","description":"The structured response of an HTTP API (payload 2.0) integration or a function URL. Every field is optional.","type":"object","properties":{"statusCode":{"description":"The HTTP status code of the response; 200 when left out.","type":"integer"},"headers":{"description":"Response headers; join several values of one header with commas.","type":"object","additionalProperties":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}},"body":{"description":"The response body as text; base64-encoded when `isBase64Encoded` is true.","type":"string"},"isBase64Encoded":{"description":"Whether `body` is base64-encoded binary data.","type":"boolean"},"cookies":{"description":"Cookies to set, one `Set-Cookie` header value each.","type":"array","items":{"type":"string"}}}}},"$id":"https://kata.local/composite/CreateOrderEvent.json"};
-const schema24 = {"title":"APIGatewayEventRequestContextV2","description":"Information about the API (or function URL), the HTTP request and its authorizer.","type":"object","required":["accountId","apiId","domainName","domainPrefix","http","requestId","routeKey","stage","time","timeEpoch"],"properties":{"accountId":{"description":"The AWS account ID that owns the API or function.","type":"string"},"apiId":{"description":"The identifier of the API; the URL ID for function URLs.","type":"string"},"authentication":{"description":"The client certificate of a mutual TLS request.","$comment":"Absent or null unless mutual TLS is enabled (function URLs send null).","type":["object","null"],"properties":{"clientCert":{"description":"The certificate the client presented.","type":"object","required":["clientCertPem","serialNumber","subjectDN","issuerDN","validity"],"properties":{"clientCertPem":{"description":"The PEM-encoded certificate.","type":"string"},"serialNumber":{"description":"The certificate's serial number.","type":"string"},"subjectDN":{"description":"The distinguished name of the certificate's subject.","type":"string"},"issuerDN":{"description":"The distinguished name of the certificate's issuer.","type":"string"},"validity":{"description":"The period in which the certificate is valid.","type":"object","required":["notBefore","notAfter"],"properties":{"notBefore":{"description":"The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.","type":"string"},"notAfter":{"description":"The end of the validity period.","type":"string"}}}}}}},"authorizer":{"$ref":"#/definitions/APIGatewayEventRequestContextV2Authorizer"},"domainName":{"description":"The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.","type":"string"},"domainPrefix":{"description":"The first label of `domainName`.","type":"string"},"http":{"description":"The HTTP request line and connection facts.","type":"object","required":["method","path","protocol","sourceIp","userAgent"],"properties":{"method":{"description":"The request's HTTP method, e.g. `POST`.","type":"string"},"path":{"description":"The request path.","type":"string"},"protocol":{"description":"The request protocol, e.g. `HTTP/1.1`.","type":"string"},"sourceIp":{"description":"The source IP address of the TCP connection that made the request.","type":"string"},"userAgent":{"description":"The `User-Agent` header of the request.","type":"string"}}},"requestId":{"description":"The ID of the request.","type":"string"},"routeKey":{"description":"The route that matched; `$default` for function URLs.","type":"string"},"stage":{"description":"The stage that served the request; `$default` for the default stage and for function URLs.","type":"string"},"time":{"description":"The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.","type":"string"},"timeEpoch":{"description":"The request time in epoch milliseconds.","type":"number"}}};
-const schema26 = {"title":"APIGatewayEventRequestContextJWTAuthorizer","description":"The output of a JWT authorizer.","type":"object","required":["jwt"],"properties":{"principalId":{"description":"A principal ID that API Gateway may send next to `jwt`; may be null. Use the `sub` claim instead.","type":["string","null"]},"integrationLatency":{"description":"An authorizer latency in milliseconds that API Gateway may send next to `jwt`; may be null.","type":["number","null"]},"jwt":{"description":"The verified token's claims and scopes.","type":"object","required":["claims","scopes"],"properties":{"claims":{"description":"The token's claims by name.","type":"object"},"scopes":{"description":"The token's scopes (from the `scope` or `scp` claim).","$comment":"Null when the token has no scopes, e.g. an ID token.","type":["array","null"],"items":{"type":"string"}}}}}};
-const schema27 = {"title":"APIGatewayEventRequestContextIAMAuthorizer","description":"The signer of an IAM-authorized request (HTTP API IAM authorization, or a function URL with auth type AWS_IAM).","type":"object","required":["iam"],"properties":{"iam":{"description":"The IAM identity that signed the request with SigV4.","type":"object","required":["accessKey","accountId","callerId","userArn","userId"],"properties":{"accessKey":{"description":"The access key the request was signed with.","type":"string"},"accountId":{"description":"The AWS account ID of the signer.","type":"string"},"callerId":{"description":"The principal ID of the signer.","type":"string"},"cognitoIdentity":{"description":"The Amazon Cognito identity of a signer using Cognito identity pool credentials.","$comment":"Null unless the credentials came from a Cognito identity pool.","type":["object","null"],"required":["amr","identityId","identityPoolId"],"properties":{"amr":{"description":"The authentication methods references of the identity.","type":"array","items":{"type":"string"}},"identityId":{"description":"The Cognito identity ID.","type":"string"},"identityPoolId":{"description":"The Cognito identity pool ID.","type":"string"}}},"principalOrgId":{"description":"The AWS Organizations ID of the signer.","$comment":"Null when the signer's account is not in an organization.","type":["string","null"]},"userArn":{"description":"The ARN of the signer.","type":"string"},"userId":{"description":"The user ID of the signer.","type":"string"}}}}};
-const schema28 = {"title":"APIGatewayEventRequestContextLambdaAuthorizer","description":"The output of a Lambda authorizer.","type":"object","required":["lambda"],"properties":{"lambda":{"description":"The `context` object the Lambda authorizer returned.","$comment":"Null when the authorizer returned no context.","type":["object","null"]}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1478,7 +1471,7 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.jwt === undefined){
-const err0 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/required",keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1490,7 +1483,7 @@ errors++;
 if(data.principalId !== undefined){
 let data0 = data.principalId;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/principalId",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/principalId/type",keyword:"type",params:{type: schema26.properties.principalId.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1503,7 +1496,7 @@ errors++;
 if(data.integrationLatency !== undefined){
 let data1 = data.integrationLatency;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/integrationLatency",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/integrationLatency/type",keyword:"type",params:{type: schema26.properties.integrationLatency.type},message:"must be number,null"};
+const err2 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1517,7 +1510,7 @@ if(data.jwt !== undefined){
 let data2 = data.jwt;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.claims === undefined){
-const err3 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
+const err3 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1527,7 +1520,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.scopes === undefined){
-const err4 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+const err4 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1539,7 +1532,7 @@ errors++;
 if(data2.claims !== undefined){
 let data3 = data2.claims;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err5 = {instancePath:instancePath+"/jwt/claims",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/claims/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/jwt/claims",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1552,7 +1545,7 @@ errors++;
 if(data2.scopes !== undefined){
 let data4 = data2.scopes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/jwt/scopes",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/type",keyword:"type",params:{type: schema26.properties.jwt.properties.scopes.type},message:"must be array,null"};
+const err6 = {instancePath:instancePath+"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1565,7 +1558,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1579,7 +1572,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/jwt",schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/properties/jwt/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/jwt",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1591,7 +1584,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextJWTAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1606,7 +1599,7 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iam === undefined){
-const err10 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/required",keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
+const err10 = {instancePath,keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1619,7 +1612,7 @@ if(data.iam !== undefined){
 let data6 = data.iam;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.accessKey === undefined){
-const err11 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
+const err11 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1629,7 +1622,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6.accountId === undefined){
-const err12 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err12 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1639,7 +1632,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6.callerId === undefined){
-const err13 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
+const err13 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1649,7 +1642,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.userArn === undefined){
-const err14 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
+const err14 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1659,7 +1652,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.userId === undefined){
-const err15 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/required",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
+const err15 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1670,7 +1663,7 @@ errors++;
 }
 if(data6.accessKey !== undefined){
 if(typeof data6.accessKey !== "string"){
-const err16 = {instancePath:instancePath+"/iam/accessKey",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accessKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/iam/accessKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1682,7 +1675,7 @@ errors++;
 }
 if(data6.accountId !== undefined){
 if(typeof data6.accountId !== "string"){
-const err17 = {instancePath:instancePath+"/iam/accountId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/iam/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1694,7 +1687,7 @@ errors++;
 }
 if(data6.callerId !== undefined){
 if(typeof data6.callerId !== "string"){
-const err18 = {instancePath:instancePath+"/iam/callerId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/callerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/iam/callerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1707,7 +1700,7 @@ errors++;
 if(data6.cognitoIdentity !== undefined){
 let data10 = data6.cognitoIdentity;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/type",keyword:"type",params:{type: schema27.properties.iam.properties.cognitoIdentity.type},message:"must be object,null"};
+const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1718,7 +1711,7 @@ errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.amr === undefined){
-const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
+const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1728,7 +1721,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data10.identityId === undefined){
-const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
+const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1738,7 +1731,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data10.identityPoolId === undefined){
-const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/required",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
+const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1753,7 +1746,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1765,7 +1758,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/amr/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1777,7 +1770,7 @@ errors++;
 }
 if(data10.identityId !== undefined){
 if(typeof data10.identityId !== "string"){
-const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1789,7 +1782,7 @@ errors++;
 }
 if(data10.identityPoolId !== undefined){
 if(typeof data10.identityPoolId !== "string"){
-const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/cognitoIdentity/properties/identityPoolId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1804,7 +1797,7 @@ errors++;
 if(data6.principalOrgId !== undefined){
 let data15 = data6.principalOrgId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/iam/principalOrgId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/principalOrgId/type",keyword:"type",params:{type: schema27.properties.iam.properties.principalOrgId.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1816,7 +1809,7 @@ errors++;
 }
 if(data6.userArn !== undefined){
 if(typeof data6.userArn !== "string"){
-const err28 = {instancePath:instancePath+"/iam/userArn",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/iam/userArn",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1828,7 +1821,7 @@ errors++;
 }
 if(data6.userId !== undefined){
 if(typeof data6.userId !== "string"){
-const err29 = {instancePath:instancePath+"/iam/userId",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/properties/userId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/iam/userId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1840,7 +1833,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/iam",schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/properties/iam/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/iam",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1852,7 +1845,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextIAMAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1867,7 +1860,7 @@ if(!valid0){
 const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lambda === undefined){
-const err32 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/required",keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
+const err32 = {instancePath,keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1879,7 +1872,7 @@ errors++;
 if(data.lambda !== undefined){
 let data18 = data.lambda;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err33 = {instancePath:instancePath+"/lambda",schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/properties/lambda/type",keyword:"type",params:{type: schema28.properties.lambda.type},message:"must be object,null"};
+const err33 = {instancePath:instancePath+"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1891,7 +1884,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/definitions/APIGatewayEventRequestContextLambdaAuthorizer/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1905,7 +1898,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err35 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err35 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1935,7 +1928,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1945,7 +1938,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1955,7 +1948,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.domainName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1965,7 +1958,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.domainPrefix === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1975,7 +1968,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.http === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1985,7 +1978,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestId === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1995,7 +1988,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.routeKey === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2005,7 +1998,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.stage === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2015,7 +2008,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.time === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2025,7 +2018,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.timeEpoch === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2036,7 +2029,7 @@ errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2048,7 +2041,7 @@ errors++;
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",schemaPath:"#/properties/apiId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2061,7 +2054,7 @@ errors++;
 if(data.authentication !== undefined){
 let data2 = data.authentication;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/type",keyword:"type",params:{type: schema24.properties.authentication.type},message:"must be object,null"};
+const err12 = {instancePath:instancePath+"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2075,7 +2068,7 @@ if(data2.clientCert !== undefined){
 let data3 = data2.clientCert;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.clientCertPem === undefined){
-const err13 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
+const err13 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2085,7 +2078,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.serialNumber === undefined){
-const err14 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
+const err14 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2095,7 +2088,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.subjectDN === undefined){
-const err15 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
+const err15 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2105,7 +2098,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3.issuerDN === undefined){
-const err16 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
+const err16 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2115,7 +2108,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data3.validity === undefined){
-const err17 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/required",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
+const err17 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2126,7 +2119,7 @@ errors++;
 }
 if(data3.clientCertPem !== undefined){
 if(typeof data3.clientCertPem !== "string"){
-const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",schemaPath:"#/properties/authentication/properties/clientCert/properties/clientCertPem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2138,7 +2131,7 @@ errors++;
 }
 if(data3.serialNumber !== undefined){
 if(typeof data3.serialNumber !== "string"){
-const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",schemaPath:"#/properties/authentication/properties/clientCert/properties/serialNumber/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2150,7 +2143,7 @@ errors++;
 }
 if(data3.subjectDN !== undefined){
 if(typeof data3.subjectDN !== "string"){
-const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/subjectDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2162,7 +2155,7 @@ errors++;
 }
 if(data3.issuerDN !== undefined){
 if(typeof data3.issuerDN !== "string"){
-const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",schemaPath:"#/properties/authentication/properties/clientCert/properties/issuerDN/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2176,7 +2169,7 @@ if(data3.validity !== undefined){
 let data8 = data3.validity;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.notBefore === undefined){
-const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
+const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2186,7 +2179,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data8.notAfter === undefined){
-const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/required",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
+const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2197,7 +2190,7 @@ errors++;
 }
 if(data8.notBefore !== undefined){
 if(typeof data8.notBefore !== "string"){
-const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2209,7 +2202,7 @@ errors++;
 }
 if(data8.notAfter !== undefined){
 if(typeof data8.notAfter !== "string"){
-const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/properties/notAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2221,7 +2214,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",schemaPath:"#/properties/authentication/properties/clientCert/properties/validity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2233,7 +2226,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/authentication/clientCert",schemaPath:"#/properties/authentication/properties/clientCert/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/authentication/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2253,7 +2246,7 @@ errors = vErrors.length;
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err28 = {instancePath:instancePath+"/domainName",schemaPath:"#/properties/domainName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2265,7 +2258,7 @@ errors++;
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err29 = {instancePath:instancePath+"/domainPrefix",schemaPath:"#/properties/domainPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2279,7 +2272,7 @@ if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.method === undefined){
-const err30 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2289,7 +2282,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data14.path === undefined){
-const err31 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err31 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2299,7 +2292,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data14.protocol === undefined){
-const err32 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+const err32 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2309,7 +2302,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data14.sourceIp === undefined){
-const err33 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
+const err33 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2319,7 +2312,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data14.userAgent === undefined){
-const err34 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/required",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
+const err34 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2330,7 +2323,7 @@ errors++;
 }
 if(data14.method !== undefined){
 if(typeof data14.method !== "string"){
-const err35 = {instancePath:instancePath+"/http/method",schemaPath:"#/properties/http/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/http/method",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2342,7 +2335,7 @@ errors++;
 }
 if(data14.path !== undefined){
 if(typeof data14.path !== "string"){
-const err36 = {instancePath:instancePath+"/http/path",schemaPath:"#/properties/http/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/http/path",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2354,7 +2347,7 @@ errors++;
 }
 if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
-const err37 = {instancePath:instancePath+"/http/protocol",schemaPath:"#/properties/http/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2366,7 +2359,7 @@ errors++;
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
-const err38 = {instancePath:instancePath+"/http/sourceIp",schemaPath:"#/properties/http/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/http/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2378,7 +2371,7 @@ errors++;
 }
 if(data14.userAgent !== undefined){
 if(typeof data14.userAgent !== "string"){
-const err39 = {instancePath:instancePath+"/http/userAgent",schemaPath:"#/properties/http/properties/userAgent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/http/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2390,7 +2383,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/http",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2402,7 +2395,7 @@ errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err41 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2414,7 +2407,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err42 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2426,7 +2419,7 @@ errors++;
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err43 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2438,7 +2431,7 @@ errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err44 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2451,7 +2444,7 @@ errors++;
 if(data.timeEpoch !== undefined){
 let data24 = data.timeEpoch;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/timeEpoch",schemaPath:"#/properties/timeEpoch/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err45 = {instancePath:instancePath+"/timeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2463,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2483,7 +2476,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2493,7 +2486,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.routeKey === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2503,7 +2496,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.rawPath === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2513,7 +2506,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.rawQueryString === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2523,7 +2516,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.headers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2533,7 +2526,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.requestContext === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2543,7 +2536,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2553,7 +2546,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.body === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2564,7 +2557,7 @@ errors++;
 }
 if(data.version !== undefined){
 if("2.0" !== data.version){
-const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
+const err8 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2576,7 +2569,7 @@ errors++;
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err9 = {instancePath:instancePath+"/routeKey",schemaPath:"#/properties/routeKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2588,7 +2581,7 @@ errors++;
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-const err10 = {instancePath:instancePath+"/rawPath",schemaPath:"#/properties/rawPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2600,7 +2593,7 @@ errors++;
 }
 if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
-const err11 = {instancePath:instancePath+"/rawQueryString",schemaPath:"#/properties/rawQueryString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2616,7 +2609,7 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err12 = {instancePath:instancePath+"/cookies/" + i0,schemaPath:"#/properties/cookies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2628,7 +2621,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/cookies",schemaPath:"#/properties/cookies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2643,7 +2636,7 @@ let data6 = data.headers;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-const err14 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2655,7 +2648,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2670,7 +2663,7 @@ let data8 = data.queryStringParameters;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-const err16 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/queryStringParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2682,7 +2675,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/queryStringParameters",schemaPath:"#/properties/queryStringParameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2695,7 +2688,7 @@ errors++;
 if(data.pathParameters !== undefined){
 let data10 = data.pathParameters;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err18 = {instancePath:instancePath+"/pathParameters",schemaPath:"#/properties/pathParameters/type",keyword:"type",params:{type: schema23.properties.pathParameters.type},message:"must be object,null"};
+const err18 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2707,7 +2700,7 @@ errors++;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-const err19 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathParameters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2722,7 +2715,7 @@ errors++;
 if(data.stageVariables !== undefined){
 let data12 = data.stageVariables;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err20 = {instancePath:instancePath+"/stageVariables",schemaPath:"#/properties/stageVariables/type",keyword:"type",params:{type: schema23.properties.stageVariables.type},message:"must be object,null"};
+const err20 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2734,7 +2727,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-const err21 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stageVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2760,7 +2753,7 @@ errors = vErrors.length;
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err22 = {instancePath:instancePath+"/isBase64Encoded",schemaPath:"#/properties/isBase64Encoded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err22 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2772,7 +2765,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
