@@ -26,12 +26,15 @@ task_root="\${LAMBDA_TASK_ROOT:-$(cd "$(dirname "$0")" && pwd)}"
 
 fail_init() {
   echo "kata bootstrap: $1" >&2
-  local body="{\\"errorType\\":\\"Runtime.NodeNotFound\\",\\"errorMessage\\":\\"$1\\"}"
+  local message=\${1//\\\\/\\\\\\\\}
+  message=\${message//\\"/\\\\\\"} # a JSON string: KATA_NODE may hold quotes or backslashes
+  local body="{\\"errorType\\":\\"Runtime.NodeNotFound\\",\\"errorMessage\\":\\"$message\\"}"
   local api="\${AWS_LAMBDA_RUNTIME_API:-}"
   if [ -n "$api" ] && exec 3<>"/dev/tcp/\${api%:*}/\${api##*:}"; then
     local LC_ALL=C
     printf 'POST /2018-06-01/runtime/init/error HTTP/1.1\\r\\nHost: %s\\r\\nLambda-Runtime-Function-Error-Type: Runtime.NodeNotFound\\r\\nContent-Type: application/json\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' "$api" "\${#body}" "$body" >&3
-    cat <&3 >/dev/null || true
+    # Wait for the status line (bash's own read: PATH may hold nothing), so the error is recorded before the exit.
+    read -r -t 10 -u 3 _ || true
   fi
   exit 1
 }

@@ -10,7 +10,7 @@ import { serveCommand } from "./commands/serve.js";
  * One module per command under `cli/commands/`.
  */
 export function buildCli(args: string[]): Argv {
-  return yargs(args)
+  return yargs(withStdinValues(args))
     .scriptName("kata")
     .usage("$0 <command> [options]")
     .command(generateCommand)
@@ -25,4 +25,18 @@ export function buildCli(args: string[]): Argv {
     .alias("h", "help")
     .version(false)
     .wrap(Math.min(100, process.stdout.columns ?? 100));
+}
+
+/**
+ * `--event -` as `--event=-`: yargs takes a lone `-` after a long option for a positional (it does
+ * not after `-e`), so `kata invoke ... --event -` would fail with "Unknown argument: -".
+ */
+function withStdinValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^--[^=]+$/.test(arg) && args[i + 1] === "-") joined.push(`${arg}=${args[++i]}`);
+    else joined.push(arg);
+  }
+  return joined;
 }

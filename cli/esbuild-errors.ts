@@ -32,5 +32,7 @@ export function assertExported(exportsFound: readonly string[] | undefined, expo
   const first = exportName.split(".")[0]!;
   if (exportsFound === undefined || exportsFound.includes(first)) return;
   const listed = exportsFound.length === 0 ? "it exports nothing" : `it exports: ${exportsFound.join(", ")}`;
-  throw new CommandError(`${shownFile} has no export "${first}" (${listed}); name an exported function, e.g. ${shownFile.replace(/\.[mc]?[jt]s$/, "")}.${exportsFound[0] ?? "handler"}`);
+  // esbuild does not say which exports are functions; "handler" is the likeliest to be one.
+  const example = exportsFound.includes("handler") ? "handler" : (exportsFound[0] ?? "handler");
+  throw new CommandError(`${shownFile} has no export "${first}" (${listed}); name an exported function, e.g. ${shownFile.replace(/\.[mc]?[jt]s$/, "")}.${example}`);
 }

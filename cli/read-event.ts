@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readSample, sampleSources } from "../emulator/samples.js";
 import { CommandError } from "./command-error.js";
-import { syntaxErrorOffset } from "../runtime/decode/json-syntax.js";
+import { describeSyntaxError } from "../runtime/decode/parse-json.js";
 
 /** The event given to `--event` cannot be read, or is not JSON. */
 export class EventInputError extends CommandError {
@@ -34,30 +34,13 @@ export async function readEvent(value: string | undefined, cwd: string): Promise
   return input;
 }
 
-/** Throws an `EventInputError` naming the origin, line and column when the text is not JSON. */
-export function assertJson({ text, origin }: EventInput): void {
+/** Throws an `EventInputError` naming the origin, position, line and column when the text is not JSON. */
+function assertJson({ text, origin }: EventInput): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const position = Math.max(0, syntaxErrorOffset(text));
-    const reason = jsonReason((error as Error).message);
-    const { line, column } = lineAndColumn(text, position);
-    throw new EventInputError(`${origin} is not JSON: ${reason} at line ${line}, column ${column} (position ${position})`);
+    throw new EventInputError(`${origin} ${describeSyntaxError(error, text)}`);
   }
-}
-
-/** V8's reason without its position or quoted excerpt: `Unexpected token '}'`. */
-function jsonReason(message: string): string {
-  return message
-    .replace(/, (\.\.\.)?".*is not valid JSON$/s, "")
-    .replace(/ (in JSON )?at position \d+.*$/s, "")
-    .replace(/ \(line \d+ column \d+\)$/, "");
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  return { line, column: position - before.lastIndexOf("\n") };
 }
 
 function readEventFile(path: string, shown: string): string {

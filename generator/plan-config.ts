@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { EventEntry, KataConfig, Source } from "./config.js";
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
@@ -77,12 +77,20 @@ function projectPath(config: KataConfig): string {
 }
 
 function planEntry(config: KataConfig, name: string, entry: EventEntry): EntryPlan {
-  const slot = (role: "payload" | "query" | "path", ref: string, typeName: string) => ({ role, ref, typeName, target: targetOf(config.baseDir, config.baseDir, ref) as SchemaTarget });
-  const payloadRef = entry.body ?? entry.detail ?? entry.schema;
-  if (payloadRef === undefined) throw new ConfigError(config.file, `/events/${name}`, "has no payload schema.");
-  const slots = [slot("payload", payloadRef, name)];
-  if (entry.query) slots.push(slot("query", entry.query, `${name}Query`));
-  if (entry.path) slots.push(slot("path", entry.path, `${name}Path`));
+  const slot = (role: "payload" | "query" | "path", key: keyof EventEntry, typeName: string) => {
+    const ref = entry[key] as string;
+    const target: SchemaTarget = targetOf(config.baseDir, config.baseDir, ref);
+    // Named here, at the entry, because the schema file's own error could not say which entry wants it.
+    if (!existsSync(resolve(config.baseDir, target.key))) {
+      throw new ConfigError(config.file, `/events/${name}/${key}`, `"${ref}" names ${target.key}, which does not exist. Fix the path (it starts from the config file's folder).`);
+    }
+    return { role, ref, typeName, target };
+  };
+  const payloadKey = entry.body !== undefined ? "body" : entry.detail !== undefined ? "detail" : entry.schema !== undefined ? "schema" : undefined;
+  if (payloadKey === undefined) throw new ConfigError(config.file, `/events/${name}`, "has no payload schema.");
+  const slots = [slot("payload", payloadKey, name)];
+  if (entry.query) slots.push(slot("query", "query", `${name}Query`));
+  if (entry.path) slots.push(slot("path", "path", `${name}Path`));
   return { name, entry, source: entry.source as Source | undefined, fileName: kebab(name), slots };
 }
 

@@ -12,12 +12,19 @@ const NEVER_ABORTED = new AbortController().signal;
  * `callbackWaitsForEmptyEventLoop`) still act on it.
  */
 export function completeContext(context: ManagedContext): LambdaContext {
-  if (context.signal !== undefined && typeof context.deadlineMs === "number") return context as LambdaContext;
+  // kata's own context has both; `in` does not run its lazy `signal` getter.
+  if ("signal" in context && typeof context.deadlineMs === "number") return context as LambdaContext;
   const remainingMs = typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : undefined;
   const completed: LambdaContext = Object.create(context);
-  completed.deadlineMs = remainingMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + remainingMs;
-  // AbortSignal.timeout's timer is unref'd, so it never holds a frozen or exiting process open.
-  completed.signal = remainingMs === undefined ? NEVER_ABORTED : AbortSignal.timeout(Math.max(0, remainingMs));
+  const deadlineMs = remainingMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + remainingMs;
+  completed.deadlineMs = deadlineMs;
+  let signal: AbortSignal | undefined;
+  // Made on first read only: most handlers never look. AbortSignal.timeout's timer is unref'd,
+  // so it never holds a frozen or exiting process open.
+  Object.defineProperty(completed, "signal", {
+    enumerable: true,
+    get: () => (signal ??= remainingMs === undefined ? NEVER_ABORTED : AbortSignal.timeout(Math.max(0, deadlineMs - Date.now()))),
+  });
   completed.traceId = context.traceId ?? process.env["_X_AMZN_TRACE_ID"];
   return completed;
 }

@@ -1,21 +1,29 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const projectRoot = join(benchDir, "..");
 
+/** True when every package `bench/package.json` names (optional ones aside) is in `bench/node_modules`. */
+function benchDependenciesInstalled() {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(benchDir, "package.json"), "utf8"));
+  return Object.keys(dependencies).every((name) => existsSync(join(benchDir, "node_modules", name, "package.json")));
+}
+
 /**
- * The peers (Powertools parser, Zod, Ajv) live in `bench/node_modules`, never in kata's own
- * dependencies. A first run installs them from `bench/package-lock.json`.
+ * The peers (Powertools parser, Zod, Ajv, aws-lambda-ric, Node.js 22) live in `bench/node_modules`,
+ * never in kata's own dependencies. A first run installs them from `bench/package-lock.json`.
+ * Install scripts are skipped: aws-lambda-ric ships its native client prebuilt, and its scripts
+ * would rebuild it from source (cmake, autotools), which the bench does not need.
  */
 export function ensureBenchDependencies() {
-  if (existsSync(join(benchDir, "node_modules", ".package-lock.json"))) return;
+  if (benchDependenciesInstalled()) return;
   const command = existsSync(join(benchDir, "package-lock.json")) ? "ci" : "install";
   console.log(`bench: installing the peers to compare against (npm ${command} --prefix bench) ...`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, [command, "--prefix", benchDir, "--no-audit", "--no-fund"], { stdio: "inherit" });
+  const result = spawnSync(npm, [command, "--prefix", benchDir, "--ignore-scripts", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (result.status !== 0) {
     throw new Error(`bench: npm ${command} --prefix bench failed (exit ${result.status}). Run it yourself to see why, then rerun.`);
   }

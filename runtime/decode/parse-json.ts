@@ -13,16 +13,26 @@ export function parseJson(typeName: string, input: string | Uint8Array, path = "
   }
 }
 
-/** The parser's reason, and where: position, line and column (V8 does not always say). */
+/**
+ * `is not JSON: <the parser's reason> at position N (line L, column C)`, the same on every Node
+ * version: V8 names the position for some errors only, and from Node 22 adds its own line and column.
+ */
 export function describeSyntaxError(error: unknown, text: string): string {
   if (text.trim() === "") return "is not JSON: the input is empty";
-  const reason = (error instanceof Error ? error.message : String(error)).replace(/, "[\s\S]*" is not valid JSON$/, "");
-  const stated = /position (\d+)/.exec(reason);
+  const message = error instanceof Error ? error.message : String(error);
+  const stated = /in JSON at position (\d+)/.exec(message);
   const offset = stated ? Number(stated[1]) : syntaxErrorOffset(text);
+  const reason = parserReason(message);
   if (offset < 0) return `is not JSON: ${reason}`;
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
-  const where = stated ? "" : ` at position ${offset}`;
-  return `is not JSON: ${reason}${where} (line ${line}, column ${column})`;
+  return `is not JSON: ${reason} at position ${offset} (line ${line}, column ${column})`;
+}
+
+/** V8's reason without the position, line, column or quoted excerpt it appends: `Unexpected token '}'`. */
+function parserReason(message: string): string {
+  return message
+    .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, "")
+    .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, "");
 }

@@ -43,8 +43,10 @@ describe("kata invoke", { concurrency: true }, () => {
   it("reads the event from a file or from stdin", async () => {
     const fromFile = await runCli(["invoke", "src/orders.handler", "--event", "events/two.json"], { cwd });
     assert.deepEqual([fromFile.code, JSON.parse(fromFile.stdout)], [0, { total: 7 }]);
-    const fromStdin = await runCli(["invoke", "src/orders.handler", "-e", "-"], { cwd, input: '{"Records":[{"body":"{\\"quantity\\":4}"}]}' });
-    assert.deepEqual([fromStdin.code, JSON.parse(fromStdin.stdout)], [0, { total: 4 }]);
+    for (const option of ["-e", "--event"]) {
+      const fromStdin = await runCli(["invoke", "src/orders.handler", option, "-"], { cwd, input: '{"Records":[{"body":"{\\"quantity\\":4}"}]}' });
+      assert.deepEqual([fromStdin.code, fromStdin.stdout], [0, '{\n  "total": 4\n}\n'], `${option} -: ${fromStdin.stderr}`);
+    }
   });
 
   it("exits 1 with the error type and message when the handler throws", async () => {
@@ -68,9 +70,9 @@ describe("kata invoke", { concurrency: true }, () => {
 
   it("refuses a missing export, a missing module and an event that is not JSON, in one line each", async () => {
     const cases: [string[], string][] = [
-      [["invoke", "src/orders.nothing"], 'kata invoke: src/orders.ts has no export "nothing" (it exports: config, handler, reject, slow); name an exported function, e.g. src/orders.config'],
+      [["invoke", "src/orders.nothing"], 'kata invoke: src/orders.ts has no export "nothing" (it exports: config, handler, reject, slow); name an exported function, e.g. src/orders.handler'],
       [["invoke", "src/missing.handler"], `kata invoke: no module for handler "src/missing.handler": none of src/missing.ts, src/missing.mts, src/missing.cts, src/missing.js, src/missing.mjs, src/missing.cjs exists (in ${cwd})`],
-      [["invoke", "src/orders.handler", "--event", "events/broken.json"], "kata invoke: event file events/broken.json is not JSON: Unexpected token ']' at line 4, column 3 (position 40)"],
+      [["invoke", "src/orders.handler", "--event", "events/broken.json"], "kata invoke: event file events/broken.json is not JSON: Unexpected token ']' at position 40 (line 4, column 3)"],
     ];
     await Promise.all(
       cases.map(async ([args, line]) => {

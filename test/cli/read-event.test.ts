@@ -4,7 +4,7 @@ import { EventInputError, readEvent } from "../../cli/read-event.js";
 import { makeProject } from "./run-cli.js";
 
 describe("reading --event", () => {
-  const project = makeProject({ "order.json": '{"orderId":"ord-1"}', "broken.json": '{\n  "orderId": "ord-1",\n  "quantity" 2\n}\n', "sqs": "[1]" });
+  const project = makeProject({ "order.json": '{"orderId":"ord-1"}', "broken.json": '{\n  "orderId": "ord-1",\n  "quantity": 2,\n}\n', "sqs": "[1]" });
   after(() => project.remove());
 
   it("reads a JSON file, a built-in sample, or the empty event", async () => {
@@ -20,7 +20,7 @@ describe("reading --event", () => {
   it("names the file, line and column of a JSON syntax error", async () => {
     await assert.rejects(readEvent("broken.json", project.dir), (error: unknown) => {
       assert.ok(error instanceof EventInputError);
-      assert.equal(error.message, "event file broken.json is not JSON: Unexpected number at line 3, column 14 (position 37)");
+      assert.equal(error.message, "event file broken.json is not JSON: Expected double-quoted property name at position 41 (line 4, column 1)");
       return true;
     });
   });

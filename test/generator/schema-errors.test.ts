@@ -24,10 +24,13 @@ async function schemaError(schema: unknown, file = "schemas/bad.json") {
 }
 
 describe("schema errors", () => {
-  it("names a schema file that does not exist", async () => {
-    const config = { out: "out", events: { Bad: { schema: "./schemas/missing.json" } } };
-    const error = await rejection(() => project.generate(config), "SchemaError");
-    assert.equal(error.message, "schemas/missing.json: file not found. Check the path (relative paths start from the config file's folder).");
+  it("names the config entry whose schema file does not exist", async () => {
+    const config = { out: "out", events: { Fine: { source: "sqs", body: "./schemas/fine.json" }, Bad: { source: "apigw-v2", body: "./schemas/fine.json", query: "./schemas/missing.json" } } };
+    const error = await rejection(() => project.generate(config), "ConfigError");
+    assert.equal(
+      error.message,
+      `${project.path("kata.config.json")}#/events/Bad/query: "./schemas/missing.json" names schemas/missing.json, which does not exist. Fix the path (it starts from the config file's folder).`,
+    );
   });
 
   it("names a schema path that is a folder", async () => {

@@ -1,0 +1,40 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchDir, projectRoot } from "../lib/ensure-deps.mjs";
+
+export const handlersDir = fileURLToPath(new URL("./handlers", import.meta.url));
+
+/**
+ * The runtime loops under comparison, each started as Lambda starts it: `node <script>` with the
+ * handler in `_HANDLER` (relative to `LAMBDA_TASK_ROOT`). `script` is run by the bench's Node 22.
+ */
+export const LOOPS = {
+  kata: { label: "kata", script: join(projectRoot, "dist/runtime/bin.js") },
+  ric: { label: "aws-lambda-ric", script: join(benchDir, "node_modules/aws-lambda-ric/index.mjs") },
+  plain: { label: "plain node:http", script: fileURLToPath(new URL("./plain-client.mjs", import.meta.url)) },
+};
+
+/**
+ * The environment Lambda gives a function, and nothing of the bench's own (no NODE_OPTIONS):
+ * aws-lambda-ric refuses to build a context without the AWS_LAMBDA_* names, and every loop gets
+ * the same variables.
+ */
+export function lambdaEnvironment({ address, handler, taskRoot = handlersDir, extra = {} }) {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: "en_US.UTF-8",
+    TZ: ":UTC",
+    AWS_REGION: "us-east-1",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_LAMBDA_RUNTIME_API: address,
+    LAMBDA_TASK_ROOT: taskRoot,
+    _HANDLER: handler,
+    AWS_LAMBDA_FUNCTION_NAME: "bench",
+    AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: "1024",
+    AWS_LAMBDA_LOG_GROUP_NAME: "/aws/lambda/bench",
+    AWS_LAMBDA_LOG_STREAM_NAME: "2026/01/01/[$LATEST]0123456789abcdef0123456789abcdef",
+    ...extra,
+  };
+}

@@ -1,0 +1,80 @@
+import { deepStrictEqual } from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { lambdaEnvironment, LOOPS } from "./loops.mjs";
+
+const wallClock = () => performance.timeOrigin + performance.now();
+
+/** Resolves with the child's exit, or rejects if it exits before `until` settles. */
+function failOnEarlyExit(exited, label) {
+  return exited.then(({ code, signal }) => {
+    throw new Error(`bench: ${label} exited (${signal ?? `code ${code}`}) before its first response. Run it by hand to see why.`);
+  });
+}
+
+/**
+ * Starts one fresh process as Lambda would (no IPC channel, no output captured) and times, on the
+ * wall clock of both processes, spawn → the first GET /next and spawn → the first response the
+ * mock Runtime API receives. `until: "exit"` times spawn → exit instead (for `node -e 0`).
+ *
+ * @returns `{ firstPollMs, firstResponseMs }` or `{ exitMs }`
+ */
+export async function timeSpawn(api, { label, command, args, env, event, expected, until = "response" }) {
+  await api.run({ event, checkpoints: [1], concurrency: 1 });
+  const start = wallClock();
+  const child = spawn(command, args, { env, stdio: "ignore" });
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  if (until === "exit") {
+    const { code } = await exited;
+    if (code !== 0) throw new Error(`bench: ${label} exited with code ${code}`);
+    return { exitMs: wallClock() - start };
+  }
+  const early = failOnEarlyExit(exited, label);
+  const initError = api.messages.next("init-error").then(({ body }) => {
+    throw new Error(`bench: ${label} failed its init: ${body}`);
+  });
+  try {
+    const poll = await Promise.race([api.messages.next("first-poll"), early, initError]);
+    const response = await Promise.race([api.messages.next("first-response"), early, initError]);
+    if (response.error) throw new Error(`bench: ${label} posted an invocation error: ${response.body}`);
+    deepStrictEqual(JSON.parse(response.body), expected, `bench: ${label} answered ${response.body}`);
+    return { firstPollMs: poll.wallAt - start, firstResponseMs: response.wallAt - start };
+  } finally {
+    early.catch(() => {});
+    initError.catch(() => {});
+    api.messages.stopWaiting("first-poll", "first-response", "init-error");
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+/**
+ * Fresh processes, subjects alternating within each run (A B C, B C A, ...), `runs` times.
+ * A subject is `{ bare: true }` (node -e 0, to exit), `{ loop, handler, taskRoot?, env? }` (node
+ * <loop script>) or `{ command, handler, taskRoot, env? }` (a packaged bootstrap).
+ *
+ * @returns `{ [id]: { firstPollMs: number[], firstResponseMs: number[] } | { exitMs: number[] } }`
+ */
+export async function alternateSpawns(api, node, subjects, { runs, event, expected, onRun }) {
+  const ids = Object.keys(subjects);
+  const samples = Object.fromEntries(ids.map((id) => [id, {}]));
+  for (let run = 0; run < runs; run++) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[(run + k) % ids.length];
+      const subject = subjects[id];
+      const spec = subject.bare
+        ? { label: subject.label, command: node, args: ["-e", "0"], env: { PATH: process.env.PATH }, until: "exit" }
+        : {
+            label: subject.label,
+            command: subject.command ?? node,
+            args: subject.command ? [] : [LOOPS[subject.loop].script],
+            env: lambdaEnvironment({ address: api.address, handler: subject.handler, taskRoot: subject.taskRoot, extra: subject.env }),
+            event,
+            expected,
+          };
+      const figures = await timeSpawn(api, spec);
+      for (const [key, value] of Object.entries(figures)) (samples[id][key] ??= []).push(value);
+    }
+    onRun?.(run + 1, runs);
+  }
+  return samples;
+}
