@@ -78,7 +78,7 @@ async function measureSteadyState() {
           warmup,
           invocations,
           concurrency: scenario.concurrency ?? 1,
-          env: scenario.env,
+          env: { ...scenario.env, ...subject.env },
         });
         const into = ((samples[scenarioId] ??= {})[id] ??= {});
         for (const [key, value] of Object.entries(run)) (into[key] ??= []).push(value);

@@ -68,7 +68,7 @@ function addEventDecoders(file: SourceFile, plan: EntryPlan, source: Source): vo
   file.addTypeAlias({ isExported: true, name: eventName, type: eventType(source, envelope, plan), docs: [`${capitalize(describe)} \`${name}\`.`] });
   const typeName = JSON.stringify(eventName);
   const decodeStatement: Record<Source, string> = {
-    sqs: `return decodeSqsBodies(decode${envelope}(input), ${typeName}, validate${name}) as unknown as ${eventName};`,
+    sqs: `return decodeSqsBodies(decode${envelope}(input), ${typeName}, decode${name}) as unknown as ${eventName};`,
     eventbridge: `return decodeWith<${eventName}>(validate${eventName}, ${typeName}, input);`,
     "apigw-v1": apiDecode(envelope, typeName, name, eventName, query, path),
     "apigw-v2": apiDecode(envelope, typeName, name, eventName, query, path),
@@ -96,9 +96,9 @@ function eventType(source: Source, envelope: string, plan: EntryPlan): string {
 }
 
 function apiDecode(envelope: string, typeName: string, name: string, eventName: string, query: string | undefined, path: string | undefined): string {
-  const parts = [`body: validate${name}`];
-  if (query) parts.push(`query: validate${query}`);
-  if (path) parts.push(`path: validate${path}`);
+  const parts = [`name: ${JSON.stringify(name)}`, `decodeBody: decode${name}`];
+  if (query) parts.push(`assertQuery: assert${query}`);
+  if (path) parts.push(`assertPath: assert${path}`);
   return `return decodeApiRequest(decode${envelope}(input), ${typeName}, { ${parts.join(", ")} }) as unknown as ${eventName};`;
 }
 

@@ -1,6 +1,6 @@
 import type { LambdaContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { decodeRequest, type ApiRequestSpec, type RequestParts } from "./api-body.js";
+import { decodeRequest, type ApiRequestSpec, type RequestParts } from "../runtime/decode/api-request.js";
 import { problemResponse, validationProblem } from "./problem-json.js";
 import { typedHandler } from "./typed-handler.js";
 

@@ -2,7 +2,7 @@ import { assertEventBridgeEvent, decodeEventBridgeEvent, type EventBridgeEvent }
 import type { LambdaContext } from "../runtime/context.js";
 import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
 import type { KATA_HANDLER, KataHandler } from "../runtime/typed-handler.js";
-import { issuesUnder } from "./issues.js";
+import { issuesUnder } from "../runtime/decode/issues-under.js";
 import { typedHandler, type TypedHandlerParts } from "./typed-handler.js";
 
 export type EventBridgeEventHandler<TEvent, TResult = void> = (event: TEvent, context: LambdaContext) => Promise<TResult> | TResult;

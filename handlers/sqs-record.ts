@@ -1,6 +1,6 @@
 import type { SQSRecord } from "../generated/sqs.js";
 import type { LambdaContext } from "../runtime/context.js";
-import { issuesUnder } from "./issues.js";
+import { decodeSqsBody } from "../runtime/decode/sqs-bodies.js";
 import type { RecordFailureCause } from "./sqs-failures.js";
 
 /** Called once per record, with the record's body decoded and validated, and the record itself (its `body` decoded too). */
@@ -23,12 +23,9 @@ export async function processRecord<TBody>(
   index: number,
   context: LambdaContext,
 ): Promise<RecordFailureCause | undefined> {
-  let message: TBody;
-  try {
-    message = spec.decodeBody(record.body);
-  } catch (error) {
-    return { reason: "invalid-body", issues: issuesUnder(`/Records/${index}/body`, error) };
-  }
+  const decoded = decodeSqsBody(record.body, index, spec.decodeBody);
+  if (!decoded.ok) return { reason: "invalid-body", issues: decoded.issues };
+  const message = decoded.value;
   try {
     await fn(message, { ...record, body: message }, context);
     return undefined;

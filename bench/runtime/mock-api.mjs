@@ -52,6 +52,6 @@ export async function startMockApi(node) {
       for (const type of ["first-poll", "first-response", "checkpoint"]) messages.clear(type);
     },
     resume: () => server.send({ type: "resume" }),
-    close: () => server.disconnect(),
+    close: () => server.connected && server.disconnect(),
   };
 }

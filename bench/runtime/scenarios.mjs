@@ -44,7 +44,10 @@ export const SCENARIOS = {
     env: { AWS_LAMBDA_MAX_CONCURRENCY: "8" },
     subjects: {
       kata: { label: "kata, 8 concurrent", loop: "kata", handler: "io-5ms.handler" },
-      ric: { label: "aws-lambda-ric, multi-concurrency mode", loop: "ric", handler: "io-5ms.handler" },
+      // The RIC's native client is one static connection per process: in multi-concurrency mode a
+      // worker's synchronous POST waits on the connection another worker's long-poll holds, and the
+      // process stalls after its first invocation. Its own switch to a node:http /next avoids that.
+      ric: { label: "aws-lambda-ric, multi-concurrency mode", loop: "ric", handler: "io-5ms.handler", env: { AWS_LAMBDA_NODEJS_USE_ALTERNATIVE_CLIENT_1: "true" } },
       plain: { label: "plain node:http, 8 loops", loop: "plain", handler: "io-5ms.handler" },
     },
     compare: ["kata", "ric"],

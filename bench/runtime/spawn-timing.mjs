@@ -19,7 +19,7 @@ function failOnEarlyExit(exited, label) {
  * @returns `{ firstPollMs, firstResponseMs }` or `{ exitMs }`
  */
 export async function timeSpawn(api, { label, command, args, env, event, expected, until = "response" }) {
-  await api.run({ event, checkpoints: [1], concurrency: 1 });
+  if (until !== "exit") await api.run({ event, checkpoints: [1], concurrency: 1 });
   const start = wallClock();
   const child = spawn(command, args, { env, stdio: "ignore" });
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));

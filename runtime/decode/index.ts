@@ -5,7 +5,9 @@
 export { DecodeError, type DecodeIssue } from "../decode-error.js";
 export { parseJson } from "./parse-json.js";
 export { decodeWith, assertWith } from "./decode-with.js";
-export { decodeJsonField, decodeSqsBodies, decodeApiRequest, type ApiRequestValidators } from "./embedded-json.js";
+export { decodeSqsBody, decodeSqsBodies, type DecodedBody } from "./sqs-bodies.js";
+export { decodeApiRequest, decodeRequest, type ApiRequestSpec, type DecodedRequest, type RequestParts } from "./api-request.js";
+export { issuesUnder } from "./issues-under.js";
 export { ucs2length, equal } from "./schema-runtime.js";
 export { formats } from "./formats.js";
 export type { CompiledValidator } from "./validator.js";

@@ -32,7 +32,7 @@ export type CreateOrderV1Event = APIGatewayProxyEvent<CreateOrderV1>;
 
 /** Parses JSON text or bytes as an API Gateway REST (v1) request whose body is `CreateOrderV1`, and validates both. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeCreateOrderV1Event(input: string | Uint8Array): CreateOrderV1Event {
-  return decodeApiRequest(decodeAPIGatewayProxyEvent(input), "CreateOrderV1Event", { body: validateCreateOrderV1 }) as unknown as CreateOrderV1Event;
+  return decodeApiRequest(decodeAPIGatewayProxyEvent(input), "CreateOrderV1Event", { name: "CreateOrderV1", decodeBody: decodeCreateOrderV1 }) as unknown as CreateOrderV1Event;
 }
 
 /** Validates an already parsed value as an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed. Throws `DecodeError`. */

@@ -62,7 +62,7 @@ export type CreateOrderEvent = Omit<APIGatewayProxyEventV2<CreateOrder>, "body" 
 
 /** Parses JSON text or bytes as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, and validates both. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeCreateOrderEvent(input: string | Uint8Array): CreateOrderEvent {
-  return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { body: validateCreateOrder, query: validateCreateOrderQuery, path: validateCreateOrderPath }) as unknown as CreateOrderEvent;
+  return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { name: "CreateOrder", decodeBody: decodeCreateOrder, assertQuery: assertCreateOrderQuery, assertPath: assertCreateOrderPath }) as unknown as CreateOrderEvent;
 }
 
 /** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. Throws `DecodeError`. */

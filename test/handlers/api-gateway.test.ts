@@ -52,8 +52,8 @@ describe("API Gateway v2 handler (called as the managed runtime does)", () => {
 
   it("answers a missing body with 400 problem+json", async () => {
     const problem = problemOf(await notCalled(asDelivered(httpApiRequest({ body: undefined })), managedContext()));
-    assert.deepEqual(problem.issues, [{ pointer: "/body", message: "is missing; send a JSON body that matches CreateOrder" }]);
-    assert.equal(problem.detail, "The request does not match CreateOrder: /body is missing; send a JSON body that matches CreateOrder.");
+    assert.deepEqual(problem.issues, [{ pointer: "/body", message: "is required but missing: send a JSON body that matches CreateOrder" }]);
+    assert.equal(problem.detail, "The request does not match CreateOrder: /body is required but missing: send a JSON body that matches CreateOrder.");
   });
 
   it("answers a body that is not JSON with 400 and the parser's position", async () => {
@@ -101,7 +101,7 @@ describe("API Gateway v1 handler (called as the managed runtime does)", () => {
   it("answers a null body and a body failing the schema with 400 problem+json", async () => {
     const handler = onCreateOrderV1(() => assert.fail("the handler must not be called"));
     assert.deepEqual(problemOf(await handler(asDelivered(restApiRequest({ body: null })), managedContext())).issues, [
-      { pointer: "/body", message: "is missing; send a JSON body that matches CreateOrderV1" },
+      { pointer: "/body", message: "is required but missing: send a JSON body that matches CreateOrderV1" },
     ]);
     const wrong = JSON.stringify({ customerId: "cus_1", lines: [{ sku: "sku-1", quantity: 0 }] });
     assert.deepEqual(problemOf(await handler(asDelivered(restApiRequest({ body: wrong })), managedContext())).issues, [

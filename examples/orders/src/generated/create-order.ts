@@ -32,7 +32,7 @@ export type CreateOrderEvent = Omit<APIGatewayProxyEventV2<CreateOrder>, "body">
 
 /** Parses JSON text or bytes as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, and validates both. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeCreateOrderEvent(input: string | Uint8Array): CreateOrderEvent {
-  return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { body: validateCreateOrder }) as unknown as CreateOrderEvent;
+  return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { name: "CreateOrder", decodeBody: decodeCreateOrder }) as unknown as CreateOrderEvent;
 }
 
 /** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. Throws `DecodeError`. */

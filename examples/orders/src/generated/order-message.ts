@@ -32,7 +32,7 @@ export type OrderMessageEvent = SQSEvent<OrderMessage>;
 
 /** Parses JSON text or bytes as an SQS event whose record bodies are `OrderMessage`, and validates both. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeOrderMessageEvent(input: string | Uint8Array): OrderMessageEvent {
-  return decodeSqsBodies(decodeSQSEvent(input), "OrderMessageEvent", validateOrderMessage) as unknown as OrderMessageEvent;
+  return decodeSqsBodies(decodeSQSEvent(input), "OrderMessageEvent", decodeOrderMessage) as unknown as OrderMessageEvent;
 }
 
 /** Validates an already parsed value as an SQS event whose record bodies are `OrderMessage`, already parsed. Throws `DecodeError`. */

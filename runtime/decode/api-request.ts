@@ -1,7 +1,7 @@
-import type { DecodeIssue } from "../runtime/decode-error.js";
-import { issuesUnder } from "./issues.js";
+import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { issuesUnder } from "./issues-under.js";
 
-/** What the generated `onName` passes for an entry with `source: "apigw-v1" | "apigw-v2"`. */
+/** The decoders of an API Gateway entry: its body, and its query and path parameters when typed. */
 export interface ApiRequestSpec<TBody, TQuery, TPath> {
   name: string;
   /** The entry's `schema`. Without it, the body is not read and `fn` gets `undefined`. */
@@ -27,7 +27,7 @@ export type DecodedRequest<TBody, TQuery, TPath> =
 function decodeBody<TBody>(spec: ApiRequestSpec<TBody, unknown, unknown>, event: RequestParts, issues: DecodeIssue[]): TBody | undefined {
   if (spec.decodeBody === undefined) return undefined;
   if (event.body === undefined || event.body === null || event.body === "") {
-    issues.push({ path: "/body", message: `is missing; send a JSON body that matches ${spec.name}` });
+    issues.push({ path: "/body", message: `is required but missing: send a JSON body that matches ${spec.name}` });
     return undefined;
   }
   try {
@@ -58,4 +58,18 @@ export function decodeRequest<TBody, TQuery, TPath>(spec: ApiRequestSpec<TBody, 
   const pathParameters = checkPart(spec.assertPath, event.pathParameters, "/pathParameters", issues);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, body: body as TBody, queryStringParameters: queryStringParameters as TQuery, pathParameters: pathParameters as TPath };
+}
+
+/**
+ * `decodeNameEvent` of an API Gateway entry: the request's typed parts replace the raw ones in
+ * place (the event was just parsed, nobody else holds it), or every issue is thrown at once.
+ */
+export function decodeApiRequest<T>(event: T, typeName: string, spec: ApiRequestSpec<unknown, unknown, unknown>): T {
+  const request = decodeRequest(spec, event as RequestParts);
+  if (!request.ok) throw new DecodeError(typeName, request.issues);
+  const owner = event as Record<string, unknown>;
+  owner.body = request.body;
+  if (spec.assertQuery) owner.queryStringParameters = request.queryStringParameters;
+  if (spec.assertPath) owner.pathParameters = request.pathParameters;
+  return event;
 }

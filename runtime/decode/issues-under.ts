@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
+import { DecodeError, type DecodeIssue } from "../decode-error.js";
 
 /**
  * Re-roots the issues found while decoding one part of an event (a record's body, `detail`,
