@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { LambdaContext } from "./context.js";
 
 /**
@@ -19,8 +19,10 @@ interface ScopeHolder {
 const HOLDER = Symbol.for("kata.invocationScope");
 const holder: ScopeHolder = ((globalThis as { [HOLDER]?: ScopeHolder })[HOLDER] ??= { current: undefined, storage: undefined });
 
-/** Called once by `start()`: concurrent invocations need the AsyncLocalStorage. */
-export function useConcurrentScope(): void {
+/** Called once by `start()`: concurrent invocations need the AsyncLocalStorage (loaded only then, off the single-invocation cold start). */
+export async function useConcurrentScope(): Promise<void> {
+  if (holder.storage) return;
+  const { AsyncLocalStorage } = await import("node:async_hooks");
   holder.storage ??= new AsyncLocalStorage();
 }
 

@@ -49,7 +49,7 @@ export async function start(handler: unknown, options: StartOptions = {}): Promi
 /** The init phase: everything that can be wrong with the setup fails here, before the first `/next`. */
 async function prepare(handler: unknown, options: StartOptions, address: string, undo: (() => void)[]): Promise<LoopState> {
   const concurrency = resolveConcurrency(options.concurrency);
-  if (concurrency > 1) useConcurrentScope();
+  if (concurrency > 1) await useConcurrentScope();
   const invoke = invokerFor(handler);
   const hooks = options.onShutdown === undefined ? [] : [options.onShutdown].flat();
   undo.push(handleSigterm(hooks));
