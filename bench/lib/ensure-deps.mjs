@@ -15,17 +15,17 @@ function benchDependenciesInstalled() {
 /**
  * The peers (Powertools parser, Zod, Ajv, aws-lambda-ric, Node.js 22) live in `bench/node_modules`,
  * never in kata's own dependencies. A first run installs them from `bench/package-lock.json`.
- * Install scripts are skipped: aws-lambda-ric ships its native client prebuilt, and its scripts
- * would rebuild it from source (cmake, autotools), which the bench does not need.
+ * aws-lambda-ric's install script builds its native client (curl and aws-lambda-cpp with cmake,
+ * then node-gyp: about 30 s), which needs cmake, make and a C++ compiler.
  */
 export function ensureBenchDependencies() {
   if (benchDependenciesInstalled()) return;
   const command = existsSync(join(benchDir, "package-lock.json")) ? "ci" : "install";
   console.log(`bench: installing the peers to compare against (npm ${command} --prefix bench) ...`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, [command, "--prefix", benchDir, "--ignore-scripts", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  const result = spawnSync(npm, [command, "--prefix", benchDir, "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (result.status !== 0) {
-    throw new Error(`bench: npm ${command} --prefix bench failed (exit ${result.status}). Run it yourself to see why, then rerun.`);
+    throw new Error(`bench: npm ${command} --prefix bench failed (exit ${result.status}). Run it yourself to see why, then rerun (aws-lambda-ric's native build needs cmake, make and g++).`);
   }
   console.log("bench: peers installed.");
 }

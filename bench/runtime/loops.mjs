@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDir, projectRoot } from "../lib/ensure-deps.mjs";
@@ -14,12 +15,31 @@ export const LOOPS = {
   plain: { label: "plain node:http", script: fileURLToPath(new URL("./plain-client.mjs", import.meta.url)) },
 };
 
+/** aws-lambda-ric cannot start without the native client its install script builds. */
+export function ensureRicBuilt() {
+  const native = join(benchDir, "node_modules/aws-lambda-ric/rapid-client.node");
+  if (!existsSync(native)) {
+    throw new Error(`bench: ${native} is missing: aws-lambda-ric's install script did not build its native client (it needs cmake, make and g++). See why with \`npm rebuild aws-lambda-ric --prefix bench --foreground-scripts\`.`);
+  }
+}
+
+/**
+ * `npm run build` bundles dist/runtime/bin.js into one file; a bare `tsc` leaves it importing its
+ * modules one by one, which costs start-up. The figures say which one they measured.
+ */
+export function kataBinBuild() {
+  const head = readFileSync(LOOPS.kata.script, "utf8").slice(0, 4000);
+  const unbundled = /^import .* from "\.\.?\//m.test(head);
+  if (unbundled) console.warn(`bench: ${LOOPS.kata.script} is tsc's output, not the bundle \`npm run build\` makes; kata's start-up figures will be of the unbundled bin.`);
+  return unbundled ? "tsc output (unbundled)" : "bundled (npm run build)";
+}
+
 /**
  * The environment Lambda gives a function, and nothing of the bench's own (no NODE_OPTIONS):
  * aws-lambda-ric refuses to build a context without the AWS_LAMBDA_* names, and every loop gets
  * the same variables.
  */
-export function lambdaEnvironment({ address, handler, taskRoot = handlersDir, extra = {} }) {
+export function lambdaEnvironment({ address, handler = "none.handler", taskRoot = handlersDir, extra = {} }) {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

@@ -27,7 +27,7 @@ export function steadyStateTable(steadyState) {
 
 /** Fresh processes: spawn → first GET /next and → first response, against bare `node -e 0`. */
 export function spawnTable(spawn) {
-  const bare = Object.values(spawn.subjects).find((subject) => subject.bare)?.exitMs?.median ?? Number.NaN;
+  const bare = Object.values(spawn.subjects).find((subject) => subject.bare === "exit")?.exitMs?.median ?? Number.NaN;
   const rows = Object.values(spawn.subjects).map((subject) => ({
     ...subject,
     firstPollMs: subject.firstPollMs ?? subject.exitMs,

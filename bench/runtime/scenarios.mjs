@@ -56,7 +56,8 @@ export const SCENARIOS = {
 
 /** Spawn → first /next with the trivial handler; `node -e 0` (spawn → exit) is the floor. */
 export const SPAWN_SUBJECTS = {
-  "node-bare": { label: "node -e 0 (spawn to exit)", bare: true },
+  "node-bare": { label: "node -e 0 (spawn to exit)", bare: "exit" },
+  "node-poll": { label: "node -e: one socket, GET /next (the floor)", bare: "poll" },
   kata: { label: "kata", loop: "kata", handler: "trivial.handler" },
   ric: { label: "aws-lambda-ric", loop: "ric", handler: "trivial.handler" },
   plain: { label: "plain node:http", loop: "plain", handler: "trivial.handler" },

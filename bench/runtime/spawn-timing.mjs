@@ -4,6 +4,13 @@ import { lambdaEnvironment, LOOPS } from "./loops.mjs";
 
 const wallClock = () => performance.timeOrigin + performance.now();
 
+/**
+ * The floor for reaching `/next` at all: Node starts, opens one socket and writes a GET, nothing
+ * else (CommonJS through `-e`, no module loaded). A loop's start-up beyond this is its own.
+ */
+const POLL_FLOOR = `const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(":");
+require("net").connect(Number(port), host, function () { this.write("GET /2018-06-01/runtime/invocation/next HTTP/1.1\\r\\nHost: " + host + "\\r\\n\\r\\n"); }).resume();`;
+
 /** Resolves with the child's exit, or rejects if it exits before `until` settles. */
 function failOnEarlyExit(exited, label) {
   return exited.then(({ code, signal }) => {
@@ -14,9 +21,10 @@ function failOnEarlyExit(exited, label) {
 /**
  * Starts one fresh process as Lambda would (no IPC channel, no output captured) and times, on the
  * wall clock of both processes, spawn → the first GET /next and spawn → the first response the
- * mock Runtime API receives. `until: "exit"` times spawn → exit instead (for `node -e 0`).
+ * mock Runtime API receives. `until: "exit"` times spawn → exit instead (for `node -e 0`);
+ * `until: "poll"` stops at the first GET /next.
  *
- * @returns `{ firstPollMs, firstResponseMs }` or `{ exitMs }`
+ * @returns `{ firstPollMs, firstResponseMs }`, `{ firstPollMs }` or `{ exitMs }`
  */
 export async function timeSpawn(api, { label, command, args, env, event, expected, until = "response" }) {
   if (until !== "exit") await api.run({ event, checkpoints: [1], concurrency: 1 });
@@ -34,6 +42,7 @@ export async function timeSpawn(api, { label, command, args, env, event, expecte
   });
   try {
     const poll = await Promise.race([api.messages.next("first-poll"), early, initError]);
+    if (until === "poll") return { firstPollMs: poll.wallAt - start };
     const response = await Promise.race([api.messages.next("first-response"), early, initError]);
     if (response.error) throw new Error(`bench: ${label} posted an invocation error: ${response.body}`);
     deepStrictEqual(JSON.parse(response.body), expected, `bench: ${label} answered ${response.body}`);
@@ -47,10 +56,26 @@ export async function timeSpawn(api, { label, command, args, env, event, expecte
   }
 }
 
+/** How to start a subject (see `alternateSpawns`), and what to wait for. */
+function spawnSpec(subject, api, node, event, expected) {
+  const { label } = subject;
+  if (subject.bare === "exit") return { label, command: node, args: ["-e", "0"], env: { PATH: process.env.PATH }, until: "exit" };
+  if (subject.bare === "poll") return { label, command: node, args: ["-e", POLL_FLOOR], env: lambdaEnvironment({ address: api.address }), event, until: "poll" };
+  return {
+    label,
+    command: subject.command ?? node,
+    args: subject.command ? [] : [LOOPS[subject.loop].script],
+    env: lambdaEnvironment({ address: api.address, handler: subject.handler, taskRoot: subject.taskRoot, extra: subject.env }),
+    event,
+    expected,
+  };
+}
+
 /**
  * Fresh processes, subjects alternating within each run (A B C, B C A, ...), `runs` times.
- * A subject is `{ bare: true }` (node -e 0, to exit), `{ loop, handler, taskRoot?, env? }` (node
- * <loop script>) or `{ command, handler, taskRoot, env? }` (a packaged bootstrap).
+ * A subject is `{ bare: "exit" }` (node -e 0, to exit), `{ bare: "poll" }` (the poll floor above),
+ * `{ loop, handler, taskRoot?, env? }` (node <loop script>) or `{ command, handler, taskRoot, env? }`
+ * (a packaged bootstrap).
  *
  * @returns `{ [id]: { firstPollMs: number[], firstResponseMs: number[] } | { exitMs: number[] } }`
  */
@@ -60,18 +85,7 @@ export async function alternateSpawns(api, node, subjects, { runs, event, expect
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[(run + k) % ids.length];
-      const subject = subjects[id];
-      const spec = subject.bare
-        ? { label: subject.label, command: node, args: ["-e", "0"], env: { PATH: process.env.PATH }, until: "exit" }
-        : {
-            label: subject.label,
-            command: subject.command ?? node,
-            args: subject.command ? [] : [LOOPS[subject.loop].script],
-            env: lambdaEnvironment({ address: api.address, handler: subject.handler, taskRoot: subject.taskRoot, extra: subject.env }),
-            event,
-            expected,
-          };
-      const figures = await timeSpawn(api, spec);
+      const figures = await timeSpawn(api, spawnSpec(subjects[id], api, node, event, expected));
       for (const [key, value] of Object.entries(figures)) (samples[id][key] ??= []).push(value);
     }
     onRun?.(run + 1, runs);

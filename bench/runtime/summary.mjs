@@ -5,6 +5,16 @@ export function summarizeFields(fields, digits = 2) {
   return Object.fromEntries(Object.entries(fields).map(([key, values]) => [key, summarize(values, digits)]));
 }
 
+/**
+ * How a loop's start-up beyond the floor (a bare Node process that opens a socket and polls)
+ * compares with another's: (a − floor) ÷ (b − floor), on the medians. The floor is Node's own
+ * start, which no loop can go under; what is left is the loop's.
+ */
+export function beyondFloorRatio(a, b, floor) {
+  const [ma, mb, mf] = [a, b, floor].map(median);
+  return Number(((ma - mf) / (mb - mf)).toFixed(3));
+}
+
 /** Median of `a[i] / b[i]`: both measured in the same round, so a slow round cancels out. */
 export function pairedRatio(a, b) {
   return Number(median(a.map((value, i) => value / b[i])).toFixed(3));

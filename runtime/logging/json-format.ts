@@ -1,4 +1,4 @@
-import { format } from "node:util";
+import { format } from "../builtins.js";
 import type { LogLevel } from "./levels.js";
 
 /**

@@ -1,4 +1,5 @@
-import { connect, type Socket } from "node:net";
+import type { Socket } from "node:net";
+import { connect } from "../builtins.js";
 import type { ConnectionFactory, RuntimeApiConnection, RuntimeApiResponse } from "./connection.js";
 import { ConnectionInUseError, RuntimeApiAddressError, RuntimeApiConnectionError, RuntimeApiProtocolError } from "./errors.js";
 import { ResponseParser } from "./http1-parser.js";

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:cold`: spawn → first GET /next and spawn → first response of a function that
+ * imports every built-in decoder, its first event a 10-record SQS batch: kata's loop, aws-lambda-ric,
+ * the RIC with the Powertools parser (and with kata's decoders), unbundled and as `kata package`
+ * bundles; `node -e 0` is the floor. All on the bench's Node 22, subjects alternating within each
+ * run, against the mock Runtime API. Results: bench/results/cold-start.json.
+ *
+ *   node bench/cold-start.mjs [--quick] [--runs 15]
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { coldStartSubjects } from "./cold-start/subjects.mjs";
+import { benchNode } from "./lib/bench-node.mjs";
+import { ensureBenchDependencies, ensureBuilt, projectRoot } from "./lib/ensure-deps.mjs";
+import { writeResults } from "./lib/results.mjs";
+import { ensureRicBuilt, kataBinBuild } from "./runtime/loops.mjs";
+import { startMockApi } from "./runtime/mock-api.mjs";
+import { spawnTable } from "./runtime/report.mjs";
+import { alternateSpawns } from "./runtime/spawn-timing.mjs";
+import { beyondFloorRatio, pairedRatio, summarizeFields } from "./runtime/summary.mjs";
+
+/** A subject as the results file shows it: without this machine's temporary paths. */
+function published({ command, taskRoot, env, ...subject }) {
+  return subject;
+}
+
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, runs: { type: "string" } } });
+const RUNS = Number(args.runs ?? (args.quick ? 6 : 15));
+
+ensureBuilt("dist/runtime/bin.js", "dist/cli/bin.js", "dist/events.js");
+ensureBenchDependencies();
+const node = benchNode();
+ensureRicBuilt();
+const kataBin = kataBinBuild();
+const event = JSON.stringify(JSON.parse(readFileSync(join(projectRoot, "test/fixtures/events/sqs/ten-records.json"), "utf8")));
+const workDir = mkdtempSync(join(tmpdir(), "kata-bench-cold-"));
+const api = await startMockApi(node.path);
+try {
+  console.log(`cold-start benchmark on node ${node.version}: packaging the function with kata package ...`);
+  const { subjects, packages } = coldStartSubjects(node.path, workDir);
+  process.stdout.write(`  ${RUNS} runs of ${Object.keys(subjects).length} fresh processes: `);
+  const samples = await alternateSpawns(api, node.path, subjects, {
+    runs: RUNS,
+    event,
+    expected: { batchItemFailures: [] },
+    onRun: (run) => process.stdout.write(run % 5 === 0 || run === RUNS ? ` ${run}` : "."),
+  });
+  console.log();
+  const ratio = (a, b, field) => ({ of: a, over: b, field, perRunMedian: pairedRatio(samples[a][field], samples[b][field]) });
+  const figures = {
+    node: node.version,
+    kataBin,
+    method: { runs: RUNS, statistic: "median over runs; ratios taken within each run, then median", event: "sqs/ten-records.json", units: "ms" },
+    baseline: "ric",
+    subjects: Object.fromEntries(
+      Object.entries(samples).map(([id, fields]) => [
+        id,
+        { ...published(subjects[id]), ...summarizeFields(fields), ...(fields.firstPollMs ? { firstPollOverBaseline: pairedRatio(fields.firstPollMs, samples.ric.firstPollMs) } : {}) },
+      ]),
+    ),
+    packages: Object.fromEntries(Object.entries(packages).map(([id, { files, zipBytes }]) => [id, { zipBytes, files }])),
+    ratios: {
+      kataOverRicFirstPoll: ratio("kata", "ric", "firstPollMs"),
+      kataOverRicBeyondFloor: { of: "kata", over: "ric", floor: "node-poll", field: "firstPollMs", ofMedians: beyondFloorRatio(samples.kata.firstPollMs, samples.ric.firstPollMs, samples["node-poll"].firstPollMs) },
+      kataOverRicPowertoolsFirstResponse: ratio("kata", "ric-powertools", "firstResponseMs"),
+      packagedOverUnbundledFirstResponse: ratio("kata-packaged", "kata", "firstResponseMs"),
+    },
+  };
+  console.log(`\nCold start, first event a 10-record SQS batch: medians of ${RUNS} runs\n\n${spawnTable(figures)}\n`);
+  const file = writeResults("cold-start", figures);
+  console.log(`Results written to ${file}`);
+} finally {
+  api.close();
+  rmSync(workDir, { recursive: true, force: true });
+}

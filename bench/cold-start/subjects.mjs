@@ -1,0 +1,34 @@
+import { join } from "node:path";
+import { packageFunction } from "./package-function.mjs";
+
+/**
+ * The cold-start subjects: the same function (every built-in decoder imported, the first event a
+ * 10-record SQS batch) under kata's loop and under aws-lambda-ric, unbundled and as `kata
+ * package` bundles, and the RIC with the Powertools parser instead. `node -e 0` is the floor.
+ *
+ * @returns `{ subjects, packages }`; `packages` has the bundles' file sizes
+ */
+export function coldStartSubjects(node, workDir) {
+  const kataProvided = packageFunction("all-events-kata", "provided.al2023", workDir, "kata-provided");
+  const kataManaged = packageFunction("all-events-kata", "nodejs22.x", workDir, "kata-nodejs22");
+  const powertoolsManaged = packageFunction("all-events-powertools", "nodejs22.x", workDir, "powertools-nodejs22");
+  const subjects = {
+    "node-bare": { label: "node -e 0 (spawn to exit)", bare: "exit" },
+    "node-poll": { label: "node -e: one socket, GET /next (the floor)", bare: "poll" },
+    kata: { label: "kata, kata decoders", loop: "kata", handler: "all-events-kata.handler" },
+    "kata-packaged": {
+      label: "kata, kata decoders, kata package (provided.al2023)",
+      command: join(kataProvided.taskRoot, "bootstrap"),
+      taskRoot: kataProvided.taskRoot,
+      handler: "index.handler",
+      env: { KATA_NODE: node },
+    },
+    ric: { label: "aws-lambda-ric, JSON.parse only", loop: "ric", handler: "all-events-json.handler" },
+    "ric-powertools": { label: "aws-lambda-ric + Powertools parser", loop: "ric", handler: "all-events-powertools.handler" },
+    "ric-powertools-packaged": { label: "aws-lambda-ric + Powertools parser, kata package (nodejs22.x)", loop: "ric", taskRoot: powertoolsManaged.taskRoot, handler: "index.handler" },
+    "ric-kata": { label: "aws-lambda-ric, kata decoders", loop: "ric", handler: "all-events-kata.handler" },
+    "ric-kata-packaged": { label: "aws-lambda-ric, kata decoders, kata package (nodejs22.x)", loop: "ric", taskRoot: kataManaged.taskRoot, handler: "index.handler" },
+  };
+  const packages = { "kata-packaged": kataProvided, "ric-powertools-packaged": powertoolsManaged, "ric-kata-packaged": kataManaged };
+  return { subjects, packages };
+}

