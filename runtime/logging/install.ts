@@ -7,9 +7,21 @@ import { patchConsole } from "./console-patch.js";
  * Returns a function that restores the console.
  */
 export async function installLogging(write: (line: string) => void = writeStdout, env: NodeJS.ProcessEnv = process.env): Promise<() => void> {
-  const formatJson = logFormatOf(env) === "JSON" ? (await import("./json-format.js")).formatJson : undefined;
-  return patchConsole({ formatJson, minLevel: minLogLevelOf(env), write });
+  const format = logFormatOf(env);
+  const minLevel = minLogLevelOf(env);
+  // kata-runtime patches before loading the handler, then start() asks again: the same patch is kept.
+  if (installed && installed.write === write && installed.format === format && installed.minLevel === minLevel) return () => {};
+  const formatJson = format === "JSON" ? (await import("./json-format.js")).formatJson : undefined;
+  const restore = patchConsole({ formatJson, minLevel, write });
+  const current = { write, format, minLevel };
+  installed = current;
+  return () => {
+    if (installed === current) installed = undefined;
+    restore();
+  };
 }
+
+let installed: { write: (line: string) => void; format: string; minLevel: number } | undefined;
 
 function writeStdout(line: string): void {
   process.stdout.write(line);
