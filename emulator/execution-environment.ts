@@ -113,6 +113,12 @@ export class ExecutionEnvironment {
     return accepted;
   }
 
+  /** Where the chunks of a streamed response go as they arrive, if its invoker relays them. */
+  relay(requestId: string, contentType: string): ((chunk: Buffer) => void) | undefined {
+    const current = this.current;
+    return current?.requestId === requestId ? current.options.relayStream?.(contentType, requestId) : undefined;
+  }
+
   // POST /2018-06-01/runtime/init/error
   initError(payload: Buffer, error: LambdaErrorBody): ApiReply {
     if (this.initialised || this.process === undefined) return invalidStateTransition(this.initialised ? "Ready" : "Stopped", "InitError");

@@ -5,6 +5,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { isAlive } from "../emulator/eventually.js";
 import { httpCall } from "../emulator/http-client.js";
+import { projectRoot } from "../support/fixtures.js";
+import { assertStreamsAsWritten } from "../support/streamed-http.js";
 import { freePort, makeProject, runCli, RunningCli } from "./run-cli.js";
 
 /** `kata serve`, run as a user runs it, answering real HTTP requests. */
@@ -42,6 +44,20 @@ describe("kata serve", { concurrency: true }, () => {
       assert.match(serve.stderr, /START RequestId: .*\nEND RequestId: /s, "the function's log lines go to stderr");
     } finally {
       await serve.stop();
+    }
+  });
+
+  it("relays a streamed response with --http as it is written: prelude status and headers, chunk by chunk, cut off on a failure", async () => {
+    const streaming = makeProject({ "url.mjs": readFileSync(join(projectRoot, "test/fixtures/handlers/streaming/url.mjs"), "utf8") }, { kata: true });
+    const port = await freePort();
+    const serve = new RunningCli(["serve", "url.handler", "--http", "--port", String(port)], streaming.dir);
+    try {
+      await serve.waitForStderr(/is listening/);
+      await assertStreamsAsWritten(`http://127.0.0.1:${port}`);
+      await serve.waitForStderr(/\tERROR\tInvoke Error\t\{"errorType":"RangeError","errorMessage":"the source went away"/);
+    } finally {
+      await serve.stop();
+      streaming.remove();
     }
   });
 
