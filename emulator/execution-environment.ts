@@ -52,6 +52,8 @@ export class ExecutionEnvironment {
   private readonly answered = new Set<string>();
   /** END and REPORT of the last settled invocation, written when the runtime is done with it. */
   private unreported: (() => void) | undefined;
+  private reported: Promise<void> = Promise.resolve();
+  private markReported: () => void = () => {};
   private closed = false;
 
   constructor(private readonly options: EnvironmentOptions) {}
@@ -213,6 +215,7 @@ export class ExecutionEnvironment {
     // Lambda writes END and REPORT when the runtime asks for its next invocation (or dies, or is
     // stopped), not when the response arrives: what the function logs after answering is part
     // of this invocation, and its duration runs until then.
+    this.reported = new Promise((resolve) => (this.markReported = resolve));
     this.unreported = () => {
       writeLog(logs, endLine(invocation.requestId));
       writeLog(logs, reportLine({ ...facts, durationMs: performance.now() - invocation.startedAt }));
@@ -221,10 +224,16 @@ export class ExecutionEnvironment {
     this.pump();
   }
 
+  /** Resolves once the last settled invocation has ended: its END and REPORT are written. */
+  ended(): Promise<void> {
+    return this.reported;
+  }
+
   private reportDone(): void {
     const report = this.unreported;
     this.unreported = undefined;
     report?.();
+    this.markReported();
   }
 
   /** Kills the process (after a timeout, as Lambda does, or for a restart), and starts a fresh one. */
