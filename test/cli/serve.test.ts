@@ -47,20 +47,6 @@ describe("kata serve", { concurrency: true }, () => {
     }
   });
 
-  it("relays a streamed response with --http as it is written: prelude status and headers, chunk by chunk, cut off on a failure", async () => {
-    const streaming = makeProject({ "url.mjs": readFileSync(join(projectRoot, "test/fixtures/handlers/streaming/url.mjs"), "utf8") }, { kata: true });
-    const port = await freePort();
-    const serve = new RunningCli(["serve", "url.handler", "--http", "--port", String(port)], streaming.dir);
-    try {
-      await serve.waitForStderr(/is listening/);
-      await assertStreamsAsWritten(`http://127.0.0.1:${port}`);
-      await serve.waitForStderr(/\tERROR\tInvoke Error\t\{"errorType":"RangeError","errorMessage":"the source went away"/);
-    } finally {
-      await serve.stop();
-      streaming.remove();
-    }
-  });
-
   it("answers plain HTTP with a 404 that explains --http when it is off", async () => {
     const port = await freePort();
     const serve = new RunningCli(["serve", "src/api.handler", "--port", String(port)], cwd);
@@ -114,3 +100,20 @@ async function waitForVersion(get: () => Promise<string>, expected: string): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+// Apart from the suite above, whose servers start all at once.
+describe("kata serve --http with a streaming handler", () => {
+  it("relays a streamed response with --http as it is written: prelude status and headers, chunk by chunk, cut off on a failure", async () => {
+    const streaming = makeProject({ "url.mjs": readFileSync(join(projectRoot, "test/fixtures/handlers/streaming/url.mjs"), "utf8") }, { kata: true });
+    const port = await freePort();
+    const serve = new RunningCli(["serve", "url.handler", "--http", "--port", String(port)], streaming.dir);
+    try {
+      await serve.waitForStderr(/is listening/, 15_000);
+      await assertStreamsAsWritten(`http://127.0.0.1:${port}`);
+      await serve.waitForStderr(/\tERROR\tInvoke Error\t\{"errorType":"RangeError","errorMessage":"the source went away"/);
+    } finally {
+      await serve.stop();
+      streaming.remove();
+    }
+  });
+});
