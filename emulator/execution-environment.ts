@@ -14,6 +14,9 @@ import {
 } from "./lambda-errors.js";
 import { endLine, peakMemoryMb, reportLine, startLine } from "./report-lines.js";
 
+/** Lambda's limit on the init phase of an on-demand function. */
+const INIT_LIMIT_SECONDS = 10;
+
 export interface EnvironmentOptions {
   settings: FunctionSettings;
   /** The function process to run, e.g. `["node", "dist/runtime/bin.js"]` or `["./bootstrap"]`. */
@@ -161,15 +164,19 @@ export class ExecutionEnvironment {
     void started.exited.then((exit) => this.exited(started, exit));
   }
 
-  /** An invocation that waits for a runtime still initialising times out like a running one. */
+  /**
+   * An invocation that waits for a runtime still initialising times out, but as Lambda does: init
+   * has its own limit of 10 s, or the function timeout when that is longer (Lambda then retries init
+   * inside the invoke), so a short function timeout does not count the runtime's start-up.
+   */
   private armInitTimer(): void {
     if (this.initTimer !== undefined) return;
-    const seconds = this.settings.timeoutSeconds;
+    const seconds = Math.max(INIT_LIMIT_SECONDS, this.settings.timeoutSeconds);
     this.initTimer = setTimeout(() => {
       this.initTimer = undefined;
       const head = this.queue.shift();
       if (head === undefined) return;
-      head.fail(taskTimedOut(head.requestId, seconds), "init");
+      head.fail(taskTimedOut(head.requestId, this.settings.timeoutSeconds), "init");
       void this.recycle();
     }, seconds * 1000);
   }
