@@ -1,5 +1,6 @@
 import type { LambdaContext } from "./context.js";
 import { InvocationTimeoutError } from "./errors.js";
+import { atTime } from "./long-timeout.js";
 
 /**
  * With concurrency above 1, a handler that never settles would hold its slot forever (Lambda only
@@ -9,15 +10,15 @@ import { InvocationTimeoutError } from "./errors.js";
  */
 export function settleByDeadline<T>(work: Promise<T>, context: LambdaContext): Promise<T> {
   if (!Number.isFinite(context.deadlineMs)) return work;
-  let timer: NodeJS.Timeout | undefined;
+  let cancel = (): void => {};
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    cancel = atTime(context.deadlineMs, () => {
       reject(
         new InvocationTimeoutError(
           `Request ${context.awsRequestId} did not settle by its deadline (${new Date(context.deadlineMs).toISOString()}); its slot was freed. Make the handler finish within context.getRemainingTimeInMillis(), or cancel its work with context.signal.`,
         ),
       );
-    }, context.deadlineMs - Date.now());
+    });
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]).finally(() => cancel());
 }
