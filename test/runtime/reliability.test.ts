@@ -55,3 +55,17 @@ describe("AWS_LAMBDA_MAX_CONCURRENCY=2 under Runtime API faults", () => {
     }
   });
 });
+
+describe("event bytes with a UTF-8 byte-order mark", () => {
+  it("reach a plain handler parsed, as they reach kata's decoders, instead of failing with Runtime.MalformedEvent", async () => {
+    const loop = await runLoop(async (event: unknown) => ({ received: event }));
+    try {
+      const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"orderId":"ord-1"}')]);
+      const outcome = await loop.api.enqueue({ requestId: "bom-1", body });
+      assert.equal(outcome.kind, "response", outcome.body.toString());
+      assert.deepEqual(json(outcome.body), { received: { orderId: "ord-1" } });
+    } finally {
+      await loop.stop();
+    }
+  });
+});
