@@ -167,18 +167,18 @@ export class ExecutionEnvironment {
     while (this.current === undefined && this.queue.length > 0 && this.parked.length > 0) {
       const res = this.parked.shift()!;
       if (res.writableEnded || res.destroyed) continue;
-      const invocation = this.queue.shift()!;
-      const headers = nextHeadersOf(invocation, functionArn(this.settings));
-      if (headers === undefined) this.parked.unshift(res); // that invocation failed; the poll waits for the next one
-      else this.dispatch(invocation, headers, res);
+      // An invocation that cannot be handed over fails at once; the poll waits for the next one.
+      if (!this.dispatch(this.queue.shift()!, res)) this.parked.unshift(res);
     }
   }
 
-  private dispatch(invocation: Invocation, headers: Record<string, string>, res: ServerResponse): void {
+  private dispatch(invocation: Invocation, res: ServerResponse): boolean {
     const { settings, logs } = this.options;
+    invocation.deadlineMs = Date.now() + settings.timeoutSeconds * 1000;
+    const headers = nextHeadersOf(invocation, functionArn(settings));
+    if (headers === undefined) return false;
     this.current = invocation;
     invocation.startedAt = performance.now();
-    invocation.deadlineMs = Date.now() + settings.timeoutSeconds * 1000;
     writeLog(logs, startLine(invocation.requestId, settings.functionVersion));
     res.writeHead(200, headers);
     res.end(invocation.event);
@@ -188,6 +188,7 @@ export class ExecutionEnvironment {
       this.settle(invocation, { ...failure(taskTimedOut(invocation.requestId, settings.timeoutSeconds)), phase: "invoke" }, "timeout", timedOut);
       void this.recycle(timedOut);
     }, settings.timeoutSeconds * 1000);
+    return true;
   }
 
   private settle(invocation: Invocation, outcome: Outcome, status?: "timeout", ran = this.process): void {

@@ -24,7 +24,7 @@ async function serving(handler: string, extra: string[], use: (base: string, ser
   }
 }
 
-describe("kata serve under hostile requests", { concurrency: true }, () => {
+describe("kata serve under hostile requests", () => {
   it("refuses an X-Amz-Client-Context that is not base64 of a header-safe JSON object with 400, and keeps serving", async () => {
     await serving("src/fn.handler", [], async (base, serve) => {
       const bad = { "not base64": "%%%", "CR/LF in the JSON": base64('{"client":\r\n{}}'), "not an object": base64("[1]"), "not UTF-8": Buffer.from([0x7b, 0xff, 0x7d]).toString("base64") };
