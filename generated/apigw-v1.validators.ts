@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEvent = validate10;
 
@@ -948,6 +948,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.dev/schemas/apigw-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
+fillMultiValueHeaders(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resource === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};

@@ -6,6 +6,7 @@ interface AjvCore {
   errors?: MetaSchemaError[] | null;
 }
 import { formats } from "../runtime/decode/formats.js";
+import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
 import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
@@ -18,6 +19,9 @@ export interface ValidatorSchema {
   file: string;
   schema: Record<string, unknown>;
 }
+
+/** The keyword that names a kata fill function (`runtime/decode/fills/`), run on an object before it is checked. */
+const FILL_KEYWORD = "x-kata-fill";
 
 /** Keywords that carry typing information for json-schema-to-typescript, not validation rules. */
 const TYPING_KEYWORDS = ["tsType", "tsEnumNames", "x-kata-exports", "x-kata-type-parameters"];
@@ -35,7 +39,9 @@ const RUNTIME_HELPERS: Record<string, string> = {
  */
 export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
   const schemas = given.map((entry) => ({ ...entry, schema: protoPropertyAsPattern(entry.schema) }));
-  const ajv = createAjv(draft2020, schemas);
+  for (const { file, schema } of schemas) checkFillNames(file, schema, "");
+  const usedFills = new Set<string>();
+  const ajv = createAjv(draft2020, schemas, usedFills);
   for (const { id, file, schema } of schemas) {
     const withId = { ...withoutMetaSchema(schema), $id: id };
     if (ajv.validateSchema(withId) !== true) throw invalidSchemaError(file, ajv.errors);
@@ -61,8 +67,9 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
   code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code)))));
-  const helpers = code.includes("appendErrors(") ? "appendErrors, ucs2length, equal" : "ucs2length, equal";
-  const imports = `import { ${helpers}, formats as kataFormats } from "${runtimeImport}";`;
+  const appends = code.includes("appendErrors(") ? ["appendErrors"] : [];
+  const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
+  const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
 }
 
@@ -121,11 +128,22 @@ function dropUnusedSchemaConstants(code: string): string {
   return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (code.split(name).length > 2 ? line : ""));
 }
 
-function createAjv(draft2020: boolean, schemas: ValidatorSchema[]): AjvCore {
-  const { _ } = require("ajv") as typeof import("ajv");
+function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Set<string>): AjvCore {
+  const { _, Name } = require("ajv") as typeof import("ajv");
   const AjvClass = (draft2020 ? require("ajv/dist/2020.js") : require("ajv")).default as new (options: object) => AjvCore;
   const extensionKeywords = new Set<string>(TYPING_KEYWORDS);
   for (const { schema } of schemas) collectExtensionKeywords(schema, extensionKeywords);
+  extensionKeywords.delete(FILL_KEYWORD);
+  const fillKeyword = {
+    keyword: FILL_KEYWORD,
+    schemaType: "string",
+    // First of all keywords, before `default`s are assigned, so a fill sees the event as it was sent.
+    before: "$ref",
+    code(cxt: { gen: { code(c: unknown): void }; schema: string; data: InstanceType<typeof Name> }) {
+      usedFills.add(cxt.schema);
+      cxt.gen.code(_`${new Name(cxt.schema)}(${cxt.data})`);
+    },
+  };
   return new AjvClass({
     allErrors: true,
     strict: true,
@@ -135,7 +153,9 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[]): AjvCore {
     ownProperties: needsOwnProperties(schemas.map((s) => s.schema)),
     code: { source: true, esm: true, lines: true, formats: _`kataFormats` },
     formats,
-    keywords: [...extensionKeywords].sort(),
+    // Tolerant reader: a field AWS's tools may omit carries its documented meaning as a `default`.
+    useDefaults: true,
+    keywords: [...[...extensionKeywords].sort(), fillKeyword],
   });
 }
 
@@ -146,6 +166,21 @@ function collectExtensionKeywords(node: unknown, into: Set<string>): void {
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith("x-")) into.add(key);
       collectExtensionKeywords(value, into);
+    }
+  }
+}
+
+/** A fill is called by name from generated code, so only kata's own fill functions may be named. */
+function checkFillNames(file: string, node: unknown, pointer: string): void {
+  if (Array.isArray(node)) node.forEach((item, i) => checkFillNames(file, item, `${pointer}/${i}`));
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      // An object here is a property schema that happens to be called so, not the keyword.
+      if (key === FILL_KEYWORD && typeof value !== "object" && !(typeof value === "string" && Object.prototype.hasOwnProperty.call(fills, value))) {
+        throw new SchemaError(file, at, `names ${JSON.stringify(value)}, which is not a kata fill function. Use one of: ${Object.keys(fills).sort().join(", ")}.`);
+      }
+      checkFillNames(file, value, at);
     }
   }
 }

@@ -10,4 +10,5 @@ export { decodeApiRequest, decodeRequest, type ApiRequestSpec, type DecodedReque
 export { issuesUnder } from "./issues-under.js";
 export { appendErrors, ucs2length, equal } from "./schema-runtime.js";
 export { formats } from "./formats.js";
+export * from "./fills/index.js";
 export type { CompiledValidator } from "./validator.js";

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "kata/decode";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -1078,6 +1078,9 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
+data.version = "0";
+}
+if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1167,7 +1170,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1177,7 +1179,6 @@ else {
 vErrors.push(err9);
 }
 errors++;
-}
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
@@ -1410,6 +1411,9 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
+data.version = "0";
+}
+if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1499,7 +1503,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1509,7 +1512,6 @@ else {
 vErrors.push(err9);
 }
 errors++;
-}
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
@@ -4353,6 +4355,7 @@ function validate32(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.local/composite/CreateOrderV1Event.json" */;
 let vErrors = null;
 let errors = 0;
+fillMultiValueHeaders(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resource === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};

@@ -106,4 +106,17 @@ describe("schema errors", () => {
     assert.equal(error.file, "schemas/typo.json");
     assert.equal(error.pointer, "/properties/when");
   });
+
+  it("rejects an x-kata-fill that names no kata fill function, at its pointer", async () => {
+    const error = await schemaError({ type: "object", properties: { a: { type: "object", "x-kata-fill": "process.exit" } } });
+    assert.equal(error.pointer, "/properties/a/x-kata-fill");
+    assert.match(error.message, /names "process\.exit", which is not a kata fill function\. Use one of: fillMultiValueHeaders/);
+  });
+
+  it("accepts a property that is called x-kata-fill", async () => {
+    project.write("schemas/named.json", { type: "object", properties: { "x-kata-fill": { type: "string" } } });
+    const config = { out: "out-named", events: { Named: { schema: "./schemas/named.json" } } };
+    await project.generate(config);
+    assert.equal(existsSync(project.path("out-named/named.ts")), true);
+  });
 });

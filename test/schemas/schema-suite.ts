@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { eventNames, loadEvent, projectRoot } from "../support/fixtures.js";
+import * as fills from "../../runtime/decode/fills/index.js";
 
 /** The keywords kata's schemas add for the code generator; Ajv must know them in strict mode. */
 export const KATA_KEYWORDS = ["tsType", "x-kata-exports", "x-kata-type-parameters"] as const;
@@ -25,10 +26,20 @@ export function loadSchema(source: string): SchemaFile {
   return JSON.parse(readFileSync(schemaPath(source), "utf8")) as SchemaFile;
 }
 
-/** The Ajv set-up the generated decoders use: strict, every error reported, kata keywords known. */
+/**
+ * The Ajv set-up the generated decoders use: strict, every error reported, kata keywords known,
+ * defaults filled, and `x-kata-fill` running the same fill functions.
+ */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true });
+  const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: true });
   for (const keyword of KATA_KEYWORDS) ajv.addKeyword(keyword);
+  ajv.addKeyword({
+    keyword: "x-kata-fill",
+    schemaType: "string",
+    modifying: true,
+    before: "$ref",
+    validate: (name: keyof typeof fills, data: unknown) => (fills[name](data), true),
+  });
   return ajv;
 }
 

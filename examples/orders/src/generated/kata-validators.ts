@@ -1014,6 +1014,9 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
+data.version = "0";
+}
+if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1103,7 +1106,6 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1113,7 +1115,6 @@ else {
 vErrors.push(err9);
 }
 errors++;
-}
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
