@@ -20,7 +20,11 @@ export function checkPatterns(file: string, schema: unknown): void {
 
 function check(file: string, pointer: string, pattern: string): void {
   if (!compiles(pattern)) return; // Ajv reports an invalid pattern with its own message
-  if (!backtracksExponentially(pattern)) return;
+  const verdict = backtracksExponentially(pattern);
+  if (verdict === false) return;
+  if (verdict !== true) {
+    throw new SchemaError(file, pointer, `pattern ${JSON.stringify(pattern)} is too complex for kata to check for exponential backtracking. Split it into simpler patterns (allOf), or shorten it.`);
+  }
   throw new SchemaError(
     file,
     pointer,

@@ -11,9 +11,10 @@ import { overlaps, parseRegex, type CharSet, type RegexNode } from "./regex-ast.
  * ambiguity exactly when, in the product of the automaton with itself, one strongly connected
  * component holds both a pair of equal states and a pair of different ones.
  */
-export function backtracksExponentially(pattern: string): boolean {
+export function backtracksExponentially(pattern: string): boolean | "too complex to check" {
   const automaton = positionAutomaton(parseRegex(pattern));
-  return hasExponentialAmbiguity(automaton);
+  // Without a loop every path is as long as the text it reads: nothing to try twice over and over.
+  return automaton.loops && hasExponentialAmbiguity(automaton);
 }
 
 interface Automaton {
@@ -25,6 +26,8 @@ interface Automaton {
    * outer loop, two paths that a backtracking engine both tries.
    */
   follow: Map<number, number>[];
+  /** Whether any repetition can go round more than once. */
+  loops: boolean;
 }
 
 /** Repeats with large bounds are analysed as their first two copies plus a loop: enough to see their ambiguity. */
@@ -32,6 +35,7 @@ const COPIES = 2;
 
 function positionAutomaton(root: RegexNode): Automaton {
   const sets: CharSet[] = [[]];
+  let loops = false;
   const follow: Map<number, number>[] = [new Map()];
   const link = (from: Set<number>, to: Set<number>) => {
     for (const p of from) for (const q of to) follow[p]!.set(q, (follow[p]!.get(q) ?? 0) + 1);
@@ -75,6 +79,7 @@ function positionAutomaton(root: RegexNode): Automaton {
         if (node.max - required === 1) return concat(part, optional(build(node.body)));
         const loop = build(node.body);
         link(loop.last, loop.first);
+        loops = true;
         return concat(part, optional(loop));
       }
     }
@@ -82,17 +87,17 @@ function positionAutomaton(root: RegexNode): Automaton {
   const optional = (part: Part): Part => ({ ...part, nullable: true });
   const whole = build(root);
   link(new Set([0]), whole.first);
-  return { sets, follow };
+  return { sets, follow, loops };
 }
 
 function union(sets: Set<number>[]): Set<number> {
   return new Set(sets.flatMap((set) => [...set]));
 }
 
-/** Pairs explored at most: patterns in schemas are short; a larger product is refused as unchecked. */
-const MAX_PAIRS = 250_000;
+/** Steps of the product's construction at most (well under a second): a larger product is refused as unchecked. */
+const MAX_STEPS = 500_000;
 
-function hasExponentialAmbiguity({ sets, follow }: Automaton): boolean {
+function hasExponentialAmbiguity({ sets, follow }: Automaton): boolean | "too complex to check" {
   const n = sets.length;
   const key = (p: number, q: number) => p * n + q;
   // Pairs reachable from (start, start) reading the same text on both sides.
@@ -101,6 +106,7 @@ function hasExponentialAmbiguity({ sets, follow }: Automaton): boolean {
   const parallel = new Set<number>();
   const pending = [key(0, 0)];
   edges.set(key(0, 0), []);
+  let steps = 0;
   while (pending.length > 0) {
     const pair = pending.pop()!;
     const p = Math.floor(pair / n);
@@ -108,12 +114,12 @@ function hasExponentialAmbiguity({ sets, follow }: Automaton): boolean {
     const out = edges.get(pair)!;
     for (const [p2, pWays] of follow[p]!) {
       for (const [q2, qWays] of follow[q]!) {
+        if (++steps > MAX_STEPS) return "too complex to check";
         if (!overlaps(sets[p2]!, sets[q2]!)) continue;
         const next = key(p2, q2);
         out.push(next);
         if (pWays * qWays > 1) parallel.add(pair * n * n + next);
         if (!edges.has(next)) {
-          if (edges.size >= MAX_PAIRS) return true;
           edges.set(next, []);
           pending.push(next);
         }

@@ -47,4 +47,10 @@ describe("backtracksExponentially", () => {
   for (const pattern of exponential) it(`finds ${pattern}`, () => assert.equal(backtracksExponentially(pattern), true));
   for (const pattern of [...linear, ...polynomial]) it(`passes ${pattern}`, () => assert.equal(backtracksExponentially(pattern), false));
 
+  it("says when a pattern is too large to check rather than guessing, and passes a large one without repetition at once", () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i.toString(36).padStart(4, "a")}xyz`).join("|");
+    assert.equal(backtracksExponentially(`^(${words})+$`), "too complex to check");
+    assert.equal(backtracksExponentially(`^(${words})$`), false);
+  });
+
 });
