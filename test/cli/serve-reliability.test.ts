@@ -17,7 +17,7 @@ async function serving(handler: string, extra: string[], use: (base: string, ser
   const port = await freePort();
   const serve = new RunningCli(["serve", handler, "--port", String(port), ...extra], project.dir);
   try {
-    await serve.waitForStderr(/is listening/);
+    await serve.waitForStderr(/is listening/, 20_000); // a loaded machine can take a while to start it
     await use(`http://127.0.0.1:${port}`, serve);
   } finally {
     await serve.stop();
@@ -53,13 +53,13 @@ describe("kata serve under hostile requests", () => {
   });
 
   it("times out a handler whose promise never settles (Sandbox.Timedout), instead of letting its process exit", async () => {
-    await serving("src/fn.hang", ["--timeout", "1"], async (base) => {
+    await serving("src/fn.hang", ["--timeout", "2"], async (base) => {
       const reply = await httpCall(base, "POST", INVOKE, { body: "{}" });
       assert.equal(reply.status, 200);
       assert.equal(reply.headers["x-amz-function-error"], "Unhandled");
       const error = JSON.parse(reply.body);
       assert.equal(error.errorType, "Sandbox.Timedout", reply.body);
-      assert.match(error.errorMessage, /Task timed out after 1\.00 seconds/);
+      assert.match(error.errorMessage, /Task timed out after 2\.00 seconds/);
     });
   });
 
