@@ -66,8 +66,9 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code))));
-  const helpers = ["ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
+  code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code)))));
+  const appends = code.includes("appendErrors(") ? ["appendErrors"] : [];
+  const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
 }
@@ -86,6 +87,14 @@ function lengthFastPath(code: string): string {
       ? `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`
       : `(${data}.length > ${limit} && (${data}.length > ${2 * Number(limit)} || ${counter}(${data}) > ${limit}))`,
   );
+}
+
+/**
+ * Ajv gathers a referenced validator's errors with `vErrors.concat(...)`, a new array per call:
+ * 40,000 SQS records without a messageId took seconds. Appending in place keeps it linear.
+ */
+function appendInPlace(code: string): string {
+  return code.replace(/\bvErrors\.concat\(((?:\w+)\.errors)\)/g, "appendErrors(vErrors, $1)");
 }
 
 /** Ajv's errors name the schema location too; kata reports instance pointers only, so that text is load time for nothing. */
