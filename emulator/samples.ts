@@ -11,6 +11,14 @@ const DESCRIPTIONS: Record<string, string> = {
   "apigw-v2": "API Gateway HTTP API (payload format 2.0): POST /orders with a JSON body",
   alb: "Application Load Balancer target: GET /orders",
   "function-url": "Lambda function URL (payload format 2.0): GET /orders",
+  // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
+  "apigw-websocket": "API Gateway WebSocket API: a MESSAGE event on the sendmessage route",
+  "cloudwatch-logs": "CloudWatch Logs subscription: two log events, gzipped and base64-encoded",
+  dynamodb: "DynamoDB Streams: an INSERT with its new image",
+  firehose: "Amazon Data Firehose transformation: two JSON records, base64-encoded",
+  kafka: "Amazon MSK: one record of topic orders, partition 0",
+  kinesis: "Kinesis Data Streams: one record with a base64 JSON order",
+  sns: "Amazon SNS: one notification with a JSON message and two attributes",
 };
 
 /** The event asked for is not a built-in sample. */

@@ -21,6 +21,8 @@ export interface DecodeSuiteSpec {
   result?: string;
   /** Fixtures that are results rather than events (besides `result*` and `invalid-result-*`). */
   otherResults?: string[];
+  /** Fixtures of the source's other exported types (valid or `invalid-*`), mapped to the type. */
+  otherTypes?: Record<string, string>;
   /** JSON pointer of an object inside the base fixture where AWS might add fields. */
   nestedObject: string;
 }
@@ -85,7 +87,8 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
   const eventDecoders = builtinDecoders(spec.event);
   const resultDecoders = spec.result === undefined ? undefined : builtinDecoders(spec.result);
   const isResult = (name: string) => /^(invalid-)?result\b/.test(name) || (spec.otherResults ?? []).includes(name);
-  const decodersFor = (name: string) => (isResult(name) ? resultDecoders : eventDecoders);
+  const otherDecoders = new Map(Object.entries(spec.otherTypes ?? {}).map(([name, type]) => [name, builtinDecoders(type)]));
+  const decodersFor = (name: string) => otherDecoders.get(name) ?? (isResult(name) ? resultDecoders : eventDecoders);
 
   describe(`${spec.source} fixtures through the generated decoders`, () => {
     for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {

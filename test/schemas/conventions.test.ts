@@ -7,7 +7,11 @@ import { createAjv, loadSchema } from "./schema-suite.js";
 import type { SchemaFile } from "./schema-suite.js";
 
 // The code generator (json-schema-to-typescript + Ajv standalone) relies on these conventions.
-const SOURCES = ["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"];
+const SOURCES = [
+  "alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs",
+  // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
+  "apigw-websocket", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis", "sns",
+].sort();
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;
 
@@ -105,7 +109,9 @@ describe("built-in schema conventions", () => {
           for (const [pointer, node] of walk(own as Json)) {
             const tsType = node["tsType"];
             if (pointer.endsWith("/properties") || typeof tsType !== "string") continue;
-            for (const word of tsType.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+            // Property keys of object type literals (`{ S: string }`) are names, not types.
+            const types = tsType.replace(/[A-Za-z_$][\w$]*\??:/g, "");
+            for (const word of types.match(/[A-Za-z_$][\w$]*/g) ?? []) {
               assert.ok(known.has(word), `${name}${pointer}: tsType "${tsType}" uses unknown ${word}`);
             }
           }

@@ -88,6 +88,71 @@ export type AlbMapsFromAws = Assert<Assignable<PresentMaps<Pick<aws.ALBEvent, Al
 export type AlbBodyNotNull = Assert<Not<Assignable<aws.ALBEvent["body"], kata.ALBEvent["body"]>>>;
 export type AlbResult = Assert<Mutual<kata.ALBResult, aws.ALBResult>>;
 
+// ==== Streams, messaging, CloudWatch Logs and WebSocket APIs (issue 11) =======================
+
+// ---- SNS ------------------------------------------------------------------------------------
+export type SnsMessageRest = Assert<MutualExcept<kata.SNSMessage, aws.SNSMessage, "Subject">>;
+// SNS sends `Subject: null` when the publisher gave none; @types has no null.
+export type SnsSubjectWider = Assert<Assignable<aws.SNSMessage["Subject"], kata.SNSMessage["Subject"]>>;
+export type SnsSubjectNotNarrower = Assert<Not<Assignable<kata.SNSMessage["Subject"], aws.SNSMessage["Subject"]>>>;
+export type SnsRecordRest = Assert<MutualExcept<kata.SNSEventRecord, aws.SNSEventRecord, "Sns">>;
+export type SnsEventFromAws = Assert<Assignable<aws.SNSEvent, kata.SNSEvent>>;
+export type SnsEventIsRecords = Assert<Mutual<kata.SNSEvent, { Records: kata.SNSEventRecord[] }>>;
+
+// ---- Kinesis Data Streams -------------------------------------------------------------------
+export type KinesisEvent = Assert<Mutual<kata.KinesisStreamEvent, aws.KinesisStreamEvent>>;
+export type KinesisTumblingWindow = Assert<Mutual<kata.KinesisStreamTumblingWindowEvent, aws.KinesisStreamTumblingWindowEvent>>;
+export type KinesisBatchResponse = Assert<Mutual<kata.KinesisStreamBatchResponse, aws.KinesisStreamBatchResponse>>;
+export type KinesisStateResponse = Assert<Mutual<kata.KinesisStreamStateResponse, aws.KinesisStreamStateResponse>>;
+
+// ---- DynamoDB Streams -----------------------------------------------------------------------
+// @types makes every record field optional; kata requires what DynamoDB always sends.
+export type DynamoDBToAws = Assert<Assignable<kata.DynamoDBStreamEvent, aws.DynamoDBStreamEvent>>;
+export type DynamoDBRequiresFields = Assert<Not<Assignable<aws.DynamoDBStreamEvent, kata.DynamoDBStreamEvent>>>;
+export type DynamoDBRecordComplete = Assert<Mutual<kata.DynamoDBRecord, Required<Omit<aws.DynamoDBRecord, "userIdentity" | "dynamodb">> & { dynamodb: kata.StreamRecord; userIdentity?: kata.DynamoDBRecord["userIdentity"] }>>;
+export type DynamoDBStreamRecordKeys = Assert<Mutual<keyof kata.StreamRecord, keyof aws.StreamRecord>>;
+export type DynamoDBAttributeValue = Assert<Mutual<kata.AttributeValue, aws.AttributeValue>>;
+export type DynamoDBBatchResponse = Assert<Mutual<kata.DynamoDBBatchResponse, aws.DynamoDBBatchResponse>>;
+
+// ---- Amazon Data Firehose -------------------------------------------------------------------
+export type FirehoseMetadataRest = Assert<MutualExcept<kata.FirehoseRecordMetadata, aws.FirehoseRecordMetadata, "subsequenceNumber">>;
+// Firehose sends `subsequenceNumber` as a number; @types declares a string. kata takes both.
+export type FirehoseSubsequenceWider = Assert<Assignable<aws.FirehoseRecordMetadata["subsequenceNumber"], kata.FirehoseRecordMetadata["subsequenceNumber"]>>;
+export type FirehoseSubsequenceNotNarrower = Assert<Not<Assignable<kata.FirehoseRecordMetadata["subsequenceNumber"], aws.FirehoseRecordMetadata["subsequenceNumber"]>>>;
+export type FirehoseEventFromAws = Assert<Assignable<aws.FirehoseTransformationEvent, kata.FirehoseTransformationEvent>>;
+export type FirehoseEventRest = Assert<MutualExcept<kata.FirehoseTransformationEvent, aws.FirehoseTransformationEvent, "records">>;
+export type FirehoseResult = Assert<Mutual<kata.FirehoseTransformationResult, aws.FirehoseTransformationResult>>;
+
+// ---- Kafka (Amazon MSK and self-managed) ----------------------------------------------------
+// Lambda leaves out `key` for a record the producer sent without one; @types requires it.
+export type MskRecordRest = Assert<MutualExcept<kata.MSKRecord, aws.MSKRecord, "key">>;
+export type MskKeyOptional = Assert<Not<Assignable<kata.MSKRecord, aws.MSKRecord>>>;
+export type MskEventFromAws = Assert<Assignable<aws.MSKEvent, kata.MSKEvent>>;
+export type MskEventRest = Assert<MutualExcept<kata.MSKEvent, aws.MSKEvent, "records">>;
+export type SelfManagedKafkaRecordRest = Assert<MutualExcept<kata.SelfManagedKafkaRecord, aws.SelfManagedKafkaRecord, "key">>;
+export type SelfManagedKafkaEventFromAws = Assert<Assignable<aws.SelfManagedKafkaEvent, kata.SelfManagedKafkaEvent>>;
+export type SelfManagedKafkaEventRest = Assert<MutualExcept<kata.SelfManagedKafkaEvent, aws.SelfManagedKafkaEvent, "records">>;
+
+// ---- CloudWatch Logs subscriptions ----------------------------------------------------------
+export type CloudWatchLogsEvent = Assert<Mutual<kata.CloudWatchLogsEvent, aws.CloudWatchLogsEvent>>;
+export type CloudWatchLogsDataRest = Assert<MutualExcept<kata.CloudWatchLogsDecodedData, aws.CloudWatchLogsDecodedData, "logEvents">>;
+export type CloudWatchLogsLogEventRest = Assert<MutualExcept<kata.CloudWatchLogsLogEvent, aws.CloudWatchLogsLogEvent, "extractedFields">>;
+export type CloudWatchLogsFieldsToAws = Assert<Assignable<kata.CloudWatchLogsLogEvent["extractedFields"], aws.CloudWatchLogsLogEvent["extractedFields"]>>;
+export type CloudWatchLogsFieldsFromAws = Assert<Assignable<Present<NonNullable<aws.CloudWatchLogsLogEvent["extractedFields"]>>, NonNullable<kata.CloudWatchLogsLogEvent["extractedFields"]>>>;
+
+// ---- API Gateway WebSocket APIs -------------------------------------------------------------
+type WsEvent = kata.APIGatewayProxyWebsocketEventV2;
+type AwsWsEvent = aws.APIGatewayProxyWebsocketEventV2;
+type WsMaps = "queryStringParameters" | "multiValueQueryStringParameters" | "stageVariables";
+export type WsRest = Assert<MutualExcept<WsEvent, AwsWsEvent, WsMaps | "requestContext">>;
+export type WsMapsToAws = Assert<Assignable<Pick<WsEvent, WsMaps>, Pick<AwsWsEvent, WsMaps>>>;
+export type WsMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsWsEvent, WsMaps>>, Pick<WsEvent, WsMaps>>>;
+// CONNECT and DISCONNECT events have no `messageId`; @types requires it.
+export type WsContextFromAws = Assert<Assignable<AwsWsEvent["requestContext"], WsEvent["requestContext"]>>;
+export type WsContextRest = Assert<MutualExcept<WsEvent["requestContext"], AwsWsEvent["requestContext"], "messageId">>;
+export type WsMessageIdOptional = Assert<Not<Assignable<WsEvent["requestContext"], AwsWsEvent["requestContext"]>>>;
+// ==== end of issue 11 (streams, messaging, CloudWatch Logs, WebSocket) ========================
+
 // ---- Wrong fields on decoded events do not compile ------------------------------------------
 export function wrongFieldsDoNotCompile(raw: string): unknown[] {
   const sqs = kata.decodeSQSEvent(raw);
