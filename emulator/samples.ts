@@ -19,6 +19,14 @@ const DESCRIPTIONS: Record<string, string> = {
   kafka: "Amazon MSK: one record of topic orders, partition 0",
   kinesis: "Kinesis Data Streams: one record with a base64 JSON order",
   sns: "Amazon SNS: one notification with a JSON message and two attributes",
+  s3: "Amazon S3 event notification: ObjectCreated:Put",
+  "s3-eventbridge": "Amazon S3 through EventBridge: Object Created",
+  "s3-batch": "S3 Batch Operations (schema 1.0): one task",
+  "s3-object-lambda": "S3 Object Lambda: a GetObject request",
+  activemq: "Amazon MQ for ActiveMQ: one text message",
+  rabbitmq: "Amazon MQ for RabbitMQ: one message on queue orders",
+  scheduled: "EventBridge schedule rule: a Scheduled Event",
+  "cloudwatch-alarm": "CloudWatch alarm action: a metric alarm entering ALARM",
 };
 
 /** The event asked for is not a built-in sample. */

@@ -48,10 +48,10 @@ function expectedPath(source: string, name: string): string {
   return (JSON.parse(eventText(source, `${name}.expect`)) as { path: string }).path;
 }
 
-/** A JSON pointer's target in `value` (plain segments only, which is all the specs use). */
+/** A JSON pointer's target in `value`. */
 function at(value: unknown, pointer: string): Record<string, unknown> {
   let node = value as Record<string, unknown>;
-  for (const segment of pointer.split("/").slice(1)) node = node[segment] as Record<string, unknown>;
+  for (const token of pointer.split("/").slice(1)) node = node[token.replace(/~1/g, "/").replace(/~0/g, "~")] as Record<string, unknown>;
   return node;
 }
 

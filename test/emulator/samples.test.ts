@@ -12,7 +12,8 @@ const SCHEMA_OF: Record<string, string> = { "function-url": "apigw-v2" };
 const SAMPLES = [
   "alb", "apigw-v1", "apigw-v2", "eventbridge", "function-url", "sqs",
   // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
-  "apigw-websocket", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis", "sns",
+  "activemq", "apigw-websocket", "cloudwatch-alarm", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis",
+  "rabbitmq", "s3", "s3-batch", "s3-eventbridge", "s3-object-lambda", "scheduled", "sns",
 ].sort();
 
 describe("built-in sample events", () => {

@@ -10,7 +10,8 @@ import type { SchemaFile } from "./schema-suite.js";
 const SOURCES = [
   "alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs",
   // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
-  "apigw-websocket", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis", "sns",
+  "activemq", "apigw-websocket", "cloudwatch-alarm", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis",
+  "rabbitmq", "s3", "s3-batch", "s3-eventbridge", "s3-object-lambda", "scheduled", "sns",
 ].sort();
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;
@@ -43,7 +44,7 @@ function namedSchemas(schema: SchemaFile): Array<[string, Node]> {
 describe("built-in schema conventions", () => {
   it("schemas/ holds exactly one schema per built-in source", () => {
     const files = readdirSync(join(projectRoot, "schemas")).filter((f) => f.endsWith(".schema.json")).sort();
-    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`));
+    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`).sort());
   });
 
   for (const source of SOURCES) {

@@ -88,7 +88,7 @@ export type AlbMapsFromAws = Assert<Assignable<PresentMaps<Pick<aws.ALBEvent, Al
 export type AlbBodyNotNull = Assert<Not<Assignable<aws.ALBEvent["body"], kata.ALBEvent["body"]>>>;
 export type AlbResult = Assert<Mutual<kata.ALBResult, aws.ALBResult>>;
 
-// ==== Streams, messaging, CloudWatch Logs and WebSocket APIs (issue 11) =======================
+// ==== Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11) ===================
 
 // ---- SNS ------------------------------------------------------------------------------------
 export type SnsMessageRest = Assert<MutualExcept<kata.SNSMessage, aws.SNSMessage, "Subject">>;
@@ -151,7 +151,51 @@ export type WsMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsWsEvent, WsMap
 export type WsContextFromAws = Assert<Assignable<AwsWsEvent["requestContext"], WsEvent["requestContext"]>>;
 export type WsContextRest = Assert<MutualExcept<WsEvent["requestContext"], AwsWsEvent["requestContext"], "messageId">>;
 export type WsMessageIdOptional = Assert<Not<Assignable<WsEvent["requestContext"], AwsWsEvent["requestContext"]>>>;
-// ==== end of issue 11 (streams, messaging, CloudWatch Logs, WebSocket) ========================
+// ---- Amazon S3 event notifications ----------------------------------------------------------
+type S3Object = kata.S3EventRecord["s3"]["object"];
+type AwsS3Object = aws.S3EventRecord["s3"]["object"];
+// `ObjectRemoved` events carry neither `size` nor `eTag`; @types requires both.
+export type S3ObjectRest = Assert<MutualExcept<S3Object, AwsS3Object, "size" | "eTag">>;
+export type S3ObjectFromAws = Assert<Assignable<AwsS3Object, S3Object>>;
+export type S3ObjectSizeOptional = Assert<Not<Assignable<S3Object, AwsS3Object>>>;
+export type S3RecordRest = Assert<MutualExcept<kata.S3EventRecord, aws.S3EventRecord, "s3">>;
+export type S3S3Rest = Assert<MutualExcept<kata.S3EventRecord["s3"], aws.S3EventRecord["s3"], "object">>;
+export type S3EventFromAws = Assert<Assignable<aws.S3Event, kata.S3Event>>;
+
+// ---- Amazon S3 events through EventBridge ---------------------------------------------------
+// Every @types S3 notification event is a kata one. The other way fails where kata is looser:
+// `version-id` is absent in unversioned buckets, and storage classes are any string (S3 adds classes).
+export type S3NotificationFromAws = Assert<Assignable<aws.S3NotificationEvent, kata.S3NotificationEvent>>;
+export type S3NotificationLooser = Assert<Not<Assignable<kata.S3NotificationEvent, aws.S3NotificationEvent>>>;
+export type S3CreatedEnvelope = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEvent, aws.S3ObjectCreatedNotificationEvent, "detail">>;
+export type S3CreatedDetailRest = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEventDetail, aws.S3ObjectCreatedNotificationEventDetail, "object">>;
+export type S3CreatedObjectRest = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEventDetail["object"], aws.S3ObjectCreatedNotificationEventDetail["object"], "version-id">>;
+export type S3DeletedFromAws = Assert<Assignable<aws.S3ObjectDeletedNotificationEvent, kata.S3ObjectDeletedNotificationEvent>>;
+export type S3DeletedDetailRest = Assert<MutualExcept<kata.S3ObjectDeletedNotificationEventDeleteObjectDetail, aws.S3ObjectDeletedNotificationEventDeleteObjectDetail, "object">>;
+export type S3ExpiredDetailRest = Assert<MutualExcept<kata.S3ObjectDeletedNotificationEventLifecycleExpirationDetail, aws.S3ObjectDeletedNotificationEventLifecycleExpirationDetail, "object">>;
+export type S3RestoreCompletedRest = Assert<MutualExcept<kata.S3ObjectRestoreCompletedNotificationEventDetail, aws.S3ObjectRestoreCompletedNotificationEventDetail, "object" | "source-storage-class">>;
+export type S3StorageClassWider = Assert<Not<Assignable<kata.S3ObjectStorageClassChangedNotificationEventDetail["destination-storage-class"], aws.S3ObjectStorageClassChangedNotificationEventDetail["destination-storage-class"]>>>;
+export type S3StorageClassChangedRest = Assert<MutualExcept<kata.S3ObjectStorageClassChangedNotificationEventDetail, aws.S3ObjectStorageClassChangedNotificationEventDetail, "object" | "destination-storage-class">>;
+export type S3RestoreInitiatedRest = Assert<MutualExcept<kata.S3ObjectRestoreInitiatedNotificationEventDetail, aws.S3ObjectRestoreInitiatedNotificationEventDetail, "object" | "source-storage-class">>;
+export type S3AccessTierRest = Assert<MutualExcept<kata.S3ObjectAccessTierChangedNotificationEventDetail, aws.S3ObjectAccessTierChangedNotificationEventDetail, "object">>;
+export type S3AclRest = Assert<MutualExcept<kata.S3ObjectACLUpdatedNotificationEventDetail, aws.S3ObjectACLUpdatedNotificationEventDetail, "object">>;
+export type S3TagsAddedRest = Assert<MutualExcept<kata.S3ObjectTagsAddedNotificationEventDetail, aws.S3ObjectTagsAddedNotificationEventDetail, "object">>;
+export type S3TagsDeletedRest = Assert<MutualExcept<kata.S3ObjectTagsDeletedNotificationEventDetail, aws.S3ObjectTagsDeletedNotificationEventDetail, "object">>;
+export type S3RestoreExpiredRest = Assert<MutualExcept<kata.S3ObjectRestoreExpiredNotificationEventDetail, aws.S3ObjectRestoreExpiredNotificationEventDetail, "object">>;
+
+// ---- S3 Batch Operations --------------------------------------------------------------------
+// Schema version 2.0 names the bucket in `s3Bucket` and sends no `s3BucketArn`; @types knows only 1.0.
+export type S3BatchTaskRest = Assert<MutualExcept<kata.S3BatchEventTask, aws.S3BatchEventTask, "s3BucketArn">>;
+export type S3BatchEventFromAws = Assert<Assignable<aws.S3BatchEvent, kata.S3BatchEvent>>;
+export type S3BatchBucketArnOptional = Assert<Not<Assignable<kata.S3BatchEventTask, aws.S3BatchEventTask>>>;
+export type S3BatchEventRest = Assert<MutualExcept<kata.S3BatchEvent, aws.S3BatchEvent, "tasks">>;
+export type S3BatchResult = Assert<Mutual<kata.S3BatchResult, aws.S3BatchResult>>;
+
+// ---- Scheduled events and CloudWatch alarms -------------------------------------------------
+export type Scheduled = Assert<Mutual<kata.ScheduledEvent<Detail>, aws.ScheduledEvent<Detail>>>;
+export type ScheduledDefault = Assert<Mutual<kata.ScheduledEvent, aws.ScheduledEvent>>;
+export type CloudWatchAlarm = Assert<Mutual<kata.CloudWatchAlarmEvent, aws.CloudWatchAlarmEvent>>;
+// ==== end of issue 11 (streams, storage, messaging, CloudWatch, WebSocket) ========================
 
 // ---- Wrong fields on decoded events do not compile ------------------------------------------
 export function wrongFieldsDoNotCompile(raw: string): unknown[] {
