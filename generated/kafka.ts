@@ -5,6 +5,23 @@
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
 import { validateMSKEvent, validateSelfManagedKafkaEvent } from "./kafka.validators.js";
 /**
+ * One Kafka record as Lambda delivers it from an Amazon MSK cluster.
+ */
+export type MSKRecord = KafkaRecord
+/**
+ * One header of an Amazon MSK record: its name, mapped to its value's bytes.
+ */
+export type MSKRecordHeader = KafkaRecordHeader
+/**
+ * One Kafka record as Lambda delivers it from a self-managed Apache Kafka cluster.
+ */
+export type SelfManagedKafkaRecord = KafkaRecord
+/**
+ * One header of a self-managed Kafka record: its name, mapped to its value's bytes.
+ */
+export type SelfManagedKafkaRecordHeader = KafkaRecordHeader
+
+/**
  * A batch of records that Lambda's event source mapping read from an Amazon MSK (Managed Streaming for Apache Kafka) cluster.
  */
 export interface MSKEvent {
@@ -31,9 +48,9 @@ export interface MSKEvent {
   }
 }
 /**
- * One Kafka record as Lambda delivers it from an Amazon MSK cluster.
+ * One Kafka record as Lambda delivers it from Amazon MSK or a self-managed Apache Kafka cluster.
  */
-export interface MSKRecord {
+export interface KafkaRecord {
   /**
    * The topic the record was read from.
    */
@@ -65,12 +82,12 @@ export interface MSKRecord {
   /**
    * The record's headers, one object per header.
    */
-  headers: MSKRecordHeader[]
+  headers: KafkaRecordHeader[]
 }
 /**
  * One Kafka record header: its name, mapped to its value's bytes.
  */
-export interface MSKRecordHeader {
+export interface KafkaRecordHeader {
   /**
    * The header value's bytes (0 to 255 each); the producer chose their encoding, usually UTF-8.
    */
@@ -97,52 +114,6 @@ export interface SelfManagedKafkaEvent {
      */
     [k: string]: SelfManagedKafkaRecord[]
   }
-}
-/**
- * One Kafka record as Lambda delivers it from a self-managed Apache Kafka cluster.
- */
-export interface SelfManagedKafkaRecord {
-  /**
-   * The topic the record was read from.
-   */
-  topic: string
-  /**
-   * The partition of the topic the record was read from.
-   */
-  partition: number
-  /**
-   * The record's offset in its partition.
-   */
-  offset: number
-  /**
-   * The record's timestamp, in epoch milliseconds.
-   */
-  timestamp: number
-  /**
-   * What the timestamp means: `CREATE_TIME` (set by the producer) or `LOG_APPEND_TIME` (set by the broker).
-   */
-  timestampType: ("CREATE_TIME" | "LOG_APPEND_TIME")
-  /**
-   * The record's key, base64-encoded.
-   */
-  key?: string
-  /**
-   * The record's value, base64-encoded.
-   */
-  value: string
-  /**
-   * The record's headers, one object per header.
-   */
-  headers: SelfManagedKafkaRecordHeader[]
-}
-/**
- * One Kafka record header: its name, mapped to its value's bytes.
- */
-export interface SelfManagedKafkaRecordHeader {
-  /**
-   * The header value's bytes (0 to 255 each); the producer chose their encoding, usually UTF-8.
-   */
-  [k: string]: number[]
 }
 
 /** Parses JSON text or bytes as `MSKEvent` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */

@@ -6,1552 +6,8 @@
 import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3NotificationEvent = validate10;
-const schema11 = {"$id":"https://kata.dev/schemas/s3-eventbridge.schema.json","title":"S3NotificationEvent","description":"An Amazon S3 event delivered through Amazon EventBridge (the bucket has EventBridge notifications on), to a rule with a Lambda target.","x-kata-exports":[],"type":"object","required":["detail-type"],"properties":{"detail-type":{"description":"Which S3 event this is; it decides the shape of `detail`.","type":"string","enum":["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]}},"$comment":"One if/then per detail type, rather than an anyOf, so that an event is checked only against its own detail type and its errors name its own fields.","tsType":"S3ObjectACLUpdatedNotificationEvent | S3ObjectAccessTierChangedNotificationEvent | S3ObjectCreatedNotificationEvent | S3ObjectDeletedNotificationEvent | S3ObjectRestoreCompletedNotificationEvent | S3ObjectRestoreExpiredNotificationEvent | S3ObjectRestoreInitiatedNotificationEvent | S3ObjectStorageClassChangedNotificationEvent | S3ObjectTagsAddedNotificationEvent | S3ObjectTagsDeletedNotificationEvent","allOf":[{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object ACL Updated"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectACLUpdatedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Access Tier Changed"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectAccessTierChangedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Created"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectCreatedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Deleted"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectDeletedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Restore Completed"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectRestoreCompletedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Restore Expired"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectRestoreExpiredNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Restore Initiated"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectRestoreInitiatedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Storage Class Changed"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectStorageClassChangedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Tags Added"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectTagsAddedNotificationEvent"}},{"if":{"properties":{"detail-type":{"description":"The detail type this branch checks.","const":"Object Tags Deleted"}},"required":["detail-type"]},"then":{"$ref":"#/definitions/S3ObjectTagsDeletedNotificationEvent"}}],"definitions":{"S3NotificationEventBase":{"title":"S3NotificationEventBase","description":"The EventBridge envelope of every S3 event: everything but `detail-type`, `source` and `detail`.","type":"object","required":["version","id","account","time","region","resources"],"properties":{"version":{"description":"The event envelope version; `0` in all events today.","type":"string"},"id":{"description":"A version 4 UUID generated for every event.","type":"string"},"account":{"description":"The ID of the AWS account that owns the bucket.","type":"string"},"time":{"description":"When the event happened (ISO 8601, UTC).","type":"string"},"region":{"description":"The AWS Region of the bucket.","type":"string"},"resources":{"description":"The ARN of the bucket.","type":"array","items":{"type":"string"}},"replay-name":{"description":"Only on events re-sent by an archive replay: the name of the replay.","type":"string"}}},"S3ObjectAccessTierChangedNotificationEventDetail":{"title":"S3ObjectAccessTierChangedNotificationEventDetail","description":"An object in S3 Intelligent-Tiering moved to an archive access tier.","type":"object","required":["version","bucket","object","request-id","requester","destination-access-tier"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","size","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"size":{"description":"The object size in bytes.","type":"number"},"etag":{"description":"The object's ETag.","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"destination-access-tier":{"description":"The tier the object moved to.","type":"string","enum":["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]}}},"S3ObjectAccessTierChangedNotificationEvent":{"title":"S3ObjectAccessTierChangedNotificationEvent","description":"`Object Access Tier Changed`: an object in S3 Intelligent-Tiering moved to an archive access tier.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Access Tier Changed`.","const":"Object Access Tier Changed"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectAccessTierChangedNotificationEventDetail"}}}]},"S3ObjectACLUpdatedNotificationEventDetail":{"title":"S3ObjectACLUpdatedNotificationEventDetail","description":"An object's access control list was changed.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"etag":{"description":"The object's ETag.","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"}}},"S3ObjectACLUpdatedNotificationEvent":{"title":"S3ObjectACLUpdatedNotificationEvent","description":"`Object ACL Updated`: an object's access control list was changed.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object ACL Updated`.","const":"Object ACL Updated"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectACLUpdatedNotificationEventDetail"}}}]},"S3ObjectCreatedNotificationEventDetail":{"title":"S3ObjectCreatedNotificationEventDetail","description":"An object was created: uploaded, copied, or completed as a multipart upload.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address","reason"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","size","etag","sequencer"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"size":{"description":"The object size in bytes.","type":"number"},"etag":{"description":"The object's ETag.","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"sequencer":{"description":"A hexadecimal value that orders the events of one key.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"},"reason":{"description":"The API that created the object.","type":"string","enum":["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]}}},"S3ObjectCreatedNotificationEvent":{"title":"S3ObjectCreatedNotificationEvent","description":"`Object Created`: an object was created: uploaded, copied, or completed as a multipart upload.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Created`.","const":"Object Created"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectCreatedNotificationEventDetail"}}}]},"S3ObjectRestoreCompletedNotificationEventDetail":{"title":"S3ObjectRestoreCompletedNotificationEventDetail","description":"A temporary copy of an archived object is ready.","type":"object","required":["version","bucket","object","request-id","requester","restore-expiry-time","source-storage-class"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","size","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"size":{"description":"The object size in bytes.","type":"number"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"`s3.amazonaws.com`: S3 itself.","const":"s3.amazonaws.com"},"restore-expiry-time":{"description":"When the restored copy will be removed (ISO 8601, UTC).","type":"string"},"source-storage-class":{"description":"The storage class the object was restored from. The storage class, e.g. `STANDARD`, `STANDARD_IA`, `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`.","type":"string"}}},"S3ObjectRestoreCompletedNotificationEvent":{"title":"S3ObjectRestoreCompletedNotificationEvent","description":"`Object Restore Completed`: a temporary copy of an archived object is ready.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Restore Completed`.","const":"Object Restore Completed"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectRestoreCompletedNotificationEventDetail"}}}]},"S3ObjectRestoreExpiredNotificationEventDetail":{"title":"S3ObjectRestoreExpiredNotificationEventDetail","description":"The temporary copy of a restored object was removed.","type":"object","required":["version","bucket","object","request-id","requester"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"`s3.amazonaws.com`: S3 itself.","const":"s3.amazonaws.com"}}},"S3ObjectRestoreExpiredNotificationEvent":{"title":"S3ObjectRestoreExpiredNotificationEvent","description":"`Object Restore Expired`: the temporary copy of a restored object was removed.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Restore Expired`.","const":"Object Restore Expired"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectRestoreExpiredNotificationEventDetail"}}}]},"S3ObjectRestoreInitiatedNotificationEventDetail":{"title":"S3ObjectRestoreInitiatedNotificationEventDetail","description":"A restore of an archived object was requested.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address","source-storage-class"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","size","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"size":{"description":"The object size in bytes.","type":"number"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"},"source-storage-class":{"description":"The storage class the object is restored from. The storage class, e.g. `STANDARD`, `STANDARD_IA`, `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`.","type":"string"}}},"S3ObjectRestoreInitiatedNotificationEvent":{"title":"S3ObjectRestoreInitiatedNotificationEvent","description":"`Object Restore Initiated`: a restore of an archived object was requested.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Restore Initiated`.","const":"Object Restore Initiated"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectRestoreInitiatedNotificationEventDetail"}}}]},"S3ObjectStorageClassChangedNotificationEventDetail":{"title":"S3ObjectStorageClassChangedNotificationEventDetail","description":"An object moved to another storage class (a lifecycle transition).","type":"object","required":["version","bucket","object","request-id","requester","destination-storage-class"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","size","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"size":{"description":"The object size in bytes.","type":"number"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"destination-storage-class":{"description":"The storage class the object moved to. The storage class, e.g. `STANDARD`, `STANDARD_IA`, `INTELLIGENT_TIERING`, `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`.","type":"string"}}},"S3ObjectStorageClassChangedNotificationEvent":{"title":"S3ObjectStorageClassChangedNotificationEvent","description":"`Object Storage Class Changed`: an object moved to another storage class (a lifecycle transition).","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Storage Class Changed`.","const":"Object Storage Class Changed"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectStorageClassChangedNotificationEventDetail"}}}]},"S3ObjectTagsAddedNotificationEventDetail":{"title":"S3ObjectTagsAddedNotificationEventDetail","description":"Tags were added to an object, or its tag set was replaced.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"}}},"S3ObjectTagsAddedNotificationEvent":{"title":"S3ObjectTagsAddedNotificationEvent","description":"`Object Tags Added`: tags were added to an object, or its tag set was replaced.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Tags Added`.","const":"Object Tags Added"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectTagsAddedNotificationEventDetail"}}}]},"S3ObjectTagsDeletedNotificationEventDetail":{"title":"S3ObjectTagsDeletedNotificationEventDetail","description":"An object's tags were removed.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"etag":{"description":"The object's ETag.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"}}},"S3ObjectTagsDeletedNotificationEvent":{"title":"S3ObjectTagsDeletedNotificationEvent","description":"`Object Tags Deleted`: an object's tags were removed.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Tags Deleted`.","const":"Object Tags Deleted"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectTagsDeletedNotificationEventDetail"}}}]},"S3ObjectDeletedNotificationEventDeleteObjectDetail":{"title":"S3ObjectDeletedNotificationEventDeleteObjectDetail","description":"An object was deleted by a request.","type":"object","required":["version","bucket","object","request-id","requester","source-ip-address","reason","deletion-type"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag","sequencer"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"etag":{"description":"The object's ETag.","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"sequencer":{"description":"A hexadecimal value that orders the events of one key.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"source-ip-address":{"description":"The IP address the request came from.","type":"string"},"reason":{"description":"`DeleteObject`.","const":"DeleteObject"},"deletion-type":{"description":"`Permanently Deleted`, or `Delete Marker Created` in a versioned bucket.","type":"string","enum":["Permanently Deleted","Delete Marker Created"]}}},"S3ObjectDeletedNotificationEventLifecycleExpirationDetail":{"title":"S3ObjectDeletedNotificationEventLifecycleExpirationDetail","description":"An object was deleted by a lifecycle expiration rule.","type":"object","required":["version","bucket","object","request-id","requester","reason","deletion-type"],"properties":{"version":{"description":"The detail format version, `0`.","const":"0"},"bucket":{"description":"The bucket.","type":"object","required":["name"],"properties":{"name":{"description":"The bucket's name.","type":"string"}}},"object":{"description":"The object.","type":"object","required":["key","etag","sequencer"],"properties":{"key":{"description":"The object key (not URL-encoded).","type":"string"},"etag":{"description":"The object's ETag.","type":"string"},"version-id":{"description":"The object's version ID.","$comment":"Absent when the bucket is not versioned.","type":"string"},"sequencer":{"description":"A hexadecimal value that orders the events of one key.","type":"string"}}},"request-id":{"description":"The ID of the S3 request.","type":"string"},"requester":{"description":"Who made the request: an account ID, an AWS service principal (e.g. `s3.amazonaws.com`), or an IAM principal.","type":"string"},"reason":{"description":"`Lifecycle Expiration`.","const":"Lifecycle Expiration"},"deletion-type":{"description":"`Permanently Deleted`, or `Delete Marker Created` in a versioned bucket.","type":"string","enum":["Permanently Deleted","Delete Marker Created"]}}},"S3ObjectDeletedNotificationEventDetail":{"title":"S3ObjectDeletedNotificationEventDetail","description":"An object was deleted, by a request or by a lifecycle expiration rule.","anyOf":[{"$ref":"#/definitions/S3ObjectDeletedNotificationEventDeleteObjectDetail"},{"$ref":"#/definitions/S3ObjectDeletedNotificationEventLifecycleExpirationDetail"}]},"S3ObjectDeletedNotificationEvent":{"title":"S3ObjectDeletedNotificationEvent","description":"`Object Deleted`: an object was deleted, by a request or by a lifecycle expiration rule.","allOf":[{"$ref":"#/definitions/S3NotificationEventBase"},{"type":"object","required":["detail-type","source","detail"],"properties":{"detail-type":{"description":"`Object Deleted`.","const":"Object Deleted"},"source":{"description":"`aws.s3`.","const":"aws.s3"},"detail":{"$ref":"#/definitions/S3ObjectDeletedNotificationEventDetail"}}}]}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object ACL Updated" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object ACL Updated"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["source-ip-address"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err26 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err27 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err28 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err32 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err34 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err37 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10["source-ip-address"] !== undefined){
-if(typeof data10["source-ip-address"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Access Tier Changed" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Access Tier Changed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["destination-access-tier"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err26 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err27 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err28 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.size === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err32 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data14.size !== undefined){
-let data16 = data14.size;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err34 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err35 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err39 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data10["destination-access-tier"] !== undefined){
-let data21 = data10["destination-access-tier"];
-if(typeof data21 !== "string"){
-const err40 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(!((data21 === "ARCHIVE_ACCESS") || (data21 === "DEEP_ARCHIVE_ACCESS"))){
-const err41 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Created" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Created"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["source-ip-address"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.reason === undefined){
-const err26 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err27 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err28 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.size === undefined){
-const err32 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err33 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data14.sequencer === undefined){
-const err34 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err35 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14.size !== undefined){
-let data16 = data14.size;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err36 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err37 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data14.sequencer !== undefined){
-if(typeof data14.sequencer !== "string"){
-const err39 = {instancePath:instancePath+"/detail/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err41 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err42 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data10["source-ip-address"] !== undefined){
-if(typeof data10["source-ip-address"] !== "string"){
-const err43 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data10.reason !== undefined){
-let data23 = data10.reason;
-if(typeof data23 !== "string"){
-const err44 = {instancePath:instancePath+"/detail/reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(!((((data23 === "PutObject") || (data23 === "POST Object")) || (data23 === "CopyObject")) || (data23 === "CompleteMultipartUpload"))){
-const err45 = {instancePath:instancePath+"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-validate15.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -2173,3212 +629,7 @@ vErrors = null;
 }
 }
 }
-validate18.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Deleted" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Deleted"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-if(!(validate18(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate17.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Restore Completed" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Restore Completed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["restore-expiry-time"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10["source-storage-class"] === undefined){
-const err26 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err27 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err28 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.size === undefined){
-const err32 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err33 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err34 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data14.size !== undefined){
-let data16 = data14.size;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err35 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err37 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err39 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if("s3.amazonaws.com" !== data10.requester){
-const err40 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data10["restore-expiry-time"] !== undefined){
-if(typeof data10["restore-expiry-time"] !== "string"){
-const err41 = {instancePath:instancePath+"/detail/restore-expiry-time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data10["source-storage-class"] !== undefined){
-if(typeof data10["source-storage-class"] !== "string"){
-const err42 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Restore Expired" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Restore Expired"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err25 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err26 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err27 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err29 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err31 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err32 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err35 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if("s3.amazonaws.com" !== data10.requester){
-const err36 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Restore Initiated" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Restore Initiated"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["source-ip-address"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10["source-storage-class"] === undefined){
-const err26 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err27 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err28 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err29 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.size === undefined){
-const err32 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err33 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err34 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data14.size !== undefined){
-let data16 = data14.size;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err35 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err37 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err39 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err40 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data10["source-ip-address"] !== undefined){
-if(typeof data10["source-ip-address"] !== "string"){
-const err41 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data10["source-storage-class"] !== undefined){
-if(typeof data10["source-storage-class"] !== "string"){
-const err42 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Storage Class Changed" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Storage Class Changed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["destination-storage-class"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err26 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err27 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err28 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.size === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err32 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data14.size !== undefined){
-let data16 = data14.size;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err34 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err35 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err36 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err39 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data10["destination-storage-class"] !== undefined){
-if(typeof data10["destination-storage-class"] !== "string"){
-const err40 = {instancePath:instancePath+"/detail/destination-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-validate27.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Tags Added" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Tags Added"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["source-ip-address"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err26 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err27 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err28 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err32 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err34 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err37 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10["source-ip-address"] !== undefined){
-if(typeof data10["source-ip-address"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.account === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.version !== undefined){
-if(typeof data.version !== "string"){
-const err6 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err7 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err8 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.resources !== undefined){
-let data5 = data.resources;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err13 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.source === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data["detail-type"] !== undefined){
-if("Object Tags Deleted" !== data["detail-type"]){
-const err18 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Object Tags Deleted"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("aws.s3" !== data.source){
-const err19 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.detail !== undefined){
-let data10 = data.detail;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.version === undefined){
-const err20 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.bucket === undefined){
-const err21 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.object === undefined){
-const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10["request-id"] === undefined){
-const err23 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.requester === undefined){
-const err24 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10["source-ip-address"] === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.version !== undefined){
-if("0" !== data10.version){
-const err26 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.bucket !== undefined){
-let data12 = data10.bucket;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err27 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err28 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.object !== undefined){
-let data14 = data10.object;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.key === undefined){
-const err30 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.etag === undefined){
-const err31 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.key !== undefined){
-if(typeof data14.key !== "string"){
-const err32 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data14["version-id"] !== undefined){
-if(typeof data14["version-id"] !== "string"){
-const err33 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data14.etag !== undefined){
-if(typeof data14.etag !== "string"){
-const err34 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10["request-id"] !== undefined){
-if(typeof data10["request-id"] !== "string"){
-const err36 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data10.requester !== undefined){
-if(typeof data10.requester !== "string"){
-const err37 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data10["source-ip-address"] !== undefined){
-if(typeof data10["source-ip-address"] !== "string"){
-const err38 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 
@@ -5429,15 +680,12 @@ vErrors = null;
 }
 if(_valid0){
 const _errs6 = errors;
-if(!(validate11(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err2 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data1 = data.detail;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.version === undefined){
+const err2 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5446,13 +694,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs8 = errors;
-let valid3 = true;
-const _errs9 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data["detail-type"] === undefined) && (missing1 = "detail-type")){
-const err3 = {};
+if(data1.bucket === undefined){
+const err3 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5461,10 +704,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Access Tier Changed" !== data["detail-type"]){
-const err4 = {};
+if(data1.object === undefined){
+const err4 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5473,30 +714,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-}
-var _valid1 = _errs9 === errors;
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs11 = errors;
-if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs11 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err5 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data1["request-id"] === undefined){
+const err5 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5505,13 +724,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs13 = errors;
-let valid5 = true;
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data["detail-type"] === undefined) && (missing2 = "detail-type")){
-const err6 = {};
+if(data1.requester === undefined){
+const err6 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5520,10 +734,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Created" !== data["detail-type"]){
-const err7 = {};
+if(data1["source-ip-address"] === undefined){
+const err7 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5532,30 +744,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-}
-var _valid2 = _errs14 === errors;
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs16 = errors;
-if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs16 === errors;
-valid5 = _valid2;
-}
-if(!valid5){
-const err8 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data1.version !== undefined){
+if("0" !== data1.version){
+const err8 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5564,13 +755,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs18 = errors;
-let valid7 = true;
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data["detail-type"] === undefined) && (missing3 = "detail-type")){
-const err9 = {};
+}
+if(data1.bucket !== undefined){
+let data3 = data1.bucket;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name === undefined){
+const err9 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5579,10 +769,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Deleted" !== data["detail-type"]){
-const err10 = {};
+if(data3.name !== undefined){
+if(typeof data3.name !== "string"){
+const err10 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5593,28 +782,8 @@ errors++;
 }
 }
 }
-}
-var _valid3 = _errs19 === errors;
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs21 = errors;
-if(!(validate17(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs21 === errors;
-valid7 = _valid3;
-}
-if(!valid7){
-const err11 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err11 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5623,13 +792,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs23 = errors;
-let valid9 = true;
-const _errs24 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data["detail-type"] === undefined) && (missing4 = "detail-type")){
-const err12 = {};
+}
+if(data1.object !== undefined){
+let data5 = data1.object;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.key === undefined){
+const err12 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5638,10 +806,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Restore Completed" !== data["detail-type"]){
-const err13 = {};
+if(data5.etag === undefined){
+const err13 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5650,30 +816,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-}
-var _valid4 = _errs24 === errors;
-errors = _errs23;
-if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs26 = errors;
-if(!(validate21(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-var _valid4 = _errs26 === errors;
-valid9 = _valid4;
-}
-if(!valid9){
-const err14 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data5.key !== undefined){
+if(typeof data5.key !== "string"){
+const err14 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5682,13 +827,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-const _errs28 = errors;
-let valid11 = true;
-const _errs29 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data["detail-type"] === undefined) && (missing5 = "detail-type")){
-const err15 = {};
+}
+if(data5.etag !== undefined){
+if(typeof data5.etag !== "string"){
+const err15 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5697,10 +839,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Restore Expired" !== data["detail-type"]){
-const err16 = {};
+}
+if(data5["version-id"] !== undefined){
+if(typeof data5["version-id"] !== "string"){
+const err16 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5711,28 +853,8 @@ errors++;
 }
 }
 }
-}
-var _valid5 = _errs29 === errors;
-errors = _errs28;
-if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs31 = errors;
-if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-var _valid5 = _errs31 === errors;
-valid11 = _valid5;
-}
-if(!valid11){
-const err17 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err17 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5741,13 +863,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs33 = errors;
-let valid13 = true;
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data["detail-type"] === undefined) && (missing6 = "detail-type")){
-const err18 = {};
+}
+if(data1["request-id"] !== undefined){
+if(typeof data1["request-id"] !== "string"){
+const err18 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5756,10 +875,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Restore Initiated" !== data["detail-type"]){
-const err19 = {};
+}
+if(data1.requester !== undefined){
+if(typeof data1.requester !== "string"){
+const err19 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5769,29 +888,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-}
-var _valid6 = _errs34 === errors;
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs36 = errors;
-if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-var _valid6 = _errs36 === errors;
-valid13 = _valid6;
-}
-if(!valid13){
-const err20 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data1["source-ip-address"] !== undefined){
+if(typeof data1["source-ip-address"] !== "string"){
+const err20 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5800,13 +899,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-const _errs38 = errors;
-let valid15 = true;
-const _errs39 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data["detail-type"] === undefined) && (missing7 = "detail-type")){
-const err21 = {};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5815,10 +911,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Storage Class Changed" !== data["detail-type"]){
-const err22 = {};
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err22 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5827,30 +926,13 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-var _valid7 = _errs39 === errors;
-errors = _errs38;
-if(vErrors !== null){
-if(_errs38){
-vErrors.length = _errs38;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs41 = errors;
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-var _valid7 = _errs41 === errors;
-valid15 = _valid7;
-}
-if(!valid15){
-const err23 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const _errs31 = errors;
+let valid8 = true;
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data["detail-type"] === undefined) && (missing1 = "detail-type")){
+const err23 = {};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5859,12 +941,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-const _errs43 = errors;
-let valid17 = true;
-const _errs44 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data["detail-type"] === undefined) && (missing8 = "detail-type")){
+else {
+if(data["detail-type"] !== undefined){
+if("Object Access Tier Changed" !== data["detail-type"]){
 const err24 = {};
 if(vErrors === null){
 vErrors = [err24];
@@ -5874,10 +953,27 @@ vErrors.push(err24);
 }
 errors++;
 }
+}
+}
+}
+var _valid1 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
 else {
-if(data["detail-type"] !== undefined){
-if("Object Tags Added" !== data["detail-type"]){
-const err25 = {};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data13 = data.detail;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.version === undefined){
+const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5886,30 +982,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-var _valid8 = _errs44 === errors;
-errors = _errs43;
-if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs46 = errors;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-var _valid8 = _errs46 === errors;
-valid17 = _valid8;
-}
-if(!valid17){
-const err26 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data13.bucket === undefined){
+const err26 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5918,13 +992,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-const _errs48 = errors;
-let valid19 = true;
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data["detail-type"] === undefined) && (missing9 = "detail-type")){
-const err27 = {};
+if(data13.object === undefined){
+const err27 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5933,10 +1002,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-else {
-if(data["detail-type"] !== undefined){
-if("Object Tags Deleted" !== data["detail-type"]){
-const err28 = {};
+if(data13["request-id"] === undefined){
+const err28 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5945,30 +1012,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-}
-var _valid9 = _errs49 === errors;
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs51 = errors;
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-var _valid9 = _errs51 === errors;
-valid19 = _valid9;
-}
-if(!valid19){
-const err29 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data13.requester === undefined){
+const err29 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5977,9 +1022,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["detail-type"] === undefined){
-const err30 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
+if(data13["destination-access-tier"] === undefined){
+const err30 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5988,10 +1032,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data["detail-type"] !== undefined){
-let data10 = data["detail-type"];
-if(typeof data10 !== "string"){
-const err31 = {instancePath:instancePath+"/detail-type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.version !== undefined){
+if("0" !== data13.version){
+const err31 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6000,8 +1043,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!((((((((((data10 === "Object ACL Updated") || (data10 === "Object Access Tier Changed")) || (data10 === "Object Created")) || (data10 === "Object Deleted")) || (data10 === "Object Restore Completed")) || (data10 === "Object Restore Expired")) || (data10 === "Object Restore Initiated")) || (data10 === "Object Storage Class Changed")) || (data10 === "Object Tags Added")) || (data10 === "Object Tags Deleted"))){
-const err32 = {instancePath:instancePath+"/detail-type",keyword:"enum",params:{allowedValues: schema11.properties["detail-type"].enum},message:"must be equal to one of the allowed values"};
+}
+if(data13.bucket !== undefined){
+let data15 = data13.bucket;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.name === undefined){
+const err32 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6010,15 +1057,2692 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.name !== undefined){
+if(typeof data15.name !== "string"){
+const err33 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data13.object !== undefined){
+let data17 = data13.object;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.key === undefined){
+const err35 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data17.size === undefined){
+const err36 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data17.etag === undefined){
+const err37 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data17.key !== undefined){
+if(typeof data17.key !== "string"){
+const err38 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data17.size !== undefined){
+let data19 = data17.size;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err39 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.etag !== undefined){
+if(typeof data17.etag !== "string"){
+const err40 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data17["version-id"] !== undefined){
+if(typeof data17["version-id"] !== "string"){
+const err41 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13["request-id"] !== undefined){
+if(typeof data13["request-id"] !== "string"){
+const err43 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data13.requester !== undefined){
+if(typeof data13.requester !== "string"){
+const err44 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data13["destination-access-tier"] !== undefined){
+let data24 = data13["destination-access-tier"];
+if(typeof data24 !== "string"){
+const err45 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!((data24 === "ARCHIVE_ACCESS") || (data24 === "DEEP_ARCHIVE_ACCESS"))){
+const err46 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs34 === errors;
+valid8 = _valid1;
+}
+if(!valid8){
+const err48 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const _errs61 = errors;
+let valid15 = true;
+const _errs62 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data["detail-type"] === undefined) && (missing2 = "detail-type")){
+const err49 = {};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Created" !== data["detail-type"]){
+const err50 = {};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs62 === errors;
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs64 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data26 = data.detail;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.version === undefined){
+const err51 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data26.bucket === undefined){
+const err52 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data26.object === undefined){
+const err53 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data26["request-id"] === undefined){
+const err54 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data26.requester === undefined){
+const err55 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data26["source-ip-address"] === undefined){
+const err56 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data26.reason === undefined){
+const err57 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data26.version !== undefined){
+if("0" !== data26.version){
+const err58 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data26.bucket !== undefined){
+let data28 = data26.bucket;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.name === undefined){
+const err59 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data28.name !== undefined){
+if(typeof data28.name !== "string"){
+const err60 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data26.object !== undefined){
+let data30 = data26.object;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.key === undefined){
+const err62 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data30.size === undefined){
+const err63 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data30.etag === undefined){
+const err64 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data30.sequencer === undefined){
+const err65 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data30.key !== undefined){
+if(typeof data30.key !== "string"){
+const err66 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data30.size !== undefined){
+let data32 = data30.size;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err67 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data30.etag !== undefined){
+if(typeof data30.etag !== "string"){
+const err68 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data30["version-id"] !== undefined){
+if(typeof data30["version-id"] !== "string"){
+const err69 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data30.sequencer !== undefined){
+if(typeof data30.sequencer !== "string"){
+const err70 = {instancePath:instancePath+"/detail/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data26["request-id"] !== undefined){
+if(typeof data26["request-id"] !== "string"){
+const err72 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data26.requester !== undefined){
+if(typeof data26.requester !== "string"){
+const err73 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data26["source-ip-address"] !== undefined){
+if(typeof data26["source-ip-address"] !== "string"){
+const err74 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data26.reason !== undefined){
+let data39 = data26.reason;
+if(typeof data39 !== "string"){
+const err75 = {instancePath:instancePath+"/detail/reason",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!((((data39 === "PutObject") || (data39 === "POST Object")) || (data39 === "CopyObject")) || (data39 === "CompleteMultipartUpload"))){
+const err76 = {instancePath:instancePath+"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+var _valid2 = _errs64 === errors;
+valid15 = _valid2;
+}
+if(!valid15){
+const err78 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+const _errs95 = errors;
+let valid22 = true;
+const _errs96 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data["detail-type"] === undefined) && (missing3 = "detail-type")){
+const err79 = {};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Deleted" !== data["detail-type"]){
+const err80 = {};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs96 === errors;
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs98 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+if(!(validate11(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid3 = _errs98 === errors;
+valid22 = _valid3;
+}
+if(!valid22){
+const err81 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+const _errs101 = errors;
+let valid25 = true;
+const _errs102 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data["detail-type"] === undefined) && (missing4 = "detail-type")){
+const err82 = {};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Restore Completed" !== data["detail-type"]){
+const err83 = {};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs102 === errors;
+errors = _errs101;
+if(vErrors !== null){
+if(_errs101){
+vErrors.length = _errs101;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs104 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data43 = data.detail;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.version === undefined){
+const err84 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data43.bucket === undefined){
+const err85 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data43.object === undefined){
+const err86 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data43["request-id"] === undefined){
+const err87 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data43.requester === undefined){
+const err88 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data43["restore-expiry-time"] === undefined){
+const err89 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data43["source-storage-class"] === undefined){
+const err90 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data43.version !== undefined){
+if("0" !== data43.version){
+const err91 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data43.bucket !== undefined){
+let data45 = data43.bucket;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.name === undefined){
+const err92 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data45.name !== undefined){
+if(typeof data45.name !== "string"){
+const err93 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data43.object !== undefined){
+let data47 = data43.object;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.key === undefined){
+const err95 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data47.size === undefined){
+const err96 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data47.etag === undefined){
+const err97 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data47.key !== undefined){
+if(typeof data47.key !== "string"){
+const err98 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data47.size !== undefined){
+let data49 = data47.size;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err99 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data47["version-id"] !== undefined){
+if(typeof data47["version-id"] !== "string"){
+const err100 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data47.etag !== undefined){
+if(typeof data47.etag !== "string"){
+const err101 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data43["request-id"] !== undefined){
+if(typeof data43["request-id"] !== "string"){
+const err103 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data43.requester !== undefined){
+if("s3.amazonaws.com" !== data43.requester){
+const err104 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data43["restore-expiry-time"] !== undefined){
+if(typeof data43["restore-expiry-time"] !== "string"){
+const err105 = {instancePath:instancePath+"/detail/restore-expiry-time",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data43["source-storage-class"] !== undefined){
+if(typeof data43["source-storage-class"] !== "string"){
+const err106 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+var _valid4 = _errs104 === errors;
+valid25 = _valid4;
+}
+if(!valid25){
+const err108 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+const _errs132 = errors;
+let valid32 = true;
+const _errs133 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data["detail-type"] === undefined) && (missing5 = "detail-type")){
+const err109 = {};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Restore Expired" !== data["detail-type"]){
+const err110 = {};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs133 === errors;
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs135 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data57 = data.detail;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.version === undefined){
+const err111 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data57.bucket === undefined){
+const err112 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data57.object === undefined){
+const err113 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data57["request-id"] === undefined){
+const err114 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data57.requester === undefined){
+const err115 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data57.version !== undefined){
+if("0" !== data57.version){
+const err116 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data57.bucket !== undefined){
+let data59 = data57.bucket;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.name === undefined){
+const err117 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(data59.name !== undefined){
+if(typeof data59.name !== "string"){
+const err118 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data57.object !== undefined){
+let data61 = data57.object;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.key === undefined){
+const err120 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data61.etag === undefined){
+const err121 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data61.key !== undefined){
+if(typeof data61.key !== "string"){
+const err122 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data61["version-id"] !== undefined){
+if(typeof data61["version-id"] !== "string"){
+const err123 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data61.etag !== undefined){
+if(typeof data61.etag !== "string"){
+const err124 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data57["request-id"] !== undefined){
+if(typeof data57["request-id"] !== "string"){
+const err126 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data57.requester !== undefined){
+if("s3.amazonaws.com" !== data57.requester){
+const err127 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs135 === errors;
+valid32 = _valid5;
+}
+if(!valid32){
+const err129 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+const _errs157 = errors;
+let valid39 = true;
+const _errs158 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data["detail-type"] === undefined) && (missing6 = "detail-type")){
+const err130 = {};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Restore Initiated" !== data["detail-type"]){
+const err131 = {};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs158 === errors;
+errors = _errs157;
+if(vErrors !== null){
+if(_errs157){
+vErrors.length = _errs157;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs160 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data68 = data.detail;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.version === undefined){
+const err132 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data68.bucket === undefined){
+const err133 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data68.object === undefined){
+const err134 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data68["request-id"] === undefined){
+const err135 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data68.requester === undefined){
+const err136 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data68["source-ip-address"] === undefined){
+const err137 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data68["source-storage-class"] === undefined){
+const err138 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data68.version !== undefined){
+if("0" !== data68.version){
+const err139 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data68.bucket !== undefined){
+let data70 = data68.bucket;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.name === undefined){
+const err140 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(data70.name !== undefined){
+if(typeof data70.name !== "string"){
+const err141 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data68.object !== undefined){
+let data72 = data68.object;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.key === undefined){
+const err143 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(data72.size === undefined){
+const err144 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data72.etag === undefined){
+const err145 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data72.key !== undefined){
+if(typeof data72.key !== "string"){
+const err146 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data72.size !== undefined){
+let data74 = data72.size;
+if(!((typeof data74 == "number") && (isFinite(data74)))){
+const err147 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data72["version-id"] !== undefined){
+if(typeof data72["version-id"] !== "string"){
+const err148 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data72.etag !== undefined){
+if(typeof data72.etag !== "string"){
+const err149 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data68["request-id"] !== undefined){
+if(typeof data68["request-id"] !== "string"){
+const err151 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data68.requester !== undefined){
+if(typeof data68.requester !== "string"){
+const err152 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data68["source-ip-address"] !== undefined){
+if(typeof data68["source-ip-address"] !== "string"){
+const err153 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data68["source-storage-class"] !== undefined){
+if(typeof data68["source-storage-class"] !== "string"){
+const err154 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+var _valid6 = _errs160 === errors;
+valid39 = _valid6;
+}
+if(!valid39){
+const err156 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+const _errs189 = errors;
+let valid46 = true;
+const _errs190 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data["detail-type"] === undefined) && (missing7 = "detail-type")){
+const err157 = {};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Storage Class Changed" !== data["detail-type"]){
+const err158 = {};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs190 === errors;
+errors = _errs189;
+if(vErrors !== null){
+if(_errs189){
+vErrors.length = _errs189;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs192 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data82 = data.detail;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.version === undefined){
+const err159 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if(data82.bucket === undefined){
+const err160 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data82.object === undefined){
+const err161 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+if(data82["request-id"] === undefined){
+const err162 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(data82.requester === undefined){
+const err163 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(data82["destination-storage-class"] === undefined){
+const err164 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(data82.version !== undefined){
+if("0" !== data82.version){
+const err165 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data82.bucket !== undefined){
+let data84 = data82.bucket;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.name === undefined){
+const err166 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if(data84.name !== undefined){
+if(typeof data84.name !== "string"){
+const err167 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data82.object !== undefined){
+let data86 = data82.object;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.key === undefined){
+const err169 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(data86.size === undefined){
+const err170 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(data86.etag === undefined){
+const err171 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if(data86.key !== undefined){
+if(typeof data86.key !== "string"){
+const err172 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data86.size !== undefined){
+let data88 = data86.size;
+if(!((typeof data88 == "number") && (isFinite(data88)))){
+const err173 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data86["version-id"] !== undefined){
+if(typeof data86["version-id"] !== "string"){
+const err174 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data86.etag !== undefined){
+if(typeof data86.etag !== "string"){
+const err175 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data82["request-id"] !== undefined){
+if(typeof data82["request-id"] !== "string"){
+const err177 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data82.requester !== undefined){
+if(typeof data82.requester !== "string"){
+const err178 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data82["destination-storage-class"] !== undefined){
+if(typeof data82["destination-storage-class"] !== "string"){
+const err179 = {instancePath:instancePath+"/detail/destination-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs192 === errors;
+valid46 = _valid7;
+}
+if(!valid46){
+const err181 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+const _errs219 = errors;
+let valid53 = true;
+const _errs220 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data["detail-type"] === undefined) && (missing8 = "detail-type")){
+const err182 = {};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Tags Added" !== data["detail-type"]){
+const err183 = {};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs220 === errors;
+errors = _errs219;
+if(vErrors !== null){
+if(_errs219){
+vErrors.length = _errs219;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs222 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data95 = data.detail;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.version === undefined){
+const err184 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(data95.bucket === undefined){
+const err185 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(data95.object === undefined){
+const err186 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(data95["request-id"] === undefined){
+const err187 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data95.requester === undefined){
+const err188 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data95["source-ip-address"] === undefined){
+const err189 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+if(data95.version !== undefined){
+if("0" !== data95.version){
+const err190 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data95.bucket !== undefined){
+let data97 = data95.bucket;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.name === undefined){
+const err191 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+if(data97.name !== undefined){
+if(typeof data97.name !== "string"){
+const err192 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data95.object !== undefined){
+let data99 = data95.object;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+if(data99.key === undefined){
+const err194 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(data99.etag === undefined){
+const err195 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data99.key !== undefined){
+if(typeof data99.key !== "string"){
+const err196 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data99["version-id"] !== undefined){
+if(typeof data99["version-id"] !== "string"){
+const err197 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data99.etag !== undefined){
+if(typeof data99.etag !== "string"){
+const err198 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data95["request-id"] !== undefined){
+if(typeof data95["request-id"] !== "string"){
+const err200 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data95.requester !== undefined){
+if(typeof data95.requester !== "string"){
+const err201 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data95["source-ip-address"] !== undefined){
+if(typeof data95["source-ip-address"] !== "string"){
+const err202 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+}
+var _valid8 = _errs222 === errors;
+valid53 = _valid8;
+}
+if(!valid53){
+const err204 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+const _errs247 = errors;
+let valid60 = true;
+const _errs248 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data["detail-type"] === undefined) && (missing9 = "detail-type")){
+const err205 = {};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+else {
+if(data["detail-type"] !== undefined){
+if("Object Tags Deleted" !== data["detail-type"]){
+const err206 = {};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs248 === errors;
+errors = _errs247;
+if(vErrors !== null){
+if(_errs247){
+vErrors.length = _errs247;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs250 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail !== undefined){
+let data107 = data.detail;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.version === undefined){
+const err207 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+if(data107.bucket === undefined){
+const err208 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(data107.object === undefined){
+const err209 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data107["request-id"] === undefined){
+const err210 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data107.requester === undefined){
+const err211 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data107["source-ip-address"] === undefined){
+const err212 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if(data107.version !== undefined){
+if("0" !== data107.version){
+const err213 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data107.bucket !== undefined){
+let data109 = data107.bucket;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.name === undefined){
+const err214 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+if(data109.name !== undefined){
+if(typeof data109.name !== "string"){
+const err215 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data107.object !== undefined){
+let data111 = data107.object;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.key === undefined){
+const err217 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data111.etag === undefined){
+const err218 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+if(data111.key !== undefined){
+if(typeof data111.key !== "string"){
+const err219 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data111["version-id"] !== undefined){
+if(typeof data111["version-id"] !== "string"){
+const err220 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data111.etag !== undefined){
+if(typeof data111.etag !== "string"){
+const err221 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data107["request-id"] !== undefined){
+if(typeof data107["request-id"] !== "string"){
+const err223 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data107.requester !== undefined){
+if(typeof data107.requester !== "string"){
+const err224 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data107["source-ip-address"] !== undefined){
+if(typeof data107["source-ip-address"] !== "string"){
+const err225 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+}
+var _valid9 = _errs250 === errors;
+valid60 = _valid9;
+}
+if(!valid60){
+const err227 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err228 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(data.id === undefined){
+const err229 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+if(data["detail-type"] === undefined){
+const err230 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(data.source === undefined){
+const err231 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+if(data.account === undefined){
+const err232 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(data.time === undefined){
+const err233 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+if(data.region === undefined){
+const err234 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data.resources === undefined){
+const err235 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(data.detail === undefined){
+const err236 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data.version !== undefined){
+if(typeof data.version !== "string"){
+const err237 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err238 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data["detail-type"] !== undefined){
+let data120 = data["detail-type"];
+if(typeof data120 !== "string"){
+const err239 = {instancePath:instancePath+"/detail-type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(!((((((((((data120 === "Object ACL Updated") || (data120 === "Object Access Tier Changed")) || (data120 === "Object Created")) || (data120 === "Object Deleted")) || (data120 === "Object Restore Completed")) || (data120 === "Object Restore Expired")) || (data120 === "Object Restore Initiated")) || (data120 === "Object Storage Class Changed")) || (data120 === "Object Tags Added")) || (data120 === "Object Tags Deleted"))){
+const err240 = {instancePath:instancePath+"/detail-type",keyword:"enum",params:{allowedValues: ["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+if("aws.s3" !== data.source){
+const err241 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data.account !== undefined){
+if(typeof data.account !== "string"){
+const err242 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data.time !== undefined){
+if(typeof data.time !== "string"){
+const err243 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data.region !== undefined){
+if(typeof data.region !== "string"){
+const err244 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data125 = data.resources;
+if(Array.isArray(data125)){
+const len0 = data125.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data125[i0] !== "string"){
+const err245 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data.detail !== undefined){
+let data127 = data.detail;
+if(!(data127 && typeof data127 == "object" && !Array.isArray(data127))){
+const err247 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data["replay-name"] !== undefined){
+if(typeof data["replay-name"] !== "string"){
+const err248 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
 }
 errors++;
 }

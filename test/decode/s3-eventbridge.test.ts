@@ -30,3 +30,12 @@ describe("decodeS3NotificationEvent details", () => {
     assertDecodeError(() => events.decodeS3NotificationEvent(JSON.stringify(event)), "S3NotificationEvent", "/detail/object/size");
   });
 });
+
+describe("decodeS3NotificationEvent with an unknown detail type", () => {
+  it("lists the detail types S3 sends", () => {
+    const event = loadEvent("s3-eventbridge", "base");
+    event["detail-type"] = "Object Renamed";
+    const error = assertDecodeError(() => events.decodeS3NotificationEvent(JSON.stringify(event)), "S3NotificationEvent", "/detail-type");
+    assert.match(error.issues[0]!.message, /^must be one of \["Object ACL Updated",.*"Object Tags Deleted"\]$/);
+  });
+});
