@@ -59,7 +59,7 @@ export interface APIGatewayEventWebsocketRequestContextV2 {
   /**
    * MESSAGE events: the ID of the message.
    */
-  messageId?: string
+  messageId?: (string | null)
   /**
    * `CONNECT`, `MESSAGE` or `DISCONNECT`.
    */
@@ -118,11 +118,11 @@ export interface APIGatewayEventWebsocketRequestContextV2 {
    */
   apiId: string
   /**
-   * CONNECT with an authorizer (and every later event of that connection): what the authorizer returned, e.g. `principalId` and its context values.
+   * With an authorizer on `$connect` (and on every later event of that connection): what the authorizer returned, e.g. `principalId` and its context values.
    */
-  authorizer?: {
+  authorizer?: ({
     [k: string]: unknown
-  }
+  } | string | null)
   /**
    * DISCONNECT events: the WebSocket close code, e.g. `1001` (going away) or `1006` (closed abnormally).
    */

@@ -171,8 +171,9 @@ errors++;
 }
 }
 if(data0.messageId !== undefined){
-if(typeof data0.messageId !== "string"){
-const err15 = {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data0.messageId;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err15 = {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -378,6 +379,9 @@ errors++;
 }
 if(data0.authorizer !== undefined){
 let data17 = data0.authorizer;
+const _errs38 = errors;
+let valid4 = false;
+const _errs39 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
@@ -390,11 +394,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data0.disconnectStatusCode !== undefined){
-let data18 = data0.disconnectStatusCode;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err33 = {instancePath:instancePath+"/requestContext/disconnectStatusCode",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid0 = _errs39 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs42 = errors;
+if(typeof data17 !== "string"){
+const err33 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -403,10 +408,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data0.disconnectReason !== undefined){
-if(typeof data0.disconnectReason !== "string"){
-const err34 = {instancePath:instancePath+"/requestContext/disconnectReason",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs42 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs44 = errors;
+if(data17 !== null){
+const err34 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -415,10 +422,12 @@ vErrors.push(err34);
 }
 errors++;
 }
+var _valid0 = _errs44 === errors;
+valid4 = valid4 || _valid0;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid4){
+const err35 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -427,10 +436,22 @@ vErrors.push(err35);
 }
 errors++;
 }
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
 }
-if(data.body !== undefined){
-if(typeof data.body !== "string"){
-const err36 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data0.disconnectStatusCode !== undefined){
+let data18 = data0.disconnectStatusCode;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err36 = {instancePath:instancePath+"/requestContext/disconnectStatusCode",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -440,8 +461,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(typeof data.isBase64Encoded !== "boolean"){
-const err37 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data0.disconnectReason !== undefined){
+if(typeof data0.disconnectReason !== "string"){
+const err37 = {instancePath:instancePath+"/requestContext/disconnectReason",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -450,12 +472,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data.headers !== undefined){
-let data22 = data.headers;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key0 in data22){
-if(typeof data22[key0] !== "string"){
-const err38 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -465,14 +485,51 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.body !== undefined){
+if(typeof data.body !== "string"){
+const err39 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+if(typeof data.isBase64Encoded !== "boolean"){
+const err40 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data.headers !== undefined){
+let data22 = data.headers;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key0 in data22){
+if(typeof data22[key0] !== "string"){
+const err41 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -486,46 +543,7 @@ if(Array.isArray(data25)){
 const len0 = data25.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data25[i0] !== "string"){
-const err40 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.queryStringParameters !== undefined){
-let data27 = data.queryStringParameters;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key2 in data27){
-if(typeof data27[key2] !== "string"){
-const err43 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -537,12 +555,51 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.queryStringParameters !== undefined){
+let data27 = data.queryStringParameters;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key2 in data27){
+if(typeof data27[key2] !== "string"){
+const err46 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
@@ -556,46 +613,7 @@ if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data30[i1] !== "string"){
-const err45 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.stageVariables !== undefined){
-let data32 = data.stageVariables;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key4 in data32){
-if(typeof data32[key4] !== "string"){
-const err48 = {instancePath:instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+const err48 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -607,7 +625,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
+const err49 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -619,12 +637,51 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.stageVariables !== undefined){
+let data32 = data.stageVariables;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key4 in data32){
+if(typeof data32[key4] !== "string"){
+const err51 = {instancePath:instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }

@@ -18,7 +18,7 @@ export interface S3Event {
  */
 export interface S3EventRecord {
   /**
-   * The version of the record format: `2.1`, or `2.2` and `2.3` for the events that added fields (replication, lifecycle transition, Intelligent-Tiering, restore).
+   * The version of the record format: `2.1`, `2.2` (replication) or `2.3` (lifecycle, Intelligent-Tiering, ACL, tagging, restore deletes); since `2.4` one version for all event types.
    */
   eventVersion: string
   /**

@@ -17,7 +17,13 @@ describe("decodeAPIGatewayProxyWebsocketEventV2 details", () => {
     const event = events.decodeAPIGatewayProxyWebsocketEventV2(JSON.stringify(loadEvent("apigw-websocket", "connect")));
     assert.equal(event.requestContext.routeKey, "$connect");
     assert.equal(event.headers?.["Sec-WebSocket-Version"], "13");
-    assert.equal(event.requestContext.authorizer?.["principalId"], "user-42");
+    const authorizer = event.requestContext.authorizer;
+    assert.equal(typeof authorizer === "object" && authorizer !== null ? authorizer["principalId"] : undefined, "user-42");
+  });
+
+  it("accepts the empty authorizer and null messageId that API Gateway has sent on $connect", () => {
+    const event = events.decodeAPIGatewayProxyWebsocketEventV2(JSON.stringify(loadEvent("apigw-websocket", "connect-empty-fields")));
+    assert.deepEqual([event.requestContext.authorizer, event.requestContext.messageId], ["", null]);
   });
 
   it("keeps a binary message base64-encoded", () => {

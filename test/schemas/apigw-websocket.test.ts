@@ -6,7 +6,7 @@ import { describeSchemaFixtures, issuePath } from "./schema-suite.js";
 const { validatorFor } = describeSchemaFixtures({
   source: "apigw-websocket",
   results: {},
-  required: ["base", "connect", "disconnect", "binary-message"],
+  required: ["base", "connect", "connect-empty-fields", "disconnect", "binary-message"],
 });
 
 describe("WebSocket fixtures and schema details", () => {

@@ -147,7 +147,7 @@ type WsMaps = "queryStringParameters" | "multiValueQueryStringParameters" | "sta
 export type WsRest = Assert<MutualExcept<WsEvent, AwsWsEvent, WsMaps | "requestContext">>;
 export type WsMapsToAws = Assert<Assignable<Pick<WsEvent, WsMaps>, Pick<AwsWsEvent, WsMaps>>>;
 export type WsMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsWsEvent, WsMaps>>, Pick<WsEvent, WsMaps>>>;
-// CONNECT and DISCONNECT events have no `messageId`; @types requires it.
+// CONNECT and DISCONNECT events have no `messageId` (or `null`); @types requires a string.
 export type WsContextFromAws = Assert<Assignable<AwsWsEvent["requestContext"], WsEvent["requestContext"]>>;
 export type WsContextRest = Assert<MutualExcept<WsEvent["requestContext"], AwsWsEvent["requestContext"], "messageId">>;
 export type WsMessageIdOptional = Assert<Not<Assignable<WsEvent["requestContext"], AwsWsEvent["requestContext"]>>>;
