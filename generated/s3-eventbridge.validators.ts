@@ -3498,6 +3498,9 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
+data.version = "0";
+}
+if(data.version === undefined){
 const err228 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err228];
@@ -3587,7 +3590,6 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err237 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -3597,7 +3599,6 @@ else {
 vErrors.push(err237);
 }
 errors++;
-}
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){

@@ -40,3 +40,12 @@ describe("S3 events through EventBridge: schema details", () => {
     assert.ok(validate.errors?.some((e) => issuePath(e) === "/source"));
   });
 });
+
+describe("S3 events through EventBridge: tolerant reader", () => {
+  it("fills the envelope version, as for every EventBridge event", () => {
+    const event = loadEvent("s3-eventbridge", "object-deleted");
+    delete event.version;
+    assert.equal(validatorFor("base")(event), true);
+    assert.equal(event.version, "0");
+  });
+});
