@@ -174,7 +174,7 @@ export interface S3EventRecordGlacierRestoreEventData {
   lifecycleRestoreStorageClass: string
 }
 /**
- * The test message S3 sends once to a new notification destination (an SQS queue, an SNS topic or a function) when the notification configuration is saved.
+ * The test message S3 sends once to a new SQS queue or SNS topic destination when the notification configuration is saved; a function subscribed to that queue or topic receives it in the message body.
  */
 export interface S3TestEvent {
   /**
