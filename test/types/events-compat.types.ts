@@ -170,6 +170,10 @@ export type S3NotificationLooser = Assert<Not<Assignable<kata.S3NotificationEven
 export type S3CreatedEnvelope = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEvent, aws.S3ObjectCreatedNotificationEvent, "detail">>;
 export type S3CreatedDetailRest = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEventDetail, aws.S3ObjectCreatedNotificationEventDetail, "object">>;
 export type S3CreatedObjectRest = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEventDetail["object"], aws.S3ObjectCreatedNotificationEventDetail["object"], "version-id">>;
+// Each S3 notification event is kata's own EventBridgeEvent of its detail type, with `source: "aws.s3"`.
+export type S3CreatedIsEventBridgeEvent = Assert<MutualExcept<kata.S3ObjectCreatedNotificationEvent, kata.EventBridgeEvent<"Object Created", kata.S3ObjectCreatedNotificationEventDetail>, "source">>;
+export type S3CreatedToEventBridgeEvent = Assert<Assignable<kata.S3ObjectCreatedNotificationEvent, kata.EventBridgeEvent<"Object Created", kata.S3ObjectCreatedNotificationEventDetail>>>;
+export type S3DeletedIsEventBridgeEvent = Assert<MutualExcept<kata.S3ObjectDeletedNotificationEvent, kata.EventBridgeEvent<"Object Deleted", kata.S3ObjectDeletedNotificationEventDetail>, "source">>;
 export type S3DeletedFromAws = Assert<Assignable<aws.S3ObjectDeletedNotificationEvent, kata.S3ObjectDeletedNotificationEvent>>;
 export type S3DeletedDetailRest = Assert<MutualExcept<kata.S3ObjectDeletedNotificationEventDeleteObjectDetail, aws.S3ObjectDeletedNotificationEventDeleteObjectDetail, "object">>;
 export type S3ExpiredDetailRest = Assert<MutualExcept<kata.S3ObjectDeletedNotificationEventLifecycleExpirationDetail, aws.S3ObjectDeletedNotificationEventLifecycleExpirationDetail, "object">>;
