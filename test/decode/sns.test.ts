@@ -23,6 +23,14 @@ describe("decodeSNSEvent details", () => {
     assert.deepEqual(events.decodeSNSEvent(JSON.stringify(event)).Records[0]!.Sns.MessageAttributes, {});
   });
 
+  it("fills in place when the event is already parsed, as under the managed runtime", () => {
+    const event = loadEvent("sns", "base");
+    delete event.Records[0].EventSource;
+    delete event.Records[0].Sns.Type;
+    assert.equal(events.isSNSEvent(event), true);
+    assert.deepEqual([event.Records[0].EventSource, event.Records[0].Sns.Type], ["aws:sns", "Notification"]);
+  });
+
   it("names the missing topic ARN at its pointer", () => {
     const event = loadEvent("sns", "base");
     delete event.Records[0].Sns.TopicArn;
