@@ -119,7 +119,11 @@ function inlineSchemaValues(code: string): string {
     }
     const literal = JSON.stringify(value);
     // Objects stay shared: inlined, they would be rebuilt on every check (`const`, `enum` compare them).
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? all : literal.length > 200 ? all : literal;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return all;
+    // A list of names (an `enum`'s allowedValues) is built only for an error; inlined, it lets a
+    // whole-schema constant go even when the list is long.
+    const names = Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null);
+    return literal.length > (names ? 2000 : 200) ? all : literal;
   });
 }
 
