@@ -3,7 +3,20 @@
  * Regenerate with `npm run generate`.
  */
 export * from "./alb.js";
+export * from "./apigw-authorizer.js";
 export * from "./apigw-v1.js";
 export * from "./apigw-v2.js";
+export * from "./appsync.js";
+export * from "./cloudformation.js";
+export * from "./cloudfront.js";
+export * from "./codepipeline.js";
+export * from "./cognito.js";
+export * from "./connect.js";
 export * from "./eventbridge.js";
+export * from "./lex-v2.js";
+export * from "./lex.js";
+export * from "./secrets-manager.js";
+export * from "./ses.js";
 export * from "./sqs.js";
+export * from "./transfer-family.js";
+export * from "./vpc-lattice.js";

@@ -21,6 +21,8 @@ export interface DecodeSuiteSpec {
   result?: string;
   /** Fixtures that are results rather than events (besides `result*` and `invalid-result-*`). */
   otherResults?: string[];
+  /** Sources with several event or result types: fixtures that decode as another exported type than `event` and `result`. */
+  types?: Record<string, string>;
   /** JSON pointer of an object inside the base fixture where AWS might add fields. */
   nestedObject: string;
 }
@@ -85,7 +87,11 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
   const eventDecoders = builtinDecoders(spec.event);
   const resultDecoders = spec.result === undefined ? undefined : builtinDecoders(spec.result);
   const isResult = (name: string) => /^(invalid-)?result\b/.test(name) || (spec.otherResults ?? []).includes(name);
-  const decodersFor = (name: string) => (isResult(name) ? resultDecoders : eventDecoders);
+  const decodersFor = (name: string) => {
+    const typeName = spec.types?.[name];
+    if (typeName !== undefined) return builtinDecoders(typeName);
+    return isResult(name) ? resultDecoders : eventDecoders;
+  };
 
   describe(`${spec.source} fixtures through the generated decoders`, () => {
     for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {

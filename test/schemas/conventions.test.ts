@@ -7,7 +7,11 @@ import { createAjv, loadSchema } from "./schema-suite.js";
 import type { SchemaFile } from "./schema-suite.js";
 
 // The code generator (json-schema-to-typescript + Ajv standalone) relies on these conventions.
-const SOURCES = ["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"];
+const SOURCES = [
+  ...["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"],
+  // issue 11: authorizers, Cognito, CloudFormation and the other request-response sources
+  ...["apigw-authorizer", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
+];
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;
 
@@ -39,7 +43,7 @@ function namedSchemas(schema: SchemaFile): Array<[string, Node]> {
 describe("built-in schema conventions", () => {
   it("schemas/ holds exactly one schema per built-in source", () => {
     const files = readdirSync(join(projectRoot, "schemas")).filter((f) => f.endsWith(".schema.json")).sort();
-    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`));
+    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`).sort());
   });
 
   for (const source of SOURCES) {
@@ -100,7 +104,7 @@ describe("built-in schema conventions", () => {
             assert.match(parameter.name, IDENTIFIER);
             assert.equal(typeof parameter.default, "string");
           }
-          const known = new Set([...TS_BUILTINS, ...parameters.map((p) => p.name), ...Object.keys(definitions)]);
+          const known = new Set([...TS_BUILTINS, ...parameters.map((p) => p.name), schema.title, ...Object.keys(definitions)]);
           const own = { ...named, definitions: null };
           for (const [pointer, node] of walk(own as Json)) {
             const tsType = node["tsType"];

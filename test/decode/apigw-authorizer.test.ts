@@ -1,0 +1,44 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import * as events from "../../events.js";
+import { loadEvent } from "../support/fixtures.js";
+import { describeDecodeFixtures } from "./fixture-suite.js";
+
+describeDecodeFixtures({
+  source: "apigw-authorizer",
+  event: "APIGatewayRequestAuthorizerEvent",
+  result: "APIGatewayAuthorizerResult",
+  types: {
+    token: "APIGatewayTokenAuthorizerEvent",
+    "invalid-token-type": "APIGatewayTokenAuthorizerEvent",
+    "request-v2": "APIGatewayRequestAuthorizerEventV2",
+    "invalid-v2-identity-source-not-array": "APIGatewayRequestAuthorizerEventV2",
+    "result-simple": "APIGatewaySimpleAuthorizerResult",
+    "invalid-result-simple-not-boolean": "APIGatewaySimpleAuthorizerResult",
+  },
+  nestedObject: "/requestContext/identity",
+});
+
+describe("authorizer events: what AWS's tools leave out", () => {
+  it("derives multiValueHeaders and fills null parameter maps for a request event that has only headers", () => {
+    const event = loadEvent<Record<string, unknown>>("apigw-authorizer", "base");
+    for (const field of ["multiValueHeaders", "multiValueQueryStringParameters", "pathParameters", "stageVariables"]) delete event[field];
+    const decoded = events.decodeAPIGatewayRequestAuthorizerEvent(JSON.stringify(event));
+    assert.deepEqual(decoded.multiValueHeaders?.["Accept"], ["*/*"]);
+    assert.deepEqual(decoded.multiValueQueryStringParameters, { QueryString1: ["queryValue1"] });
+    assert.equal(decoded.pathParameters, null);
+    assert.equal(decoded.stageVariables, null);
+  });
+
+  it("fills an empty cookie list when an HTTP API request has no cookies", () => {
+    const event = loadEvent<Record<string, unknown>>("apigw-authorizer", "request-v2");
+    delete event.cookies;
+    assert.deepEqual(events.decodeAPIGatewayRequestAuthorizerEventV2(JSON.stringify(event)).cookies, []);
+  });
+
+  it("tells a token event from a request event by its type", () => {
+    const token = loadEvent("apigw-authorizer", "token");
+    assert.equal(events.isAPIGatewayTokenAuthorizerEvent(token), true);
+    assert.equal(events.isAPIGatewayRequestAuthorizerEvent(token), false);
+  });
+});
