@@ -1,7 +1,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { readSample, sampleSources, UnknownSampleError } from "../../emulator/samples.js";
+import { projectRoot } from "../support/fixtures.js";
+import { SAMPLES } from "../support/samples.js";
 import { createAjv, loadSchema, schemaPath } from "../schemas/schema-suite.js";
 
 /** Which schema each built-in sample must match (a function URL event is an HTTP API 2.0 event). */
@@ -9,7 +12,12 @@ const SCHEMA_OF: Record<string, string> = { "function-url": "apigw-v2" };
 
 describe("built-in sample events", () => {
   it("ships a sample for every source kata decodes", () => {
-    assert.deepEqual(sampleSources(), ["alb", "apigw-v1", "apigw-v2", "eventbridge", "function-url", "sqs"]);
+    assert.deepEqual(sampleSources(), SAMPLES);
+  });
+
+  it("has a sample for every built-in schema", () => {
+    const schemas = readdirSync(join(projectRoot, "schemas")).filter((file) => file.endsWith(".schema.json"));
+    for (const file of schemas) assert.ok(sampleSources().includes(file.slice(0, -".schema.json".length)), `no schemas/samples/ sample for ${file}`);
   });
 
   for (const source of sampleSources()) {
@@ -24,7 +32,7 @@ describe("built-in sample events", () => {
   it("names the samples when asked for one it does not have", () => {
     assert.throws(() => readSample("kinesis"), (error: unknown) => {
       assert.ok(error instanceof UnknownSampleError);
-      assert.equal(error.message, 'there is no built-in sample event "kinesis"; the samples are: alb, apigw-v1, apigw-v2, eventbridge, function-url, sqs');
+      assert.equal(error.message, `there is no built-in sample event "kinesis"; the samples are: ${SAMPLES.join(", ")}`);
       return true;
     });
   });

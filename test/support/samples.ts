@@ -1,0 +1,6 @@
+/** The built-in samples, as `kata events` lists them. */
+export const SAMPLES = [
+  ...["alb", "apigw-v1", "apigw-v2", "eventbridge", "function-url", "sqs"],
+  // Issue 11: authorizers, Cognito, CloudFormation and the other request-response sources.
+  ...["apigw-authorizer", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
+].sort();
