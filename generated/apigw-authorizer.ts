@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayAuthorizerResult, validateAPIGatewayRequestAuthorizerEvent, validateAPIGatewayRequestAuthorizerEventV2, validateAPIGatewaySimpleAuthorizerResult, validateAPIGatewayTokenAuthorizerEvent } from "./apigw-authorizer.validators.js";
+import { validateAPIGatewayAuthorizerResult, validateAPIGatewayRequestAuthorizerEvent, validateAPIGatewayTokenAuthorizerEvent } from "./apigw-authorizer.validators.js";
 /**
  * One value or a list of values.
  */
@@ -292,153 +292,6 @@ export interface APIGatewayTokenAuthorizerEvent {
   authorizationToken: string
 }
 /**
- * The input of an API Gateway HTTP API Lambda authorizer with payload format 2.0.
- */
-export interface APIGatewayRequestAuthorizerEventV2 {
-  /**
-   * The payload format version, `2.0`.
-   */
-  version: string
-  /**
-   * The authorizer type, always `REQUEST`.
-   */
-  type: "REQUEST"
-  /**
-   * The ARN of the route being called; use it as the policy's `Resource` for IAM policy responses.
-   */
-  routeArn: string
-  /**
-   * The values of the identity sources configured on the authorizer, e.g. the `Authorization` header's value.
-   */
-  identitySource: string[]
-  /**
-   * The route that matched, e.g. `GET /orders/{id}`.
-   */
-  routeKey: string
-  /**
-   * The request path.
-   */
-  rawPath: string
-  /**
-   * The query string without `?`; empty when the URL has none.
-   */
-  rawQueryString: string
-  /**
-   * The request's cookies, one `name=value` per entry.
-   */
-  cookies: string[]
-  headers?: APIGatewayRequestAuthorizerEventHeaders
-  queryStringParameters?: APIGatewayRequestAuthorizerEventQueryStringParameters
-  requestContext: APIGatewayRequestAuthorizerEventV2RequestContext
-  pathParameters?: APIGatewayRequestAuthorizerEventPathParameters
-  stageVariables?: APIGatewayRequestAuthorizerEventStageVariables
-}
-/**
- * Information about the API, the HTTP request and the route being authorized.
- */
-export interface APIGatewayRequestAuthorizerEventV2RequestContext {
-  /**
-   * The AWS account ID that owns the API or function.
-   */
-  accountId: string
-  /**
-   * The identifier of the API; the URL ID for function URLs.
-   */
-  apiId: string
-  /**
-   * The client certificate of a mutual TLS request.
-   */
-  authentication?: ({
-    /**
-     * The certificate the client presented.
-     */
-    clientCert?: {
-      /**
-       * The PEM-encoded certificate.
-       */
-      clientCertPem: string
-      /**
-       * The certificate's serial number.
-       */
-      serialNumber: string
-      /**
-       * The distinguished name of the certificate's subject.
-       */
-      subjectDN: string
-      /**
-       * The distinguished name of the certificate's issuer.
-       */
-      issuerDN: string
-      /**
-       * The period in which the certificate is valid.
-       */
-      validity: {
-        /**
-         * The start of the validity period, e.g. `May 28 12:30:02 2019 GMT`.
-         */
-        notBefore: string
-        /**
-         * The end of the validity period.
-         */
-        notAfter: string
-      }
-    }
-  } | null)
-  /**
-   * The domain name of the request, e.g. `abc123.execute-api.us-east-1.amazonaws.com` or `<url-id>.lambda-url.<region>.on.aws`.
-   */
-  domainName: string
-  /**
-   * The first label of `domainName`.
-   */
-  domainPrefix: string
-  /**
-   * The HTTP request line and connection facts.
-   */
-  http: {
-    /**
-     * The request's HTTP method, e.g. `POST`.
-     */
-    method: string
-    /**
-     * The request path.
-     */
-    path: string
-    /**
-     * The request protocol, e.g. `HTTP/1.1`.
-     */
-    protocol: string
-    /**
-     * The source IP address of the TCP connection that made the request.
-     */
-    sourceIp: string
-    /**
-     * The `User-Agent` header of the request.
-     */
-    userAgent: string
-  }
-  /**
-   * The ID of the request.
-   */
-  requestId: string
-  /**
-   * The route that matched; `$default` for function URLs.
-   */
-  routeKey: string
-  /**
-   * The stage that served the request; `$default` for the default stage and for function URLs.
-   */
-  stage: string
-  /**
-   * The request time in CLF format, e.g. `12/Mar/2020:19:03:58 +0000`.
-   */
-  time: string
-  /**
-   * The request time in epoch milliseconds.
-   */
-  timeEpoch: number
-}
-/**
  * What a REST API Lambda authorizer (or an HTTP API authorizer with IAM policy responses) returns: the principal and an IAM policy.
  */
 export interface APIGatewayAuthorizerResult {
@@ -506,21 +359,6 @@ export interface APIGatewayAuthorizerStatement {
 export interface APIGatewayAuthorizerCondition {
   [k: string]: string | string[]
 }
-/**
- * What an HTTP API Lambda authorizer with simple responses enabled returns.
- */
-export interface APIGatewaySimpleAuthorizerResult {
-  /**
-   * Whether API Gateway lets the request through.
-   */
-  isAuthorized: boolean
-  /**
-   * Values passed on to the integration as `requestContext.authorizer.lambda`.
-   */
-  context?: {
-    [k: string]: unknown
-  }
-}
 
 /** Parses JSON text or bytes as `APIGatewayRequestAuthorizerEvent` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeAPIGatewayRequestAuthorizerEvent(input: string | Uint8Array): APIGatewayRequestAuthorizerEvent {
@@ -552,21 +390,6 @@ export function isAPIGatewayTokenAuthorizerEvent(value: unknown): value is APIGa
   return validateAPIGatewayTokenAuthorizerEvent(value);
 }
 
-/** Parses JSON text or bytes as `APIGatewayRequestAuthorizerEventV2` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
-export function decodeAPIGatewayRequestAuthorizerEventV2(input: string | Uint8Array): APIGatewayRequestAuthorizerEventV2 {
-  return decodeWith<APIGatewayRequestAuthorizerEventV2>(validateAPIGatewayRequestAuthorizerEventV2, "APIGatewayRequestAuthorizerEventV2", input);
-}
-
-/** Validates an already parsed value as `APIGatewayRequestAuthorizerEventV2`. Throws `DecodeError`. */
-export function assertAPIGatewayRequestAuthorizerEventV2(value: unknown): asserts value is APIGatewayRequestAuthorizerEventV2 {
-  assertWith(validateAPIGatewayRequestAuthorizerEventV2, "APIGatewayRequestAuthorizerEventV2", value);
-}
-
-/** True when an already parsed value is `APIGatewayRequestAuthorizerEventV2`. */
-export function isAPIGatewayRequestAuthorizerEventV2(value: unknown): value is APIGatewayRequestAuthorizerEventV2 {
-  return validateAPIGatewayRequestAuthorizerEventV2(value);
-}
-
 /** Parses JSON text or bytes as `APIGatewayAuthorizerResult` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
 export function decodeAPIGatewayAuthorizerResult(input: string | Uint8Array): APIGatewayAuthorizerResult {
   return decodeWith<APIGatewayAuthorizerResult>(validateAPIGatewayAuthorizerResult, "APIGatewayAuthorizerResult", input);
@@ -580,19 +403,4 @@ export function assertAPIGatewayAuthorizerResult(value: unknown): asserts value 
 /** True when an already parsed value is `APIGatewayAuthorizerResult`. */
 export function isAPIGatewayAuthorizerResult(value: unknown): value is APIGatewayAuthorizerResult {
   return validateAPIGatewayAuthorizerResult(value);
-}
-
-/** Parses JSON text or bytes as `APIGatewaySimpleAuthorizerResult` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
-export function decodeAPIGatewaySimpleAuthorizerResult(input: string | Uint8Array): APIGatewaySimpleAuthorizerResult {
-  return decodeWith<APIGatewaySimpleAuthorizerResult>(validateAPIGatewaySimpleAuthorizerResult, "APIGatewaySimpleAuthorizerResult", input);
-}
-
-/** Validates an already parsed value as `APIGatewaySimpleAuthorizerResult`. Throws `DecodeError`. */
-export function assertAPIGatewaySimpleAuthorizerResult(value: unknown): asserts value is APIGatewaySimpleAuthorizerResult {
-  assertWith(validateAPIGatewaySimpleAuthorizerResult, "APIGatewaySimpleAuthorizerResult", value);
-}
-
-/** True when an already parsed value is `APIGatewaySimpleAuthorizerResult`. */
-export function isAPIGatewaySimpleAuthorizerResult(value: unknown): value is APIGatewaySimpleAuthorizerResult {
-  return validateAPIGatewaySimpleAuthorizerResult(value);
 }

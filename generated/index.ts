@@ -3,6 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 export * from "./alb.js";
+export * from "./apigw-authorizer-v2.js";
 export * from "./apigw-authorizer.js";
 export * from "./apigw-v1.js";
 export * from "./apigw-v2.js";
@@ -10,7 +11,10 @@ export * from "./appsync.js";
 export * from "./cloudformation.js";
 export * from "./cloudfront.js";
 export * from "./codepipeline.js";
-export * from "./cognito.js";
+export * from "./cognito-auth-challenge.js";
+export * from "./cognito-authentication.js";
+export * from "./cognito-messages.js";
+export * from "./cognito-sign-up.js";
 export * from "./connect.js";
 export * from "./eventbridge.js";
 export * from "./lex-v2.js";

@@ -11,15 +11,11 @@ describeDecodeFixtures({
   types: {
     token: "APIGatewayTokenAuthorizerEvent",
     "invalid-token-type": "APIGatewayTokenAuthorizerEvent",
-    "request-v2": "APIGatewayRequestAuthorizerEventV2",
-    "invalid-v2-identity-source-not-array": "APIGatewayRequestAuthorizerEventV2",
-    "result-simple": "APIGatewaySimpleAuthorizerResult",
-    "invalid-result-simple-not-boolean": "APIGatewaySimpleAuthorizerResult",
   },
   nestedObject: "/requestContext/identity",
 });
 
-describe("authorizer events: what AWS's tools leave out", () => {
+describe("REST API authorizer events: what AWS's tools leave out", () => {
   it("derives multiValueHeaders and fills null parameter maps for a request event that has only headers", () => {
     const event = loadEvent<Record<string, unknown>>("apigw-authorizer", "base");
     for (const field of ["multiValueHeaders", "multiValueQueryStringParameters", "pathParameters", "stageVariables"]) delete event[field];
@@ -28,12 +24,6 @@ describe("authorizer events: what AWS's tools leave out", () => {
     assert.deepEqual(decoded.multiValueQueryStringParameters, { QueryString1: ["queryValue1"] });
     assert.equal(decoded.pathParameters, null);
     assert.equal(decoded.stageVariables, null);
-  });
-
-  it("fills an empty cookie list when an HTTP API request has no cookies", () => {
-    const event = loadEvent<Record<string, unknown>>("apigw-authorizer", "request-v2");
-    delete event.cookies;
-    assert.deepEqual(events.decodeAPIGatewayRequestAuthorizerEventV2(JSON.stringify(event)).cookies, []);
   });
 
   it("tells a token event from a request event by its type", () => {

@@ -1,31 +1,33 @@
-import { fixtureNames } from "./schema-suite.js";
+import { fixtureNames, loadSchema } from "./schema-suite.js";
 
-/**
- * Which trigger type each Cognito fixture is, by the start of its name (`invalid-` removed). Other
- * fixtures (`base`, `pre-sign-up-*`) are pre sign-up events, the schema's root type.
- */
+/** Which trigger type each Cognito fixture is, by the start of its name (`invalid-` removed). */
 const TRIGGER_OF_PREFIX: Array<[string, string]> = [
+  ["pre-sign-up", "PreSignUpTriggerEvent"],
   ["post-confirmation", "PostConfirmationTriggerEvent"],
+  ["user-migration", "UserMigrationTriggerEvent"],
   ["pre-authentication", "PreAuthenticationTriggerEvent"],
   ["post-authentication", "PostAuthenticationTriggerEvent"],
-  ["define-auth-challenge", "DefineAuthChallengeTriggerEvent"],
-  ["create-auth-challenge", "CreateAuthChallengeTriggerEvent"],
-  ["verify-auth-challenge", "VerifyAuthChallengeResponseTriggerEvent"],
   ["pre-token-generation-v2", "PreTokenGenerationV2TriggerEvent"],
   ["pre-token-generation-v3", "PreTokenGenerationV3TriggerEvent"],
   ["pre-token-generation", "PreTokenGenerationTriggerEvent"],
-  ["user-migration", "UserMigrationTriggerEvent"],
+  ["define-auth-challenge", "DefineAuthChallengeTriggerEvent"],
+  ["create-auth-challenge", "CreateAuthChallengeTriggerEvent"],
+  ["verify-auth-challenge", "VerifyAuthChallengeResponseTriggerEvent"],
   ["custom-message", "CustomMessageTriggerEvent"],
   ["custom-email-sender", "CustomEmailSenderTriggerEvent"],
   ["custom-sms-sender", "CustomSMSSenderTriggerEvent"],
 ];
 
-/** Fixture name → trigger type, for every Cognito fixture that is not a pre sign-up event. */
-export function cognitoFixtureTypes(): Record<string, string> {
+/**
+ * Fixture name → trigger type for the fixtures of one Cognito family (`cognito-sign-up`, ...) that
+ * are not of the family's root type; the others (`base`, ...) are checked as the root type.
+ */
+export function cognitoFixtureTypes(source: string): Record<string, string> {
+  const root = loadSchema(source).title;
   const types: Record<string, string> = {};
-  for (const name of fixtureNames("cognito")) {
+  for (const name of fixtureNames(source)) {
     const match = TRIGGER_OF_PREFIX.find(([prefix]) => name.replace(/^invalid-/, "").startsWith(prefix));
-    if (match) types[name] = match[1];
+    if (match && match[1] !== root) types[name] = match[1];
   }
   return types;
 }

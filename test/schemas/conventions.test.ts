@@ -10,7 +10,7 @@ import type { SchemaFile } from "./schema-suite.js";
 const SOURCES = [
   ...["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"],
   // issue 11: authorizers, Cognito, CloudFormation and the other request-response sources
-  ...["apigw-authorizer", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
+  ...["apigw-authorizer", "apigw-authorizer-v2", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito-auth-challenge", "cognito-authentication", "cognito-messages", "cognito-sign-up", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
 ];
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;

@@ -2,5 +2,5 @@
 export const SAMPLES = [
   ...["alb", "apigw-v1", "apigw-v2", "eventbridge", "function-url", "sqs"],
   // Issue 11: authorizers, Cognito, CloudFormation and the other request-response sources.
-  ...["apigw-authorizer", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
+  ...["apigw-authorizer", "apigw-authorizer-v2", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito-auth-challenge", "cognito-authentication", "cognito-messages", "cognito-sign-up", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
 ].sort();
