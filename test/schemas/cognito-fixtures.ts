@@ -1,4 +1,6 @@
-import { fixtureNames, loadSchema } from "./schema-suite.js";
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { describeSchemaFixtures, fixtureNames, loadSchema } from "./schema-suite.js";
 
 /** Which trigger type each Cognito fixture is, by the start of its name (`invalid-` removed). */
 const TRIGGER_OF_PREFIX: Array<[string, string]> = [
@@ -30,4 +32,16 @@ export function cognitoFixtureTypes(source: string): Record<string, string> {
     if (match && match[1] !== root) types[name] = match[1];
   }
   return types;
+}
+
+/** The schema suite for one Cognito family, and a check that every trigger it exports has a fixture. */
+export function describeCognitoSchema(source: string, required: string[]): void {
+  const types = cognitoFixtureTypes(source);
+  describeSchemaFixtures({ source, results: types, required });
+  describe(`${source} schema details`, () => {
+    it("has a fixture for every trigger it exports", () => {
+      const covered = new Set(Object.values(types));
+      for (const name of loadSchema(source)["x-kata-exports"] ?? []) assert.ok(covered.has(name), `no fixture for ${name}`);
+    });
+  });
 }
