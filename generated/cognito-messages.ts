@@ -56,9 +56,9 @@ export interface CustomMessageTriggerEvent {
      */
     codeParameter: string
     /**
-     * The placeholder for the verification link, e.g. `{##Click Here##}`.
+     * The placeholder for the verification link, e.g. `{##Click Here##}`; null for messages without a link (e.g. MFA codes).
      */
-    linkParameter: string
+    linkParameter: (string | null)
     /**
      * The placeholder for the user name, `{username}`, in invitations (AdminCreateUser); null otherwise.
      */
