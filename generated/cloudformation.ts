@@ -24,7 +24,7 @@ export interface CloudFormationCustomResourceCreateEvent<TResourceProperties = C
   /**
    * The ARN of this function (or SNS topic) that CloudFormation sends the request to, from the resource's `ServiceToken` property.
    */
-  ServiceToken: string
+  ServiceToken?: string
   /**
    * The pre-signed S3 URL to PUT the response to; CloudFormation waits for it until the resource times out.
    */
@@ -61,7 +61,7 @@ export interface CloudFormationCustomResourceUpdateEvent<TResourceProperties = C
   /**
    * The ARN of this function (or SNS topic) that CloudFormation sends the request to, from the resource's `ServiceToken` property.
    */
-  ServiceToken: string
+  ServiceToken?: string
   /**
    * The pre-signed S3 URL to PUT the response to; CloudFormation waits for it until the resource times out.
    */
@@ -106,7 +106,7 @@ export interface CloudFormationCustomResourceDeleteEvent<TResourceProperties = C
   /**
    * The ARN of this function (or SNS topic) that CloudFormation sends the request to, from the resource's `ServiceToken` property.
    */
-  ServiceToken: string
+  ServiceToken?: string
   /**
    * The pre-signed S3 URL to PUT the response to; CloudFormation waits for it until the resource times out.
    */
@@ -143,7 +143,7 @@ export interface CloudFormationCustomResourceResourcePropertiesCommon {
   /**
    * The function's (or topic's) ARN, repeated from the template.
    */
-  ServiceToken: string
+  ServiceToken?: string
   /**
    * The timeout of the custom resource in seconds, when the template sets one.
    */

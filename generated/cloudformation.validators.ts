@@ -21,8 +21,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,8 +31,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -41,8 +41,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -51,8 +51,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -61,8 +61,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -71,8 +71,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -81,8 +81,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(data.RequestType !== undefined){
+if("Create" !== data.RequestType){
+const err7 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -91,9 +92,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.RequestType !== undefined){
-if("Create" !== data.RequestType){
-const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
+}
+if(data.ServiceToken !== undefined){
+if(typeof data.ServiceToken !== "string"){
+const err8 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -103,9 +105,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.ServiceToken !== undefined){
-if(typeof data.ServiceToken !== "string"){
-const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResponseURL !== undefined){
+if(typeof data.ResponseURL !== "string"){
+const err9 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -115,9 +117,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ResponseURL !== undefined){
-if(typeof data.ResponseURL !== "string"){
-const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.StackId !== undefined){
+if(typeof data.StackId !== "string"){
+const err10 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -127,9 +129,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.StackId !== undefined){
-if(typeof data.StackId !== "string"){
-const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err11 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -139,9 +141,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.RequestId !== undefined){
-if(typeof data.RequestId !== "string"){
-const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.LogicalResourceId !== undefined){
+if(typeof data.LogicalResourceId !== "string"){
+const err12 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -151,9 +153,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.LogicalResourceId !== undefined){
-if(typeof data.LogicalResourceId !== "string"){
-const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResourceType !== undefined){
+if(typeof data.ResourceType !== "string"){
+const err13 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -163,9 +165,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.ResourceType !== undefined){
-if(typeof data.ResourceType !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResourceProperties !== undefined){
+let data7 = data.ResourceProperties;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err14 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -175,11 +180,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.ResourceProperties !== undefined){
-let data7 = data.ResourceProperties;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err15 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -188,9 +191,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -200,38 +204,14 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -254,8 +234,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -264,8 +244,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -274,8 +254,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -284,8 +264,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -294,8 +274,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -304,8 +284,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -314,8 +294,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(data.PhysicalResourceId === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -324,299 +304,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.PhysicalResourceId === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
+if(data.OldResourceProperties === undefined){
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-if(data.OldResourceProperties === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-const err10 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.ServiceToken !== undefined){
-if(typeof data.ServiceToken !== "string"){
-const err11 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.ResponseURL !== undefined){
-if(typeof data.ResponseURL !== "string"){
-const err12 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.StackId !== undefined){
-if(typeof data.StackId !== "string"){
-const err13 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.RequestId !== undefined){
-if(typeof data.RequestId !== "string"){
-const err14 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.LogicalResourceId !== undefined){
-if(typeof data.LogicalResourceId !== "string"){
-const err15 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.ResourceType !== undefined){
-if(typeof data.ResourceType !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.ResourceProperties !== undefined){
-let data7 = data.ResourceProperties;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err18 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err19 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.PhysicalResourceId !== undefined){
-if(typeof data.PhysicalResourceId !== "string"){
-const err21 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.OldResourceProperties !== undefined){
-let data11 = data.OldResourceProperties;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-}
-else {
-const err22 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.PhysicalResourceId === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.RequestType !== undefined){
-if("Delete" !== data.RequestType){
-const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
+const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -701,8 +401,9 @@ errors++;
 if(data.ResourceProperties !== undefined){
 let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -711,9 +412,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -723,9 +425,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err18 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -735,9 +437,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.PhysicalResourceId !== undefined){
+if(typeof data.PhysicalResourceId !== "string"){
+const err19 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -747,9 +449,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.PhysicalResourceId !== undefined){
-if(typeof data.PhysicalResourceId !== "string"){
-const err20 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OldResourceProperties !== undefined){
+let data11 = data.OldResourceProperties;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+const err20 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -767,6 +472,241 @@ vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestType === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.PhysicalResourceId === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.RequestType !== undefined){
+if("Delete" !== data.RequestType){
+const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ServiceToken !== undefined){
+if(typeof data.ServiceToken !== "string"){
+const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ResponseURL !== undefined){
+if(typeof data.ResponseURL !== "string"){
+const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.StackId !== undefined){
+if(typeof data.StackId !== "string"){
+const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.LogicalResourceId !== undefined){
+if(typeof data.LogicalResourceId !== "string"){
+const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.ResourceType !== undefined){
+if(typeof data.ResourceType !== "string"){
+const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ResourceProperties !== undefined){
+let data7 = data.ResourceProperties;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.PhysicalResourceId !== undefined){
+if(typeof data.PhysicalResourceId !== "string"){
+const err18 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -1024,8 +964,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1034,8 +974,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1044,8 +984,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1054,8 +994,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1064,8 +1004,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1074,8 +1014,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1084,8 +1024,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(data.RequestType !== undefined){
+if("Create" !== data.RequestType){
+const err7 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1094,9 +1035,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.RequestType !== undefined){
-if("Create" !== data.RequestType){
-const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
+}
+if(data.ServiceToken !== undefined){
+if(typeof data.ServiceToken !== "string"){
+const err8 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1106,9 +1048,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.ServiceToken !== undefined){
-if(typeof data.ServiceToken !== "string"){
-const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResponseURL !== undefined){
+if(typeof data.ResponseURL !== "string"){
+const err9 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1118,9 +1060,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ResponseURL !== undefined){
-if(typeof data.ResponseURL !== "string"){
-const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.StackId !== undefined){
+if(typeof data.StackId !== "string"){
+const err10 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1130,9 +1072,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.StackId !== undefined){
-if(typeof data.StackId !== "string"){
-const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err11 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1142,9 +1084,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.RequestId !== undefined){
-if(typeof data.RequestId !== "string"){
-const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.LogicalResourceId !== undefined){
+if(typeof data.LogicalResourceId !== "string"){
+const err12 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1154,9 +1096,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.LogicalResourceId !== undefined){
-if(typeof data.LogicalResourceId !== "string"){
-const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResourceType !== undefined){
+if(typeof data.ResourceType !== "string"){
+const err13 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1166,9 +1108,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.ResourceType !== undefined){
-if(typeof data.ResourceType !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResourceProperties !== undefined){
+let data7 = data.ResourceProperties;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err14 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1178,11 +1123,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.ResourceProperties !== undefined){
-let data7 = data.ResourceProperties;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err15 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1191,9 +1134,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1203,38 +1147,14 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -1258,8 +1178,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1268,8 +1188,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1278,8 +1198,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1288,8 +1208,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1298,8 +1218,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1308,8 +1228,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1318,8 +1238,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(data.PhysicalResourceId === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1328,300 +1248,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.PhysicalResourceId === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
+if(data.OldResourceProperties === undefined){
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-if(data.OldResourceProperties === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-const err10 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.ServiceToken !== undefined){
-if(typeof data.ServiceToken !== "string"){
-const err11 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.ResponseURL !== undefined){
-if(typeof data.ResponseURL !== "string"){
-const err12 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.StackId !== undefined){
-if(typeof data.StackId !== "string"){
-const err13 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.RequestId !== undefined){
-if(typeof data.RequestId !== "string"){
-const err14 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.LogicalResourceId !== undefined){
-if(typeof data.LogicalResourceId !== "string"){
-const err15 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.ResourceType !== undefined){
-if(typeof data.ResourceType !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.ResourceProperties !== undefined){
-let data7 = data.ResourceProperties;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err18 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err19 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.PhysicalResourceId !== undefined){
-if(typeof data.PhysicalResourceId !== "string"){
-const err21 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.OldResourceProperties !== undefined){
-let data11 = data.OldResourceProperties;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-}
-else {
-const err22 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate18.errors = vErrors;
-return errors === 0;
-}
-
-export const validateCloudFormationCustomResourceDeleteEvent = validate19;
-
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.ServiceToken === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.ResponseURL === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.StackId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.LogicalResourceId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.ResourceType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.ResourceProperties === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.PhysicalResourceId === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.RequestType !== undefined){
-if("Delete" !== data.RequestType){
-const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
+const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1706,8 +1345,9 @@ errors++;
 if(data.ResourceProperties !== undefined){
 let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.ServiceToken === undefined){
-const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"required",params:{missingProperty: "ServiceToken"},message:"must have required property '"+"ServiceToken"+"'"};
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1716,9 +1356,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data7.ServiceToken !== undefined){
-if(typeof data7.ServiceToken !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1728,9 +1369,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data7.ServiceTimeout !== undefined){
-if(typeof data7.ServiceTimeout !== "string"){
-const err18 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1740,9 +1381,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.PhysicalResourceId !== undefined){
+if(typeof data.PhysicalResourceId !== "string"){
+const err19 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1752,9 +1393,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.PhysicalResourceId !== undefined){
-if(typeof data.PhysicalResourceId !== "string"){
-const err20 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.OldResourceProperties !== undefined){
+let data11 = data.OldResourceProperties;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+const err20 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1772,6 +1416,242 @@ vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+export const validateCloudFormationCustomResourceDeleteEvent = validate19;
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestType === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ResponseURL === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.StackId === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.RequestId === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.LogicalResourceId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.ResourceType === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.ResourceProperties === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.PhysicalResourceId === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.RequestType !== undefined){
+if("Delete" !== data.RequestType){
+const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ServiceToken !== undefined){
+if(typeof data.ServiceToken !== "string"){
+const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ResponseURL !== undefined){
+if(typeof data.ResponseURL !== "string"){
+const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.StackId !== undefined){
+if(typeof data.StackId !== "string"){
+const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.LogicalResourceId !== undefined){
+if(typeof data.LogicalResourceId !== "string"){
+const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.ResourceType !== undefined){
+if(typeof data.ResourceType !== "string"){
+const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ResourceProperties !== undefined){
+let data7 = data.ResourceProperties;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ServiceToken !== undefined){
+if(typeof data7.ServiceToken !== "string"){
+const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data7.ServiceTimeout !== undefined){
+if(typeof data7.ServiceTimeout !== "string"){
+const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.PhysicalResourceId !== undefined){
+if(typeof data.PhysicalResourceId !== "string"){
+const err18 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }

@@ -236,6 +236,9 @@ errors++;
 if(data.currentIntent !== undefined){
 let data0 = data.currentIntent;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.slotDetails === undefined){
+data0.slotDetails = {};
+}
 if(data0.name === undefined){
 const err9 = {instancePath:instancePath+"/currentIntent",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
@@ -316,7 +319,6 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data0.slotDetails !== undefined){
 let data4 = data0.slotDetails;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
@@ -335,7 +337,6 @@ else {
 vErrors.push(err16);
 }
 errors++;
-}
 }
 if(data0.confirmationStatus !== undefined){
 let data6 = data0.confirmationStatus;

@@ -170,9 +170,16 @@ export type CustomEmailSenderFromAws = Assert<Assignable<Exclude<AwsEmailSender,
 export type CustomEmailSenderTakeoverRest = Assert<Assignable<Omit<aws.CustomEmailSenderAccountTakeOverNotificationTriggerEvent["request"], "userAttributes">, Omit<EmailSender["request"], "userAttributes">>>;
 
 // ---- CloudFormation custom resources --------------------------------------------------------------
-export type CustomResourceEvent = Assert<Mutual<kata.CloudFormationCustomResourceEvent, aws.CloudFormationCustomResourceEvent>>;
+// The CloudFormation docs' example request (and `sam local generate-event`) has no `ServiceToken`,
+// at the top or in `ResourceProperties`; CloudFormation itself sends both.
+export type CustomResourceFromAws = Assert<Assignable<aws.CloudFormationCustomResourceEvent, kata.CloudFormationCustomResourceEvent>>;
+export type CustomResourceServiceTokenOptional = Assert<Not<Assignable<kata.CloudFormationCustomResourceEvent, aws.CloudFormationCustomResourceEvent>>>;
+type Unsigned<T> = Omit<T, "ServiceToken" | "ResourceProperties" | "OldResourceProperties">;
+export type CustomResourceUpdateRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceUpdateEvent>, Unsigned<aws.CloudFormationCustomResourceUpdateEvent>>>;
+export type CustomResourceDeleteRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceDeleteEvent>, Unsigned<aws.CloudFormationCustomResourceDeleteEvent>>>;
+export type CustomResourceCreateRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceCreateEvent>, Unsigned<aws.CloudFormationCustomResourceCreateEvent>>>;
 type Props = { ServiceToken: string; BucketName: string };
-export type CustomResourceTypedProperties = Assert<Mutual<kata.CloudFormationCustomResourceEvent<Props, { BucketName: string }>, aws.CloudFormationCustomResourceEvent<Props, { BucketName: string }>>>;
+export type CustomResourceTypedProperties = Assert<MutualExcept<kata.CloudFormationCustomResourceUpdateEvent<Props, { BucketName: string }>, aws.CloudFormationCustomResourceUpdateEvent<Props, { BucketName: string }>, "ServiceToken">>;
 export type CustomResourceResponse = Assert<Mutual<kata.CloudFormationCustomResourceResponse, aws.CloudFormationCustomResourceResponse>>;
 export type CustomResourceTypedData = Assert<Mutual<kata.CloudFormationCustomResourceResponse<{ Arn: string }>, aws.CloudFormationCustomResourceResponse<{ Arn: string }>>>;
 
