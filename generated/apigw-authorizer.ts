@@ -141,7 +141,7 @@ export interface APIGatewayRequestAuthorizerEventRequestContext {
   /**
    * The request protocol, e.g. `HTTP/1.1`.
    */
-  protocol: string
+  protocol?: string
   /**
    * The ID of the request; the client sees it in the `x-amzn-RequestId` response header.
    */
@@ -153,7 +153,7 @@ export interface APIGatewayRequestAuthorizerEventRequestContext {
   /**
    * The request time in epoch milliseconds.
    */
-  requestTimeEpoch: number
+  requestTimeEpoch?: number
   /**
    * The identifier API Gateway gave the matched resource.
    */

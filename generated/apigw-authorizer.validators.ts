@@ -509,8 +509,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.protocol === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
+if(data.requestId === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -519,8 +519,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.requestId === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
+if(data.resourcePath === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -529,8 +529,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.requestTimeEpoch === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
+if(data.stage === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -539,8 +539,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.resourcePath === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
+if(data.accountId !== undefined){
+if(typeof data.accountId !== "string"){
+const err8 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -549,8 +550,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.stage === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
+}
+if(data.apiId !== undefined){
+if(typeof data.apiId !== "string"){
+const err9 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -559,9 +562,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.accountId !== undefined){
-if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.deploymentId !== undefined){
+if(typeof data.deploymentId !== "string"){
+const err10 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -571,9 +575,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.apiId !== undefined){
-if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domainName !== undefined){
+if(typeof data.domainName !== "string"){
+const err11 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -583,9 +587,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.deploymentId !== undefined){
-if(typeof data.deploymentId !== "string"){
-const err12 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.domainPrefix !== undefined){
+if(typeof data.domainPrefix !== "string"){
+const err12 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -595,9 +599,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.domainName !== undefined){
-if(typeof data.domainName !== "string"){
-const err13 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.extendedRequestId !== undefined){
+if(typeof data.extendedRequestId !== "string"){
+const err13 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -607,38 +611,14 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.domainPrefix !== undefined){
-if(typeof data.domainPrefix !== "string"){
-const err14 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.httpMethod !== undefined){
+if(typeof data.httpMethod !== "string"){
+const err14 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.extendedRequestId !== undefined){
-if(typeof data.extendedRequestId !== "string"){
-const err15 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.httpMethod !== undefined){
-if(typeof data.httpMethod !== "string"){
-const err16 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
 }
 errors++;
 }
@@ -651,7 +631,31 @@ errors = vErrors.length;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err17 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.protocol !== undefined){
+if(typeof data.protocol !== "string"){
+const err16 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.requestId !== undefined){
+if(typeof data.requestId !== "string"){
+const err17 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -661,9 +665,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.protocol !== undefined){
-if(typeof data.protocol !== "string"){
-const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.requestTime !== undefined){
+if(typeof data.requestTime !== "string"){
+const err18 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -673,9 +677,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.requestId !== undefined){
-if(typeof data.requestId !== "string"){
-const err19 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.requestTimeEpoch !== undefined){
+let data12 = data.requestTimeEpoch;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -685,9 +690,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.requestTime !== undefined){
-if(typeof data.requestTime !== "string"){
-const err20 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.resourceId !== undefined){
+let data13 = data.resourceId;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err20 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -697,10 +703,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.requestTimeEpoch !== undefined){
-let data12 = data.requestTimeEpoch;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err21 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.resourcePath !== undefined){
+if(typeof data.resourcePath !== "string"){
+const err21 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -710,10 +715,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.resourceId !== undefined){
-let data13 = data.resourceId;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err22 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
+if(data.stage !== undefined){
+if(typeof data.stage !== "string"){
+const err22 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -723,38 +727,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.resourcePath !== undefined){
-if(typeof data.resourcePath !== "string"){
-const err23 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.stage !== undefined){
-if(typeof data.stage !== "string"){
-const err24 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
 }
 errors++;
 }

@@ -10,5 +10,5 @@ describeSchemaFixtures({
     "result-deny": result,
     "invalid-result-effect": result,
   },
-  required: ["base", "console-test"],
+  required: ["base", "console-test", "docs-request"],
 });
