@@ -4,5 +4,5 @@ const result = "APIGatewaySimpleAuthorizerResult";
 describeSchemaFixtures({
   source: "apigw-authorizer-v2",
   results: { result, "result-denied": result, "invalid-result-not-boolean": result },
-  required: ["base"],
+  required: ["base", "header-token"],
 });
