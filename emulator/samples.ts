@@ -27,6 +27,24 @@ const DESCRIPTIONS: Record<string, string> = {
   rabbitmq: "Amazon MQ for RabbitMQ: one message on queue orders",
   scheduled: "EventBridge schedule rule: a Scheduled Event",
   "cloudwatch-alarm": "CloudWatch alarm action: a metric alarm entering ALARM",
+  // Issue 11: authorizers, Cognito, CloudFormation and the other request-response sources.
+  "apigw-authorizer": "API Gateway REST API request authorizer: GET /request with headers and a query string",
+  "apigw-authorizer-v2": "API Gateway HTTP API Lambda authorizer (payload format 2.0): GET /request",
+  appsync: "AWS AppSync direct Lambda resolver: Mutation.createSomething, Cognito user pool caller",
+  cloudformation: "CloudFormation custom resource: a Create request",
+  cloudfront: "Lambda@Edge: a viewer-request event for GET /",
+  codepipeline: "CodePipeline Lambda invoke action: a job with one input artifact",
+  "cognito-auth-challenge": "Cognito user pool define auth challenge trigger, after SRP and password challenges",
+  "cognito-authentication": "Cognito user pool pre authentication trigger",
+  "cognito-messages": "Cognito user pool custom message trigger (CustomMessage_SignUp)",
+  "cognito-sign-up": "Cognito user pool pre sign-up trigger (PreSignUp_SignUp)",
+  connect: "Amazon Connect flow: Invoke AWS Lambda function block on a voice contact",
+  lex: "Amazon Lex V1 dialog code hook: OrderFlowers with one slot filled",
+  "lex-v2": "Amazon Lex V2 dialog code hook: OrderFlowers with one slot filled",
+  "secrets-manager": "Secrets Manager rotation: the createSecret step",
+  ses: "Amazon SES receipt rule Lambda action: one received email",
+  "transfer-family": "AWS Transfer Family custom identity provider: an FTPS password sign-in",
+  "vpc-lattice": "VPC Lattice target (event structure version 2): GET /",
 };
 
 /** The event asked for is not a built-in sample. */

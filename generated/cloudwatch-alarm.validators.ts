@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCloudWatchAlarmEvent = validate10;
 
@@ -228,7 +228,7 @@ errors++;
 }
 if(data.metricStat !== undefined){
 if(!(validate15(data.metricStat, {instancePath:instancePath+"/metricStat",parentData:data,parentDataProperty:"metricStat",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
 errors = vErrors.length;
 }
 }
@@ -267,7 +267,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -435,7 +435,7 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate13(data1[i0], {instancePath:instancePath+"/metrics/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -763,7 +763,7 @@ const _errs34 = errors;
 let valid5 = false;
 const _errs35 = errors;
 if(!(validate12(data15, {instancePath:instancePath+"/configuration",parentData:data,parentDataProperty:"configuration",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs35 === errors;
@@ -1023,7 +1023,7 @@ errors++;
 }
 if(data.alarmData !== undefined){
 if(!(validate11(data.alarmData, {instancePath:instancePath+"/alarmData",parentData:data,parentDataProperty:"alarmData",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

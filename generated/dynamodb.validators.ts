@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateDynamoDBStreamEvent = validate10;
 const wrapper0 = {validate: validate13};
@@ -311,7 +311,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate13(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -332,7 +332,7 @@ let data3 = data.NewImage;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 if(!(validate13(data3[key1], {instancePath:instancePath+"/NewImage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -353,7 +353,7 @@ let data5 = data.OldImage;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
 if(!(validate13(data5[key2], {instancePath:instancePath+"/OldImage/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -524,7 +524,7 @@ errors++;
 }
 if(data.dynamodb !== undefined){
 if(!(validate12(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }
@@ -693,7 +693,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }
@@ -776,7 +776,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

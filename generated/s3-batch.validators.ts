@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3BatchEvent = validate10;
 
@@ -473,7 +473,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate12(data3[i0], {instancePath:instancePath+"/results/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3ObjectLambdaEvent = validate10;
 
@@ -735,7 +735,7 @@ errors++;
 }
 if(data.userIdentity !== undefined){
 if(!(validate11(data.userIdentity, {instancePath:instancePath+"/userIdentity",parentData:data,parentDataProperty:"userIdentity",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateSNSEvent = validate10;
 
@@ -420,7 +420,7 @@ errors++;
 }
 if(data.Sns !== undefined){
 if(!(validate12(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }
@@ -461,7 +461,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

@@ -14,7 +14,7 @@ export interface TypeParameter {
  * generic: j2ts writes the parameter names through `tsType`, and ts-morph declares them.
  */
 export async function emitTypes(bundle: Record<string, unknown>, rootName: string, generics: Map<string, TypeParameter[]>, dropTypes: (name: string) => boolean): Promise<string> {
-  const protected_ = protectProtoKeys(structuredClone(bundle));
+  const protected_ = protectProtoKeys(holdUnionRoot(structuredClone(bundle), rootName));
   const text = await compile(protected_ as never, rootName, {
     bannerComment: "",
     additionalProperties: false, // only for typing: unknown fields stay allowed at run time
@@ -26,6 +26,7 @@ export async function emitTypes(bundle: Record<string, unknown>, rootName: strin
   });
   const source = new Project({ useInMemoryFileSystem: true }).createSourceFile("types.ts", stripReferencedBy(text).replaceAll(PROTO_STAND_IN, '"__proto__"'));
   for (const [name, parameters] of generics) addTypeParameters(source, name, parameters);
+  source.getInterface(UNION_ROOT_HOLDER)?.remove();
   for (const node of [...source.getInterfaces(), ...source.getTypeAliases()]) if (dropTypes(node.getName())) node.remove();
   source.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return source.getFullText().trim();
@@ -37,6 +38,19 @@ function addTypeParameters(source: SourceFile, name: string, parameters: TypePar
   for (const parameter of parameters) {
     node.addTypeParameter({ name: parameter.name, constraint: parameter.constraint, default: parameter.default });
   }
+}
+
+/*
+ * json-schema-to-typescript declares the unreachable definitions only under a root it turns into an
+ * interface. A root that is a union (a CloudFormation request is Create | Update | Delete, as anyOf or
+ * as a `tsType`) becomes one more definition, under an empty object root removed from the output.
+ */
+const UNION_ROOT_HOLDER = "KataUnionRootHolder";
+
+function holdUnionRoot(bundle: Record<string, unknown>, rootName: string): Record<string, unknown> {
+  const { definitions, $id: _id, $schema: _schema, ...root } = bundle;
+  if (("properties" in root && !("tsType" in root)) || typeof definitions !== "object" || definitions === null) return bundle;
+  return { title: UNION_ROOT_HOLDER, type: "object", properties: {}, definitions: { ...definitions, [rootName]: { ...root, title: rootName } } };
 }
 
 /*

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { EventInputError, readEvent } from "../../cli/read-event.js";
 import { sampleSources } from "../../emulator/samples.js";
 import { makeProject } from "./run-cli.js";
+import { SAMPLES } from "../support/samples.js";
 
 describe("reading --event", () => {
   const project = makeProject({ "order.json": '{"orderId":"ord-1"}', "broken.json": '{\n  "orderId": "ord-1",\n  "quantity": 2,\n}\n', "sqs": "[1]" });
@@ -28,7 +29,7 @@ describe("reading --event", () => {
 
   it("says what --event accepts when the name is neither a file nor a sample", async () => {
     await assert.rejects(readEvent("order.jsn", project.dir), {
-      message: `no event file "order.jsn" in ${project.dir}, and it is not a built-in sample (${sampleSources().join(", ")}); give a JSON file, - for stdin, or a sample name`,
+      message: `no event file "order.jsn" in ${project.dir}, and it is not a built-in sample (${SAMPLES.join(", ")}); give a JSON file, - for stdin, or a sample name`,
     });
   });
 });

@@ -8,10 +8,12 @@ import type { SchemaFile } from "./schema-suite.js";
 
 // The code generator (json-schema-to-typescript + Ajv standalone) relies on these conventions.
 const SOURCES = [
-  "alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs",
-  // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
-  "activemq", "apigw-websocket", "cloudwatch-alarm", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis",
-  "rabbitmq", "s3", "s3-batch", "s3-eventbridge", "s3-object-lambda", "scheduled", "sns",
+  ...["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"],
+  // Issue 11: streams, storage, messaging, CloudWatch and WebSocket APIs.
+  ...["activemq", "apigw-websocket", "cloudwatch-alarm", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis"],
+  ...["rabbitmq", "s3", "s3-batch", "s3-eventbridge", "s3-object-lambda", "scheduled", "sns"],
+  // Issue 11: authorizers, Cognito, CloudFormation and the other request-response sources.
+  ...["apigw-authorizer", "apigw-authorizer-v2", "appsync", "cloudformation", "cloudfront", "codepipeline", "cognito-auth-challenge", "cognito-authentication", "cognito-messages", "cognito-sign-up", "connect", "lex", "lex-v2", "secrets-manager", "ses", "transfer-family", "vpc-lattice"],
 ].sort();
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;
@@ -105,7 +107,7 @@ describe("built-in schema conventions", () => {
             assert.match(parameter.name, IDENTIFIER);
             assert.equal(typeof parameter.default, "string");
           }
-          const known = new Set([...TS_BUILTINS, ...parameters.map((p) => p.name), ...Object.keys(definitions)]);
+          const known = new Set([...TS_BUILTINS, ...parameters.map((p) => p.name), schema.title, ...Object.keys(definitions)]);
           const own = { ...named, definitions: null };
           for (const [pointer, node] of walk(own as Json)) {
             const tsType = node["tsType"];

@@ -200,6 +200,149 @@ export type Scheduled = Assert<Mutual<kata.ScheduledEvent<Detail>, aws.Scheduled
 export type ScheduledDefault = Assert<Mutual<kata.ScheduledEvent, aws.ScheduledEvent>>;
 export type CloudWatchAlarm = Assert<Mutual<kata.CloudWatchAlarmEvent, aws.CloudWatchAlarmEvent>>;
 // ==== end of issue 11 (streams, storage, messaging, CloudWatch, WebSocket) ========================
+// ==== Issue 11: authorizers, Cognito, CloudFormation and the other request-response sources ====
+
+// ---- API Gateway authorizers ----------------------------------------------------------------
+export type TokenAuthorizer = Assert<Mutual<kata.APIGatewayTokenAuthorizerEvent, aws.APIGatewayTokenAuthorizerEvent>>;
+type RequestAuthorizer = kata.APIGatewayRequestAuthorizerEvent;
+type AwsRequestAuthorizer = aws.APIGatewayRequestAuthorizerEvent;
+type RequestAuthorizerMaps = "headers" | "multiValueHeaders" | "pathParameters" | "queryStringParameters" | "multiValueQueryStringParameters" | "stageVariables";
+export type RequestAuthorizerRest = Assert<MutualExcept<RequestAuthorizer, AwsRequestAuthorizer, RequestAuthorizerMaps | "requestContext">>;
+export type RequestAuthorizerMapsToAws = Assert<Assignable<Pick<RequestAuthorizer, RequestAuthorizerMaps>, Pick<AwsRequestAuthorizer, RequestAuthorizerMaps>>>;
+export type RequestAuthorizerMapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsRequestAuthorizer, RequestAuthorizerMaps>>, Pick<RequestAuthorizer, RequestAuthorizerMaps>>>;
+// As for REST proxy events, identity fields other than `sourceIp` may be absent (the documented
+// request authorizer input has only `apiKey` and `sourceIp`); an authorizer's context has no `authorizer`.
+export type RequestAuthorizerContextFromAws = Assert<Assignable<AwsRequestAuthorizer["requestContext"], RequestAuthorizer["requestContext"]>>;
+export type RequestAuthorizerContextLooser = Assert<Not<Assignable<RequestAuthorizer["requestContext"], AwsRequestAuthorizer["requestContext"]>>>;
+type RequestAuthorizerV2 = kata.APIGatewayRequestAuthorizerEventV2;
+type AwsRequestAuthorizerV2 = aws.APIGatewayRequestAuthorizerEventV2;
+type RequestAuthorizerV2Maps = "headers" | "queryStringParameters" | "pathParameters" | "stageVariables";
+export type RequestAuthorizerV2Rest = Assert<MutualExcept<RequestAuthorizerV2, AwsRequestAuthorizerV2, RequestAuthorizerV2Maps | "requestContext">>;
+export type RequestAuthorizerV2MapsToAws = Assert<Assignable<Pick<RequestAuthorizerV2, RequestAuthorizerV2Maps>, Pick<AwsRequestAuthorizerV2, RequestAuthorizerV2Maps>>>;
+export type RequestAuthorizerV2MapsFromAws = Assert<Assignable<PresentMaps<Pick<AwsRequestAuthorizerV2, RequestAuthorizerV2Maps>>, Pick<RequestAuthorizerV2, RequestAuthorizerV2Maps>>>;
+// `authentication` may be null or hold no certificate, as in APIGatewayProxyEventV2.
+export type RequestAuthorizerV2ContextRest = Assert<MutualExcept<RequestAuthorizerV2["requestContext"], AwsRequestAuthorizerV2["requestContext"], "authentication">>;
+export type RequestAuthorizerV2ContextFromAws = Assert<Assignable<AwsRequestAuthorizerV2["requestContext"], RequestAuthorizerV2["requestContext"]>>;
+export type RequestAuthorizerV2ContextLooser = Assert<Not<Assignable<RequestAuthorizerV2["requestContext"], AwsRequestAuthorizerV2["requestContext"]>>>;
+type AuthorizerResult = kata.APIGatewayAuthorizerResult;
+type AwsAuthorizerResult = aws.APIGatewayAuthorizerResult;
+export type AuthorizerResultRest = Assert<MutualExcept<AuthorizerResult, AwsAuthorizerResult, "policyDocument" | "context">>;
+export type AuthorizerResultContextToAws = Assert<Assignable<AuthorizerResult["context"], AwsAuthorizerResult["context"]>>;
+export type AuthorizerResultContextFromAws = Assert<Assignable<Present<NonNullable<AwsAuthorizerResult["context"]>>, NonNullable<AuthorizerResult["context"]>>>;
+// kata checks a statement's field types only; @types also requires Action or NotAction and a
+// Resource or Principal in the type. Every @types policy is a kata policy.
+export type AuthorizerPolicyFromAws = Assert<Assignable<AwsAuthorizerResult["policyDocument"], AuthorizerResult["policyDocument"]>>;
+export type AuthorizerPolicyLooser = Assert<Not<Assignable<AuthorizerResult["policyDocument"], AwsAuthorizerResult["policyDocument"]>>>;
+export type SimpleAuthorizerResult = Assert<Mutual<kata.APIGatewaySimpleAuthorizerResult, aws.APIGatewaySimpleAuthorizerResult>>;
+
+// ---- Cognito user pool triggers ---------------------------------------------------------------
+// Cognito sends null for an attribute without a value and for absent `validationData` and
+// `clientMetadata`; kata keeps those nulls, so every @types event is a kata event, not the other way.
+type CognitoHeader<T> = Omit<T, "request" | "response">;
+/** kata's trigger has @types' other fields and takes every @types event; it also takes the nulls, which @types does not. */
+type CognitoNullable<K, A> = Mutual<CognitoHeader<K>, CognitoHeader<A>> extends true ? (Assignable<A, K> extends true ? Not<Assignable<K, A>> : false) : false;
+export type PreSignUp = Assert<CognitoNullable<kata.PreSignUpTriggerEvent, aws.PreSignUpTriggerEvent>>;
+export type PreSignUpResponse = Assert<Mutual<kata.PreSignUpTriggerEvent["response"], aws.PreSignUpTriggerEvent["response"]>>;
+export type PostConfirmation = Assert<CognitoNullable<kata.PostConfirmationTriggerEvent, aws.PostConfirmationTriggerEvent>>;
+export type PreAuthentication = Assert<CognitoNullable<kata.PreAuthenticationTriggerEvent, aws.PreAuthenticationTriggerEvent>>;
+export type PostAuthentication = Assert<CognitoNullable<kata.PostAuthenticationTriggerEvent, aws.PostAuthenticationTriggerEvent>>;
+export type DefineAuthChallenge = Assert<CognitoNullable<kata.DefineAuthChallengeTriggerEvent, aws.DefineAuthChallengeTriggerEvent>>;
+export type CreateAuthChallenge = Assert<CognitoNullable<kata.CreateAuthChallengeTriggerEvent, aws.CreateAuthChallengeTriggerEvent>>;
+export type VerifyAuthChallenge = Assert<CognitoNullable<kata.VerifyAuthChallengeResponseTriggerEvent, aws.VerifyAuthChallengeResponseTriggerEvent>>;
+export type PreTokenGeneration = Assert<CognitoNullable<kata.PreTokenGenerationTriggerEvent, aws.PreTokenGenerationTriggerEvent>>;
+export type PreTokenGenerationV2 = Assert<CognitoNullable<kata.PreTokenGenerationV2TriggerEvent, aws.PreTokenGenerationV2TriggerEvent>>;
+export type CustomMessage = Assert<CognitoNullable<kata.CustomMessageTriggerEvent, aws.CustomMessageTriggerEvent>>;
+export type CustomMessageResponse = Assert<Mutual<kata.CustomMessageTriggerEvent["response"], aws.CustomMessageTriggerEvent["response"]>>;
+export type CustomSMSSender = Assert<CognitoNullable<kata.CustomSMSSenderTriggerEvent, aws.CustomSMSSenderTriggerEvent>>;
+// A challenge name is any string: Cognito adds names (EMAIL_OTP, SOFTWARE_TOKEN_MFA, ...) that @types lacks.
+export type ChallengeNameWider = Assert<Not<Assignable<kata.CognitoChallengeResult["challengeName"], aws.DefineAuthChallengeTriggerEvent["request"]["session"][number]["challengeName"]>>>;
+// Version 3 events come for user sign-ins too (every TokenGeneration_* source), not only for client
+// credentials, and kata does not fix `version` to "3".
+type PreTokenV3 = kata.PreTokenGenerationV3TriggerEvent;
+type AwsPreTokenV3 = aws.PreTokenGenerationV3TriggerEvent;
+export type PreTokenGenerationV3FromAws = Assert<Assignable<AwsPreTokenV3, PreTokenV3>>;
+export type PreTokenGenerationV3SourcesWider = Assert<Not<Assignable<PreTokenV3["triggerSource"], AwsPreTokenV3["triggerSource"]>>>;
+export type PreTokenGenerationV3VersionWider = Assert<Not<Assignable<PreTokenV3["version"], AwsPreTokenV3["version"]>>>;
+export type PreTokenGenerationV3Rest = Assert<MutualExcept<CognitoHeader<PreTokenV3>, CognitoHeader<AwsPreTokenV3>, "triggerSource" | "version">>;
+// The migrate user response: `finalUserStatus` is CONFIRMED or RESET_REQUIRED (what Cognito accepts),
+// and `password` is absent for UserMigration_ForgotPassword.
+type Migration = kata.UserMigrationTriggerEvent;
+type AwsMigration = aws.UserMigrationTriggerEvent;
+export type UserMigrationHeader = Assert<Mutual<CognitoHeader<Migration>, CognitoHeader<AwsMigration>>>;
+export type UserMigrationRequestFromAws = Assert<Assignable<AwsMigration["request"], Migration["request"]>>;
+export type UserMigrationPasswordOptional = Assert<Not<Assignable<Migration["request"], AwsMigration["request"]>>>;
+export type UserMigrationStatusNarrower = Assert<Not<Assignable<AwsMigration["response"]["finalUserStatus"], Migration["response"]["finalUserStatus"]>>>;
+export type UserMigrationResponseRest = Assert<Assignable<Omit<AwsMigration["response"], "finalUserStatus">, Omit<Migration["response"], "finalUserStatus">>>;
+// A custom email sender's user attributes are a map; @types types the account takeover attributes
+// as an interface, which is not assignable to a map.
+type EmailSender = kata.CustomEmailSenderTriggerEvent;
+type AwsEmailSender = aws.CustomEmailSenderTriggerEvent;
+export type CustomEmailSenderHeader = Assert<Mutual<CognitoHeader<EmailSender>, CognitoHeader<AwsEmailSender>>>;
+export type CustomEmailSenderFromAws = Assert<Assignable<Exclude<AwsEmailSender, aws.CustomEmailSenderAccountTakeOverNotificationTriggerEvent>, EmailSender>>;
+export type CustomEmailSenderTakeoverRest = Assert<Assignable<Omit<aws.CustomEmailSenderAccountTakeOverNotificationTriggerEvent["request"], "userAttributes">, Omit<EmailSender["request"], "userAttributes">>>;
+
+// ---- CloudFormation custom resources --------------------------------------------------------------
+// The CloudFormation docs' example request (and `sam local generate-event`) has no `ServiceToken`,
+// at the top or in `ResourceProperties`; CloudFormation itself sends both.
+export type CustomResourceFromAws = Assert<Assignable<aws.CloudFormationCustomResourceEvent, kata.CloudFormationCustomResourceEvent>>;
+export type CustomResourceServiceTokenOptional = Assert<Not<Assignable<kata.CloudFormationCustomResourceEvent, aws.CloudFormationCustomResourceEvent>>>;
+type Unsigned<T> = Omit<T, "ServiceToken" | "ResourceProperties" | "OldResourceProperties">;
+export type CustomResourceUpdateRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceUpdateEvent>, Unsigned<aws.CloudFormationCustomResourceUpdateEvent>>>;
+export type CustomResourceDeleteRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceDeleteEvent>, Unsigned<aws.CloudFormationCustomResourceDeleteEvent>>>;
+export type CustomResourceCreateRest = Assert<Mutual<Unsigned<kata.CloudFormationCustomResourceCreateEvent>, Unsigned<aws.CloudFormationCustomResourceCreateEvent>>>;
+type Props = { ServiceToken: string; BucketName: string };
+export type CustomResourceTypedProperties = Assert<MutualExcept<kata.CloudFormationCustomResourceUpdateEvent<Props, { BucketName: string }>, aws.CloudFormationCustomResourceUpdateEvent<Props, { BucketName: string }>, "ServiceToken">>;
+export type CustomResourceResponse = Assert<Mutual<kata.CloudFormationCustomResourceResponse, aws.CloudFormationCustomResourceResponse>>;
+export type CustomResourceTypedData = Assert<Mutual<kata.CloudFormationCustomResourceResponse<{ Arn: string }>, aws.CloudFormationCustomResourceResponse<{ Arn: string }>>>;
+
+// ---- SES, Secrets Manager, CodePipeline, Transfer Family ------------------------------------------
+export type Ses = Assert<Mutual<kata.SESEvent, aws.SESEvent>>;
+export type SecretsManagerRotation = Assert<Mutual<kata.SecretsManagerRotationEvent, aws.SecretsManagerRotationEvent>>;
+export type CodePipeline = Assert<Mutual<kata.CodePipelineEvent, aws.CodePipelineEvent>>;
+export type TransferFamilyEvent = Assert<Mutual<kata.TransferFamilyAuthorizerEvent, aws.TransferFamilyAuthorizerEvent>>;
+export type TransferFamilyResult = Assert<Mutual<kata.TransferFamilyAuthorizerResult, aws.TransferFamilyAuthorizerResult>>;
+
+// ---- AppSync -----------------------------------------------------------------------------------
+type Resolver = kata.AppSyncResolverEvent<{ id: string }, { postId: string } | null>;
+type AwsResolver = aws.AppSyncResolverEvent<{ id: string }, { postId: string } | null>;
+export type AppSyncRest = Assert<MutualExcept<Resolver, AwsResolver, "request">>;
+export type AppSyncRequestRest = Assert<MutualExcept<Resolver["request"], AwsResolver["request"], "headers">>;
+export type AppSyncHeadersToAws = Assert<Assignable<Resolver["request"]["headers"], AwsResolver["request"]["headers"]>>;
+export type AppSyncHeadersFromAws = Assert<Assignable<Present<AwsResolver["request"]["headers"]>, Resolver["request"]["headers"]>>;
+export type AppSyncBatch = Assert<Mutual<kata.AppSyncBatchResolverEvent<{ id: string }, { postId: string } | null>, Resolver[]>>;
+
+// ---- Amazon Connect ------------------------------------------------------------------------------
+// `Channel`, `InitiationMethod` and an endpoint's `Type` are strings: Connect also sends TASK,
+// QUEUE_TRANSFER, EMAIL_ADDRESS and more than @types lists.
+type ContactData = kata.ConnectContactFlowEvent["Details"]["ContactData"];
+type AwsContactData = aws.ConnectContactFlowEvent["Details"]["ContactData"];
+type ConnectWider = "Channel" | "InitiationMethod" | "CustomerEndpoint" | "SystemEndpoint";
+export type ConnectFromAws = Assert<Assignable<aws.ConnectContactFlowEvent, kata.ConnectContactFlowEvent>>;
+export type ConnectContactRest = Assert<MutualExcept<ContactData, AwsContactData, ConnectWider>>;
+export type ConnectChannelWider = Assert<Not<Assignable<ContactData["Channel"], AwsContactData["Channel"]>>>;
+export type ConnectResult = Assert<Mutual<kata.ConnectContactFlowResult, aws.ConnectContactFlowResult>>;
+
+// ---- Lex (V1 and V2) -----------------------------------------------------------------------------
+type LexMaps = "sessionAttributes" | "requestAttributes";
+export type LexRest = Assert<MutualExcept<kata.LexEvent, aws.LexEvent, LexMaps | "currentIntent">>;
+export type LexMapsToAws = Assert<Assignable<Pick<kata.LexEvent, LexMaps>, Pick<aws.LexEvent, LexMaps>>>;
+export type LexMapsFromAws = Assert<Assignable<PresentMaps<Pick<aws.LexEvent, LexMaps>>, Pick<kata.LexEvent, LexMaps>>>;
+export type LexIntentRest = Assert<MutualExcept<kata.LexEvent["currentIntent"], aws.LexEvent["currentIntent"], "slots">>;
+export type LexSlotsFromAws = Assert<Assignable<Present<aws.LexEvent["currentIntent"]["slots"]>, kata.LexEvent["currentIntent"]["slots"]>>;
+export type LexSlotsToAws = Assert<Assignable<kata.LexEvent["currentIntent"]["slots"], aws.LexEvent["currentIntent"]["slots"]>>;
+export type LexResult = Assert<Mutual<kata.LexResult, aws.LexResult>>;
+// Lex V2 sends `proposedNextState` only with some dialog code hook invocations.
+export type LexV2FromAws = Assert<Assignable<aws.LexV2Event, kata.LexV2Event>>;
+export type LexV2Rest = Assert<MutualExcept<kata.LexV2Event, aws.LexV2Event, "proposedNextState">>;
+export type LexV2ProposedOptional = Assert<Mutual<kata.LexV2Event["proposedNextState"], aws.LexV2Event["proposedNextState"] | undefined>>;
+export type LexV2Result = Assert<Mutual<kata.LexV2Result, aws.LexV2Result>>;
+
+// ---- CloudFront (Lambda@Edge) ----------------------------------------------------------------
+export type EdgeRequestEvent = Assert<Mutual<kata.CloudFrontRequestEvent, aws.CloudFrontRequestEvent>>;
+export type EdgeResponseEvent = Assert<Mutual<kata.CloudFrontResponseEvent, aws.CloudFrontResponseEvent>>;
+// A result is JSON, so it cannot be `undefined`; null means "forward unchanged" as it does for @types.
+export type EdgeRequestResult = Assert<Mutual<kata.CloudFrontRequestResult, Exclude<aws.CloudFrontRequestResult, undefined>>>;
+export type EdgeResponseResult = Assert<Mutual<kata.CloudFrontResponseResult, Exclude<aws.CloudFrontResponseResult, undefined>>>;
 
 // ---- Wrong fields on decoded events do not compile ------------------------------------------
 export function wrongFieldsDoNotCompile(raw: string): unknown[] {

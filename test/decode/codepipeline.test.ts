@@ -1,0 +1,7 @@
+import { describeDecodeFixtures } from "./fixture-suite.js";
+
+describeDecodeFixtures({
+  source: "codepipeline",
+  event: "CodePipelineEvent",
+  nestedObject: "/CodePipeline.job/data",
+});

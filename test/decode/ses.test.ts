@@ -1,0 +1,7 @@
+import { describeDecodeFixtures } from "./fixture-suite.js";
+
+describeDecodeFixtures({
+  source: "ses",
+  event: "SESEvent",
+  nestedObject: "/Records/0/ses/mail",
+});

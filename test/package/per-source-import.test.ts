@@ -1,0 +1,54 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { projectRoot } from "../support/fixtures.js";
+
+/** Every built-in source with the title of its root type, from `schemas/`. */
+const sources = readdirSync(join(projectRoot, "schemas"))
+  .filter((file) => file.endsWith(".schema.json"))
+  .map((file) => ({
+    source: file.slice(0, -".schema.json".length),
+    title: (JSON.parse(readFileSync(join(projectRoot, "schemas", file), "utf8")) as { title: string }).title,
+  }));
+
+const distDir = join(projectRoot, "dist");
+
+/** The files a module loads through static relative imports, itself included (kata's dist has no dynamic imports on this path). */
+function importClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  for (const [, specifier] of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^"']*?["'](\.{1,2}\/[^"']+)["']/g)) {
+    importClosure(resolve(dirname(file), specifier!), seen);
+  }
+  return seen;
+}
+
+describe("kata/events/<source> loads only that source", () => {
+  for (const { source } of sources) {
+    it(`${source} imports no other source's validators`, () => {
+      const loaded = [...importClosure(join(distDir, "generated", `${source}.js`))].map((file) => relative(distDir, file));
+      const validators = loaded.filter((file) => file.endsWith(".validators.js"));
+      assert.deepEqual(validators, [`generated/${source}.validators.js`]);
+      assert.deepEqual(loaded.filter((file) => file.startsWith("generated/") && !file.startsWith(`generated/${source}.`)), []);
+    });
+  }
+
+  it("CommonJS code can require each source and decode its base fixture", () => {
+    const script = `
+      const fs = require("node:fs");
+      const sources = ${JSON.stringify(sources)};
+      const out = {};
+      for (const { source, title } of sources) {
+        const events = require("kata/events/" + source);
+        const text = fs.readFileSync("test/fixtures/events/" + source + "/base.json", "utf8");
+        out[source] = JSON.stringify(events["decode" + title](text)) === JSON.stringify(JSON.parse(text));
+      }
+      console.log(JSON.stringify(out));
+    `;
+    const output = execFileSync(process.execPath, ["--no-warnings", "-e", script], { cwd: projectRoot, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(output), Object.fromEntries(sources.map(({ source }) => [source, true])));
+  });
+});

@@ -1,0 +1,7 @@
+import { describeSchemaFixtures } from "./schema-suite.js";
+
+describeSchemaFixtures({
+  source: "codepipeline",
+  results: {},
+  required: ["base", "continuation-encrypted"],
+});

@@ -1,0 +1,3 @@
+import { describeCognitoSchema } from "./cognito-fixtures.js";
+
+describeCognitoSchema("cognito-auth-challenge", ["base", "create-auth-challenge"]);

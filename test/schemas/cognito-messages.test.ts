@@ -1,0 +1,3 @@
+import { describeCognitoSchema } from "./cognito-fixtures.js";
+
+describeCognitoSchema("cognito-messages", ["base", "custom-email-sender-account-takeover"]);
