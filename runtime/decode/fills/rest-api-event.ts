@@ -1,0 +1,37 @@
+import { dropNulls, isMap, type JsonMap } from "./map.js";
+import { fillMultiValueHeaders } from "./multi-value-headers.js";
+import { restPathWithStage } from "./stage-path.js";
+
+/** Optional `string` fields of the REST request context that SAM local sends as `null`. */
+const OPTIONAL_CONTEXT_STRINGS = ["extendedRequestId", "deploymentId", "domainName", "domainPrefix", "requestTime"] as const;
+
+/**
+ * API Gateway REST (v1) events as AWS's console, SAM local, `sam local generate-event` and older
+ * tools send them: the header and query maps derived from each other, `requestContext.path` (the
+ * path the client sent) derived from `path`, and `null` for an optional context string removed.
+ * Constant defaults (`isBase64Encoded: false`, `body: null`, ...) are the schema's `default`s.
+ */
+export function fillRestApiEvent(event: unknown): void {
+  if (!isMap(event)) return;
+  fillMultiValueHeaders(event);
+  const context = event.requestContext;
+  if (!isMap(context)) return;
+  dropNulls(context, OPTIONAL_CONTEXT_STRINGS);
+  if (context.path === undefined && typeof event.path === "string") context.path = clientPath(event, context);
+}
+
+function clientPath(event: JsonMap, context: JsonMap): string {
+  const path = event.path as string;
+  // HTTP API payload 1.0 (`version: "1.0"`) keeps the stage in `path` already.
+  if (event.version !== undefined) return path;
+  const stage = typeof context.stage === "string" ? context.stage : undefined;
+  return restPathWithStage(path, stage, hostOf(event, context));
+}
+
+function hostOf(event: JsonMap, context: JsonMap): string {
+  if (typeof context.domainName === "string") return context.domainName;
+  const headers = event.headers;
+  if (!isMap(headers)) return "";
+  const host = headers.Host ?? headers.host;
+  return typeof host === "string" ? host : "";
+}
