@@ -10,11 +10,3 @@ export function isMap(value: unknown): value is JsonMap {
 export function setOwn(map: JsonMap, key: string, value: unknown): void {
   Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
-
-/**
- * Removes the keys of `fields` whose value is `null`: optional fields that the type declares as
- * `string` (or an object) and that a tool sends as `null` mean "absent".
- */
-export function dropNulls(map: JsonMap, fields: readonly string[]): void {
-  for (const field of fields) if (map[field] === null) delete map[field];
-}

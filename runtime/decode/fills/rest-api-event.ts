@@ -1,9 +1,6 @@
-import { dropNulls, isMap, type JsonMap } from "./map.js";
+import { isMap, type JsonMap } from "./map.js";
 import { fillMultiValueHeaders } from "./multi-value-headers.js";
 import { restPathWithStage } from "./stage-path.js";
-
-/** Optional `string` fields of the REST request context that SAM local sends as `null`. */
-const OPTIONAL_CONTEXT_STRINGS = ["extendedRequestId", "deploymentId", "domainName", "domainPrefix", "requestTime"] as const;
 
 /**
  * API Gateway REST (v1) events as AWS's console, SAM local, `sam local generate-event` and older
@@ -16,7 +13,12 @@ export function fillRestApiEvent(event: unknown): void {
   fillMultiValueHeaders(event);
   const context = event.requestContext;
   if (!isMap(context)) return;
-  dropNulls(context, OPTIONAL_CONTEXT_STRINGS);
+  // Optional strings that SAM local sends as null. Named reads: this runs on every event.
+  if (context.extendedRequestId === null) delete context.extendedRequestId;
+  if (context.deploymentId === null) delete context.deploymentId;
+  if (context.domainName === null) delete context.domainName;
+  if (context.domainPrefix === null) delete context.domainPrefix;
+  if (context.requestTime === null) delete context.requestTime;
   if (context.path === undefined && typeof event.path === "string") context.path = clientPath(event, context);
 }
 
