@@ -43,7 +43,7 @@ function fixtures(source: string): string[] {
 }
 
 /** A pointer's parent object and last key (plain segments, as the companions use). */
-function parentOf(value: unknown, pointer: string): [Record<string, unknown>, string] {
+export function parentOf(value: unknown, pointer: string): [Record<string, any>, string] {
   const segments = pointer.split("/").slice(1);
   const key = segments.pop()!;
   let node = value as Record<string, unknown>;

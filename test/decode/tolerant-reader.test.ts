@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as events from "../../events.js";
 import { fillHttpApiEvent, fillMultiValueHeaders, fillRestApiEvent } from "../../runtime/decode/index.js";
 import { loadEvent } from "../support/fixtures.js";
-import { assertDecodeError, builtinDecoders } from "./fixture-suite.js";
+import { assertDecodeError, builtinDecoders, parentOf } from "./fixture-suite.js";
 
 // "Tolerant reader, strict type": a `default` in a built-in schema, or a fill function named by
 // `x-kata-fill`, gives a value to a field that AWS's tools may leave out (or send as null). Each
@@ -112,12 +112,6 @@ const REQUIRED: Array<Omit<Default, "filled" | "prepare">> = [
   { type: "ALBEvent", fixture: ["alb", "base"], pointer: "/httpMethod" },
   { type: "ALBEvent", fixture: ["alb", "base"], pointer: "/requestContext/elb/targetGroupArn" },
 ];
-
-function parentOf(event: Json, pointer: string): [Json, string] {
-  const segments = pointer.split("/").slice(1);
-  const key = segments.pop()!;
-  return [segments.reduce((node, segment) => node[segment], event), key];
-}
 
 const get = (event: Json, pointer: string): unknown => {
   const [parent, key] = parentOf(event, pointer);
