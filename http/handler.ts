@@ -3,7 +3,7 @@ import type { StreamingResult } from "../runtime/streaming.js";
 import { badRequestResponse } from "./bad-request.js";
 import { assertKataStreaming, HttpResultError, InvalidBodyError } from "./errors.js";
 import type { HttpEvent, HttpResult } from "./events.js";
-import { processorFor } from "./guards.js";
+import { processorFor, type BoundProcessor } from "./guards.js";
 import { remember, type LambdaEnv } from "./lambda-request.js";
 import type { RequestOptions } from "./processor.js";
 import { streamingHttpResult } from "./streaming.js";
@@ -31,8 +31,7 @@ export function http(app: FetchApp, options?: HttpOptions): HttpHandler<HttpResu
 export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<HttpResult | StreamingResult> {
   if (options.stream) assertKataStreaming("http(app, { stream: true })");
   const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
-  return async (event, context) => {
-    const processor = processorFor(event);
+  const answer = async (event: unknown, context: LambdaContext, processor: BoundProcessor): Promise<Response> => {
     let built;
     try {
       built = processor.createRequest(options);
@@ -40,7 +39,7 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
       if (!(error instanceof InvalidBodyError)) throw error;
       // The client's fault, not the function's: a 400, and the app is not called.
       console.warn(`kata/http: answered 400 without calling the app: ${error.message}.`);
-      return processor.createResult(badRequestResponse(error));
+      return badRequestResponse(error);
     }
     const { request, rawPath } = built;
     const env: LambdaEnv = { event: event as HttpEvent, context, rawPath };
@@ -52,6 +51,11 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
           "Return a Response (Hono: return c.text(...), c.json(...)) on every path.",
       );
     }
+    return response;
+  };
+  return async (event, context) => {
+    const processor = processorFor(event);
+    const response = await answer(event, context, processor);
     if (options.stream && processor.streams) return streamingHttpResult(response);
     return processor.createResult(response);
   };

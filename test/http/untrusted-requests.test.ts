@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { getRawPath, http, type LambdaEnv } from "../../http/index.js";
-import { ALB_HOST, albEvent, FUNCTION_URL_HOST, HTTP_API_HOST, httpApiEvent, lambdaContext, REST_HOST, restEvent } from "./events.js";
+import { isStreamingResult } from "../../runtime/streaming.js";
+import { albEvent, FUNCTION_URL_HOST, functionUrlEvent, HTTP_API_HOST, httpApiEvent, lambdaContext, REST_HOST, restEvent } from "./events.js";
 import { requestFor, withWarnings } from "./harness.js";
 
 // Requests a client can shape however it likes: the Host header (an ALB passes on what the client
@@ -167,4 +168,18 @@ describe("http(): a base64 body that is not base64", () => {
       });
     }
   }
+});
+
+describe("http(app, { stream: true }): a base64 body that is not base64", () => {
+  it("is answered 400 through the stream, as the app's answers are", async () => {
+    const { value: result } = await withWarnings(() =>
+      http(() => new Response("never"), { stream: true })(functionUrlEvent({ method: "POST", body: "not base64!", isBase64Encoded: true }), lambdaContext()),
+    );
+    assert.ok(isStreamingResult(result));
+    const prelude = Buffer.from(result.prelude!);
+    assert.equal(JSON.parse(prelude.subarray(0, prelude.indexOf(0)).toString("utf8")).statusCode, 400);
+    let body = "";
+    for await (const chunk of result.body) body += Buffer.from(chunk).toString("utf8");
+    assert.match(JSON.parse(body).detail, /not valid base64/);
+  });
 });
