@@ -17,21 +17,14 @@ function withoutFills(node) {
   return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "default" && key !== "x-kata-fill").map(([key, value]) => [key, withoutFills(value)]));
 }
 
-/** The built-in validator (what `decodeX` runs after JSON.parse) of each type, with its fills. */
-export async function loadBuiltinValidators() {
-  const validators = {};
-  for (const [source, typeName] of Object.entries(SOURCES)) {
-    const module = await import(pathToFileURL(join(projectRoot, "dist", "generated", `${source}.validators.js`)).href);
-    validators[typeName] = module[`validate${typeName}`];
-  }
-  return validators;
-}
-
 /**
- * `{ decoders, validators }` by type name, without fills, compiled now into `bench/.cache/` (the
- * generator needs kata's build).
+ * `{ decoders, validators }` by type name, compiled now into `bench/.cache/` (the generator needs
+ * kata's build): without fills, or (`fills: true`) with them, as `generated/` has them. Each
+ * `copy` is its own module: a validator that ran other events (the shipped ones ran the other
+ * benchmark events, a decode peer ran broken ones) has been tuned by V8 to more shapes, so a fair
+ * comparison takes copies that have run nothing else.
  */
-export async function loadDecodersWithoutFills() {
+export async function compileBuiltinDecoders({ fills, copy }) {
   const load = (file) => import(pathToFileURL(join(projectRoot, file)).href);
   const { emitValidators } = await load("dist/generator/emit-validators.js");
   const { decodeWith } = await load("dist/runtime/decode/index.js");
@@ -41,9 +34,10 @@ export async function loadDecodersWithoutFills() {
   const decoders = {};
   const validators = {};
   for (const [source, typeName] of Object.entries(SOURCES)) {
-    const schema = withoutFills(JSON.parse(readFileSync(join(projectRoot, "schemas", `${source}.schema.json`), "utf8")));
+    const original = JSON.parse(readFileSync(join(projectRoot, "schemas", `${source}.schema.json`), "utf8"));
+    const schema = fills ? original : withoutFills(original);
     const code = emitValidators([{ id: schema.$id, file: `${source}.schema.json`, schema }], { validate: schema.$id }, runtime, false);
-    const file = join(dir, `${source}-without-fills.mjs`);
+    const file = join(dir, `${source}-${fills ? "with" : "without"}-fills-${copy}.mjs`);
     writeFileSync(file, code.replace(/^\/\/ @ts-nocheck.*\n/, ""));
     const { validate } = await import(pathToFileURL(file).href);
     decoders[typeName] = (input) => decodeWith(validate, typeName, input);
