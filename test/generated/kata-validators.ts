@@ -2860,6 +2860,9 @@ errors++;
 if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.protocol === undefined){
+data14.protocol = "HTTP/1.1";
+}
 if(data14.method === undefined){
 const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
@@ -2934,7 +2937,6 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
 const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2944,7 +2946,6 @@ else {
 vErrors.push(err37);
 }
 errors++;
-}
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){

@@ -3,7 +3,7 @@ import { isMap } from "./map.js";
 /**
  * HTTP API (payload 2.0) and Function URL events: `null` for an optional field means it is
  * absent, as AWS sends it for a request without a body, cookies or query string (SAM local and
- * Function URL samples send null). Constant defaults (`routeKey: "$default"`,
+ * Function URL samples send null); `requestContext.http.path` is `rawPath`. Constant defaults (`routeKey: "$default"`,
  * `isBase64Encoded: false`, ...) are the schema's `default`s.
  */
 export function fillHttpApiEvent(event: unknown): void {
@@ -12,4 +12,7 @@ export function fillHttpApiEvent(event: unknown): void {
   if (event.body === null) delete event.body;
   if (event.cookies === null) delete event.cookies;
   if (event.queryStringParameters === null) delete event.queryStringParameters;
+  // The request path, as the context repeats it.
+  const context = event.requestContext;
+  if (isMap(context) && isMap(context.http) && context.http.path === undefined && typeof event.rawPath === "string") context.http.path = event.rawPath;
 }

@@ -5,7 +5,8 @@ import { restPathWithStage } from "./stage-path.js";
 /**
  * API Gateway REST (v1) events as AWS's console, SAM local, `sam local generate-event` and older
  * tools send them: the header and query maps derived from each other, `requestContext.path` (the
- * path the client sent) derived from `path`, and `null` for an optional context string removed.
+ * path the client sent) derived from `path`, the context's `httpMethod` and `resourcePath` from the
+ * event's `httpMethod` and `resource`, and `null` for an optional context string removed.
  * Constant defaults (`isBase64Encoded: false`, `body: null`, ...) are the schema's `default`s.
  */
 export function fillRestApiEvent(event: unknown): void {
@@ -20,6 +21,9 @@ export function fillRestApiEvent(event: unknown): void {
   if (context.domainPrefix === null) delete context.domainPrefix;
   if (context.requestTime === null) delete context.requestTime;
   if (context.path === undefined && typeof event.path === "string") context.path = clientPath(event, context);
+  // The same request line, as the context repeats it.
+  if (context.httpMethod === undefined && typeof event.httpMethod === "string") context.httpMethod = event.httpMethod;
+  if (context.resourcePath === undefined && typeof event.resource === "string") context.resourcePath = event.resource;
 }
 
 function clientPath(event: JsonMap, context: JsonMap): string {
