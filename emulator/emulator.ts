@@ -70,6 +70,17 @@ export class Emulator {
     return this.env.invoke(bytes, options);
   }
 
+  /**
+   * Waits until the last invocation has ended as Lambda ends it: its runtime asked for the next
+   * one (or exited, or was stopped), so that its END and REPORT are written. At most `timeoutMs`
+   * (the function timeout by default), for a runtime that never asks again.
+   */
+  async ended(timeoutMs = this.settings.timeoutSeconds * 1000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.env.ended(), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Serves the Invoke API on another server (`kata serve` does, on its public port). */
   serveInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return serveInvoke(this.env, req, res);

@@ -50,6 +50,10 @@ export class ExecutionEnvironment {
   private readonly queue: Invocation[] = [];
   private readonly parked: ServerResponse[] = [];
   private readonly answered = new Set<string>();
+  /** END and REPORT of the last settled invocation, written when the runtime is done with it. */
+  private unreported: (() => void) | undefined;
+  private reported: Promise<void> = Promise.resolve();
+  private markReported: () => void = () => {};
   private closed = false;
 
   constructor(private readonly options: EnvironmentOptions) {}
@@ -90,6 +94,7 @@ export class ExecutionEnvironment {
 
   // GET /2018-06-01/runtime/invocation/next
   next(res: ServerResponse): void {
+    this.reportDone();
     if (!this.initialised) {
       this.initialised = true;
       this.initDurationMs = performance.now() - this.startedAt;
@@ -108,6 +113,12 @@ export class ExecutionEnvironment {
     }
     this.settle(current, outcome);
     return accepted;
+  }
+
+  /** Where the chunks of a streamed response go as they arrive, if its invoker relays them. */
+  relay(requestId: string, contentType: string): ((chunk: Buffer) => void) | undefined {
+    const current = this.current;
+    return current?.requestId === requestId ? current.options.relayStream?.(contentType, requestId) : undefined;
   }
 
   // POST /2018-06-01/runtime/init/error
@@ -173,6 +184,7 @@ export class ExecutionEnvironment {
 
   private dispatch(invocation: Invocation, res: ServerResponse): void {
     const { settings, logs } = this.options;
+    this.reportDone();
     this.current = invocation;
     invocation.startedAt = performance.now();
     invocation.deadlineMs = Date.now() + settings.timeoutSeconds * 1000;
@@ -193,17 +205,35 @@ export class ExecutionEnvironment {
     this.answered.add(invocation.requestId);
     if (this.answered.size > ANSWERED_IDS_KEPT) this.answered.delete(this.answered.values().next().value!);
     const { logs, settings } = this.options;
-    writeLog(logs, endLine(invocation.requestId));
-    writeLog(logs, reportLine({
+    const facts = {
       requestId: invocation.requestId,
-      durationMs: performance.now() - invocation.startedAt,
       memorySizeMb: settings.memorySizeMb,
       maxMemoryUsedMb: peakMemoryMb(ran?.pid),
       initDurationMs: this.initDurationMs,
-      status: status ?? (outcome.error !== undefined ? "error" : undefined),
-    }));
+      status: status ?? (outcome.error !== undefined ? ("error" as const) : undefined),
+    };
+    // Lambda writes END and REPORT when the runtime asks for its next invocation (or dies, or is
+    // stopped), not when the response arrives: what the function logs after answering is part
+    // of this invocation, and its duration runs until then.
+    this.reported = new Promise((resolve) => (this.markReported = resolve));
+    this.unreported = () => {
+      writeLog(logs, endLine(invocation.requestId));
+      writeLog(logs, reportLine({ ...facts, durationMs: performance.now() - invocation.startedAt }));
+    };
     this.initDurationMs = undefined;
     this.pump();
+  }
+
+  /** Resolves once the last settled invocation has ended: its END and REPORT are written. */
+  ended(): Promise<void> {
+    return this.reported;
+  }
+
+  private reportDone(): void {
+    const report = this.unreported;
+    this.unreported = undefined;
+    report?.();
+    this.markReported();
   }
 
   /** Kills the process (after a timeout, as Lambda does, or for a restart), and starts a fresh one. */
@@ -227,6 +257,7 @@ export class ExecutionEnvironment {
 
   private async kill(target: FunctionProcess | undefined): Promise<void> {
     if (target !== undefined) await target.kill();
+    this.reportDone();
     // A /next that the killed process sent just before dying must not receive an invocation.
     this.dropParked();
   }
@@ -245,6 +276,7 @@ export class ExecutionEnvironment {
     } else if (!warm) {
       this.failInit(exit);
     }
+    this.reportDone();
     const livedLongEnough = performance.now() - this.startedAt > CRASH_LOOP_MS;
     if (!this.closed && ((warm && livedLongEnough) || this.queue.length > 0)) this.spawn();
   }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emulator } from "./emulator.js";
 import { httpApiEvent } from "./http-event.js";
 import { httpResponseFromResult } from "./http-result.js";
+import { HttpStreamRelay } from "./http-stream-relay.js";
 import { readBody } from "./read-body.js";
 
 /** API Gateway's HTTP API payload limit (10 MB). */
@@ -9,7 +10,8 @@ const MAX_HTTP_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
  * Serves a plain HTTP request as API Gateway's HTTP API would: the request becomes a payload
- * format 2.0 event, the function's result becomes the HTTP response.
+ * format 2.0 event, the function's result becomes the HTTP response. A streamed HTTP
+ * integration response is relayed as it arrives, as a Function URL in RESPONSE_STREAM mode would.
  */
 export async function serveHttpRequest(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { body, overLimit } = await readBody(req, MAX_HTTP_BODY_BYTES);
@@ -17,7 +19,9 @@ export async function serveHttpRequest(emulator: Emulator, req: IncomingMessage,
     res.writeHead(413, { "content-type": "application/json" }).end('{"message":"Request Entity Too Large"}');
     return;
   }
-  const result = await emulator.invoke(JSON.stringify(httpApiEvent(req, body)));
+  const relay = new HttpStreamRelay(res);
+  const result = await emulator.invoke(JSON.stringify(httpApiEvent(req, body)), { relayStream: relay.accept });
+  if (relay.finish(result)) return;
   const { statusCode, headers, cookies, body: responseBody } = httpResponseFromResult(result);
   res.writeHead(statusCode, {
     ...headers,

@@ -8,8 +8,8 @@ export interface HttpResponseParts {
 }
 
 /** Content type of a streamed HTTP response: a JSON prelude, 8 NUL bytes, then the body. */
-const HTTP_INTEGRATION_TYPE = "application/vnd.awslambda.http-integration-response";
-const PRELUDE_SEPARATOR = Buffer.alloc(8);
+export const HTTP_INTEGRATION_TYPE = "application/vnd.awslambda.http-integration-response";
+export const PRELUDE_SEPARATOR = Buffer.alloc(8);
 
 const internalServerError: HttpResponseParts = {
   statusCode: 500,
@@ -56,11 +56,16 @@ function fromStructured(response: Record<string, unknown>, body?: Buffer): HttpR
 
 function fromStreamed(payload: Buffer): HttpResponseParts {
   const end = payload.indexOf(PRELUDE_SEPARATOR);
-  if (end < 0) return internalServerError;
+  const parts = end < 0 ? undefined : fromPrelude(payload.subarray(0, end), payload.subarray(end + PRELUDE_SEPARATOR.length));
+  return parts ?? internalServerError;
+}
+
+/** The status, headers and cookies of a streamed HTTP response's JSON prelude (200 when it names none). */
+export function fromPrelude(json: Buffer, body: Buffer = Buffer.alloc(0)): HttpResponseParts | undefined {
   try {
-    const prelude = JSON.parse(payload.subarray(0, end).toString("utf8")) as Record<string, unknown>;
-    return fromStructured({ statusCode: 200, ...prelude }, payload.subarray(end + PRELUDE_SEPARATOR.length));
+    const prelude = JSON.parse(json.toString("utf8")) as Record<string, unknown>;
+    return fromStructured({ statusCode: 200, ...prelude }, body);
   } catch {
-    return internalServerError;
+    return undefined;
   }
 }

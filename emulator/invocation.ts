@@ -9,6 +9,11 @@ export interface InvokeOptions {
   cognitoIdentity?: string | undefined;
   /** X-Ray trace header; a fresh one is made when absent. */
   traceId?: string | undefined;
+  /**
+   * Offered a streamed response as it starts: returns where its chunks go as they arrive (`kata
+   * serve --http` relays them to the HTTP client), or undefined to take it whole in the result.
+   */
+  relayStream?: ((contentType: string, requestId: string) => ((chunk: Buffer) => void) | undefined) | undefined;
 }
 
 /** How an invocation ended, as the invoker sees it. */

@@ -48,13 +48,13 @@ async function postResponse(env: ExecutionEnvironment, requestId: string, req: I
   if (mode !== undefined && !/^(streaming|buffered)$/i.test(mode)) return invalidResponseMode;
   const streamed = mode !== undefined && /^streaming$/i.test(mode);
   const limit = streamed ? MAX_STREAMED_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
-  const { body, size, overLimit } = await readBody(req, limit);
+  const contentType = header(req, "content-type") ?? "application/json";
+  const { body, size, overLimit } = await readBody(req, limit, streamed ? env.relay(requestId, contentType) : undefined);
   if (overLimit) {
     const error = responseSizeTooLarge(size, limit);
     const reply = env.complete(requestId, "InvocationResponse", { payload: Buffer.from(JSON.stringify(error)), contentType: "application/json", error, phase: "invoke" });
     return reply.status === 202 ? requestEntityTooLarge(limit) : reply;
   }
-  const contentType = header(req, "content-type") ?? "application/json";
   return env.complete(requestId, "InvocationResponse", streamed ? streamedOutcome(req, body, contentType) : { payload: body, contentType });
 }
 

@@ -56,20 +56,15 @@ function describe(value: unknown): string {
   return `an object with keys ${shown}${keys.length > 8 ? `, … (${keys.length} in all)` : ""}`;
 }
 
-/** `http(app, { stream: true })` or `stream()` loaded where kata's loop does not run them (the managed Node.js runtime). */
+/** `http(app, { stream: true })` or `stream()` loaded on a managed runtime that has no `awslambda.streamifyResponse`. */
 export class StreamingNotSupportedError extends Error {
   override readonly name = "StreamingNotSupportedError";
 
   constructor(what: string) {
     super(
-      `kata/http: ${what} streams through kata's runtime loop, but this function runs on the managed Node.js runtime ` +
-        "(the awslambda global is defined), which would send the stream object as JSON. Start the function with kata's loop " +
-        "(kata-runtime), or answer buffered.",
+      `kata/http: ${what} needs response streaming, but this function runs on a managed Node.js runtime whose awslambda global ` +
+        "has no streamifyResponse and HttpResponseStream (nodejs18.x and later have them). Run it on a newer runtime or on " +
+        "kata's loop (kata-runtime), or answer buffered.",
     );
   }
-}
-
-/** Throws where only the managed runtime's own streaming (awslambda.streamifyResponse) would work. */
-export function assertKataStreaming(what: string): void {
-  if ((globalThis as { awslambda?: unknown }).awslambda !== undefined) throw new StreamingNotSupportedError(what);
 }

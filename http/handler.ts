@@ -1,12 +1,14 @@
 import type { LambdaContext } from "../runtime/context.js";
 import type { StreamingResult } from "../runtime/streaming.js";
 import { badRequestResponse } from "./bad-request.js";
-import { assertKataStreaming, HttpResultError, InvalidBodyError } from "./errors.js";
+import { bytesOf } from "./chunks.js";
+import { HttpResultError, InvalidBodyError } from "./errors.js";
 import type { HttpEvent, HttpResult } from "./events.js";
 import { processorFor, type BoundProcessor } from "./guards.js";
 import { remember, type LambdaEnv } from "./lambda-request.js";
+import { managedStreaming, pipeToResponseStream, type ManagedStreaming } from "./managed-streaming.js";
 import type { RequestOptions } from "./processor.js";
-import { streamingHttpResult } from "./streaming.js";
+import { httpPrelude, streamingHttpResult } from "./streaming.js";
 
 /** A Fetch handler: a function, or an object with `fetch` such as a Hono app. */
 export type FetchApp =
@@ -15,9 +17,10 @@ export type FetchApp =
 
 export interface HttpOptions extends RequestOptions {
   /**
-   * Answer with Lambda response streaming (under kata's loop): the body goes out as the app
-   * produces it. For Function URLs in RESPONSE_STREAM mode and REST API integrations in STREAM
-   * mode; events from HTTP APIs and ALBs are still answered buffered, as those cannot stream.
+   * Answer with Lambda response streaming: the body goes out as the app produces it, under kata's
+   * loop and under the managed Node.js runtime (through `awslambda.streamifyResponse`). For
+   * Function URLs in RESPONSE_STREAM mode and REST API integrations in STREAM mode; events from
+   * HTTP APIs and ALBs are still answered buffered, as those cannot stream.
    */
   stream?: boolean | undefined;
 }
@@ -29,9 +32,23 @@ export function http(app: FetchApp, options?: HttpOptions & { stream?: false | u
 export function http(app: FetchApp, options: HttpOptions & { stream: true }): HttpHandler<HttpResult | StreamingResult>;
 export function http(app: FetchApp, options?: HttpOptions): HttpHandler<HttpResult | StreamingResult>;
 export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<HttpResult | StreamingResult> {
-  if (options.stream) assertKataStreaming("http(app, { stream: true })");
+  const answer = answerWith(app, options);
+  const managed = options.stream ? managedStreaming("http(app, { stream: true })") : undefined;
+  if (managed !== undefined) return streamifiedHttp(managed, answer);
+  return async (event, context) => {
+    const { processor, response } = await answer(event, context);
+    if (options.stream && processor.streams) return streamingHttpResult(response);
+    return processor.createResult(response);
+  };
+}
+
+type Answer = (event: unknown, context: LambdaContext) => Promise<{ processor: BoundProcessor; response: Response }>;
+
+/** The event as a Request, through the app, to the app's Response. */
+function answerWith(app: FetchApp, options: HttpOptions): Answer {
   const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
-  const answer = async (event: unknown, context: LambdaContext, processor: BoundProcessor): Promise<Response> => {
+  return async (event, context) => {
+    const processor = processorFor(event);
     let built;
     try {
       built = processor.createRequest(options);
@@ -39,7 +56,7 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
       if (!(error instanceof InvalidBodyError)) throw error;
       // The client's fault, not the function's: a 400, and the app is not called.
       console.warn(`kata/http: answered 400 without calling the app: ${error.message}.`);
-      return badRequestResponse(error);
+      return { processor, response: badRequestResponse(error) };
     }
     const { request, rawPath } = built;
     const env: LambdaEnv = { event: event as HttpEvent, context, rawPath };
@@ -51,14 +68,27 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
           "Return a Response (Hono: return c.text(...), c.json(...)) on every path.",
       );
     }
-    return response;
+    return { processor, response };
   };
-  return async (event, context) => {
-    const processor = processorFor(event);
-    const response = await answer(event, context, processor);
-    if (options.stream && processor.streams) return streamingHttpResult(response);
-    return processor.createResult(response);
-  };
+}
+
+/**
+ * The managed runtime's streaming handler `(event, responseStream, context)`: the prelude through
+ * `awslambda.HttpResponseStream.from`, then the body. A source that cannot stream gets its
+ * buffered result as JSON, which Lambda passes on as the invocation's payload.
+ */
+function streamifiedHttp(managed: ManagedStreaming, answer: Answer): HttpHandler<HttpResult | StreamingResult> {
+  const streaming = managed.streamifyResponse<unknown, LambdaContext>(async (event, responseStream, context) => {
+    const { processor, response } = await answer(event, context);
+    if (!processor.streams) {
+      responseStream.setContentType("application/json");
+      return pipeToResponseStream(bytesOf(JSON.stringify(await processor.createResult(response))), responseStream);
+    }
+    const out = managed.HttpResponseStream.from(responseStream, httpPrelude(response));
+    out.write(new Uint8Array(0)); // the prelude goes out on the first write, even for an empty body
+    return pipeToResponseStream(bytesOf(response.body), out);
+  });
+  return streaming as HttpHandler<HttpResult | StreamingResult>;
 }
 
 // Duck-typed, as a Response from another realm is not `instanceof` this one: what the

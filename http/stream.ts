@@ -1,7 +1,7 @@
 import type { LambdaContext } from "../runtime/context.js";
 import { KATA_STREAMING, type StreamingResult } from "../runtime/streaming.js";
 import { bytesOf, type StreamBody } from "./chunks.js";
-import { assertKataStreaming } from "./errors.js";
+import { managedStreaming, pipeToResponseStream } from "./managed-streaming.js";
 
 /** A body with its own content type, for a handler that chooses it per invocation. */
 export interface StreamReply {
@@ -17,8 +17,9 @@ export interface StreamOptions {
 export type StreamHandler<E> = (event: E, context: LambdaContext) => StreamBody | StreamReply | Promise<StreamBody | StreamReply>;
 
 /**
- * A Lambda handler whose response is streamed under kata's loop (InvokeWithResponseStream),
- * for anything that is not an HTTP integration. The handler returns the body (an async
+ * A Lambda handler whose response is streamed (InvokeWithResponseStream), under kata's loop and
+ * under the managed Node.js runtime (`awslambda.streamifyResponse`), for anything that is not an
+ * HTTP integration. The handler returns the body (an async
  * generator, a ReadableStream, an iterable, a string or bytes) or `{ contentType, body }`.
  * An error thrown part-way through is reported to the caller, after the chunks already sent.
  *
@@ -26,16 +27,24 @@ export type StreamHandler<E> = (event: E, context: LambdaContext) => StreamBody 
  *     { contentType: "application/x-ndjson" });
  */
 export function stream<E = unknown>(handler: StreamHandler<E>, options: StreamOptions = {}): (event: E, context: LambdaContext) => Promise<StreamingResult> {
-  assertKataStreaming("stream(handler)");
-  return async (event, context) => {
+  const reply = async (event: E, context: LambdaContext): Promise<StreamingResult> => {
     const answer = await handler(event, context);
-    const reply = isReply(answer) ? answer : { body: answer };
+    const given = isReply(answer) ? answer : { body: answer };
     return {
       [KATA_STREAMING]: true,
-      contentType: reply.contentType ?? options.contentType ?? "application/octet-stream",
-      body: bytesOf(reply.body),
+      contentType: given.contentType ?? options.contentType ?? "application/octet-stream",
+      body: bytesOf(given.body),
     };
   };
+  const managed = managedStreaming("stream(handler)");
+  if (managed === undefined) return reply;
+  const streaming = managed.streamifyResponse<E, LambdaContext>(async (event, responseStream, context) => {
+    const { contentType, body } = await reply(event, context);
+    responseStream.setContentType(contentType);
+    await pipeToResponseStream(body, responseStream);
+  });
+  // The managed runtime calls it as (event, responseStream, context); the type is kata's loop's.
+  return streaming as (event: E, context: LambdaContext) => Promise<StreamingResult>;
 }
 
 function isReply(value: StreamBody | StreamReply): value is StreamReply {

@@ -13,10 +13,15 @@ const DELIMITER = new Uint8Array(8);
  * headers and cookies, the delimiter, then the body bytes as the app produces them.
  */
 export function streamingHttpResult(response: Response): StreamingResult {
-  const { headers, cookies } = responseHeaders(response);
-  const json = new TextEncoder().encode(JSON.stringify({ statusCode: response.status, headers, cookies }));
+  const json = new TextEncoder().encode(JSON.stringify(httpPrelude(response)));
   const prelude = new Uint8Array(json.length + DELIMITER.length);
   prelude.set(json, 0);
   prelude.set(DELIMITER, json.length);
   return { [KATA_STREAMING]: true, contentType: HTTP_INTEGRATION_CONTENT_TYPE, prelude, body: bytesOf(response.body) };
+}
+
+/** The prelude of a streamed HTTP response: what Function URLs and API Gateway send as the status line and headers. */
+export function httpPrelude(response: Response): { statusCode: number; headers: Record<string, string>; cookies: string[] } {
+  const { headers, cookies } = responseHeaders(response);
+  return { statusCode: response.status, headers, cookies };
 }

@@ -30,6 +30,7 @@ export const invokeCommand: CommandModule<object, InvokeArgs> = {
       const prepared = await prepareFunction(args, cwd, (message) => progress("invoke", message));
       emulator = await Emulator.start(prepared.options);
       const result = await emulator.invoke(event.text);
+      await emulator.ended(); // END and REPORT before the result, as in the function's log
       process.stdout.write(formatPayload(result.payload) + "\n");
       if (result.error !== undefined) reportFailure("invoke", new Error(failureLine(result)));
     } catch (error) {

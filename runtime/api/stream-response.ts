@@ -1,4 +1,5 @@
 import { errorTypeHeader, toErrorResponse } from "../error-response.js";
+import { logError } from "../logging/runtime-log.js";
 import type { StreamingResult } from "../streaming.js";
 import type { RuntimeApiConnection, RuntimeApiResponse } from "../transport/connection.js";
 import { expectAccepted, invocationPath, withInvocationId } from "./runtime-api-error.js";
@@ -34,6 +35,8 @@ async function* withPrelude(result: StreamingResult): AsyncIterable<Uint8Array> 
 }
 
 function errorTrailers(error: unknown): Record<string, string> {
+  // The trailers reach the invoker only; the function's own log gets the line the managed runtime writes.
+  logError("Invoke Error", error);
   const response = toErrorResponse(error);
   return {
     [ERROR_TYPE]: errorTypeHeader(response.errorType),

@@ -42,7 +42,7 @@ export class RunningCli {
   }
 
   /** Resolves when stderr matches `pattern` (polling), or rejects after `timeoutMs`. */
-  async waitForStderr(pattern: RegExp, timeoutMs = 5000): Promise<RegExpMatchArray> {
+  async waitForStderr(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const match = pattern.exec(this.stderr);

@@ -5,6 +5,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { isAlive } from "../emulator/eventually.js";
 import { httpCall } from "../emulator/http-client.js";
+import { projectRoot } from "../support/fixtures.js";
+import { assertStreamsAsWritten } from "../support/streamed-http.js";
 import { freePort, makeProject, runCli, RunningCli } from "./run-cli.js";
 
 /** `kata serve`, run as a user runs it, answering real HTTP requests. */
@@ -98,3 +100,20 @@ async function waitForVersion(get: () => Promise<string>, expected: string): Pro
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+// Apart from the suite above, whose servers start all at once.
+describe("kata serve --http with a streaming handler", () => {
+  it("relays a streamed response with --http as it is written: prelude status and headers, chunk by chunk, cut off on a failure", async () => {
+    const streaming = makeProject({ "url.mjs": readFileSync(join(projectRoot, "test/fixtures/handlers/streaming/url.mjs"), "utf8") }, { kata: true });
+    const port = await freePort();
+    const serve = new RunningCli(["serve", "url.handler", "--http", "--port", String(port)], streaming.dir);
+    try {
+      await serve.waitForStderr(/is listening/, 15_000);
+      await assertStreamsAsWritten(`http://127.0.0.1:${port}`);
+      await serve.waitForStderr(/\tERROR\tInvoke Error\t\{"errorType":"RangeError","errorMessage":"the source went away"/);
+    } finally {
+      await serve.stop();
+      streaming.remove();
+    }
+  });
+});

@@ -90,6 +90,26 @@ describe("emulator with a plain Runtime API client", () => {
     assert.match(lines[3]!, new RegExp(`^REPORT RequestId: ${requestId}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: 512 MB`));
   });
 
+  it("writes END and REPORT when the runtime asks for the next invocation, so that lines logged after the response come before them", async () => {
+    const logFile = join(runtime.dir, "after.log");
+    const fd = openSync(logFile, "w");
+    const logged = await start({ logs: fd });
+    let requestId: string;
+    try {
+      ({ requestId } = await logged.invoke({ action: "log-after", line: "flushed after answering", ms: 200 }));
+      const answered = readFileSync(logFile, "utf8");
+      assert.doesNotMatch(answered, /END RequestId/, "the response alone does not end the invocation");
+      await logged.invoke({});
+    } finally {
+      await logged.close();
+      closeSync(fd);
+    }
+    const lines = readFileSync(logFile, "utf8").split("\n").filter((line) => line !== "");
+    assert.deepEqual(lines.slice(0, 3), [`START RequestId: ${requestId} Version: $LATEST`, "flushed after answering", `END RequestId: ${requestId}`]);
+    const duration = Number(/^REPORT RequestId: \S+\tDuration: (\d+\.\d\d) ms/.exec(lines[3]!)?.[1]);
+    assert.ok(duration >= 200, `the duration (${duration} ms) runs until the runtime asks for more work`);
+  });
+
   it("fails the invocation with Function.ResponseSizeTooLarge when the client posts over 6 MB", async () => {
     logs.length = 0;
     const result = await emulator.invoke({ action: "big", bytes: 6_300_000 });

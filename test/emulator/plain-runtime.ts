@@ -59,6 +59,11 @@ for (;;) {
       console.log(event.line);
       await respond({ logged: true });
       break;
+    case "log-after":
+      await respond({ logged: "after" });
+      console.log(event.line);
+      await new Promise((r) => setTimeout(r, event.ms ?? 0));
+      break;
     default:
       await respond({
         event,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Writable } from "node:stream";
 import { HTTP_INTEGRATION_CONTENT_TYPE, http, stream, StreamingNotSupportedError } from "../../http/index.js";
 import { isStreamingResult, type StreamingResult } from "../../runtime/streaming.js";
 import { albEvent, functionUrlEvent, httpApiEvent, lambdaContext, restEvent } from "./events.js";
@@ -144,13 +145,83 @@ describe("stream(handler)", () => {
   });
 });
 
-describe("streaming on the managed Node.js runtime", () => {
-  it("refuses at load time, because that runtime would post the stream object as JSON", () => {
+/**
+ * A stand-in for the managed runtime's `awslambda` global with aws-lambda-ric's contract: a
+ * streamified handler is marked and called as (event, responseStream, context), and
+ * HttpResponseStream.from writes the JSON prelude and 8 NUL bytes before the first chunk.
+ * aws-lambda-ric itself runs these handlers in test/interop (npm run test:interop).
+ */
+function withManagedRuntime<T>(run: (written: { contentType?: string; chunks: Buffer[]; ended: boolean }) => Promise<T>): Promise<T> {
+  const written: { contentType?: string; chunks: Buffer[]; ended: boolean } = { chunks: [], ended: false };
+  const global = globalThis as { awslambda?: unknown };
+  global.awslambda = {
+    streamifyResponse: (handler: object) => Object.assign(handler, { streamified: true }),
+    HttpResponseStream: {
+      from(out: ResponseStreamLike, prelude: object) {
+        out.setContentType(HTTP_INTEGRATION_CONTENT_TYPE);
+        let first = true;
+        const write = out.write.bind(out);
+        out.write = (chunk) => {
+          if (first) (first = false), write(Buffer.concat([Buffer.from(JSON.stringify(prelude)), Buffer.alloc(8)]));
+          return write(chunk);
+        };
+        return out;
+      },
+    },
+  };
+  return run(written).finally(() => delete global.awslambda);
+}
+
+type ResponseStreamLike = Writable & { setContentType(type: string): void };
+
+function responseStream(written: { contentType?: string; chunks: Buffer[]; ended: boolean }): ResponseStreamLike {
+  const out = new Writable({ highWaterMark: 4, write: (chunk: Buffer, _encoding, done) => (written.chunks.push(chunk), done()), final: (done) => ((written.ended = true), done()) });
+  return Object.assign(out, { setContentType: (type: string) => void (written.contentType = type) });
+}
+
+describe("streaming on the managed Node.js runtime (awslambda.streamifyResponse)", () => {
+  it("streams http(app, { stream: true }) through HttpResponseStream.from: prelude, then the body chunks", async () => {
+    await withManagedRuntime(async (written) => {
+      const handler = http(() => new Response(new ReadableStream<string>({ start: (c) => (c.enqueue("one;"), c.enqueue("two"), c.close()) }) as unknown as ReadableStream<Uint8Array>, { status: 202, headers: { "x-kind": "s" } }), { stream: true });
+      assert.equal((handler as unknown as { streamified?: boolean }).streamified, true);
+      await (handler as unknown as (e: unknown, s: unknown, c: unknown) => Promise<void>)(functionUrlEvent(), responseStream(written), lambdaContext());
+      assert.equal(written.contentType, HTTP_INTEGRATION_CONTENT_TYPE);
+      const bytes = Buffer.concat(written.chunks);
+      const end = bytes.indexOf(0);
+      assert.deepEqual(JSON.parse(bytes.subarray(0, end).toString()), { statusCode: 202, headers: { "x-kind": "s" }, cookies: [] });
+      assert.equal(bytes.subarray(end + 8).toString(), "one;two");
+      assert.equal(written.ended, true);
+    });
+  });
+
+  it("writes a buffered result as JSON for a source that cannot stream (HTTP API)", async () => {
+    await withManagedRuntime(async (written) => {
+      const handler = http(() => new Response("plain", { status: 200 }), { stream: true }) as unknown as (e: unknown, s: unknown, c: unknown) => Promise<void>;
+      await handler(httpApiEvent(), responseStream(written), lambdaContext());
+      assert.equal(written.contentType, "application/json");
+      assert.equal(JSON.parse(Buffer.concat(written.chunks).toString()).body, "plain");
+    });
+  });
+
+  it("streams stream(handler) with its content type, and rejects with an error thrown part-way, leaving the stream open for the runtime's trailers", async () => {
+    await withManagedRuntime(async (written) => {
+      const handler = stream(async function* () {
+        yield "row-1\n";
+        throw new RangeError("source lost");
+      }, { contentType: "application/x-ndjson" }) as unknown as (e: unknown, s: unknown, c: unknown) => Promise<void>;
+      await assert.rejects(handler({}, responseStream(written), lambdaContext()), /source lost/);
+      assert.equal(written.contentType, "application/x-ndjson");
+      assert.equal(Buffer.concat(written.chunks).toString(), "row-1\n");
+      assert.equal(written.ended, false);
+    });
+  });
+
+  it("refuses at load time on a managed runtime without streamifyResponse", () => {
     const global = globalThis as { awslambda?: unknown };
-    global.awslambda = { streamifyResponse: (handler: unknown) => handler };
+    global.awslambda = {};
     try {
       assert.throws(() => http(() => new Response("x"), { stream: true }), StreamingNotSupportedError);
-      assert.throws(() => stream(() => "x"), /stream\(handler\) streams through kata's runtime loop/);
+      assert.throws(() => stream(() => "x"), /stream\(handler\) needs response streaming/);
       assert.doesNotThrow(() => http(() => new Response("x")));
     } finally {
       delete global.awslambda;

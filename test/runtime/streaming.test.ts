@@ -56,6 +56,10 @@ describe("a streaming result", () => {
     assert.equal(error.errorType, "RangeError");
     assert.equal(error.errorMessage, "the source went away");
     assert.match(error.stackTrace[0], /^RangeError: the source went away/);
+    assert.ok(
+      loop.logs.some((line) => /\ts-2\tERROR\tInvoke Error\t\{"errorType":"RangeError","errorMessage":"the source went away"/.test(line)),
+      "the failure is logged as the managed runtime logs it, with the request id",
+    );
   });
 
   it("leaves buffered results and the next invocations as they were", async () => {
