@@ -23,7 +23,7 @@ const GROUP = "Function settings (as on Lambda):";
 export function withFunctionOptions<T>(yargs: Argv<T>): Argv<T & FunctionArgs> {
   return yargs
     .positional("handler", { type: "string", demandOption: true, describe: "The handler, as path/to/module.export (e.g. src/orders.handler). TypeScript modules are compiled on the fly." })
-    .option("timeout", { type: "number", default: 3, group: GROUP, describe: "The function timeout in seconds. An invocation still running then fails with \"Task timed out\" and the function process is restarted." })
+    .option("timeout", { type: "number", default: 3, group: GROUP, describe: "The function timeout in seconds, at most 900 as on Lambda. An invocation still running then fails with \"Task timed out\" and the function process is restarted." })
     .option("memory", { type: "number", default: 128, group: GROUP, describe: "Memory size in MB, reported to the function as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (not enforced)." })
     .option("env", { type: "string", array: true, default: [] as string[], group: GROUP, describe: "An environment variable of the function, as KEY=VALUE. Repeat for several." })
     .option("name", { type: "string", group: GROUP, describe: "The function name (AWS_LAMBDA_FUNCTION_NAME). Defaults to the handler module's file name." })
@@ -42,7 +42,7 @@ export interface PreparedFunction {
 /** Resolves and compiles the handler, and turns the arguments into emulator options. */
 export async function prepareFunction(args: FunctionArgs, cwd: string, onProgress: (message: string) => void): Promise<PreparedFunction> {
   const settings = {
-    timeoutSeconds: positive(args.timeout, "--timeout"),
+    timeoutSeconds: atMost(MAX_TIMEOUT_SECONDS, positive(args.timeout, "--timeout"), "--timeout", "seconds, Lambda's maximum"),
     memorySizeMb: positive(args.memory, "--memory"),
     region: args.region,
     environment: parseEnv(args.env),
@@ -99,6 +99,14 @@ function parseEnv(pairs: string[]): Record<string, string> {
     environment[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return environment;
+}
+
+/** Lambda's largest function timeout (15 minutes); beyond it Node's timers would also overflow. */
+const MAX_TIMEOUT_SECONDS = 900;
+
+function atMost(limit: number, value: number, option: string, unit: string): number {
+  if (value > limit) throw new CommandError(`${option} must be at most ${limit} ${unit} (got ${value})`);
+  return value;
 }
 
 function positive(value: number, option: string): number {

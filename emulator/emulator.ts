@@ -24,6 +24,9 @@ export interface EmulatorOptions extends Partial<Omit<FunctionSettings, "handler
   eager?: boolean;
 }
 
+/** Lambda's largest function timeout. */
+const MAX_TIMEOUT_SECONDS = 900;
+
 /**
  * A local Lambda: the Runtime API (`/2018-06-01/runtime/...`) and the Invoke API
  * (`POST /2015-03-31/functions/function/invocations`) on 127.0.0.1, in front of one function
@@ -40,6 +43,9 @@ export class Emulator {
   static async start(options: EmulatorOptions): Promise<Emulator> {
     const { command, handler, taskRoot, cwd, logs, port, eager, ...configured } = options;
     const settings: FunctionSettings = { ...defaultSettings, ...withoutUndefined(configured), handler, taskRoot };
+    if (!(settings.timeoutSeconds > 0 && settings.timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+      throw new RangeError(`timeoutSeconds must be more than 0 and at most ${MAX_TIMEOUT_SECONDS} (Lambda's maximum), got ${settings.timeoutSeconds}`);
+    }
     let env: ExecutionEnvironment | undefined;
     const server = createServer((req, res) => void route(env!, req, res));
     const host = "127.0.0.1";

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import { validateHeaderValue, type ServerResponse } from "node:http";
 import { FunctionProcess, writeLog, type LogTarget } from "./function-process.js";
 import { functionArn, lambdaEnvironment, newLogStreamName, type FunctionSettings } from "./function-settings.js";
 import { Invocation, type InvokeOptions, type InvokeResult, type Outcome } from "./invocation.js";
@@ -13,6 +13,9 @@ import {
   type ProcessExit,
 } from "./lambda-errors.js";
 import { endLine, peakMemoryMb, reportLine, startLine } from "./report-lines.js";
+
+/** Lambda's limit on the init phase of an on-demand function. */
+const INIT_LIMIT_SECONDS = 10;
 
 export interface EnvironmentOptions {
   settings: FunctionSettings;
@@ -161,15 +164,19 @@ export class ExecutionEnvironment {
     void started.exited.then((exit) => this.exited(started, exit));
   }
 
-  /** An invocation that waits for a runtime still initialising times out like a running one. */
+  /**
+   * An invocation that waits for a runtime still initialising times out, but as Lambda does: init
+   * has its own limit of 10 s, or the function timeout when that is longer (Lambda then retries init
+   * inside the invoke), so a short function timeout does not count the runtime's start-up.
+   */
   private armInitTimer(): void {
     if (this.initTimer !== undefined) return;
-    const seconds = this.settings.timeoutSeconds;
+    const seconds = Math.max(INIT_LIMIT_SECONDS, this.settings.timeoutSeconds);
     this.initTimer = setTimeout(() => {
       this.initTimer = undefined;
       const head = this.queue.shift();
       if (head === undefined) return;
-      head.fail(taskTimedOut(head.requestId, seconds), "init");
+      head.fail(taskTimedOut(head.requestId, this.settings.timeoutSeconds), "init");
       void this.recycle();
     }, seconds * 1000);
   }
@@ -178,18 +185,21 @@ export class ExecutionEnvironment {
     while (this.current === undefined && this.queue.length > 0 && this.parked.length > 0) {
       const res = this.parked.shift()!;
       if (res.writableEnded || res.destroyed) continue;
-      this.dispatch(this.queue.shift()!, res);
+      // An invocation that cannot be handed over fails at once; the poll waits for the next one.
+      if (!this.dispatch(this.queue.shift()!, res)) this.parked.unshift(res);
     }
   }
 
-  private dispatch(invocation: Invocation, res: ServerResponse): void {
+  private dispatch(invocation: Invocation, res: ServerResponse): boolean {
     const { settings, logs } = this.options;
     this.reportDone();
+    invocation.deadlineMs = Date.now() + settings.timeoutSeconds * 1000;
+    const headers = nextHeadersOf(invocation, functionArn(settings));
+    if (headers === undefined) return false;
     this.current = invocation;
     invocation.startedAt = performance.now();
-    invocation.deadlineMs = Date.now() + settings.timeoutSeconds * 1000;
     writeLog(logs, startLine(invocation.requestId, settings.functionVersion));
-    res.writeHead(200, invocation.nextHeaders(functionArn(settings)));
+    res.writeHead(200, headers);
     res.end(invocation.event);
     invocation.timer = setTimeout(() => {
       // Detach first, so that no other invocation is handed to the process about to be killed.
@@ -197,6 +207,7 @@ export class ExecutionEnvironment {
       this.settle(invocation, { ...failure(taskTimedOut(invocation.requestId, settings.timeoutSeconds)), phase: "invoke" }, "timeout", timedOut);
       void this.recycle(timedOut);
     }, settings.timeoutSeconds * 1000);
+    return true;
   }
 
   private settle(invocation: Invocation, outcome: Outcome, status?: "timeout", ran = this.process): void {
@@ -302,6 +313,22 @@ export class ExecutionEnvironment {
 
   private dropParked(): void {
     for (const res of this.parked.splice(0)) res.destroy();
+  }
+}
+
+/**
+ * The `/next` headers of an invocation, or undefined when one of them cannot be sent (an
+ * `Emulator.invoke` caller's client context with a line break): that invocation fails at once
+ * instead of leaving the runtime's poll, and every invocation after it, without an answer.
+ */
+function nextHeadersOf(invocation: Invocation, arn: string): Record<string, string> | undefined {
+  const headers = invocation.nextHeaders(arn);
+  try {
+    for (const [name, value] of Object.entries(headers)) validateHeaderValue(name, value);
+    return headers;
+  } catch (error) {
+    invocation.fail({ errorType: "Emulator.InvalidInvocation", errorMessage: `Request ${invocation.requestId} cannot be handed to the runtime: ${(error as Error).message}` }, "invoke");
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEvent = validate10;
 
@@ -763,7 +763,7 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate12(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }
@@ -829,7 +829,7 @@ errors++;
 }
 if(data.identity !== undefined){
 if(!(validate14(data.identity, {instancePath:instancePath+"/identity",parentData:data,parentDataProperty:"identity",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
 errors = vErrors.length;
 }
 }
@@ -1561,7 +1561,7 @@ vErrors = null;
 }
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

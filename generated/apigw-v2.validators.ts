@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEventV2 = validate10;
 
@@ -790,7 +790,7 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate12(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }
@@ -1284,7 +1284,7 @@ errors++;
 }
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }

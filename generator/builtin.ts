@@ -42,7 +42,7 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
   for (const node of [schema, ...Object.values(definitions)]) {
     if (node["x-kata-type-parameters"] && node.title) generics.set(node.title, node["x-kata-type-parameters"]);
   }
-  const types = await emitTypes(schema, schema.title, generics, () => false);
+  const types = await emitTypes(typeBundle(schema), STAND_IN_ROOT, generics, (name) => name === STAND_IN_ROOT);
   const validatorExports = Object.fromEntries(exported.map((e) => [`validate${e.title}`, e.ref]));
   const validators = emitValidators([{ id: schema.$id, file: key, schema }], validatorExports, "../runtime/decode/index.js", false);
   const banner = BANNER(key, COMMAND);
@@ -61,6 +61,18 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
     { path: `generated/${source}.ts`, text: module },
     { path: `generated/${source}.validators.ts`, text: banner + validators },
   ];
+}
+
+/*
+ * json-schema-to-typescript declares `definitions` only as part of an object root. A root that is
+ * a union (`tsType`, `anyOf`) would lose them, so every built-in schema is compiled as a definition
+ * of an empty stand-in root, whose interface is then dropped.
+ */
+const STAND_IN_ROOT = "KataBuiltinStandInRoot";
+
+function typeBundle(schema: BuiltinSchema): Record<string, unknown> {
+  const { definitions, $schema, $id, ...root } = schema;
+  return { $schema, $id, title: STAND_IN_ROOT, type: "object", definitions: { [schema.title]: root, ...definitions } };
 }
 
 interface BuiltinNode {

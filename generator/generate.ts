@@ -14,6 +14,8 @@ export interface GenerateOptions {
   builtin?: boolean;
   /** Write nothing; report which files are stale. */
   check?: boolean;
+  /** Read schemas and write `out` outside each config's project too (refused by default). */
+  allowOutsideProject?: boolean;
 }
 
 export interface GenerateResult {
@@ -37,7 +39,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   for (const path of options.configs) {
     const config = loadConfig(path);
-    const files = await planConfig(config, { schemasDir: `${kataRoot}schemas` });
+    const files = await planConfig(config, { schemasDir: `${kataRoot}schemas`, allowOutsideProject: options.allowOutsideProject ?? false });
     result.files += files.length;
     result.stale.push(...writeFiles(config.baseDir, files, options.check ?? false));
   }

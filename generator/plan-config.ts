@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import type { EventEntry, KataConfig, Source } from "./config.js";
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
@@ -10,12 +10,15 @@ import { readJsonFile } from "./read-json.js";
 import { BANNER, renderModule } from "./render-module.js";
 import { loadSchemaFiles, targetOf, type SchemaTarget } from "./schema-files.js";
 import { emitEntryModule, type EntryPlan } from "./emit-entry.js";
+import { allows, OUTSIDE_HINT, projectBoundary, projectRootOf, type ProjectBoundary } from "./project-boundary.js";
 import { HANDLER_IMPORTS } from "./emit-wrapper.js";
 import type { GeneratedFile } from "./write.js";
 
 export interface PlanOptions {
   /** Folder of kata's built-in `*.schema.json`. */
   schemasDir: string;
+  /** Allow schemas and `out` outside the config's project (`--allow-outside-project`). */
+  allowOutsideProject?: boolean;
 }
 
 const TYPES_MODULE = "kata-types";
@@ -24,9 +27,14 @@ const VIRTUAL_BASE = "https://kata.local/";
 
 /** Stage "plan" for a user config: which types, validators and modules the run produces. */
 export async function planConfig(config: KataConfig, options: PlanOptions): Promise<GeneratedFile[]> {
-  const entries = Object.entries(config.events).map(([name, entry]) => planEntry(config, name, entry));
+  const boundary = projectBoundary(config.baseDir, options.allowOutsideProject ?? false);
+  const out = config.out.replace(/\/+$/, "");
+  if (!allows(boundary, resolve(config.baseDir, out))) {
+    throw new ConfigError(config.file, "/out", `"${config.out}" is ${resolve(config.baseDir, out)}, outside the project (${boundary.root}); kata writes nothing there. ${OUTSIDE_HINT}`);
+  }
+  const entries = Object.entries(config.events).map(([name, entry]) => planEntry(config, name, entry, boundary));
   checkCollisions(config, entries);
-  const files = loadSchemaFiles(config.baseDir, entries.flatMap((e) => e.slots.map((s) => s.ref)));
+  const files = loadSchemaFiles(config.baseDir, entries.flatMap((e) => e.slots.map((s) => s.ref)), boundary);
   const draft2020 = [...files.values()].some((f) => String(f.schema.$schema ?? "").includes("2020-12"));
   const banner = BANNER(basename(config.file), `kata generate --config ${projectPath(config)}`);
 
@@ -48,7 +56,6 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   }
   const validators = emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020);
 
-  const out = config.out.replace(/\/+$/, "");
   const generated: GeneratedFile[] = [
     { path: `${out}/${TYPES_MODULE}.ts`, text: banner + types + "\n" },
     { path: `${out}/${VALIDATORS_MODULE}.ts`, text: banner + validators },
@@ -70,16 +77,17 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
  * however the path was typed and wherever kata ran, so that `--check` never sees a spelling change.
  */
 function projectPath(config: KataConfig): string {
-  let root = config.baseDir;
-  while (!existsSync(join(root, "package.json")) && dirname(root) !== root) root = dirname(root);
-  if (!existsSync(join(root, "package.json"))) root = config.baseDir;
-  return relative(root, join(config.baseDir, basename(config.file))).split(sep).join("/");
+  return relative(projectRootOf(config.baseDir), join(config.baseDir, basename(config.file))).split(sep).join("/");
 }
 
-function planEntry(config: KataConfig, name: string, entry: EventEntry): EntryPlan {
+function planEntry(config: KataConfig, name: string, entry: EventEntry, boundary: ProjectBoundary): EntryPlan {
   const slot = (role: "payload" | "query" | "path", key: keyof EventEntry, typeName: string) => {
     const ref = entry[key] as string;
     const target: SchemaTarget = targetOf(config.baseDir, config.baseDir, ref);
+    const file = resolve(config.baseDir, target.key);
+    if (!allows(boundary, file)) {
+      throw new ConfigError(config.file, `/events/${name}/${key}`, `"${ref}" names ${file}, which is outside the project (${boundary.root}); kata does not read it. ${OUTSIDE_HINT}`);
+    }
     // Named here, at the entry, because the schema file's own error could not say which entry wants it.
     if (!existsSync(resolve(config.baseDir, target.key))) {
       throw new ConfigError(config.file, `/events/${name}/${key}`, `"${ref}" names ${target.key}, which does not exist. Fix the path (it starts from the config file's folder).`);

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import { checkPatterns } from "./check-patterns.js";
+import { allows, OUTSIDE_HINT, type ProjectBoundary } from "./project-boundary.js";
 import { SchemaError } from "./errors.js";
 import { readJsonFile } from "./read-json.js";
 import { schemaNodes } from "./schema-walk.js";
@@ -17,13 +19,19 @@ export interface SchemaTarget {
   pointer: string;
 }
 
-/** Every file reachable from `entryRefs`, sorted by key so that output never depends on order. */
-export function loadSchemaFiles(baseDir: string, entryRefs: string[]): Map<string, SchemaFile> {
+/**
+ * Every file reachable from `entryRefs`, sorted by key so that output never depends on order.
+ * A `$ref` to a file outside `boundary` is refused before the file is opened.
+ */
+export function loadSchemaFiles(baseDir: string, entryRefs: string[], boundary: ProjectBoundary = { root: baseDir, open: true }): Map<string, SchemaFile> {
   const files = new Map<string, SchemaFile>();
   const pending: { key: string; from?: { key: string; at: string; ref: string } }[] = entryRefs.map((ref) => ({ key: targetOf(baseDir, baseDir, ref).key }));
   while (pending.length > 0) {
     const { key, from } = pending.pop()!;
     if (files.has(key)) continue;
+    if (from && !allows(boundary, resolve(baseDir, key))) {
+      throw new SchemaError(from.key, from.at, `$ref "${from.ref}" names ${resolve(baseDir, key)}, which is outside the project (${boundary.root}); kata does not read it. ${OUTSIDE_HINT}`);
+    }
     if (from && !existsSync(resolve(baseDir, key))) {
       throw new SchemaError(from.key, from.at, `$ref "${from.ref}" names ${key}, which does not exist. Fix the path (it starts from ${from.key}'s folder).`);
     }
@@ -31,6 +39,7 @@ export function loadSchemaFiles(baseDir: string, entryRefs: string[]): Map<strin
     if (typeof schema !== "object" || schema === null || Array.isArray(schema)) {
       throw new SchemaError(key, "", "a schema must be a JSON object. Wrap the type in { \"type\": ... }.");
     }
+    checkPatterns(key, schema);
     files.set(key, { key, schema: schema as Record<string, unknown> });
     for (const { ref, at } of refsIn(schema)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {

@@ -1,5 +1,6 @@
 import { assertSQSEvent, decodeSQSEvent, type SQSBatchResponse, type SQSEvent, type SQSRecord } from "../generated/sqs.js";
 import type { LambdaContext } from "../runtime/context.js";
+import { describeThrown } from "../runtime/error-response.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { forEachConcurrently } from "./concurrency.js";
 import { HandlerOptionsError } from "./errors.js";
@@ -48,7 +49,12 @@ export function sqsBatchHandler<TBody>(spec: SQSBatchSpec<TBody>, fn: SQSMessage
     const report = (index: number, cause: RecordFailureCause) => {
       failed.add(index);
       const record = records[index] as SQSRecord;
-      onRecordFailure({ ...cause, messageId: record.messageId, pointer: `/Records/${index}`, typeName: spec.name, awsRequestId: context.awsRequestId });
+      try {
+        onRecordFailure({ ...cause, messageId: record.messageId, pointer: `/Records/${index}`, typeName: spec.name, awsRequestId: context.awsRequestId });
+      } catch (error) {
+        // The record is reported all the same: a failing logger must not fail the records that succeeded.
+        console.error(`kata: onRecordFailure threw for SQS record ${record.messageId} (/Records/${index}): ${describeThrown(error)}`);
+      }
     };
 
     await forEachConcurrently(orderedSequences(records, fifo), concurrency, async (sequence) => {

@@ -1,4 +1,5 @@
 import type { DecodeIssue } from "../runtime/decode-error.js";
+import { toErrorResponse } from "../runtime/error-response.js";
 
 export interface FailureBase {
   /** The record's `messageId`, which is also the `itemIdentifier` reported back to Lambda. */
@@ -20,7 +21,8 @@ export type RecordFailureCause =
 export type SQSRecordFailure = FailureBase & RecordFailureCause;
 
 function errorFields(error: unknown) {
-  return error instanceof Error ? { errorType: error.name, errorMessage: error.message, stack: error.stack } : { errorType: typeof error, errorMessage: String(error) };
+  const { errorType, errorMessage, stackTrace } = toErrorResponse(error); // never throws, whatever was thrown
+  return stackTrace.length > 0 ? { errorType, errorMessage, stack: stackTrace.join("\n") } : { errorType, errorMessage };
 }
 
 /** The level, explanation (what happens to the record, what to do) and specifics of one failure. */

@@ -1,3 +1,4 @@
+import { toErrorResponse } from "./error-response.js";
 import { postError } from "./api/post-error.js";
 import { UnhandledPromiseRejectionError } from "./errors.js";
 import { logError } from "./logging/runtime-log.js";
@@ -28,7 +29,7 @@ export function installCrashGuard(loop: LoopState): () => void {
 }
 
 async function failInFlight(loop: LoopState, error: unknown): Promise<void> {
-  const posts = [...loop.inFlight].map(([requestId, { connection, invocationId }]) =>
+  const posts = [...loop.inFlight].map(({ requestId, connection, invocationId }) =>
     postError(connection, requestId, error, invocationId).catch((failure: unknown) => logError(`kata: could not post the error of request ${requestId}`, failure)),
   );
   loop.inFlight.clear();
@@ -36,7 +37,8 @@ async function failInFlight(loop: LoopState, error: unknown): Promise<void> {
 }
 
 function unhandledRejection(reason: unknown): UnhandledPromiseRejectionError {
-  const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  const described = toErrorResponse(reason);
+  const message = reason instanceof Error ? `${described.errorType}: ${described.errorMessage}` : described.errorMessage;
   const error = new UnhandledPromiseRejectionError(message, { cause: reason });
   if (reason instanceof Error && reason.stack) error.stack = reason.stack;
   return error;

@@ -8,16 +8,28 @@ export interface ErrorResponse {
   stackTrace: string[];
 }
 
-/** Like the managed runtime: an Error gives its name, message and stack lines; anything else its type. */
+/**
+ * Like the managed runtime: an Error gives its name, message and stack lines; anything else its
+ * type. Never throws: user code may throw `Object.create(null)`, an object whose `toString`
+ * throws, or an Error whose getters throw, and describing it must not lose the invocation (or
+ * the SQS batch) it came from.
+ */
 export function toErrorResponse(error: unknown): ErrorResponse {
-  if (error instanceof Error) {
+  if (attempt(() => error instanceof Error, false)) {
+    const e = error as Error;
     return {
-      errorType: String(error.name),
-      errorMessage: String(error.message),
-      stackTrace: typeof error.stack === "string" ? error.stack.split("\n") : [],
+      errorType: attempt(() => String(e.name), "Error"),
+      errorMessage: attempt(() => String(e.message), ""),
+      stackTrace: attempt(() => (typeof e.stack === "string" ? e.stack.split("\n") : []), []),
     };
   }
-  return { errorType: typeof error, errorMessage: describe(error), stackTrace: [] };
+  return { errorType: typeof error, errorMessage: describeThrown(error), stackTrace: [] };
+}
+
+/** Text for any thrown value (an Error's message); never throws. */
+export function describeThrown(value: unknown): string {
+  if (attempt(() => value instanceof Error, false)) return toErrorResponse(value).errorMessage;
+  return describe(value);
 }
 
 /**
@@ -38,9 +50,16 @@ function headerSafe(value: string): string {
 
 function describe(value: unknown): string {
   if (typeof value === "string") return value;
+  return attempt(
+    () => JSON.stringify(value) ?? String(value),
+    () => attempt(() => String(value), () => attempt(() => Object.prototype.toString.call(value), "(a value that cannot be described)")),
+  );
+}
+
+function attempt<T>(get: () => T, fallback: T | (() => T)): T {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return get();
   } catch {
-    return String(value);
+    return typeof fallback === "function" ? (fallback as () => T)() : fallback;
   }
 }

@@ -1,9 +1,11 @@
 import type { Invocation } from "./api/next-invocation.js";
 import type { LambdaContext } from "./context.js";
 import { settleByDeadline } from "./deadline.js";
-import { buildContext, invocationIdOf } from "./invocation-context.js";
+import { buildContext, invocationIdOf, releaseContext } from "./invocation-context.js";
 import { exposeTraceId, runInScope } from "./invocation-scope.js";
-import type { LoopState } from "./loop-state.js";
+import { holdProcess } from "./hold-process.js";
+import { logWarning } from "./logging/runtime-log.js";
+import type { InFlight, LoopState } from "./loop-state.js";
 import { reportError } from "./report-error.js";
 import { respond } from "./respond.js";
 import type { RuntimeApiConnection } from "./transport/connection.js";
@@ -23,15 +25,30 @@ export function handleInvocation(invocation: Invocation, connection: RuntimeApiC
 
 async function run(body: Uint8Array, context: LambdaContext, connection: RuntimeApiConnection, loop: LoopState, invocationId: string | undefined): Promise<void> {
   const requestId = context.awsRequestId;
-  loop.inFlight.set(requestId, { connection, invocationId });
+  const entry: InFlight = { requestId, connection, invocationId };
+  warnIfDuplicate(loop, entry);
+  loop.inFlight.add(entry);
+  const release = holdProcess();
   let result: unknown;
   try {
     const pending = loop.invoke(body, context);
     result = await (loop.concurrency > 1 ? settleByDeadline(Promise.resolve(pending), context) : pending);
   } catch (error) {
-    if (!loop.inFlight.delete(requestId)) return; // the crash guard already reported it
+    if (!loop.inFlight.delete(entry)) return; // the crash guard already reported it
     return reportError(connection, requestId, error, invocationId);
+  } finally {
+    release();
+    releaseContext(context);
   }
-  if (!loop.inFlight.delete(requestId)) return;
+  if (!loop.inFlight.delete(entry)) return;
   return respond(connection, requestId, result, invocationId);
+}
+
+function warnIfDuplicate(loop: LoopState, entry: InFlight): void {
+  for (const other of loop.inFlight) {
+    if (other.requestId === entry.requestId) {
+      logWarning(`kata: the Runtime API handed out request ${entry.requestId} again while it is still running (invocation ids ${other.invocationId ?? "none"} and ${entry.invocationId ?? "none"}); both are answered`);
+      return;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { ClientContext, CognitoIdentity, LambdaContext } from "./context.js";
 import type { Invocation } from "./api/next-invocation.js";
 import { MalformedEventError } from "./errors.js";
+import { atTime } from "./long-timeout.js";
 
 /** The function's settings, read once from the environment Lambda defines. */
 export interface FunctionSettings {
@@ -46,6 +47,7 @@ class InvocationContext implements LambdaContext {
   readonly clientContext: ClientContext | undefined;
   callbackWaitsForEmptyEventLoop = true;
   #signal: AbortSignal | undefined;
+  #cancelSignalTimer: (() => void) | undefined;
 
   constructor(invocation: Invocation, settings: FunctionSettings) {
     const headers = invocation.headers;
@@ -69,11 +71,31 @@ class InvocationContext implements LambdaContext {
     return Math.max(0, this.deadlineMs - Date.now());
   }
 
-  /** Created on first use: most handlers never read it, and a timer per invocation has a cost. */
+  /**
+   * Created on first use: most handlers never read it, and a timer per invocation has a cost.
+   * Not `AbortSignal.timeout`, which fires at once for a deadline more than ~24.8 days away.
+   */
   get signal(): AbortSignal {
-    this.#signal ??= Number.isFinite(this.deadlineMs) ? AbortSignal.timeout(this.getRemainingTimeInMillis()) : new AbortController().signal;
+    if (this.#signal === undefined) {
+      const controller = new AbortController();
+      if (Number.isFinite(this.deadlineMs)) {
+        const requestId = this.awsRequestId;
+        this.#cancelSignalTimer = atTime(this.deadlineMs, () => controller.abort(new DOMException(`Request ${requestId} reached its deadline`, "TimeoutError")), true);
+      }
+      this.#signal = controller.signal;
+    }
     return this.#signal;
   }
+
+  /** The invocation is over: its signal's timer, which may be days away, is dropped. */
+  release(): void {
+    this.#cancelSignalTimer?.();
+  }
+}
+
+/** Frees what a context holds once its invocation has ended. */
+export function releaseContext(context: LambdaContext): void {
+  if (context instanceof InvocationContext) context.release();
 }
 
 function jsonHeader(headers: Record<string, string>, name: string, requestId: string): unknown {

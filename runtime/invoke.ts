@@ -32,8 +32,13 @@ function callWithCallback(fn: (event: unknown, context: LambdaContext, callback:
   });
 }
 
+/**
+ * `JSON.parse` of the event, as the managed runtime does (invalid UTF-8 becomes U+FFFD there too).
+ * A leading UTF-8 byte-order mark is skipped, as kata's decoders skip it.
+ */
 export function parseEvent(raw: Uint8Array, requestId: string): unknown {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
+  const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(raw.buffer, raw.byteOffset + bom, raw.byteLength - bom).toString("utf8");
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { toErrorResponse } from "./error-response.js";
 import { existsSync, pathToFileURL, resolve } from "./builtins.js";
 import { HandlerNotFoundError, ImportModuleError, MalformedHandlerNameError, UserCodeSyntaxError } from "./errors.js";
 
@@ -52,7 +53,8 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
       wrapped.stack = error.stack ?? wrapped.stack;
       throw wrapped;
     }
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const described = toErrorResponse(error);
+    const reason = error instanceof Error ? `${described.errorType}: ${described.errorMessage}` : described.errorMessage;
     throw new ImportModuleError(`Importing ${file} failed: ${reason}`, { cause: error });
   }
 }

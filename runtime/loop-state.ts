@@ -4,6 +4,7 @@ import type { RuntimeApiConnection } from "./transport/connection.js";
 
 /** An invocation whose handler is running, with what is needed to post its error from anywhere. */
 export interface InFlight {
+  requestId: string;
   connection: RuntimeApiConnection;
   invocationId: string | undefined;
 }
@@ -13,7 +14,11 @@ export interface LoopState {
   readonly invoke: Invoke;
   readonly settings: FunctionSettings;
   readonly concurrency: number;
-  /** Keyed by request id; read by the crash guard to fail the invocations a crash takes down. */
-  readonly inFlight: Map<string, InFlight>;
+  /**
+   * One entry per running invocation, read by the crash guard to fail the invocations a crash
+   * takes down. A set of entries, not a map by request id: the Runtime API may hand out one id
+   * twice, and each of those invocations must still be answered.
+   */
+  readonly inFlight: Set<InFlight>;
   stopped: boolean;
 }

@@ -35,15 +35,17 @@ export async function respond(connection: RuntimeApiConnection, requestId: strin
 }
 
 /**
- * 413 and 400 leave the invocation unanswered, so an error is posted in its place; 403 and 410
- * (the invocation is not ours any more, e.g. a late response) can only be logged.
+ * A 413 is only logged, as aws-lambda-ric does: the Runtime API has already failed the invocation
+ * with `Function.ResponseSizeTooLarge`, and answers a later `/error` with 403. A 400 leaves the
+ * invocation unanswered, so an error is posted in its place; 403 and 410 (the invocation is not
+ * ours any more, e.g. a late response) can only be logged.
  */
 function onRefusedResponse(connection: RuntimeApiConnection, requestId: string, json: string, failure: unknown, invocationId: string | undefined): Promise<void> | void {
   const status = failure instanceof RuntimeApiError ? failure.status : 0;
   if (status === 413) {
     const size = Buffer.byteLength(json);
-    const error = new ResponseSizeTooLargeError(`The response of request ${requestId} (${size} bytes) is larger than the Runtime API accepts. Return less data (6 MB for synchronous invocations), or stream it.`, { cause: failure });
-    return reportError(connection, requestId, error, invocationId);
+    const error = new ResponseSizeTooLargeError(`The response of request ${requestId} (${size} bytes) is larger than the Runtime API accepts (${(failure as Error).message}). Return less data (6 MB for synchronous invocations), or stream it.`, { cause: failure });
+    return logError("Invoke Error", error);
   }
   if (status === 400) {
     return reportError(connection, requestId, new InvalidResponseError(`The Runtime API refused the response of request ${requestId} as malformed: ${(failure as Error).message}`, { cause: failure }), invocationId);

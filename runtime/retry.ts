@@ -1,3 +1,5 @@
+import { describeThrown } from "./error-response.js";
+import { RuntimeApiError } from "./api/runtime-api-error.js";
 import { FatalRuntimeError } from "./fatal.js";
 
 /** `/next` failures (refused, reset, 5xx) are retried this many times, doubling the delay. */
@@ -16,7 +18,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, what: string, st
     } catch (error) {
       if (stopped()) throw error;
       if (failures === NEXT_RETRIES) {
-        throw new FatalRuntimeError(`${what} failed ${failures + 1} times, last with: ${describe(error)}. The Runtime API is unreachable; exiting.`, { cause: error });
+        throw new FatalRuntimeError(`${what} failed ${failures + 1} times, last with: ${describe(error)}. ${diagnosis(error)}; exiting.`, { cause: error });
       }
       const delayMs = NEXT_FIRST_DELAY_MS * 2 ** failures;
       onRetry(error, delayMs);
@@ -26,8 +28,14 @@ export async function withRetries<T>(attempt: () => Promise<T>, what: string, st
   }
 }
 
+/** What the failures mean: a Runtime API that answers with errors is reachable, just failing. */
+function diagnosis(error: unknown): string {
+  if (error instanceof RuntimeApiError) return `The Runtime API is reachable but kept answering ${error.status} instead of an invocation`;
+  return "The Runtime API is unreachable";
+}
+
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return describeThrown(error);
   const code = (error as NodeJS.ErrnoException).code;
   return code ? `${error.message} (${code})` : error.message;
 }

@@ -1,3 +1,4 @@
+import { describeThrown } from "./error-response.js";
 import { JSONStringifyError } from "./errors.js";
 
 /**
@@ -9,7 +10,7 @@ export function serializeResult(result: unknown, requestId: string): string {
   try {
     json = JSON.stringify(result);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const reason = describeThrown(error).split("\n")[0];
     throw new JSONStringifyError(
       `Unable to stringify the result of request ${requestId}: ${reason}. Return JSON data only (no cycles; BigInt as a string or number).`,
       { cause: error },

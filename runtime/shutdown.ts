@@ -1,4 +1,4 @@
-import { logError } from "./logging/runtime-log.js";
+import { logError, logWarning } from "./logging/runtime-log.js";
 
 export type ShutdownHook = () => unknown;
 
@@ -23,11 +23,16 @@ export function hasShutdownHooks(extra: readonly ShutdownHook[] = []): boolean {
 }
 
 /**
- * On SIGTERM: runs every hook, the registered ones and `extra` (concurrently; a failing hook is
- * logged, not fatal), then exits 0. Returns a function that removes the listener.
+ * On SIGTERM: names the requests still running (their answers are abandoned), runs every hook, the
+ * registered ones and `extra` (concurrently; a failing hook is logged, not fatal), then exits 0.
+ * Returns a function that removes the listener.
  */
-export function handleSigterm(extra: readonly ShutdownHook[] = []): () => void {
+export function handleSigterm(extra: readonly ShutdownHook[] = [], running: () => string[] = () => []): () => void {
   const listener = (): void => {
+    const abandoned = running();
+    if (abandoned.length > 0) {
+      logWarning(`kata: SIGTERM while request ${abandoned.join(", ")} was still running: it is abandoned, no response will be posted for it. Lambda sends SIGTERM when it shuts the execution environment down.`);
+    }
     void runHooks([...registry(), ...extra]).then(() => process.exit(0));
   };
   process.once("SIGTERM", listener);

@@ -5,7 +5,7 @@ import { useConcurrentScope } from "./invocation-scope.js";
 import { invokerFor } from "./invoke.js";
 import { installLogging } from "./logging/install.js";
 import { logError } from "./logging/runtime-log.js";
-import type { LoopState } from "./loop-state.js";
+import type { InFlight, LoopState } from "./loop-state.js";
 import { handleSigterm, hasShutdownHooks } from "./shutdown.js";
 import type { StartOptions } from "./start-options.js";
 import { defaultConnect } from "./transport/default-connection.js";
@@ -52,9 +52,10 @@ async function prepare(handler: unknown, options: StartOptions, address: string,
   if (concurrency > 1) await useConcurrentScope();
   const invoke = invokerFor(handler);
   const hooks = options.onShutdown === undefined ? [] : [options.onShutdown].flat();
-  undo.push(handleSigterm(hooks));
+  const inFlight = new Set<InFlight>();
+  undo.push(handleSigterm(hooks, () => [...inFlight].map((entry) => entry.requestId)));
   if (hasShutdownHooks(hooks)) await (await import("./extension-registration.js")).registerSigtermExtension(address);
-  const loop: LoopState = { invoke, settings: readFunctionSettings(), concurrency, inFlight: new Map(), stopped: false };
+  const loop: LoopState = { invoke, settings: readFunctionSettings(), concurrency, inFlight, stopped: false };
   undo.push(installCrashGuard(loop));
   return loop;
 }

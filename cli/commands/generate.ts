@@ -4,6 +4,7 @@ import { GenerateError } from "../../generator/errors.js";
 interface GenerateArgs {
   config: string[];
   check: boolean;
+  "allow-outside-project": boolean;
   builtin: boolean;
 }
 
@@ -24,6 +25,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         default: false,
         describe: "Write nothing; list the generated files that are out of date and exit 1 if there are any (for CI).",
       })
+      .option("allow-outside-project", {
+        type: "boolean",
+        default: false,
+        describe: "Let schema paths, $refs and \"out\" leave the config's project (the nearest folder with a package.json). Refused by default, so that a schema cannot make kata read or write elsewhere.",
+      })
       .option("builtin", {
         type: "boolean",
         default: false,
@@ -38,7 +44,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       // The generator loads ts-morph, json-schema-to-typescript and Ajv (~0.4 s): only this command pays for them.
       const { generate } = await import("../../generator/generate.js");
       const configs = args.builtin && args.config.length === 1 && args.config[0] === "kata.config.json" ? [] : args.config;
-      const result = await generate({ configs, builtin: args.builtin, check: args.check });
+      const result = await generate({ configs, builtin: args.builtin, check: args.check, allowOutsideProject: args["allow-outside-project"] });
       const ms = Math.round(performance.now() - started);
       if (args.check) {
         if (result.stale.length > 0) {

@@ -1,3 +1,4 @@
+import { describeThrown } from "../error-response.js";
 import { DecodeError, type DecodeIssue } from "../decode-error.js";
 
 /**
@@ -7,5 +8,5 @@ import { DecodeError, type DecodeIssue } from "../decode-error.js";
  */
 export function issuesUnder(pointer: string, error: unknown): DecodeIssue[] {
   if (error instanceof DecodeError) return error.issues.map((issue) => ({ path: pointer + issue.path, message: issue.message }));
-  return [{ path: pointer, message: `could not be decoded: ${error instanceof Error ? error.message : String(error)}` }];
+  return [{ path: pointer, message: `could not be decoded: ${describeThrown(error)}` }];
 }

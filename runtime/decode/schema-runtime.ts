@@ -1,7 +1,14 @@
 /*
- * The two helpers that Ajv's standalone code would otherwise `require` from `ajv/dist/runtime`.
- * Generated validators import them from here, so that no generated module depends on Ajv.
+ * The two helpers that Ajv's standalone code would otherwise `require` from `ajv/dist/runtime`,
+ * and `appendErrors`, which replaces its `vErrors.concat(...)`. Generated validators import them
+ * from here, so that no generated module depends on Ajv.
  */
+
+/** Appends a referenced validator's errors in place (Ajv's `concat` copied the list on every call). */
+export function appendErrors<T>(into: T[], errors: readonly T[]): T[] {
+  for (let i = 0; i < errors.length; i++) into.push(errors[i]!);
+  return into;
+}
 
 /** String length in Unicode code points, as JSON Schema's minLength/maxLength count it. */
 export function ucs2length(text: string): number {

@@ -1,4 +1,5 @@
 import { format } from "../builtins.js";
+import { toErrorResponse } from "../error-response.js";
 import type { LogLevel } from "./levels.js";
 
 /**
@@ -30,9 +31,12 @@ function errorsAsObjects(_key: string, value: unknown): unknown {
 }
 
 function describeError(error: Error): Record<string, unknown> {
-  return {
-    errorType: error.constructor?.name ?? "UnknownError",
-    errorMessage: error.message,
-    stackTrace: typeof error.stack === "string" ? error.stack.split("\n") : [],
-  };
+  const { errorMessage, stackTrace } = toErrorResponse(error); // never throws, even for hostile getters
+  let errorType = "UnknownError";
+  try {
+    errorType = error.constructor?.name ?? errorType;
+  } catch {
+    // a throwing `constructor` getter: keep the default
+  }
+  return { errorType, errorMessage, stackTrace };
 }

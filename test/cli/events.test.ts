@@ -1,6 +1,6 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readSample } from "../../emulator/samples.js";
+import { readSample, sampleSources } from "../../emulator/samples.js";
 import { makeProject, runCli } from "./run-cli.js";
 
 /** `kata events`, run as a user runs it. */
@@ -12,7 +12,7 @@ describe("kata events", { concurrency: true }, () => {
     const run = await runCli(["events"], { cwd: project.dir });
     assert.equal(run.code, 0);
     const names = run.stdout.trimEnd().split("\n").map((line) => line.split(/\s+/)[0]);
-    assert.deepEqual(names, ["alb", "apigw-v1", "apigw-v2", "eventbridge", "function-url", "sqs"]);
+    assert.deepEqual(names, sampleSources());
     assert.match(run.stdout, /^sqs +Amazon SQS: /m);
   });
 
@@ -24,9 +24,9 @@ describe("kata events", { concurrency: true }, () => {
   });
 
   it("exits 1 naming the samples when the source is unknown", async () => {
-    const run = await runCli(["events", "kinesis"], { cwd: project.dir });
+    const run = await runCli(["events", "smoke-signals"], { cwd: project.dir });
     assert.deepEqual([run.code, run.stdout], [1, ""]);
-    assert.equal(run.stderr, 'kata events: there is no built-in sample event "kinesis"; the samples are: alb, apigw-v1, apigw-v2, eventbridge, function-url, sqs\n');
+    assert.equal(run.stderr, `kata events: there is no built-in sample event "smoke-signals"; the samples are: ${sampleSources().join(", ")}\n`);
   });
 
   it("shows examples in --help", async () => {

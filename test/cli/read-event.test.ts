@@ -1,6 +1,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { EventInputError, readEvent } from "../../cli/read-event.js";
+import { sampleSources } from "../../emulator/samples.js";
 import { makeProject } from "./run-cli.js";
 
 describe("reading --event", () => {
@@ -27,7 +28,7 @@ describe("reading --event", () => {
 
   it("says what --event accepts when the name is neither a file nor a sample", async () => {
     await assert.rejects(readEvent("order.jsn", project.dir), {
-      message: `no event file "order.jsn" in ${project.dir}, and it is not a built-in sample (alb, apigw-v1, apigw-v2, eventbridge, function-url, sqs); give a JSON file, - for stdin, or a sample name`,
+      message: `no event file "order.jsn" in ${project.dir}, and it is not a built-in sample (${sampleSources().join(", ")}); give a JSON file, - for stdin, or a sample name`,
     });
   });
 });

@@ -21,6 +21,8 @@ export interface DecodeSuiteSpec {
   result?: string;
   /** Fixtures that are results rather than events (besides `result*` and `invalid-result-*`). */
   otherResults?: string[];
+  /** Fixtures of the source's other exported types (valid or `invalid-*`), mapped to the type. */
+  otherTypes?: Record<string, string>;
   /** JSON pointer of an object inside the base fixture where AWS might add fields. */
   nestedObject: string;
 }
@@ -75,10 +77,10 @@ function expectedPath(source: string, name: string): string {
   return (JSON.parse(eventText(source, `${name}.expect`)) as { path: string }).path;
 }
 
-/** A JSON pointer's target in `value` (plain segments only, which is all the specs use). */
+/** A JSON pointer's target in `value`. */
 function at(value: unknown, pointer: string): Record<string, unknown> {
   let node = value as Record<string, unknown>;
-  for (const segment of pointer.split("/").slice(1)) node = node[segment] as Record<string, unknown>;
+  for (const token of pointer.split("/").slice(1)) node = node[token.replace(/~1/g, "/").replace(/~0/g, "~")] as Record<string, unknown>;
   return node;
 }
 
@@ -114,7 +116,8 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
   const eventDecoders = builtinDecoders(spec.event);
   const resultDecoders = spec.result === undefined ? undefined : builtinDecoders(spec.result);
   const isResult = (name: string) => /^(invalid-)?result\b/.test(name) || (spec.otherResults ?? []).includes(name);
-  const decodersFor = (name: string) => (isResult(name) ? resultDecoders : eventDecoders);
+  const otherDecoders = new Map(Object.entries(spec.otherTypes ?? {}).map(([name, type]) => [name, builtinDecoders(type)]));
+  const decodersFor = (name: string) => otherDecoders.get(name) ?? (isResult(name) ? resultDecoders : eventDecoders);
 
   describe(`${spec.source} fixtures through the generated decoders`, () => {
     for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {

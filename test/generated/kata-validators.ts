@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats, fillHttpApiEvent, fillRestApiEvent } from "kata/decode";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent, fillRestApiEvent } from "kata/decode";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -485,7 +485,7 @@ errors++;
 }
 if(data.body !== undefined){
 if(!(validate10(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
 errors = vErrors.length;
 }
 }
@@ -653,7 +653,7 @@ errors++;
 }
 }
 if(!(validate15(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -754,7 +754,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate13(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -1284,7 +1284,7 @@ errors++;
 }
 if(data.detail !== undefined){
 if(!(validate18(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+vErrors = vErrors === null ? validate18.errors : appendErrors(vErrors, validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -2829,7 +2829,7 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate28(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -3387,13 +3387,13 @@ errors++;
 }
 if(data.requestContext !== undefined){
 if(!(validate27(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+vErrors = vErrors === null ? validate27.errors : appendErrors(vErrors, validate27.errors);
 errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
 if(!(validate23(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -4180,7 +4180,7 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate34(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -4246,7 +4246,7 @@ errors++;
 }
 if(data.identity !== undefined){
 if(!(validate36(data.identity, {instancePath:instancePath+"/identity",parentData:data,parentDataProperty:"identity",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
 errors = vErrors.length;
 }
 }
@@ -4978,12 +4978,12 @@ vErrors = null;
 }
 if(data.requestContext !== undefined){
 if(!(validate33(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+vErrors = vErrors === null ? validate33.errors : appendErrors(vErrors, validate33.errors);
 errors = vErrors.length;
 }
 }
 if(!(validate23(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
 errors = vErrors.length;
 }
 if(typeof data.isBase64Encoded !== "boolean"){

@@ -73,6 +73,14 @@ describe("$ref between user schema files", () => {
     assertDecodeError(() => modules.decodeTree!(deep), "Tree", "/children/0/children/0/name");
   });
 
+  it("decodes a recursive type 1,000 levels deep, and rejects one 10,000 deep with a DecodeError, not a RangeError", () => {
+    // As text: JSON.stringify itself cannot write 10,000 levels.
+    const nested = (levels: number) => '{"name":"node","children":['.repeat(levels) + '{"name":"leaf"}' + "]}".repeat(levels);
+    assert.doesNotThrow(() => modules.decodeTree!(nested(1000)));
+    const error = assertDecodeError(() => modules.decodeTree!(nested(10_000)), "Tree", "");
+    assert.match(error.issues[0]!.message, /^is nested 20001 levels deep, deeper than kata's decoders can check/);
+  });
+
   it("validates through references, from every file and folder", () => {
     assertDecodeError(() => modules.decodePrice!('{"amount":-1,"currency":"EUR"}'), "Price", "/amount");
     assertDecodeError(() => modules.decodeRefund!('{"amount":{"amount":1}}'), "Refund", "/amount/currency");

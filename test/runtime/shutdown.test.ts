@@ -34,4 +34,18 @@ describe("shutdown", () => {
     assert.equal(exit.code, 0);
     assert.ok(!runtime.api.requests.some((r) => r.path.startsWith("/2020-01-01/extension/")));
   });
+
+  it("on SIGTERM during an invocation logs a line naming the abandoned request, then exits 0", async () => {
+    const runtime = await spawnAgainstMock(["esm/hang.handler"]);
+    void runtime.api.enqueue({ requestId: "abandoned-1", body: {} });
+    await runtime.printed("handler started");
+    runtime.child.kill("SIGTERM");
+    const exit = await runtime.exited;
+    await runtime.end();
+    assert.equal(exit.code, 0);
+    const line = exit.stdout.split("\n").find((l) => l.includes("SIGTERM"));
+    assert.ok(line, exit.stdout);
+    assert.match(line, /\tabandoned-1\tWARN\tkata: SIGTERM while request abandoned-1 was still running: it is abandoned, no response will be posted for it\./);
+    assert.deepEqual(runtime.api.postsFor("abandoned-1"), []);
+  });
 });

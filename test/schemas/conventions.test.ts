@@ -7,7 +7,12 @@ import { createAjv, loadSchema } from "./schema-suite.js";
 import type { SchemaFile } from "./schema-suite.js";
 
 // The code generator (json-schema-to-typescript + Ajv standalone) relies on these conventions.
-const SOURCES = ["alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs"];
+const SOURCES = [
+  "alb", "apigw-v1", "apigw-v2", "eventbridge", "sqs",
+  // Streams, storage, messaging, CloudWatch and WebSocket APIs (issue 11).
+  "activemq", "apigw-websocket", "cloudwatch-alarm", "cloudwatch-logs", "dynamodb", "firehose", "kafka", "kinesis",
+  "rabbitmq", "s3", "s3-batch", "s3-eventbridge", "s3-object-lambda", "scheduled", "sns",
+].sort();
 const TS_BUILTINS = new Set(["string", "number", "boolean", "null", "undefined", "any", "unknown", "object", "never"]);
 const IDENTIFIER = /^[A-Z][A-Za-z0-9]*$/;
 
@@ -39,7 +44,7 @@ function namedSchemas(schema: SchemaFile): Array<[string, Node]> {
 describe("built-in schema conventions", () => {
   it("schemas/ holds exactly one schema per built-in source", () => {
     const files = readdirSync(join(projectRoot, "schemas")).filter((f) => f.endsWith(".schema.json")).sort();
-    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`));
+    assert.deepEqual(files, SOURCES.map((s) => `${s}.schema.json`).sort());
   });
 
   for (const source of SOURCES) {
@@ -105,7 +110,9 @@ describe("built-in schema conventions", () => {
           for (const [pointer, node] of walk(own as Json)) {
             const tsType = node["tsType"];
             if (pointer.endsWith("/properties") || typeof tsType !== "string") continue;
-            for (const word of tsType.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+            // Property keys of object type literals (`{ S: string }`) are names, not types.
+            const types = tsType.replace(/[A-Za-z_$][\w$]*\??:/g, "");
+            for (const word of types.match(/[A-Za-z_$][\w$]*/g) ?? []) {
               assert.ok(known.has(word), `${name}${pointer}: tsType "${tsType}" uses unknown ${word}`);
             }
           }

@@ -75,7 +75,10 @@ export interface MockRuntimeApi {
   readonly initErrors: readonly RecordedRequest[];
   /** Number of `/next` requests currently held open. */
   readonly pendingPolls: number;
-  /** Queues an invocation; resolves with the first post for it that was answered 2xx. */
+  /**
+   * Queues an invocation; resolves with the first post for it that was answered 2xx. Queuing one
+   * request id twice (a duplicate-id fault) resolves each with its own post, in order.
+   */
   enqueue(invocation: Invocation): Promise<Outcome>;
   failPost(failure: PostFailure): void;
   failNext(failure: NextFailure): void;
@@ -100,7 +103,8 @@ export async function startMockRuntimeApi(): Promise<MockRuntimeApi> {
   const queue: Invocation[] = [];
   const polls: ServerResponse[] = [];
   const extensionPolls: ServerResponse[] = [];
-  const outcomes = new Map<string, (outcome: Outcome) => void>();
+  // A list per id: a fault script may hand out one request id twice, and each is answered once.
+  const outcomes = new Map<string, ((outcome: Outcome) => void)[]>();
   const postFailures: Failure<PostFailure>[] = [];
   const nextFailures: Failure<NextFailure>[] = [];
   const watchers: { match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
@@ -158,8 +162,9 @@ export async function startMockRuntimeApi(): Promise<MockRuntimeApi> {
       const kind = post[2] as "response" | "error";
       if (sabotaged(kind, requestId, req, res)) return;
       accepted(res);
-      const resolve = outcomes.get(requestId);
-      outcomes.delete(requestId);
+      const waiting = outcomes.get(requestId);
+      const resolve = waiting?.shift();
+      if (waiting?.length === 0) outcomes.delete(requestId);
       resolve?.({ kind, requestId, headers: entry.headers, body: entry.body, trailers: entry.trailers });
       return;
     }
@@ -253,7 +258,7 @@ export async function startMockRuntimeApi(): Promise<MockRuntimeApi> {
     enqueue(invocation) {
       const requestId = invocation.requestId ?? `req-${++counter}`;
       const full = { ...invocation, requestId };
-      const outcome = new Promise<Outcome>((resolve) => outcomes.set(requestId, resolve));
+      const outcome = new Promise<Outcome>((resolve) => outcomes.set(requestId, [...(outcomes.get(requestId) ?? []), resolve]));
       const poll = polls.shift();
       if (poll) serve(poll, full);
       else queue.push(full);

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "kata/decode";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "kata/decode";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -690,7 +690,7 @@ errors++;
 }
 }
 if(!(validate13(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -791,7 +791,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate12(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
 }
 }
@@ -1220,7 +1220,7 @@ errors++;
 }
 if(data.detail !== undefined){
 if(!(validate16(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
 errors = vErrors.length;
 }
 }
@@ -2249,7 +2249,7 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate22(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+vErrors = vErrors === null ? validate22.errors : appendErrors(vErrors, validate22.errors);
 errors = vErrors.length;
 }
 }
@@ -2753,13 +2753,13 @@ errors++;
 }
 if(data.requestContext !== undefined){
 if(!(validate21(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+vErrors = vErrors === null ? validate21.errors : appendErrors(vErrors, validate21.errors);
 errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
 if(!(validate19(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+vErrors = vErrors === null ? validate19.errors : appendErrors(vErrors, validate19.errors);
 errors = vErrors.length;
 }
 }
