@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { checkedHost } from "../http/host.js";
 
 /** Content types whose bodies API Gateway passes as text; any other body is base64-encoded. */
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql)|[^;]*\+(json|xml))/i;
@@ -10,7 +11,11 @@ const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlenc
  * out of the headers into `cookies`, header names in lower case.
  */
 export function httpApiEvent(req: IncomingMessage, body: Buffer, now = new Date()): Record<string, unknown> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  // The request target as sent: a URL parser would read `//double//slash` as a host and resolve `..`.
+  const target = req.url ?? "/";
+  const queryStart = target.indexOf("?");
+  const rawPath = queryStart < 0 ? target : target.slice(0, queryStart);
+  const rawQueryString = queryStart < 0 ? "" : target.slice(queryStart + 1);
   const headers: Record<string, string> = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!.toLowerCase();
@@ -21,14 +26,15 @@ export function httpApiEvent(req: IncomingMessage, body: Buffer, now = new Date(
   const cookieHeader = req.headers.cookie;
   const cookies = cookieHeader === undefined ? [] : cookieHeader.split(/;\s*/).filter((c) => c !== "");
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-  const domainName = headers["host"] ?? "localhost";
+  for (const [name, value] of new URLSearchParams(rawQueryString)) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+  // The Host header is the client's; API Gateway's domainName is always a plain host.
+  const domainName = checkedHost(headers["host"]) ?? "localhost";
   const isText = body.length === 0 || TEXT_TYPES.test(headers["content-type"] ?? "text/plain");
   const event: Record<string, unknown> = {
     version: "2.0",
     routeKey: "$default",
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
+    rawPath,
+    rawQueryString,
     ...(cookies.length > 0 ? { cookies } : {}),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
@@ -39,7 +45,7 @@ export function httpApiEvent(req: IncomingMessage, body: Buffer, now = new Date(
       domainPrefix: domainName.split(".")[0]!.split(":")[0],
       http: {
         method: req.method ?? "GET",
-        path: url.pathname,
+        path: rawPath,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1",
         userAgent: headers["user-agent"] ?? "",

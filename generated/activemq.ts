@@ -99,12 +99,12 @@ export function decodeActiveMQEvent(input: string | Uint8Array): ActiveMQEvent {
   return decodeWith<ActiveMQEvent>(validateActiveMQEvent, "ActiveMQEvent", input);
 }
 
-/** Validates an already parsed value as `ActiveMQEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ActiveMQEvent`, filling in place what the schema gives a default or a fill (as `decodeActiveMQEvent` does). Throws `DecodeError`. */
 export function assertActiveMQEvent(value: unknown): asserts value is ActiveMQEvent {
   assertWith(validateActiveMQEvent, "ActiveMQEvent", value);
 }
 
-/** True when an already parsed value is `ActiveMQEvent`. */
+/** True when an already parsed value is `ActiveMQEvent`; fills in place what the schema gives a default or a fill (as `decodeActiveMQEvent` does). */
 export function isActiveMQEvent(value: unknown): value is ActiveMQEvent {
   return validateActiveMQEvent(value);
 }

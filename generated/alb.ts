@@ -107,12 +107,12 @@ export function decodeALBEvent(input: string | Uint8Array): ALBEvent {
   return decodeWith<ALBEvent>(validateALBEvent, "ALBEvent", input);
 }
 
-/** Validates an already parsed value as `ALBEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ALBEvent`, filling in place what the schema gives a default or a fill (as `decodeALBEvent` does). Throws `DecodeError`. */
 export function assertALBEvent(value: unknown): asserts value is ALBEvent {
   assertWith(validateALBEvent, "ALBEvent", value);
 }
 
-/** True when an already parsed value is `ALBEvent`. */
+/** True when an already parsed value is `ALBEvent`; fills in place what the schema gives a default or a fill (as `decodeALBEvent` does). */
 export function isALBEvent(value: unknown): value is ALBEvent {
   return validateALBEvent(value);
 }
@@ -122,12 +122,12 @@ export function decodeALBResult(input: string | Uint8Array): ALBResult {
   return decodeWith<ALBResult>(validateALBResult, "ALBResult", input);
 }
 
-/** Validates an already parsed value as `ALBResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ALBResult`, filling in place what the schema gives a default or a fill (as `decodeALBResult` does). Throws `DecodeError`. */
 export function assertALBResult(value: unknown): asserts value is ALBResult {
   assertWith(validateALBResult, "ALBResult", value);
 }
 
-/** True when an already parsed value is `ALBResult`. */
+/** True when an already parsed value is `ALBResult`; fills in place what the schema gives a default or a fill (as `decodeALBResult` does). */
 export function isALBResult(value: unknown): value is ALBResult {
   return validateALBResult(value);
 }

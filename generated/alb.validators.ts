@@ -12,6 +12,12 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.body === undefined){
+data.body = "";
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.requestContext === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
 if(vErrors === null){
@@ -288,7 +294,6 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.body !== undefined){
 if(typeof data.body !== "string"){
 const err22 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -299,8 +304,6 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err23 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -310,7 +313,6 @@ else {
 vErrors.push(err23);
 }
 errors++;
-}
 }
 }
 else {

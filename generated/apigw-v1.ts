@@ -330,12 +330,12 @@ export function decodeAPIGatewayProxyEvent(input: string | Uint8Array): APIGatew
   return decodeWith<APIGatewayProxyEvent>(validateAPIGatewayProxyEvent, "APIGatewayProxyEvent", input);
 }
 
-/** Validates an already parsed value as `APIGatewayProxyEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayProxyEvent`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyEvent` does). Throws `DecodeError`. */
 export function assertAPIGatewayProxyEvent(value: unknown): asserts value is APIGatewayProxyEvent {
   assertWith(validateAPIGatewayProxyEvent, "APIGatewayProxyEvent", value);
 }
 
-/** True when an already parsed value is `APIGatewayProxyEvent`. */
+/** True when an already parsed value is `APIGatewayProxyEvent`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyEvent` does). */
 export function isAPIGatewayProxyEvent(value: unknown): value is APIGatewayProxyEvent {
   return validateAPIGatewayProxyEvent(value);
 }
@@ -345,12 +345,12 @@ export function decodeAPIGatewayProxyResult(input: string | Uint8Array): APIGate
   return decodeWith<APIGatewayProxyResult>(validateAPIGatewayProxyResult, "APIGatewayProxyResult", input);
 }
 
-/** Validates an already parsed value as `APIGatewayProxyResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayProxyResult`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyResult` does). Throws `DecodeError`. */
 export function assertAPIGatewayProxyResult(value: unknown): asserts value is APIGatewayProxyResult {
   assertWith(validateAPIGatewayProxyResult, "APIGatewayProxyResult", value);
 }
 
-/** True when an already parsed value is `APIGatewayProxyResult`. */
+/** True when an already parsed value is `APIGatewayProxyResult`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyResult` does). */
 export function isAPIGatewayProxyResult(value: unknown): value is APIGatewayProxyResult {
   return validateAPIGatewayProxyResult(value);
 }

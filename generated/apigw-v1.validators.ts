@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEvent = validate10;
 
@@ -634,6 +634,9 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.protocol === undefined){
+data.protocol = "HTTP/1.1";
+}
 if(data.accountId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
@@ -842,7 +845,6 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
 const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -852,7 +854,6 @@ else {
 vErrors.push(err18);
 }
 errors++;
-}
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
@@ -948,8 +949,32 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.dev/schemas/apigw-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
-fillMultiValueHeaders(data);
+fillRestApiEvent(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.headers === undefined){
+data.headers = null;
+}
+if(data.multiValueHeaders === undefined){
+data.multiValueHeaders = null;
+}
+if(data.queryStringParameters === undefined){
+data.queryStringParameters = null;
+}
+if(data.multiValueQueryStringParameters === undefined){
+data.multiValueQueryStringParameters = null;
+}
+if(data.pathParameters === undefined){
+data.pathParameters = null;
+}
+if(data.stageVariables === undefined){
+data.stageVariables = null;
+}
+if(data.body === undefined){
+data.body = null;
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.resource === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
 if(vErrors === null){
@@ -1106,7 +1131,6 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.headers !== undefined){
 let data3 = data.headers;
 const _errs9 = errors;
 let valid1 = false;
@@ -1173,8 +1197,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.multiValueHeaders !== undefined){
 let data5 = data.multiValueHeaders;
 const _errs20 = errors;
 let valid4 = false;
@@ -1257,8 +1279,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.queryStringParameters !== undefined){
 let data8 = data.queryStringParameters;
 const _errs33 = errors;
 let valid9 = false;
@@ -1325,8 +1345,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.multiValueQueryStringParameters !== undefined){
 let data10 = data.multiValueQueryStringParameters;
 const _errs44 = errors;
 let valid12 = false;
@@ -1409,8 +1427,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.pathParameters !== undefined){
 let data13 = data.pathParameters;
 const _errs57 = errors;
 let valid17 = false;
@@ -1477,8 +1493,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.stageVariables !== undefined){
 let data15 = data.stageVariables;
 const _errs68 = errors;
 let valid20 = false;
@@ -1545,14 +1559,12 @@ vErrors = null;
 }
 }
 }
-}
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
 vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 }
-if(data.body !== undefined){
 let data18 = data.body;
 if((typeof data18 !== "string") && (data18 !== null)){
 const err41 = {instancePath:instancePath+"/body",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
@@ -1564,8 +1576,6 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err42 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -1575,7 +1585,6 @@ else {
 vErrors.push(err42);
 }
 errors++;
-}
 }
 }
 else {

@@ -296,12 +296,12 @@ export function decodeAPIGatewayProxyEventV2(input: string | Uint8Array): APIGat
   return decodeWith<APIGatewayProxyEventV2>(validateAPIGatewayProxyEventV2, "APIGatewayProxyEventV2", input);
 }
 
-/** Validates an already parsed value as `APIGatewayProxyEventV2`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayProxyEventV2`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyEventV2` does). Throws `DecodeError`. */
 export function assertAPIGatewayProxyEventV2(value: unknown): asserts value is APIGatewayProxyEventV2 {
   assertWith(validateAPIGatewayProxyEventV2, "APIGatewayProxyEventV2", value);
 }
 
-/** True when an already parsed value is `APIGatewayProxyEventV2`. */
+/** True when an already parsed value is `APIGatewayProxyEventV2`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyEventV2` does). */
 export function isAPIGatewayProxyEventV2(value: unknown): value is APIGatewayProxyEventV2 {
   return validateAPIGatewayProxyEventV2(value);
 }
@@ -311,12 +311,12 @@ export function decodeAPIGatewayProxyStructuredResultV2(input: string | Uint8Arr
   return decodeWith<APIGatewayProxyStructuredResultV2>(validateAPIGatewayProxyStructuredResultV2, "APIGatewayProxyStructuredResultV2", input);
 }
 
-/** Validates an already parsed value as `APIGatewayProxyStructuredResultV2`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayProxyStructuredResultV2`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyStructuredResultV2` does). Throws `DecodeError`. */
 export function assertAPIGatewayProxyStructuredResultV2(value: unknown): asserts value is APIGatewayProxyStructuredResultV2 {
   assertWith(validateAPIGatewayProxyStructuredResultV2, "APIGatewayProxyStructuredResultV2", value);
 }
 
-/** True when an already parsed value is `APIGatewayProxyStructuredResultV2`. */
+/** True when an already parsed value is `APIGatewayProxyStructuredResultV2`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyStructuredResultV2` does). */
 export function isAPIGatewayProxyStructuredResultV2(value: unknown): value is APIGatewayProxyStructuredResultV2 {
   return validateAPIGatewayProxyStructuredResultV2(value);
 }

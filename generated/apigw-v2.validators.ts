@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyEventV2 = validate10;
 
@@ -471,6 +471,12 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.stage === undefined){
+data.stage = "$default";
+}
 if(data.accountId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
@@ -815,6 +821,9 @@ errors++;
 if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.protocol === undefined){
+data14.protocol = "HTTP/1.1";
+}
 if(data14.method === undefined){
 const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
@@ -889,7 +898,6 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
 const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -899,7 +907,6 @@ else {
 vErrors.push(err37);
 }
 errors++;
-}
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
@@ -949,7 +956,6 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -960,8 +966,6 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
 const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -971,7 +975,6 @@ else {
 vErrors.push(err43);
 }
 errors++;
-}
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
@@ -1018,7 +1021,17 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.dev/schemas/apigw-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
+fillHttpApiEvent(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.rawQueryString === undefined){
+data.rawQueryString = "";
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -1101,7 +1114,6 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err8 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1111,7 +1123,6 @@ else {
 vErrors.push(err8);
 }
 errors++;
-}
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
@@ -1125,7 +1136,6 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
 const err10 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1135,7 +1145,6 @@ else {
 vErrors.push(err10);
 }
 errors++;
-}
 }
 if(data.cookies !== undefined){
 let data4 = data.cookies;
@@ -1291,7 +1300,6 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err22 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -1301,7 +1309,6 @@ else {
 vErrors.push(err22);
 }
 errors++;
-}
 }
 }
 else {

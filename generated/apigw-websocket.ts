@@ -138,12 +138,12 @@ export function decodeAPIGatewayProxyWebsocketEventV2(input: string | Uint8Array
   return decodeWith<APIGatewayProxyWebsocketEventV2>(validateAPIGatewayProxyWebsocketEventV2, "APIGatewayProxyWebsocketEventV2", input);
 }
 
-/** Validates an already parsed value as `APIGatewayProxyWebsocketEventV2`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayProxyWebsocketEventV2`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyWebsocketEventV2` does). Throws `DecodeError`. */
 export function assertAPIGatewayProxyWebsocketEventV2(value: unknown): asserts value is APIGatewayProxyWebsocketEventV2 {
   assertWith(validateAPIGatewayProxyWebsocketEventV2, "APIGatewayProxyWebsocketEventV2", value);
 }
 
-/** True when an already parsed value is `APIGatewayProxyWebsocketEventV2`. */
+/** True when an already parsed value is `APIGatewayProxyWebsocketEventV2`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayProxyWebsocketEventV2` does). */
 export function isAPIGatewayProxyWebsocketEventV2(value: unknown): value is APIGatewayProxyWebsocketEventV2 {
   return validateAPIGatewayProxyWebsocketEventV2(value);
 }

@@ -195,12 +195,12 @@ export function decodeCloudWatchAlarmEvent(input: string | Uint8Array): CloudWat
   return decodeWith<CloudWatchAlarmEvent>(validateCloudWatchAlarmEvent, "CloudWatchAlarmEvent", input);
 }
 
-/** Validates an already parsed value as `CloudWatchAlarmEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudWatchAlarmEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudWatchAlarmEvent` does). Throws `DecodeError`. */
 export function assertCloudWatchAlarmEvent(value: unknown): asserts value is CloudWatchAlarmEvent {
   assertWith(validateCloudWatchAlarmEvent, "CloudWatchAlarmEvent", value);
 }
 
-/** True when an already parsed value is `CloudWatchAlarmEvent`. */
+/** True when an already parsed value is `CloudWatchAlarmEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudWatchAlarmEvent` does). */
 export function isCloudWatchAlarmEvent(value: unknown): value is CloudWatchAlarmEvent {
   return validateCloudWatchAlarmEvent(value);
 }

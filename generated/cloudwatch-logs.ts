@@ -81,12 +81,12 @@ export function decodeCloudWatchLogsEvent(input: string | Uint8Array): CloudWatc
   return decodeWith<CloudWatchLogsEvent>(validateCloudWatchLogsEvent, "CloudWatchLogsEvent", input);
 }
 
-/** Validates an already parsed value as `CloudWatchLogsEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudWatchLogsEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudWatchLogsEvent` does). Throws `DecodeError`. */
 export function assertCloudWatchLogsEvent(value: unknown): asserts value is CloudWatchLogsEvent {
   assertWith(validateCloudWatchLogsEvent, "CloudWatchLogsEvent", value);
 }
 
-/** True when an already parsed value is `CloudWatchLogsEvent`. */
+/** True when an already parsed value is `CloudWatchLogsEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudWatchLogsEvent` does). */
 export function isCloudWatchLogsEvent(value: unknown): value is CloudWatchLogsEvent {
   return validateCloudWatchLogsEvent(value);
 }
@@ -96,12 +96,12 @@ export function decodeCloudWatchLogsDecodedData(input: string | Uint8Array): Clo
   return decodeWith<CloudWatchLogsDecodedData>(validateCloudWatchLogsDecodedData, "CloudWatchLogsDecodedData", input);
 }
 
-/** Validates an already parsed value as `CloudWatchLogsDecodedData`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudWatchLogsDecodedData`, filling in place what the schema gives a default or a fill (as `decodeCloudWatchLogsDecodedData` does). Throws `DecodeError`. */
 export function assertCloudWatchLogsDecodedData(value: unknown): asserts value is CloudWatchLogsDecodedData {
   assertWith(validateCloudWatchLogsDecodedData, "CloudWatchLogsDecodedData", value);
 }
 
-/** True when an already parsed value is `CloudWatchLogsDecodedData`. */
+/** True when an already parsed value is `CloudWatchLogsDecodedData`; fills in place what the schema gives a default or a fill (as `decodeCloudWatchLogsDecodedData` does). */
 export function isCloudWatchLogsDecodedData(value: unknown): value is CloudWatchLogsDecodedData {
   return validateCloudWatchLogsDecodedData(value);
 }

@@ -183,12 +183,12 @@ export function decodeDynamoDBStreamEvent(input: string | Uint8Array): DynamoDBS
   return decodeWith<DynamoDBStreamEvent>(validateDynamoDBStreamEvent, "DynamoDBStreamEvent", input);
 }
 
-/** Validates an already parsed value as `DynamoDBStreamEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `DynamoDBStreamEvent`, filling in place what the schema gives a default or a fill (as `decodeDynamoDBStreamEvent` does). Throws `DecodeError`. */
 export function assertDynamoDBStreamEvent(value: unknown): asserts value is DynamoDBStreamEvent {
   assertWith(validateDynamoDBStreamEvent, "DynamoDBStreamEvent", value);
 }
 
-/** True when an already parsed value is `DynamoDBStreamEvent`. */
+/** True when an already parsed value is `DynamoDBStreamEvent`; fills in place what the schema gives a default or a fill (as `decodeDynamoDBStreamEvent` does). */
 export function isDynamoDBStreamEvent(value: unknown): value is DynamoDBStreamEvent {
   return validateDynamoDBStreamEvent(value);
 }
@@ -198,12 +198,12 @@ export function decodeDynamoDBTimeWindowEvent(input: string | Uint8Array): Dynam
   return decodeWith<DynamoDBTimeWindowEvent>(validateDynamoDBTimeWindowEvent, "DynamoDBTimeWindowEvent", input);
 }
 
-/** Validates an already parsed value as `DynamoDBTimeWindowEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `DynamoDBTimeWindowEvent`, filling in place what the schema gives a default or a fill (as `decodeDynamoDBTimeWindowEvent` does). Throws `DecodeError`. */
 export function assertDynamoDBTimeWindowEvent(value: unknown): asserts value is DynamoDBTimeWindowEvent {
   assertWith(validateDynamoDBTimeWindowEvent, "DynamoDBTimeWindowEvent", value);
 }
 
-/** True when an already parsed value is `DynamoDBTimeWindowEvent`. */
+/** True when an already parsed value is `DynamoDBTimeWindowEvent`; fills in place what the schema gives a default or a fill (as `decodeDynamoDBTimeWindowEvent` does). */
 export function isDynamoDBTimeWindowEvent(value: unknown): value is DynamoDBTimeWindowEvent {
   return validateDynamoDBTimeWindowEvent(value);
 }
@@ -213,12 +213,12 @@ export function decodeDynamoDBBatchResponse(input: string | Uint8Array): DynamoD
   return decodeWith<DynamoDBBatchResponse>(validateDynamoDBBatchResponse, "DynamoDBBatchResponse", input);
 }
 
-/** Validates an already parsed value as `DynamoDBBatchResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `DynamoDBBatchResponse`, filling in place what the schema gives a default or a fill (as `decodeDynamoDBBatchResponse` does). Throws `DecodeError`. */
 export function assertDynamoDBBatchResponse(value: unknown): asserts value is DynamoDBBatchResponse {
   assertWith(validateDynamoDBBatchResponse, "DynamoDBBatchResponse", value);
 }
 
-/** True when an already parsed value is `DynamoDBBatchResponse`. */
+/** True when an already parsed value is `DynamoDBBatchResponse`; fills in place what the schema gives a default or a fill (as `decodeDynamoDBBatchResponse` does). */
 export function isDynamoDBBatchResponse(value: unknown): value is DynamoDBBatchResponse {
   return validateDynamoDBBatchResponse(value);
 }
@@ -228,12 +228,12 @@ export function decodeDynamoDBTimeWindowEventResponse(input: string | Uint8Array
   return decodeWith<DynamoDBTimeWindowEventResponse>(validateDynamoDBTimeWindowEventResponse, "DynamoDBTimeWindowEventResponse", input);
 }
 
-/** Validates an already parsed value as `DynamoDBTimeWindowEventResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `DynamoDBTimeWindowEventResponse`, filling in place what the schema gives a default or a fill (as `decodeDynamoDBTimeWindowEventResponse` does). Throws `DecodeError`. */
 export function assertDynamoDBTimeWindowEventResponse(value: unknown): asserts value is DynamoDBTimeWindowEventResponse {
   assertWith(validateDynamoDBTimeWindowEventResponse, "DynamoDBTimeWindowEventResponse", value);
 }
 
-/** True when an already parsed value is `DynamoDBTimeWindowEventResponse`. */
+/** True when an already parsed value is `DynamoDBTimeWindowEventResponse`; fills in place what the schema gives a default or a fill (as `decodeDynamoDBTimeWindowEventResponse` does). */
 export function isDynamoDBTimeWindowEventResponse(value: unknown): value is DynamoDBTimeWindowEventResponse {
   return validateDynamoDBTimeWindowEventResponse(value);
 }

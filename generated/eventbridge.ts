@@ -55,12 +55,12 @@ export function decodeEventBridgeEvent(input: string | Uint8Array): EventBridgeE
   return decodeWith<EventBridgeEvent>(validateEventBridgeEvent, "EventBridgeEvent", input);
 }
 
-/** Validates an already parsed value as `EventBridgeEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `EventBridgeEvent`, filling in place what the schema gives a default or a fill (as `decodeEventBridgeEvent` does). Throws `DecodeError`. */
 export function assertEventBridgeEvent(value: unknown): asserts value is EventBridgeEvent {
   assertWith(validateEventBridgeEvent, "EventBridgeEvent", value);
 }
 
-/** True when an already parsed value is `EventBridgeEvent`. */
+/** True when an already parsed value is `EventBridgeEvent`; fills in place what the schema gives a default or a fill (as `decodeEventBridgeEvent` does). */
 export function isEventBridgeEvent(value: unknown): value is EventBridgeEvent {
   return validateEventBridgeEvent(value);
 }

@@ -15,6 +15,9 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
 data.version = "0";
 }
+if(data.resources === undefined){
+data.resources = [];
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -187,7 +190,6 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.resources !== undefined){
 let data7 = data.resources;
 if(Array.isArray(data7)){
 const len0 = data7.length;
@@ -213,7 +215,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
 }
 if(data.detail !== undefined){
 let data9 = data.detail;

@@ -118,12 +118,12 @@ export function decodeFirehoseTransformationEvent(input: string | Uint8Array): F
   return decodeWith<FirehoseTransformationEvent>(validateFirehoseTransformationEvent, "FirehoseTransformationEvent", input);
 }
 
-/** Validates an already parsed value as `FirehoseTransformationEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `FirehoseTransformationEvent`, filling in place what the schema gives a default or a fill (as `decodeFirehoseTransformationEvent` does). Throws `DecodeError`. */
 export function assertFirehoseTransformationEvent(value: unknown): asserts value is FirehoseTransformationEvent {
   assertWith(validateFirehoseTransformationEvent, "FirehoseTransformationEvent", value);
 }
 
-/** True when an already parsed value is `FirehoseTransformationEvent`. */
+/** True when an already parsed value is `FirehoseTransformationEvent`; fills in place what the schema gives a default or a fill (as `decodeFirehoseTransformationEvent` does). */
 export function isFirehoseTransformationEvent(value: unknown): value is FirehoseTransformationEvent {
   return validateFirehoseTransformationEvent(value);
 }
@@ -133,12 +133,12 @@ export function decodeFirehoseTransformationResult(input: string | Uint8Array): 
   return decodeWith<FirehoseTransformationResult>(validateFirehoseTransformationResult, "FirehoseTransformationResult", input);
 }
 
-/** Validates an already parsed value as `FirehoseTransformationResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `FirehoseTransformationResult`, filling in place what the schema gives a default or a fill (as `decodeFirehoseTransformationResult` does). Throws `DecodeError`. */
 export function assertFirehoseTransformationResult(value: unknown): asserts value is FirehoseTransformationResult {
   assertWith(validateFirehoseTransformationResult, "FirehoseTransformationResult", value);
 }
 
-/** True when an already parsed value is `FirehoseTransformationResult`. */
+/** True when an already parsed value is `FirehoseTransformationResult`; fills in place what the schema gives a default or a fill (as `decodeFirehoseTransformationResult` does). */
 export function isFirehoseTransformationResult(value: unknown): value is FirehoseTransformationResult {
   return validateFirehoseTransformationResult(value);
 }

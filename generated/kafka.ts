@@ -121,12 +121,12 @@ export function decodeMSKEvent(input: string | Uint8Array): MSKEvent {
   return decodeWith<MSKEvent>(validateMSKEvent, "MSKEvent", input);
 }
 
-/** Validates an already parsed value as `MSKEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `MSKEvent`, filling in place what the schema gives a default or a fill (as `decodeMSKEvent` does). Throws `DecodeError`. */
 export function assertMSKEvent(value: unknown): asserts value is MSKEvent {
   assertWith(validateMSKEvent, "MSKEvent", value);
 }
 
-/** True when an already parsed value is `MSKEvent`. */
+/** True when an already parsed value is `MSKEvent`; fills in place what the schema gives a default or a fill (as `decodeMSKEvent` does). */
 export function isMSKEvent(value: unknown): value is MSKEvent {
   return validateMSKEvent(value);
 }
@@ -136,12 +136,12 @@ export function decodeSelfManagedKafkaEvent(input: string | Uint8Array): SelfMan
   return decodeWith<SelfManagedKafkaEvent>(validateSelfManagedKafkaEvent, "SelfManagedKafkaEvent", input);
 }
 
-/** Validates an already parsed value as `SelfManagedKafkaEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SelfManagedKafkaEvent`, filling in place what the schema gives a default or a fill (as `decodeSelfManagedKafkaEvent` does). Throws `DecodeError`. */
 export function assertSelfManagedKafkaEvent(value: unknown): asserts value is SelfManagedKafkaEvent {
   assertWith(validateSelfManagedKafkaEvent, "SelfManagedKafkaEvent", value);
 }
 
-/** True when an already parsed value is `SelfManagedKafkaEvent`. */
+/** True when an already parsed value is `SelfManagedKafkaEvent`; fills in place what the schema gives a default or a fill (as `decodeSelfManagedKafkaEvent` does). */
 export function isSelfManagedKafkaEvent(value: unknown): value is SelfManagedKafkaEvent {
   return validateSelfManagedKafkaEvent(value);
 }

@@ -159,12 +159,12 @@ export function decodeKinesisStreamEvent(input: string | Uint8Array): KinesisStr
   return decodeWith<KinesisStreamEvent>(validateKinesisStreamEvent, "KinesisStreamEvent", input);
 }
 
-/** Validates an already parsed value as `KinesisStreamEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `KinesisStreamEvent`, filling in place what the schema gives a default or a fill (as `decodeKinesisStreamEvent` does). Throws `DecodeError`. */
 export function assertKinesisStreamEvent(value: unknown): asserts value is KinesisStreamEvent {
   assertWith(validateKinesisStreamEvent, "KinesisStreamEvent", value);
 }
 
-/** True when an already parsed value is `KinesisStreamEvent`. */
+/** True when an already parsed value is `KinesisStreamEvent`; fills in place what the schema gives a default or a fill (as `decodeKinesisStreamEvent` does). */
 export function isKinesisStreamEvent(value: unknown): value is KinesisStreamEvent {
   return validateKinesisStreamEvent(value);
 }
@@ -174,12 +174,12 @@ export function decodeKinesisStreamTumblingWindowEvent(input: string | Uint8Arra
   return decodeWith<KinesisStreamTumblingWindowEvent>(validateKinesisStreamTumblingWindowEvent, "KinesisStreamTumblingWindowEvent", input);
 }
 
-/** Validates an already parsed value as `KinesisStreamTumblingWindowEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `KinesisStreamTumblingWindowEvent`, filling in place what the schema gives a default or a fill (as `decodeKinesisStreamTumblingWindowEvent` does). Throws `DecodeError`. */
 export function assertKinesisStreamTumblingWindowEvent(value: unknown): asserts value is KinesisStreamTumblingWindowEvent {
   assertWith(validateKinesisStreamTumblingWindowEvent, "KinesisStreamTumblingWindowEvent", value);
 }
 
-/** True when an already parsed value is `KinesisStreamTumblingWindowEvent`. */
+/** True when an already parsed value is `KinesisStreamTumblingWindowEvent`; fills in place what the schema gives a default or a fill (as `decodeKinesisStreamTumblingWindowEvent` does). */
 export function isKinesisStreamTumblingWindowEvent(value: unknown): value is KinesisStreamTumblingWindowEvent {
   return validateKinesisStreamTumblingWindowEvent(value);
 }
@@ -189,12 +189,12 @@ export function decodeKinesisStreamBatchResponse(input: string | Uint8Array): Ki
   return decodeWith<KinesisStreamBatchResponse>(validateKinesisStreamBatchResponse, "KinesisStreamBatchResponse", input);
 }
 
-/** Validates an already parsed value as `KinesisStreamBatchResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `KinesisStreamBatchResponse`, filling in place what the schema gives a default or a fill (as `decodeKinesisStreamBatchResponse` does). Throws `DecodeError`. */
 export function assertKinesisStreamBatchResponse(value: unknown): asserts value is KinesisStreamBatchResponse {
   assertWith(validateKinesisStreamBatchResponse, "KinesisStreamBatchResponse", value);
 }
 
-/** True when an already parsed value is `KinesisStreamBatchResponse`. */
+/** True when an already parsed value is `KinesisStreamBatchResponse`; fills in place what the schema gives a default or a fill (as `decodeKinesisStreamBatchResponse` does). */
 export function isKinesisStreamBatchResponse(value: unknown): value is KinesisStreamBatchResponse {
   return validateKinesisStreamBatchResponse(value);
 }
@@ -204,12 +204,12 @@ export function decodeKinesisStreamStateResponse(input: string | Uint8Array): Ki
   return decodeWith<KinesisStreamStateResponse>(validateKinesisStreamStateResponse, "KinesisStreamStateResponse", input);
 }
 
-/** Validates an already parsed value as `KinesisStreamStateResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `KinesisStreamStateResponse`, filling in place what the schema gives a default or a fill (as `decodeKinesisStreamStateResponse` does). Throws `DecodeError`. */
 export function assertKinesisStreamStateResponse(value: unknown): asserts value is KinesisStreamStateResponse {
   assertWith(validateKinesisStreamStateResponse, "KinesisStreamStateResponse", value);
 }
 
-/** True when an already parsed value is `KinesisStreamStateResponse`. */
+/** True when an already parsed value is `KinesisStreamStateResponse`; fills in place what the schema gives a default or a fill (as `decodeKinesisStreamStateResponse` does). */
 export function isKinesisStreamStateResponse(value: unknown): value is KinesisStreamStateResponse {
   return validateKinesisStreamStateResponse(value);
 }

@@ -113,12 +113,12 @@ export function decodeRabbitMQEvent(input: string | Uint8Array): RabbitMQEvent {
   return decodeWith<RabbitMQEvent>(validateRabbitMQEvent, "RabbitMQEvent", input);
 }
 
-/** Validates an already parsed value as `RabbitMQEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `RabbitMQEvent`, filling in place what the schema gives a default or a fill (as `decodeRabbitMQEvent` does). Throws `DecodeError`. */
 export function assertRabbitMQEvent(value: unknown): asserts value is RabbitMQEvent {
   assertWith(validateRabbitMQEvent, "RabbitMQEvent", value);
 }
 
-/** True when an already parsed value is `RabbitMQEvent`. */
+/** True when an already parsed value is `RabbitMQEvent`; fills in place what the schema gives a default or a fill (as `decodeRabbitMQEvent` does). */
 export function isRabbitMQEvent(value: unknown): value is RabbitMQEvent {
   return validateRabbitMQEvent(value);
 }

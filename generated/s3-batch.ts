@@ -105,12 +105,12 @@ export function decodeS3BatchEvent(input: string | Uint8Array): S3BatchEvent {
   return decodeWith<S3BatchEvent>(validateS3BatchEvent, "S3BatchEvent", input);
 }
 
-/** Validates an already parsed value as `S3BatchEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3BatchEvent`, filling in place what the schema gives a default or a fill (as `decodeS3BatchEvent` does). Throws `DecodeError`. */
 export function assertS3BatchEvent(value: unknown): asserts value is S3BatchEvent {
   assertWith(validateS3BatchEvent, "S3BatchEvent", value);
 }
 
-/** True when an already parsed value is `S3BatchEvent`. */
+/** True when an already parsed value is `S3BatchEvent`; fills in place what the schema gives a default or a fill (as `decodeS3BatchEvent` does). */
 export function isS3BatchEvent(value: unknown): value is S3BatchEvent {
   return validateS3BatchEvent(value);
 }
@@ -120,12 +120,12 @@ export function decodeS3BatchResult(input: string | Uint8Array): S3BatchResult {
   return decodeWith<S3BatchResult>(validateS3BatchResult, "S3BatchResult", input);
 }
 
-/** Validates an already parsed value as `S3BatchResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3BatchResult`, filling in place what the schema gives a default or a fill (as `decodeS3BatchResult` does). Throws `DecodeError`. */
 export function assertS3BatchResult(value: unknown): asserts value is S3BatchResult {
   assertWith(validateS3BatchResult, "S3BatchResult", value);
 }
 
-/** True when an already parsed value is `S3BatchResult`. */
+/** True when an already parsed value is `S3BatchResult`; fills in place what the schema gives a default or a fill (as `decodeS3BatchResult` does). */
 export function isS3BatchResult(value: unknown): value is S3BatchResult {
   return validateS3BatchResult(value);
 }

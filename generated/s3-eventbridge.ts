@@ -761,12 +761,12 @@ export function decodeS3NotificationEvent(input: string | Uint8Array): S3Notific
   return decodeWith<S3NotificationEvent>(validateS3NotificationEvent, "S3NotificationEvent", input);
 }
 
-/** Validates an already parsed value as `S3NotificationEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3NotificationEvent`, filling in place what the schema gives a default or a fill (as `decodeS3NotificationEvent` does). Throws `DecodeError`. */
 export function assertS3NotificationEvent(value: unknown): asserts value is S3NotificationEvent {
   assertWith(validateS3NotificationEvent, "S3NotificationEvent", value);
 }
 
-/** True when an already parsed value is `S3NotificationEvent`. */
+/** True when an already parsed value is `S3NotificationEvent`; fills in place what the schema gives a default or a fill (as `decodeS3NotificationEvent` does). */
 export function isS3NotificationEvent(value: unknown): value is S3NotificationEvent {
   return validateS3NotificationEvent(value);
 }

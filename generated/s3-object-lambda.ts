@@ -175,12 +175,12 @@ export function decodeS3ObjectLambdaEvent(input: string | Uint8Array): S3ObjectL
   return decodeWith<S3ObjectLambdaEvent>(validateS3ObjectLambdaEvent, "S3ObjectLambdaEvent", input);
 }
 
-/** Validates an already parsed value as `S3ObjectLambdaEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3ObjectLambdaEvent`, filling in place what the schema gives a default or a fill (as `decodeS3ObjectLambdaEvent` does). Throws `DecodeError`. */
 export function assertS3ObjectLambdaEvent(value: unknown): asserts value is S3ObjectLambdaEvent {
   assertWith(validateS3ObjectLambdaEvent, "S3ObjectLambdaEvent", value);
 }
 
-/** True when an already parsed value is `S3ObjectLambdaEvent`. */
+/** True when an already parsed value is `S3ObjectLambdaEvent`; fills in place what the schema gives a default or a fill (as `decodeS3ObjectLambdaEvent` does). */
 export function isS3ObjectLambdaEvent(value: unknown): value is S3ObjectLambdaEvent {
   return validateS3ObjectLambdaEvent(value);
 }

@@ -208,12 +208,12 @@ export function decodeS3Event(input: string | Uint8Array): S3Event {
   return decodeWith<S3Event>(validateS3Event, "S3Event", input);
 }
 
-/** Validates an already parsed value as `S3Event`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3Event`, filling in place what the schema gives a default or a fill (as `decodeS3Event` does). Throws `DecodeError`. */
 export function assertS3Event(value: unknown): asserts value is S3Event {
   assertWith(validateS3Event, "S3Event", value);
 }
 
-/** True when an already parsed value is `S3Event`. */
+/** True when an already parsed value is `S3Event`; fills in place what the schema gives a default or a fill (as `decodeS3Event` does). */
 export function isS3Event(value: unknown): value is S3Event {
   return validateS3Event(value);
 }
@@ -223,12 +223,12 @@ export function decodeS3TestEvent(input: string | Uint8Array): S3TestEvent {
   return decodeWith<S3TestEvent>(validateS3TestEvent, "S3TestEvent", input);
 }
 
-/** Validates an already parsed value as `S3TestEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `S3TestEvent`, filling in place what the schema gives a default or a fill (as `decodeS3TestEvent` does). Throws `DecodeError`. */
 export function assertS3TestEvent(value: unknown): asserts value is S3TestEvent {
   assertWith(validateS3TestEvent, "S3TestEvent", value);
 }
 
-/** True when an already parsed value is `S3TestEvent`. */
+/** True when an already parsed value is `S3TestEvent`; fills in place what the schema gives a default or a fill (as `decodeS3TestEvent` does). */
 export function isS3TestEvent(value: unknown): value is S3TestEvent {
   return validateS3TestEvent(value);
 }

@@ -55,12 +55,12 @@ export function decodeScheduledEvent(input: string | Uint8Array): ScheduledEvent
   return decodeWith<ScheduledEvent>(validateScheduledEvent, "ScheduledEvent", input);
 }
 
-/** Validates an already parsed value as `ScheduledEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ScheduledEvent`, filling in place what the schema gives a default or a fill (as `decodeScheduledEvent` does). Throws `DecodeError`. */
 export function assertScheduledEvent(value: unknown): asserts value is ScheduledEvent {
   assertWith(validateScheduledEvent, "ScheduledEvent", value);
 }
 
-/** True when an already parsed value is `ScheduledEvent`. */
+/** True when an already parsed value is `ScheduledEvent`; fills in place what the schema gives a default or a fill (as `decodeScheduledEvent` does). */
 export function isScheduledEvent(value: unknown): value is ScheduledEvent {
   return validateScheduledEvent(value);
 }

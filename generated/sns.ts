@@ -109,12 +109,12 @@ export function decodeSNSEvent(input: string | Uint8Array): SNSEvent {
   return decodeWith<SNSEvent>(validateSNSEvent, "SNSEvent", input);
 }
 
-/** Validates an already parsed value as `SNSEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SNSEvent`, filling in place what the schema gives a default or a fill (as `decodeSNSEvent` does). Throws `DecodeError`. */
 export function assertSNSEvent(value: unknown): asserts value is SNSEvent {
   assertWith(validateSNSEvent, "SNSEvent", value);
 }
 
-/** True when an already parsed value is `SNSEvent`. */
+/** True when an already parsed value is `SNSEvent`; fills in place what the schema gives a default or a fill (as `decodeSNSEvent` does). */
 export function isSNSEvent(value: unknown): value is SNSEvent {
   return validateSNSEvent(value);
 }

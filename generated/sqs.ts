@@ -148,12 +148,12 @@ export function decodeSQSEvent(input: string | Uint8Array): SQSEvent {
   return decodeWith<SQSEvent>(validateSQSEvent, "SQSEvent", input);
 }
 
-/** Validates an already parsed value as `SQSEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SQSEvent`, filling in place what the schema gives a default or a fill (as `decodeSQSEvent` does). Throws `DecodeError`. */
 export function assertSQSEvent(value: unknown): asserts value is SQSEvent {
   assertWith(validateSQSEvent, "SQSEvent", value);
 }
 
-/** True when an already parsed value is `SQSEvent`. */
+/** True when an already parsed value is `SQSEvent`; fills in place what the schema gives a default or a fill (as `decodeSQSEvent` does). */
 export function isSQSEvent(value: unknown): value is SQSEvent {
   return validateSQSEvent(value);
 }
@@ -163,12 +163,12 @@ export function decodeSQSBatchResponse(input: string | Uint8Array): SQSBatchResp
   return decodeWith<SQSBatchResponse>(validateSQSBatchResponse, "SQSBatchResponse", input);
 }
 
-/** Validates an already parsed value as `SQSBatchResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SQSBatchResponse`, filling in place what the schema gives a default or a fill (as `decodeSQSBatchResponse` does). Throws `DecodeError`. */
 export function assertSQSBatchResponse(value: unknown): asserts value is SQSBatchResponse {
   assertWith(validateSQSBatchResponse, "SQSBatchResponse", value);
 }
 
-/** True when an already parsed value is `SQSBatchResponse`. */
+/** True when an already parsed value is `SQSBatchResponse`; fills in place what the schema gives a default or a fill (as `decodeSQSBatchResponse` does). */
 export function isSQSBatchResponse(value: unknown): value is SQSBatchResponse {
   return validateSQSBatchResponse(value);
 }

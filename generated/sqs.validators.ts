@@ -148,6 +148,9 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.messageAttributes === undefined){
+data.messageAttributes = {};
+}
 if(data.messageId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
@@ -437,11 +440,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.messageAttributes !== undefined){
 if(!(validate12(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
 vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
 errors = vErrors.length;
-}
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){

@@ -12,7 +12,10 @@ export function compositeSchema(source: Source, builtin: Record<string, unknown>
   const slot = (node: Record<string, unknown>, property: string, ref: string | undefined) => {
     if (ref === undefined) return;
     const properties = node.properties as Record<string, Record<string, unknown>>;
-    properties[property] = { description: properties[property]?.description, $ref: ref };
+    const builtinProperty = properties[property];
+    // The built-in `default` stays: the tolerant reader fills the same value as `decodeNameEvent` does.
+    const keep = builtinProperty?.default === undefined ? {} : { default: builtinProperty.default };
+    properties[property] = { description: builtinProperty?.description, ...keep, $ref: ref };
     const required = (node.required as string[] | undefined) ?? [];
     if (!required.includes(property)) node.required = [...required, property];
   };

@@ -64,6 +64,8 @@ function protectProtoKeys(node: unknown): unknown {
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(node)) {
+    // A `default` beside a `$ref` (the tolerant reader's) would make j2ts declare a copy of the referenced type.
+    if (key === "default" && "$ref" in node) continue;
     const value = protectProtoKeys((node as Record<string, unknown>)[key]);
     if (key === "properties" && typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, "__proto__")) {
       const properties = value as Record<string, unknown>;

@@ -51,7 +51,7 @@ export function addAssertAndGuard(file: SourceFile, typeName: string, validator:
   file.addFunction({
     isExported: true,
     name: `assert${typeName}`,
-    docs: [`Validates an already parsed value as ${describe}. Throws \`DecodeError\`.`],
+    docs: [`Validates an already parsed value as ${describe}, filling in place what the schema gives a default or a fill (as \`decode${typeName}\` does). Throws \`DecodeError\`.`],
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `asserts value is ${typeName}`,
     statements: `assertWith(${validator}, ${JSON.stringify(typeName)}, value);`,
@@ -59,7 +59,7 @@ export function addAssertAndGuard(file: SourceFile, typeName: string, validator:
   file.addFunction({
     isExported: true,
     name: `is${typeName}`,
-    docs: [`True when an already parsed value is ${describe}.`],
+    docs: [`True when an already parsed value is ${describe}; fills in place what the schema gives a default or a fill (as \`decode${typeName}\` does).`],
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `value is ${typeName}`,
     statements: `return ${validator}(value);`,

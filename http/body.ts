@@ -3,6 +3,7 @@
  * same. A response body is sent as text only when it is a text type in UTF-8, so that nothing
  * is lost in the JSON string; everything else is base64.
  */
+import { InvalidBodyError } from "./errors.js";
 
 // `text/*`, JSON, XML, JavaScript, and any `+json` / `+xml` structured syntax (RFC 6839).
 const TEXT_TYPE = /^(?:text\/[^;\s]+|application\/(?:json|xml|javascript|ecmascript|x-javascript)|[^/;\s]+\/[^;\s]+\+(?:json|xml))\s*(?:;|$)/i;
@@ -14,11 +15,19 @@ export function isTextContentType(contentType: string): boolean {
   return TEXT_TYPE.test(contentType);
 }
 
-/** The event body as bytes, or undefined when there is none (or the method cannot carry one). */
+// RFC 4648 base64 (or its URL-safe alphabet), padded or not. Node's decoder skips anything else,
+// which would hand the app a silently shortened body.
+const BASE64 = /^[A-Za-z0-9+/\-_]*={0,2}$/;
+
+/** The event body as bytes, or undefined when there is none (or the method cannot carry one). Throws `InvalidBodyError` for bad base64. */
 export function requestBody(method: string, body: string | null | undefined, isBase64Encoded: boolean | undefined): Uint8Array | undefined {
   // Fetch forbids a body on GET and HEAD; it is still in getLambdaEvent(request).body.
   if (body == null || body === "" || method === "GET" || method === "HEAD") return undefined;
-  return isBase64Encoded ? Buffer.from(body, "base64") : Buffer.from(body, "utf8");
+  if (!isBase64Encoded) return Buffer.from(body, "utf8");
+  if (!BASE64.test(body) || body.length % 4 === 1 || (body.endsWith("=") && body.length % 4 !== 0)) {
+    throw new InvalidBodyError("the request body is marked isBase64Encoded but is not valid base64");
+  }
+  return Buffer.from(body, "base64");
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -24,6 +24,11 @@ export class HttpEventError extends Error {
   }
 }
 
+/** The request cannot be given to the app as it is (a body that is not valid base64): answered with 400, the app is not called. */
+export class InvalidBodyError extends Error {
+  override readonly name = "InvalidBodyError";
+}
+
 /** The app's answer cannot be expressed as this event source's result. */
 export class HttpResultError extends Error {
   override readonly name = "HttpResultError";

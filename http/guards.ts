@@ -1,6 +1,6 @@
 import { UnsupportedEventError } from "./errors.js";
 import type { AlbEvent, HttpApiEvent, HttpResult, RestApiEvent } from "./events.js";
-import type { EventProcessor, RequestOptions } from "./processor.js";
+import type { EventProcessor, LambdaRequest, RequestOptions } from "./processor.js";
 import { alb } from "./sources/alb.js";
 import { httpApi } from "./sources/http-api.js";
 import { restApi } from "./sources/rest-api.js";
@@ -8,7 +8,7 @@ import { restApi } from "./sources/rest-api.js";
 /** A processor bound to the event it recognised, so that callers need no casts. */
 export interface BoundProcessor {
   readonly streams: boolean;
-  createRequest(options: RequestOptions): Request;
+  createRequest(options: RequestOptions): LambdaRequest;
   createResult(response: Response): Promise<HttpResult>;
 }
 

@@ -1,7 +1,8 @@
 import type { LambdaContext } from "../runtime/context.js";
 import type { StreamingResult } from "../runtime/streaming.js";
+import { badRequestResponse } from "./bad-request.js";
 import { bytesOf } from "./chunks.js";
-import { HttpResultError } from "./errors.js";
+import { HttpResultError, InvalidBodyError } from "./errors.js";
 import type { HttpEvent, HttpResult } from "./events.js";
 import { processorFor, type BoundProcessor } from "./guards.js";
 import { remember, type LambdaEnv } from "./lambda-request.js";
@@ -48,8 +49,17 @@ function answerWith(app: FetchApp, options: HttpOptions): Answer {
   const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
   return async (event, context) => {
     const processor = processorFor(event);
-    const request = processor.createRequest(options);
-    const env: LambdaEnv = { event: event as HttpEvent, context };
+    let built;
+    try {
+      built = processor.createRequest(options);
+    } catch (error) {
+      if (!(error instanceof InvalidBodyError)) throw error;
+      // The client's fault, not the function's: a 400, and the app is not called.
+      console.warn(`kata/http: answered 400 without calling the app: ${error.message}.`);
+      return { processor, response: badRequestResponse(error) };
+    }
+    const { request, rawPath } = built;
+    const env: LambdaEnv = { event: event as HttpEvent, context, rawPath };
     remember(request, env);
     const response: unknown = await fetch(request, env);
     if (!isResponse(response)) {

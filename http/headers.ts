@@ -1,4 +1,4 @@
-import { HttpEventError, HttpResultError } from "./errors.js";
+import { HttpEventError } from "./errors.js";
 
 type Single = Record<string, string | null | undefined> | null | undefined;
 type Multi = Record<string, string[] | null | undefined> | null | undefined;
@@ -61,15 +61,27 @@ export function multiValueResponseHeaders(response: Response): Record<string, st
   return multi;
 }
 
-/** For results that have one value per header and no cookie list (ALB without multi-value headers). */
+/**
+ * For results that have one value per header and no cookie list (ALB without multi-value
+ * headers). Such a target group carries one Set-Cookie header; joining cookies with commas would
+ * break them (`Expires` dates contain commas), so the first is sent and the others are named in
+ * one WARN line with the setting that sends them all.
+ */
 export function singleValueResponseHeaders(response: Response): Record<string, string> {
   const { headers, cookies } = responseHeaders(response);
+  if (cookies[0] !== undefined) headers["set-cookie"] = cookies[0];
   if (cookies.length > 1) {
-    throw new HttpResultError(
-      `kata/http: the response sets ${cookies.length} cookies, but an ALB target group without multi-value headers ` +
-        "passes one Set-Cookie header. Enable multi-value headers on the target group (lambda.multi_value_headers.enabled), or set one cookie.",
+    const names = cookies.slice(1).map(cookieName).join(", ");
+    console.warn(
+      `kata/http: the response sets ${cookies.length} cookies, but an ALB target group without multi-value headers passes one Set-Cookie header: ` +
+        `sent ${cookieName(cookies[0]!)}, not sent ${names}. Enable multi-value headers on the target group (lambda.multi_value_headers.enabled) to send them all.`,
     );
   }
-  if (cookies[0] !== undefined) headers["set-cookie"] = cookies[0];
   return headers;
+}
+
+/** The name of a Set-Cookie value, quoted; the value may be a secret and stays out of logs. */
+function cookieName(setCookie: string): string {
+  const end = setCookie.indexOf("=");
+  return JSON.stringify((end < 0 ? setCookie : setCookie.slice(0, end)).trim());
 }

@@ -4,9 +4,9 @@
  */
 export { http, type FetchApp, type HttpHandler, type HttpOptions } from "./handler.js";
 export { stream, type StreamHandler, type StreamOptions, type StreamReply } from "./stream.js";
-export { getLambdaContext, getLambdaEvent, type LambdaEnv } from "./lambda-request.js";
+export { getLambdaContext, getLambdaEvent, getRawPath, type LambdaEnv } from "./lambda-request.js";
 export { isTextContentType } from "./body.js";
 export { HTTP_INTEGRATION_CONTENT_TYPE } from "./streaming.js";
 export type { StreamBody, Chunk } from "./chunks.js";
-export { HttpEventError, HttpResultError, NotALambdaRequestError, StreamingNotSupportedError, UnsupportedEventError } from "./errors.js";
+export { HttpEventError, HttpResultError, InvalidBodyError, NotALambdaRequestError, StreamingNotSupportedError, UnsupportedEventError } from "./errors.js";
 export type { AlbEvent, AlbResult, HttpApiEvent, HttpApiResult, HttpEvent, HttpResult, RestApiEvent, RestApiResult } from "./events.js";

@@ -6,6 +6,12 @@ import type { HttpEvent } from "./events.js";
 export interface LambdaEnv<E extends HttpEvent = HttpEvent> {
   event: E;
   context: LambdaContext;
+  /**
+   * The request path exactly as API Gateway or the ALB routed it, without the query. The Fetch
+   * URL resolves `.` and `..` segments (also as `%2e`), so `new URL(request.url).pathname` can
+   * differ; this cannot. `//a//b` keeps its slashes in both.
+   */
+  rawPath: string;
 }
 
 // Keyed by the Request itself, so that concurrent invocations never see each other's event.
@@ -23,6 +29,11 @@ export function getLambdaEvent<E extends HttpEvent = HttpEvent>(request: Request
 /** The Lambda context of the invocation that `request` belongs to. */
 export function getLambdaContext(request: Request): LambdaContext {
   return envOf(request).context;
+}
+
+/** The path as the source routed it, before the Fetch URL normalised it (see `LambdaEnv.rawPath`). */
+export function getRawPath(request: Request): string {
+  return envOf(request).rawPath;
 }
 
 function envOf(request: Request): LambdaEnv {

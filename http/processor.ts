@@ -1,6 +1,7 @@
 import { requestBody } from "./body.js";
 import { HttpEventError } from "./errors.js";
-import { escapePath, originOf } from "./url.js";
+import { fallbackOrigins, originOf } from "./host.js";
+import { escapePath } from "./url.js";
 
 export interface RequestOptions {
   /** Remove `/{stage}` from the start of the path, so that routes are written without it. */
@@ -15,8 +16,15 @@ export interface EventProcessor<E, R> {
    * prelude and the body as one raw payload.
    */
   streams(event: E): boolean;
-  createRequest(event: E, options: RequestOptions): Request;
+  createRequest(event: E, options: RequestOptions): LambdaRequest;
   createResult(event: E, response: Response): Promise<R>;
+}
+
+/** The Request for the app, and the path it was built from before the URL parser normalised it. */
+export interface LambdaRequest {
+  request: Request;
+  /** The path as the source routed it (`//a//b`, `/a/../b` and `%2e%2e` intact), without the query. */
+  rawPath: string;
 }
 
 /** What every source's request is built from, once its own encoding rules are applied. */
@@ -32,14 +40,25 @@ export interface RequestParts {
   domainName: string | undefined;
 }
 
-export function buildRequest(source: string, parts: RequestParts): Request {
+export function buildRequest(source: string, parts: RequestParts): LambdaRequest {
   // Upper-cased because Fetch only normalises the case of a few methods (not PATCH).
   const method = parts.method.toUpperCase();
-  const url = originOf(parts.headers, parts.domainName) + escapePath(parts.path) + (parts.query ? `?${parts.query}` : "");
-  const body = requestBody(method, parts.body, parts.isBase64Encoded);
+  const target = escapePath(parts.path) + (parts.query ? `?${parts.query}` : "");
+  const body = requestBody(method, parts.body, parts.isBase64Encoded) ?? null;
+  const init = { method, headers: parts.headers, body };
+  const origin = originOf(parts.headers, parts.domainName);
   try {
-    return new Request(url, { method, headers: parts.headers, body: body ?? null });
+    return { request: new Request(origin + target, init), rawPath: parts.path };
   } catch (error) {
-    throw new HttpEventError(source, "", `cannot build a Request for ${method} ${url}: ${(error as Error).message}`);
+    // A host that passed the syntax check can still be refused by the URL parser; a bad Host never fails the request.
+    for (const fallback of fallbackOrigins(parts.headers, parts.domainName)) {
+      if (fallback === origin) continue;
+      try {
+        return { request: new Request(fallback + target, init), rawPath: parts.path };
+      } catch {
+        // Not the host then, or not only: the first failure is reported.
+      }
+    }
+    throw new HttpEventError(source, "", `cannot build a Request for ${method} ${origin + target}: ${(error as Error).message}`);
   }
 }

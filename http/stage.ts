@@ -5,12 +5,7 @@
  * domains map a base path instead of the stage, and REST `path` already includes it.
  */
 
-const EXECUTE_API_HOST = /\.execute-api\.[a-z0-9-]+\.(?:vpce\.)?amazonaws\.com(?:\.cn)?(?::\d+)?$/i;
-
-export function restPathWithStage(path: string, stage: string | undefined, host: string): string {
-  if (!stage || stage === "$default" || !EXECUTE_API_HOST.test(host)) return path;
-  return `/${stage}${path}`;
-}
+export { restPathWithStage } from "../runtime/decode/fills/stage-path.js";
 
 /** For `http(app, { stripStage: true })`: routes written without the stage. */
 export function stripStage(path: string, stage: string | undefined): string {

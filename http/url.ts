@@ -38,9 +38,3 @@ export function queryFrom(multi: Params, single: Params, decoded: boolean): stri
   }
   return pairs.join("&");
 }
-
-/** `https://host`: the scheme the client used (ALB may forward plain http), the Host it asked for. */
-export function originOf(headers: Headers, domainName: string | undefined): string {
-  const scheme = headers.get("x-forwarded-proto") === "http" ? "http" : "https";
-  return `${scheme}://${headers.get("host") ?? domainName ?? "localhost"}`;
-}

@@ -1,4 +1,5 @@
 import { speedTable } from "../decode/report.mjs";
+import { fillsTable, realisticTable } from "../decode/realistic/run.mjs";
 import { formatTable } from "../lib/table.mjs";
 import { spawnTable, steadyStateTable } from "../runtime/report.mjs";
 
@@ -54,6 +55,7 @@ export function markdownSections(latest) {
   }
   if (latest.coldStart) sections["cold-start"] = `${spawnTable(latest.coldStart)}\n\n${packagesTable(latest.coldStart)}`;
   if (latest.decode) sections.decode = speedTable(latest.decode.events);
+  if (latest.decode?.realistic) sections["decode-realistic"] = `${realisticTable(latest.decode.realistic)}\n\n${fillsTable(latest.decode.realistic)}`;
   return sections;
 }
 

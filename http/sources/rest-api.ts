@@ -15,7 +15,8 @@ export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
   createRequest(event, options) {
     const headers = requestHeaders(source, event.headers, event.multiValueHeaders);
     const stage = event.requestContext.stage;
-    const host = headers.get("host") ?? event.requestContext.domainName ?? "";
+    // API Gateway's own domain name first: it decides where the stage is, as for requestContext.path.
+    const host = event.requestContext.domainName ?? headers.get("host") ?? "";
     // HTTP API payload 1.0 (`version: "1.0"`) keeps the stage in `path` already; REST leaves it out.
     let path = event.version === undefined ? restPathWithStage(event.path, stage, host) : event.path;
     if (options.stripStage) path = stripStage(path, stage);

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as events from "../../events.js";
 import { DecodeError } from "../../runtime/decode-error.js";
-import { eventNames, eventText } from "../support/fixtures.js";
+import { eventNames, eventText, filledValues, type FilledValues } from "../support/fixtures.js";
 
 /** The three functions kata generates for one type. */
 export interface GeneratedDecoders {
@@ -39,9 +39,38 @@ export function builtinDecoders(typeName: string): GeneratedDecoders {
   return { typeName, decode: pick("decode"), assert: pick("assert"), is: pick("is") };
 }
 
-/** Fixtures of a source, without the `.expect` companions of the invalid ones. */
+/** Fixtures of a source (their `.expect` and `.filled` companions left out). */
 function fixtures(source: string): string[] {
-  return eventNames(source).filter((name) => !name.endsWith(".expect"));
+  return eventNames(source);
+}
+
+/** A pointer's parent object and last key (plain segments, as the companions use). */
+export function parentOf(value: unknown, pointer: string): [Record<string, any>, string] {
+  const segments = pointer.split("/").slice(1);
+  const key = segments.pop()!;
+  let node = value as Record<string, unknown>;
+  for (const segment of segments) node = node[segment] as Record<string, unknown>;
+  return [node, key];
+}
+
+/**
+ * The value a fixture decodes to: the fixture with its `.filled.json` applied. Each filled
+ * pointer must be absent (or null) in the fixture, so the companion cannot claim fills that
+ * did not happen.
+ */
+function withFills(sent: unknown, filled: FilledValues | undefined): unknown {
+  const expected = structuredClone(sent);
+  for (const [pointer, value] of Object.entries(filled?.set ?? {})) {
+    const [node, key] = parentOf(expected, pointer);
+    assert.ok(node[key] === undefined || node[key] === null, `${pointer} is sent (${JSON.stringify(node[key])}), so it cannot be filled`);
+    node[key] = value;
+  }
+  for (const pointer of filled?.removed ?? []) {
+    const [node, key] = parentOf(expected, pointer);
+    assert.equal(node[key], null, `${pointer} must be null in the fixture to be removed`);
+    delete node[key];
+  }
+  return expected;
 }
 
 function expectedPath(source: string, name: string): string {
@@ -93,14 +122,20 @@ export function describeDecodeFixtures(spec: DecodeSuiteSpec): void {
   describe(`${spec.source} fixtures through the generated decoders`, () => {
     for (const name of fixtures(spec.source).filter((n) => !n.startsWith("invalid-"))) {
       const decoders = decodersFor(name);
-      it(`decodes ${name}.json as ${decoders?.typeName} from text and from bytes`, () => {
+      const fills = filledValues(spec.source, name) === undefined ? "" : ", with the values its .filled.json names filled in";
+      it(`decodes ${name}.json as ${decoders?.typeName} from text and from bytes${fills}`, () => {
         assert.ok(decoders, `${name}.json looks like a result, but ${spec.source} has no result decoder`);
         const text = eventText(spec.source, name);
-        const expected: unknown = JSON.parse(text);
+        const expected = withFills(JSON.parse(text), filledValues(spec.source, name));
         assert.deepEqual(decoders.decode(text), expected);
         assert.deepEqual(decoders.decode(utf8.encode(text)), expected);
-        assert.equal(decoders.is(expected), true);
-        assert.doesNotThrow(() => decoders.assert(expected));
+        // Already parsed (the managed runtime), the event is filled in place.
+        const parsed: unknown = JSON.parse(text);
+        assert.equal(decoders.is(parsed), true);
+        assert.deepEqual(parsed, expected);
+        const asserted: unknown = JSON.parse(text);
+        assert.doesNotThrow(() => decoders.assert(asserted));
+        assert.deepEqual(asserted, expected);
       });
     }
 

@@ -169,6 +169,66 @@ describe("CreateOrderV1Event (apigw-v1, body only)", () => {
   });
 });
 
+describe("typed entries read events as tolerantly as the built-in decoders", () => {
+  // decodeNameEvent goes through the built-in decoder; assertNameEvent / isNameEvent through the
+  // entry's composite validator (a copy of the built-in schema). Both fill the same values.
+  const order = { customerId: "cus-3", lines: [{ sku: "sku-red-mug", quantity: 1 }] };
+
+  it("CreateOrderV1Event: a legacy console test event gets multi-value maps, isBase64Encoded and requestContext.path", () => {
+    const request = loadEvent("apigw-v1", "console-template-legacy");
+    request.body = json(order);
+    const event = entries.decodeCreateOrderV1Event(json(request));
+    assert.deepEqual([event.isBase64Encoded, event.requestContext.path, event.requestContext.protocol], [false, "/prod/path/to/resource", "HTTP/1.1"]);
+    assert.deepEqual(event.multiValueQueryStringParameters, { foo: ["bar"] });
+    const parsed = { ...request, body: order };
+    assert.equal(entries.isCreateOrderV1Event(parsed), true);
+    assert.deepEqual([parsed.isBase64Encoded, parsed.requestContext.path], [false, "/prod/path/to/resource"]);
+  });
+
+  it("CreateOrderV1Event: a missing body is filled with null, then reported as missing at /body", () => {
+    const request = loadEvent("apigw-v1", "hand-written-minimal");
+    assertDecodeError(() => entries.decodeCreateOrderV1Event(json(request)), "CreateOrderV1Event", "/body");
+    assert.equal(entries.isCreateOrderV1Event(request), false);
+    assert.equal(request.body, null);
+  });
+
+  it("CreateOrderEvent: a Function URL event without route key and stage", () => {
+    const request = { ...createOrderRequest(), routeKey: undefined };
+    delete request.routeKey;
+    delete request.requestContext.routeKey;
+    delete request.requestContext.stage;
+    const event = entries.decodeCreateOrderEvent(json(request));
+    assert.deepEqual([event.routeKey, event.requestContext.routeKey, event.requestContext.stage], ["$default", "$default", "$default"]);
+    const parsed = { ...request, body: order };
+    entries.assertCreateOrderEvent(parsed);
+    assert.deepEqual([parsed.routeKey, parsed.requestContext.stage], ["$default", "$default"]);
+  });
+
+  it("OrderPlacedEvent: an event without version and resources", () => {
+    const fixture = loadEvent("eventbridge", "hand-written");
+    const event = entries.decodeOrderPlacedEvent(json(fixture));
+    assert.deepEqual([event.version, event.resources], ["0", []]);
+    assert.equal(entries.isOrderPlacedEvent(fixture), true);
+    assert.deepEqual([fixture.version, fixture.resources], ["0", []]);
+  });
+
+  it("OrderMessageEvent: a record without messageAttributes", () => {
+    const fixture = loadEvent("sqs", "ten-records");
+    delete fixture.Records[4].messageAttributes;
+    assert.deepEqual(entries.decodeOrderMessageEvent(json(fixture)).Records[4]!.messageAttributes, {});
+    fixture.Records = fixture.Records.map((record: { body: string }) => ({ ...record, body: JSON.parse(record.body) }));
+    entries.assertOrderMessageEvent(fixture);
+    assert.deepEqual(fixture.Records[4]!.messageAttributes, {});
+  });
+
+  it("still rejects a wrong type at its pointer", () => {
+    const request = { ...createOrderRequest(), isBase64Encoded: "no" };
+    // decodeNameEvent reports the envelope under the built-in type's name.
+    assertDecodeError(() => entries.decodeCreateOrderEvent(json(request)), "APIGatewayProxyEventV2", "/isBase64Encoded");
+    assertDecodeError(() => entries.assertCreateOrderEvent({ ...request, body: order }), "CreateOrderEvent", "/isBase64Encoded");
+  });
+});
+
 describe("ReindexEvent (plain invoke payload)", () => {
   it("decodes a payload and checks enum and date format", () => {
     assert.deepEqual(entries.decodeReindexEvent('{"index":"orders","since":"2024-11-24"}'), { index: "orders", since: "2024-11-24" });

@@ -17,12 +17,12 @@ export function decodeCreateOrderV1(input: string | Uint8Array): CreateOrderV1 {
   return decodeWith<CreateOrderV1>(validateCreateOrderV1, "CreateOrderV1", input);
 }
 
-/** Validates an already parsed value as `CreateOrderV1`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateOrderV1`, filling in place what the schema gives a default or a fill (as `decodeCreateOrderV1` does). Throws `DecodeError`. */
 export function assertCreateOrderV1(value: unknown): asserts value is CreateOrderV1 {
   assertWith(validateCreateOrderV1, "CreateOrderV1", value);
 }
 
-/** True when an already parsed value is `CreateOrderV1`. */
+/** True when an already parsed value is `CreateOrderV1`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderV1` does). */
 export function isCreateOrderV1(value: unknown): value is CreateOrderV1 {
   return validateCreateOrderV1(value);
 }
@@ -35,12 +35,12 @@ export function decodeCreateOrderV1Event(input: string | Uint8Array): CreateOrde
   return decodeApiRequest(decodeAPIGatewayProxyEvent(input), "CreateOrderV1Event", { name: "CreateOrderV1", decodeBody: decodeCreateOrderV1 }) as unknown as CreateOrderV1Event;
 }
 
-/** Validates an already parsed value as an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed, filling in place what the schema gives a default or a fill (as `decodeCreateOrderV1Event` does). Throws `DecodeError`. */
 export function assertCreateOrderV1Event(value: unknown): asserts value is CreateOrderV1Event {
   assertWith(validateCreateOrderV1Event, "CreateOrderV1Event", value);
 }
 
-/** True when an already parsed value is an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed. */
+/** True when an already parsed value is an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed; fills in place what the schema gives a default or a fill (as `decodeCreateOrderV1Event` does). */
 export function isCreateOrderV1Event(value: unknown): value is CreateOrderV1Event {
   return validateCreateOrderV1Event(value);
 }

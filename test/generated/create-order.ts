@@ -17,12 +17,12 @@ export function decodeCreateOrder(input: string | Uint8Array): CreateOrder {
   return decodeWith<CreateOrder>(validateCreateOrder, "CreateOrder", input);
 }
 
-/** Validates an already parsed value as `CreateOrder`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateOrder`, filling in place what the schema gives a default or a fill (as `decodeCreateOrder` does). Throws `DecodeError`. */
 export function assertCreateOrder(value: unknown): asserts value is CreateOrder {
   assertWith(validateCreateOrder, "CreateOrder", value);
 }
 
-/** True when an already parsed value is `CreateOrder`. */
+/** True when an already parsed value is `CreateOrder`; fills in place what the schema gives a default or a fill (as `decodeCreateOrder` does). */
 export function isCreateOrder(value: unknown): value is CreateOrder {
   return validateCreateOrder(value);
 }
@@ -32,12 +32,12 @@ export function decodeCreateOrderQuery(input: string | Uint8Array): CreateOrderQ
   return decodeWith<CreateOrderQuery>(validateCreateOrderQuery, "CreateOrderQuery", input);
 }
 
-/** Validates an already parsed value as `CreateOrderQuery`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateOrderQuery`, filling in place what the schema gives a default or a fill (as `decodeCreateOrderQuery` does). Throws `DecodeError`. */
 export function assertCreateOrderQuery(value: unknown): asserts value is CreateOrderQuery {
   assertWith(validateCreateOrderQuery, "CreateOrderQuery", value);
 }
 
-/** True when an already parsed value is `CreateOrderQuery`. */
+/** True when an already parsed value is `CreateOrderQuery`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderQuery` does). */
 export function isCreateOrderQuery(value: unknown): value is CreateOrderQuery {
   return validateCreateOrderQuery(value);
 }
@@ -47,12 +47,12 @@ export function decodeCreateOrderPath(input: string | Uint8Array): CreateOrderPa
   return decodeWith<CreateOrderPath>(validateCreateOrderPath, "CreateOrderPath", input);
 }
 
-/** Validates an already parsed value as `CreateOrderPath`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateOrderPath`, filling in place what the schema gives a default or a fill (as `decodeCreateOrderPath` does). Throws `DecodeError`. */
 export function assertCreateOrderPath(value: unknown): asserts value is CreateOrderPath {
   assertWith(validateCreateOrderPath, "CreateOrderPath", value);
 }
 
-/** True when an already parsed value is `CreateOrderPath`. */
+/** True when an already parsed value is `CreateOrderPath`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderPath` does). */
 export function isCreateOrderPath(value: unknown): value is CreateOrderPath {
   return validateCreateOrderPath(value);
 }
@@ -65,12 +65,12 @@ export function decodeCreateOrderEvent(input: string | Uint8Array): CreateOrderE
   return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { name: "CreateOrder", decodeBody: decodeCreateOrder, assertQuery: assertCreateOrderQuery, assertPath: assertCreateOrderPath }) as unknown as CreateOrderEvent;
 }
 
-/** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed, filling in place what the schema gives a default or a fill (as `decodeCreateOrderEvent` does). Throws `DecodeError`. */
 export function assertCreateOrderEvent(value: unknown): asserts value is CreateOrderEvent {
   assertWith(validateCreateOrderEvent, "CreateOrderEvent", value);
 }
 
-/** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. */
+/** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed; fills in place what the schema gives a default or a fill (as `decodeCreateOrderEvent` does). */
 export function isCreateOrderEvent(value: unknown): value is CreateOrderEvent {
   return validateCreateOrderEvent(value);
 }

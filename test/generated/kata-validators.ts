@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "kata/decode";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent, fillRestApiEvent } from "kata/decode";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -366,6 +366,9 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.messageAttributes === undefined){
+data.messageAttributes = {};
+}
 if(data.messageId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
@@ -649,11 +652,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.messageAttributes !== undefined){
 if(!(validate15(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
 vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
 errors = vErrors.length;
-}
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
@@ -1080,6 +1081,9 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
 data.version = "0";
 }
+if(data.resources === undefined){
+data.resources = [];
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -1252,7 +1256,6 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.resources !== undefined){
 let data7 = data.resources;
 if(Array.isArray(data7)){
 const len0 = data7.length;
@@ -1278,7 +1281,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
 }
 if(data.detail !== undefined){
 if(!(validate18(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
@@ -1412,6 +1414,9 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
 data.version = "0";
+}
+if(data.resources === undefined){
+data.resources = [];
 }
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
@@ -1585,7 +1590,6 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.resources !== undefined){
 let data7 = data.resources;
 if(Array.isArray(data7)){
 const len0 = data7.length;
@@ -1611,7 +1615,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
 }
 if(data.detail !== undefined){
 let data9 = data.detail;
@@ -2507,6 +2510,12 @@ function validate27(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.stage === undefined){
+data.stage = "$default";
+}
 if(data.accountId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
@@ -2851,6 +2860,9 @@ errors++;
 if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.protocol === undefined){
+data14.protocol = "HTTP/1.1";
+}
 if(data14.method === undefined){
 const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
@@ -2925,7 +2937,6 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
 const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2935,7 +2946,6 @@ else {
 vErrors.push(err37);
 }
 errors++;
-}
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
@@ -2985,7 +2995,6 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2996,8 +3005,6 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
 const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -3007,7 +3014,6 @@ else {
 vErrors.push(err43);
 }
 errors++;
-}
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
@@ -3054,7 +3060,17 @@ function validate26(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.local/composite/CreateOrderEvent.json" */;
 let vErrors = null;
 let errors = 0;
+fillHttpApiEvent(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.rawQueryString === undefined){
+data.rawQueryString = "";
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -3167,7 +3183,6 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err11 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -3177,7 +3192,6 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
@@ -3191,7 +3205,6 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
 const err13 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -3201,7 +3214,6 @@ else {
 vErrors.push(err13);
 }
 errors++;
-}
 }
 if(data.cookies !== undefined){
 let data4 = data.cookies;
@@ -3385,7 +3397,6 @@ vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate2
 errors = vErrors.length;
 }
 }
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err27 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -3395,7 +3406,6 @@ else {
 vErrors.push(err27);
 }
 errors++;
-}
 }
 }
 else {
@@ -4041,6 +4051,9 @@ function validate33(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.protocol === undefined){
+data.protocol = "HTTP/1.1";
+}
 if(data.accountId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
@@ -4249,7 +4262,6 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
 const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -4259,7 +4271,6 @@ else {
 vErrors.push(err18);
 }
 errors++;
-}
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
@@ -4355,8 +4366,32 @@ function validate32(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.local/composite/CreateOrderV1Event.json" */;
 let vErrors = null;
 let errors = 0;
-fillMultiValueHeaders(data);
+fillRestApiEvent(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.headers === undefined){
+data.headers = null;
+}
+if(data.multiValueHeaders === undefined){
+data.multiValueHeaders = null;
+}
+if(data.queryStringParameters === undefined){
+data.queryStringParameters = null;
+}
+if(data.multiValueQueryStringParameters === undefined){
+data.multiValueQueryStringParameters = null;
+}
+if(data.pathParameters === undefined){
+data.pathParameters = null;
+}
+if(data.stageVariables === undefined){
+data.stageVariables = null;
+}
+if(data.body === undefined){
+data.body = null;
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.resource === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
 if(vErrors === null){
@@ -4513,7 +4548,6 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.headers !== undefined){
 let data3 = data.headers;
 const _errs9 = errors;
 let valid1 = false;
@@ -4580,8 +4614,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.multiValueHeaders !== undefined){
 let data5 = data.multiValueHeaders;
 const _errs20 = errors;
 let valid4 = false;
@@ -4664,8 +4696,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.queryStringParameters !== undefined){
 let data8 = data.queryStringParameters;
 const _errs33 = errors;
 let valid9 = false;
@@ -4732,8 +4762,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.multiValueQueryStringParameters !== undefined){
 let data10 = data.multiValueQueryStringParameters;
 const _errs44 = errors;
 let valid12 = false;
@@ -4816,8 +4844,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.pathParameters !== undefined){
 let data13 = data.pathParameters;
 const _errs57 = errors;
 let valid17 = false;
@@ -4884,8 +4910,6 @@ vErrors = null;
 }
 }
 }
-}
-if(data.stageVariables !== undefined){
 let data15 = data.stageVariables;
 const _errs68 = errors;
 let valid20 = false;
@@ -4952,20 +4976,16 @@ vErrors = null;
 }
 }
 }
-}
 if(data.requestContext !== undefined){
 if(!(validate33(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
 vErrors = vErrors === null ? validate33.errors : appendErrors(vErrors, validate33.errors);
 errors = vErrors.length;
 }
 }
-if(data.body !== undefined){
 if(!(validate23(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
 vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
 errors = vErrors.length;
 }
-}
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err41 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -4975,7 +4995,6 @@ else {
 vErrors.push(err41);
 }
 errors++;
-}
 }
 }
 else {

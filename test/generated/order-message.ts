@@ -17,12 +17,12 @@ export function decodeOrderMessage(input: string | Uint8Array): OrderMessage {
   return decodeWith<OrderMessage>(validateOrderMessage, "OrderMessage", input);
 }
 
-/** Validates an already parsed value as `OrderMessage`. Throws `DecodeError`. */
+/** Validates an already parsed value as `OrderMessage`, filling in place what the schema gives a default or a fill (as `decodeOrderMessage` does). Throws `DecodeError`. */
 export function assertOrderMessage(value: unknown): asserts value is OrderMessage {
   assertWith(validateOrderMessage, "OrderMessage", value);
 }
 
-/** True when an already parsed value is `OrderMessage`. */
+/** True when an already parsed value is `OrderMessage`; fills in place what the schema gives a default or a fill (as `decodeOrderMessage` does). */
 export function isOrderMessage(value: unknown): value is OrderMessage {
   return validateOrderMessage(value);
 }
@@ -35,12 +35,12 @@ export function decodeOrderMessageEvent(input: string | Uint8Array): OrderMessag
   return decodeSqsBodies(decodeSQSEvent(input), "OrderMessageEvent", decodeOrderMessage) as unknown as OrderMessageEvent;
 }
 
-/** Validates an already parsed value as an SQS event whose record bodies are `OrderMessage`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an SQS event whose record bodies are `OrderMessage`, already parsed, filling in place what the schema gives a default or a fill (as `decodeOrderMessageEvent` does). Throws `DecodeError`. */
 export function assertOrderMessageEvent(value: unknown): asserts value is OrderMessageEvent {
   assertWith(validateOrderMessageEvent, "OrderMessageEvent", value);
 }
 
-/** True when an already parsed value is an SQS event whose record bodies are `OrderMessage`, already parsed. */
+/** True when an already parsed value is an SQS event whose record bodies are `OrderMessage`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderMessageEvent` does). */
 export function isOrderMessageEvent(value: unknown): value is OrderMessageEvent {
   return validateOrderMessageEvent(value);
 }

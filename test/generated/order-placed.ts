@@ -16,12 +16,12 @@ export function decodeOrderPlaced(input: string | Uint8Array): OrderPlaced {
   return decodeWith<OrderPlaced>(validateOrderPlaced, "OrderPlaced", input);
 }
 
-/** Validates an already parsed value as `OrderPlaced`. Throws `DecodeError`. */
+/** Validates an already parsed value as `OrderPlaced`, filling in place what the schema gives a default or a fill (as `decodeOrderPlaced` does). Throws `DecodeError`. */
 export function assertOrderPlaced(value: unknown): asserts value is OrderPlaced {
   assertWith(validateOrderPlaced, "OrderPlaced", value);
 }
 
-/** True when an already parsed value is `OrderPlaced`. */
+/** True when an already parsed value is `OrderPlaced`; fills in place what the schema gives a default or a fill (as `decodeOrderPlaced` does). */
 export function isOrderPlaced(value: unknown): value is OrderPlaced {
   return validateOrderPlaced(value);
 }
@@ -34,12 +34,12 @@ export function decodeOrderPlacedEvent(input: string | Uint8Array): OrderPlacedE
   return decodeWith<OrderPlacedEvent>(validateOrderPlacedEvent, "OrderPlacedEvent", input);
 }
 
-/** Validates an already parsed value as an EventBridge event whose detail is `OrderPlaced`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an EventBridge event whose detail is `OrderPlaced`, already parsed, filling in place what the schema gives a default or a fill (as `decodeOrderPlacedEvent` does). Throws `DecodeError`. */
 export function assertOrderPlacedEvent(value: unknown): asserts value is OrderPlacedEvent {
   assertWith(validateOrderPlacedEvent, "OrderPlacedEvent", value);
 }
 
-/** True when an already parsed value is an EventBridge event whose detail is `OrderPlaced`, already parsed. */
+/** True when an already parsed value is an EventBridge event whose detail is `OrderPlaced`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderPlacedEvent` does). */
 export function isOrderPlacedEvent(value: unknown): value is OrderPlacedEvent {
   return validateOrderPlacedEvent(value);
 }

@@ -16,12 +16,12 @@ export function decodeOrderShipped(input: string | Uint8Array): OrderShipped {
   return decodeWith<OrderShipped>(validateOrderShipped, "OrderShipped", input);
 }
 
-/** Validates an already parsed value as `OrderShipped`. Throws `DecodeError`. */
+/** Validates an already parsed value as `OrderShipped`, filling in place what the schema gives a default or a fill (as `decodeOrderShipped` does). Throws `DecodeError`. */
 export function assertOrderShipped(value: unknown): asserts value is OrderShipped {
   assertWith(validateOrderShipped, "OrderShipped", value);
 }
 
-/** True when an already parsed value is `OrderShipped`. */
+/** True when an already parsed value is `OrderShipped`; fills in place what the schema gives a default or a fill (as `decodeOrderShipped` does). */
 export function isOrderShipped(value: unknown): value is OrderShipped {
   return validateOrderShipped(value);
 }
@@ -34,12 +34,12 @@ export function decodeOrderShippedEvent(input: string | Uint8Array): OrderShippe
   return decodeWith<OrderShippedEvent>(validateOrderShippedEvent, "OrderShippedEvent", input);
 }
 
-/** Validates an already parsed value as an EventBridge event whose detail is `OrderShipped`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an EventBridge event whose detail is `OrderShipped`, already parsed, filling in place what the schema gives a default or a fill (as `decodeOrderShippedEvent` does). Throws `DecodeError`. */
 export function assertOrderShippedEvent(value: unknown): asserts value is OrderShippedEvent {
   assertWith(validateOrderShippedEvent, "OrderShippedEvent", value);
 }
 
-/** True when an already parsed value is an EventBridge event whose detail is `OrderShipped`, already parsed. */
+/** True when an already parsed value is an EventBridge event whose detail is `OrderShipped`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderShippedEvent` does). */
 export function isOrderShippedEvent(value: unknown): value is OrderShippedEvent {
   return validateOrderShippedEvent(value);
 }

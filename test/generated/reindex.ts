@@ -15,12 +15,12 @@ export function decodeReindex(input: string | Uint8Array): Reindex {
   return decodeWith<Reindex>(validateReindex, "Reindex", input);
 }
 
-/** Validates an already parsed value as `Reindex`. Throws `DecodeError`. */
+/** Validates an already parsed value as `Reindex`, filling in place what the schema gives a default or a fill (as `decodeReindex` does). Throws `DecodeError`. */
 export function assertReindex(value: unknown): asserts value is Reindex {
   assertWith(validateReindex, "Reindex", value);
 }
 
-/** True when an already parsed value is `Reindex`. */
+/** True when an already parsed value is `Reindex`; fills in place what the schema gives a default or a fill (as `decodeReindex` does). */
 export function isReindex(value: unknown): value is Reindex {
   return validateReindex(value);
 }

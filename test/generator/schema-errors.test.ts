@@ -110,7 +110,7 @@ describe("schema errors", () => {
   it("rejects an x-kata-fill that names no kata fill function, at its pointer", async () => {
     const error = await schemaError({ type: "object", properties: { a: { type: "object", "x-kata-fill": "process.exit" } } });
     assert.equal(error.pointer, "/properties/a/x-kata-fill");
-    assert.match(error.message, /names "process\.exit", which is not a kata fill function\. Use one of: fillMultiValueHeaders/);
+    assert.match(error.message, /names "process\.exit", which is not a kata fill function\. Use one of: (?:\w+, )*fillMultiValueHeaders/);
   });
 
   it("accepts a property that is called x-kata-fill", async () => {

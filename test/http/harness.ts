@@ -20,3 +20,15 @@ export async function resultFor(event: unknown, response: Response): Promise<any
 
 /** Decoded search parameters as [key, value] pairs, in order. */
 export const paramsOf = (request: Request): [string, string][] => [...new URL(request.url).searchParams];
+
+/** Runs `fn` with console.warn captured: its value, and each WARN line it logged. */
+export async function withWarnings<T>(fn: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+  try {
+    return { value: await fn(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}

@@ -29,11 +29,12 @@ describe("EventBridge schema details", () => {
     assert.deepEqual(validate.errors?.map(issuePath), ["/detail"]);
   });
 
-  it("reports every missing envelope field, in schema order, but fills version", () => {
+  it("reports every missing envelope field, in schema order, but fills version and resources", () => {
     const validate = validatorFor("base");
     const event: Record<string, unknown> = { detail: {} };
     assert.equal(validate(event), false);
     assert.equal(event.version, "0");
+    assert.deepEqual(event.resources, []);
     assert.deepEqual(validate.errors?.map(issuePath), [
       "/id",
       "/detail-type",
@@ -41,7 +42,6 @@ describe("EventBridge schema details", () => {
       "/account",
       "/time",
       "/region",
-      "/resources",
     ]);
   });
 });

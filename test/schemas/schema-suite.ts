@@ -61,7 +61,7 @@ export function issuePath(error: ErrorObject): string {
 
 /** Fixture names of one source, without the `invalid-*.expect` companions. */
 export function fixtureNames(source: string, prefix = ""): string[] {
-  return eventNames(source, prefix).filter((name) => !name.endsWith(".expect"));
+  return eventNames(source, prefix);
 }
 
 export interface SourceSpec {

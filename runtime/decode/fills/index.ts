@@ -8,3 +8,5 @@
  * never throw: what it cannot fill is left for the validator to report with its pointer.
  */
 export { fillMultiValueHeaders } from "./multi-value-headers.js";
+export { fillRestApiEvent } from "./rest-api-event.js";
+export { fillHttpApiEvent } from "./http-api-event.js";

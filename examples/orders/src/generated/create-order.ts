@@ -17,12 +17,12 @@ export function decodeCreateOrder(input: string | Uint8Array): CreateOrder {
   return decodeWith<CreateOrder>(validateCreateOrder, "CreateOrder", input);
 }
 
-/** Validates an already parsed value as `CreateOrder`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateOrder`, filling in place what the schema gives a default or a fill (as `decodeCreateOrder` does). Throws `DecodeError`. */
 export function assertCreateOrder(value: unknown): asserts value is CreateOrder {
   assertWith(validateCreateOrder, "CreateOrder", value);
 }
 
-/** True when an already parsed value is `CreateOrder`. */
+/** True when an already parsed value is `CreateOrder`; fills in place what the schema gives a default or a fill (as `decodeCreateOrder` does). */
 export function isCreateOrder(value: unknown): value is CreateOrder {
   return validateCreateOrder(value);
 }
@@ -35,12 +35,12 @@ export function decodeCreateOrderEvent(input: string | Uint8Array): CreateOrderE
   return decodeApiRequest(decodeAPIGatewayProxyEventV2(input), "CreateOrderEvent", { name: "CreateOrder", decodeBody: decodeCreateOrder }) as unknown as CreateOrderEvent;
 }
 
-/** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. Throws `DecodeError`. */
+/** Validates an already parsed value as an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed, filling in place what the schema gives a default or a fill (as `decodeCreateOrderEvent` does). Throws `DecodeError`. */
 export function assertCreateOrderEvent(value: unknown): asserts value is CreateOrderEvent {
   assertWith(validateCreateOrderEvent, "CreateOrderEvent", value);
 }
 
-/** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed. */
+/** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed; fills in place what the schema gives a default or a fill (as `decodeCreateOrderEvent` does). */
 export function isCreateOrderEvent(value: unknown): value is CreateOrderEvent {
   return validateCreateOrderEvent(value);
 }

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "kata/decode";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -283,6 +283,9 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.messageAttributes === undefined){
+data.messageAttributes = {};
+}
 if(data.messageId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
 if(vErrors === null){
@@ -686,11 +689,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.messageAttributes !== undefined){
 if(!(validate13(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
 vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
 errors = vErrors.length;
-}
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
@@ -1016,6 +1017,9 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
 data.version = "0";
 }
+if(data.resources === undefined){
+data.resources = [];
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -1188,7 +1192,6 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.resources !== undefined){
 let data7 = data.resources;
 if(Array.isArray(data7)){
 const len0 = data7.length;
@@ -1214,7 +1217,6 @@ else {
 vErrors.push(err17);
 }
 errors++;
-}
 }
 if(data.detail !== undefined){
 if(!(validate16(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
@@ -1928,6 +1930,12 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.stage === undefined){
+data.stage = "$default";
+}
 if(data.accountId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
 if(vErrors === null){
@@ -2272,6 +2280,9 @@ errors++;
 if(data.http !== undefined){
 let data14 = data.http;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.protocol === undefined){
+data14.protocol = "HTTP/1.1";
+}
 if(data14.method === undefined){
 const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
 if(vErrors === null){
@@ -2346,7 +2357,6 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data14.protocol !== undefined){
 if(typeof data14.protocol !== "string"){
 const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2356,7 +2366,6 @@ else {
 vErrors.push(err37);
 }
 errors++;
-}
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
@@ -2406,7 +2415,6 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2417,8 +2425,6 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
 const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2428,7 +2434,6 @@ else {
 vErrors.push(err43);
 }
 errors++;
-}
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
@@ -2475,7 +2480,17 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://kata.local/composite/CreateOrderEvent.json" */;
 let vErrors = null;
 let errors = 0;
+fillHttpApiEvent(data);
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.routeKey === undefined){
+data.routeKey = "$default";
+}
+if(data.rawQueryString === undefined){
+data.rawQueryString = "";
+}
+if(data.isBase64Encoded === undefined){
+data.isBase64Encoded = false;
+}
 if(data.version === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
@@ -2568,7 +2583,6 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
 const err9 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2578,7 +2592,6 @@ else {
 vErrors.push(err9);
 }
 errors++;
-}
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
@@ -2592,7 +2605,6 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
 const err11 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -2602,7 +2614,6 @@ else {
 vErrors.push(err11);
 }
 errors++;
-}
 }
 if(data.cookies !== undefined){
 let data4 = data.cookies;
@@ -2752,7 +2763,6 @@ vErrors = vErrors === null ? validate19.errors : appendErrors(vErrors, validate1
 errors = vErrors.length;
 }
 }
-if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
 const err22 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -2762,7 +2772,6 @@ else {
 vErrors.push(err22);
 }
 errors++;
-}
 }
 }
 else {
