@@ -192,12 +192,12 @@ export function decodeAPIGatewayRequestAuthorizerEventV2(input: string | Uint8Ar
   return decodeWith<APIGatewayRequestAuthorizerEventV2>(validateAPIGatewayRequestAuthorizerEventV2, "APIGatewayRequestAuthorizerEventV2", input);
 }
 
-/** Validates an already parsed value as `APIGatewayRequestAuthorizerEventV2`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayRequestAuthorizerEventV2`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayRequestAuthorizerEventV2` does). Throws `DecodeError`. */
 export function assertAPIGatewayRequestAuthorizerEventV2(value: unknown): asserts value is APIGatewayRequestAuthorizerEventV2 {
   assertWith(validateAPIGatewayRequestAuthorizerEventV2, "APIGatewayRequestAuthorizerEventV2", value);
 }
 
-/** True when an already parsed value is `APIGatewayRequestAuthorizerEventV2`. */
+/** True when an already parsed value is `APIGatewayRequestAuthorizerEventV2`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayRequestAuthorizerEventV2` does). */
 export function isAPIGatewayRequestAuthorizerEventV2(value: unknown): value is APIGatewayRequestAuthorizerEventV2 {
   return validateAPIGatewayRequestAuthorizerEventV2(value);
 }
@@ -207,12 +207,12 @@ export function decodeAPIGatewaySimpleAuthorizerResult(input: string | Uint8Arra
   return decodeWith<APIGatewaySimpleAuthorizerResult>(validateAPIGatewaySimpleAuthorizerResult, "APIGatewaySimpleAuthorizerResult", input);
 }
 
-/** Validates an already parsed value as `APIGatewaySimpleAuthorizerResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewaySimpleAuthorizerResult`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewaySimpleAuthorizerResult` does). Throws `DecodeError`. */
 export function assertAPIGatewaySimpleAuthorizerResult(value: unknown): asserts value is APIGatewaySimpleAuthorizerResult {
   assertWith(validateAPIGatewaySimpleAuthorizerResult, "APIGatewaySimpleAuthorizerResult", value);
 }
 
-/** True when an already parsed value is `APIGatewaySimpleAuthorizerResult`. */
+/** True when an already parsed value is `APIGatewaySimpleAuthorizerResult`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewaySimpleAuthorizerResult` does). */
 export function isAPIGatewaySimpleAuthorizerResult(value: unknown): value is APIGatewaySimpleAuthorizerResult {
   return validateAPIGatewaySimpleAuthorizerResult(value);
 }

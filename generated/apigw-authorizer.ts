@@ -365,12 +365,12 @@ export function decodeAPIGatewayRequestAuthorizerEvent(input: string | Uint8Arra
   return decodeWith<APIGatewayRequestAuthorizerEvent>(validateAPIGatewayRequestAuthorizerEvent, "APIGatewayRequestAuthorizerEvent", input);
 }
 
-/** Validates an already parsed value as `APIGatewayRequestAuthorizerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayRequestAuthorizerEvent`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayRequestAuthorizerEvent` does). Throws `DecodeError`. */
 export function assertAPIGatewayRequestAuthorizerEvent(value: unknown): asserts value is APIGatewayRequestAuthorizerEvent {
   assertWith(validateAPIGatewayRequestAuthorizerEvent, "APIGatewayRequestAuthorizerEvent", value);
 }
 
-/** True when an already parsed value is `APIGatewayRequestAuthorizerEvent`. */
+/** True when an already parsed value is `APIGatewayRequestAuthorizerEvent`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayRequestAuthorizerEvent` does). */
 export function isAPIGatewayRequestAuthorizerEvent(value: unknown): value is APIGatewayRequestAuthorizerEvent {
   return validateAPIGatewayRequestAuthorizerEvent(value);
 }
@@ -380,12 +380,12 @@ export function decodeAPIGatewayTokenAuthorizerEvent(input: string | Uint8Array)
   return decodeWith<APIGatewayTokenAuthorizerEvent>(validateAPIGatewayTokenAuthorizerEvent, "APIGatewayTokenAuthorizerEvent", input);
 }
 
-/** Validates an already parsed value as `APIGatewayTokenAuthorizerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayTokenAuthorizerEvent`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayTokenAuthorizerEvent` does). Throws `DecodeError`. */
 export function assertAPIGatewayTokenAuthorizerEvent(value: unknown): asserts value is APIGatewayTokenAuthorizerEvent {
   assertWith(validateAPIGatewayTokenAuthorizerEvent, "APIGatewayTokenAuthorizerEvent", value);
 }
 
-/** True when an already parsed value is `APIGatewayTokenAuthorizerEvent`. */
+/** True when an already parsed value is `APIGatewayTokenAuthorizerEvent`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayTokenAuthorizerEvent` does). */
 export function isAPIGatewayTokenAuthorizerEvent(value: unknown): value is APIGatewayTokenAuthorizerEvent {
   return validateAPIGatewayTokenAuthorizerEvent(value);
 }
@@ -395,12 +395,12 @@ export function decodeAPIGatewayAuthorizerResult(input: string | Uint8Array): AP
   return decodeWith<APIGatewayAuthorizerResult>(validateAPIGatewayAuthorizerResult, "APIGatewayAuthorizerResult", input);
 }
 
-/** Validates an already parsed value as `APIGatewayAuthorizerResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `APIGatewayAuthorizerResult`, filling in place what the schema gives a default or a fill (as `decodeAPIGatewayAuthorizerResult` does). Throws `DecodeError`. */
 export function assertAPIGatewayAuthorizerResult(value: unknown): asserts value is APIGatewayAuthorizerResult {
   assertWith(validateAPIGatewayAuthorizerResult, "APIGatewayAuthorizerResult", value);
 }
 
-/** True when an already parsed value is `APIGatewayAuthorizerResult`. */
+/** True when an already parsed value is `APIGatewayAuthorizerResult`; fills in place what the schema gives a default or a fill (as `decodeAPIGatewayAuthorizerResult` does). */
 export function isAPIGatewayAuthorizerResult(value: unknown): value is APIGatewayAuthorizerResult {
   return validateAPIGatewayAuthorizerResult(value);
 }

@@ -195,12 +195,12 @@ export function decodeAppSyncResolverEvent(input: string | Uint8Array): AppSyncR
   return decodeWith<AppSyncResolverEvent>(validateAppSyncResolverEvent, "AppSyncResolverEvent", input);
 }
 
-/** Validates an already parsed value as `AppSyncResolverEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `AppSyncResolverEvent`, filling in place what the schema gives a default or a fill (as `decodeAppSyncResolverEvent` does). Throws `DecodeError`. */
 export function assertAppSyncResolverEvent(value: unknown): asserts value is AppSyncResolverEvent {
   assertWith(validateAppSyncResolverEvent, "AppSyncResolverEvent", value);
 }
 
-/** True when an already parsed value is `AppSyncResolverEvent`. */
+/** True when an already parsed value is `AppSyncResolverEvent`; fills in place what the schema gives a default or a fill (as `decodeAppSyncResolverEvent` does). */
 export function isAppSyncResolverEvent(value: unknown): value is AppSyncResolverEvent {
   return validateAppSyncResolverEvent(value);
 }
@@ -210,12 +210,12 @@ export function decodeAppSyncBatchResolverEvent(input: string | Uint8Array): App
   return decodeWith<AppSyncBatchResolverEvent>(validateAppSyncBatchResolverEvent, "AppSyncBatchResolverEvent", input);
 }
 
-/** Validates an already parsed value as `AppSyncBatchResolverEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `AppSyncBatchResolverEvent`, filling in place what the schema gives a default or a fill (as `decodeAppSyncBatchResolverEvent` does). Throws `DecodeError`. */
 export function assertAppSyncBatchResolverEvent(value: unknown): asserts value is AppSyncBatchResolverEvent {
   assertWith(validateAppSyncBatchResolverEvent, "AppSyncBatchResolverEvent", value);
 }
 
-/** True when an already parsed value is `AppSyncBatchResolverEvent`. */
+/** True when an already parsed value is `AppSyncBatchResolverEvent`; fills in place what the schema gives a default or a fill (as `decodeAppSyncBatchResolverEvent` does). */
 export function isAppSyncBatchResolverEvent(value: unknown): value is AppSyncBatchResolverEvent {
   return validateAppSyncBatchResolverEvent(value);
 }

@@ -230,12 +230,12 @@ export function decodeCloudFormationCustomResourceEvent(input: string | Uint8Arr
   return decodeWith<CloudFormationCustomResourceEvent>(validateCloudFormationCustomResourceEvent, "CloudFormationCustomResourceEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFormationCustomResourceEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFormationCustomResourceEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceEvent` does). Throws `DecodeError`. */
 export function assertCloudFormationCustomResourceEvent(value: unknown): asserts value is CloudFormationCustomResourceEvent {
   assertWith(validateCloudFormationCustomResourceEvent, "CloudFormationCustomResourceEvent", value);
 }
 
-/** True when an already parsed value is `CloudFormationCustomResourceEvent`. */
+/** True when an already parsed value is `CloudFormationCustomResourceEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceEvent` does). */
 export function isCloudFormationCustomResourceEvent(value: unknown): value is CloudFormationCustomResourceEvent {
   return validateCloudFormationCustomResourceEvent(value);
 }
@@ -245,12 +245,12 @@ export function decodeCloudFormationCustomResourceCreateEvent(input: string | Ui
   return decodeWith<CloudFormationCustomResourceCreateEvent>(validateCloudFormationCustomResourceCreateEvent, "CloudFormationCustomResourceCreateEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFormationCustomResourceCreateEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFormationCustomResourceCreateEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceCreateEvent` does). Throws `DecodeError`. */
 export function assertCloudFormationCustomResourceCreateEvent(value: unknown): asserts value is CloudFormationCustomResourceCreateEvent {
   assertWith(validateCloudFormationCustomResourceCreateEvent, "CloudFormationCustomResourceCreateEvent", value);
 }
 
-/** True when an already parsed value is `CloudFormationCustomResourceCreateEvent`. */
+/** True when an already parsed value is `CloudFormationCustomResourceCreateEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceCreateEvent` does). */
 export function isCloudFormationCustomResourceCreateEvent(value: unknown): value is CloudFormationCustomResourceCreateEvent {
   return validateCloudFormationCustomResourceCreateEvent(value);
 }
@@ -260,12 +260,12 @@ export function decodeCloudFormationCustomResourceUpdateEvent(input: string | Ui
   return decodeWith<CloudFormationCustomResourceUpdateEvent>(validateCloudFormationCustomResourceUpdateEvent, "CloudFormationCustomResourceUpdateEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFormationCustomResourceUpdateEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFormationCustomResourceUpdateEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceUpdateEvent` does). Throws `DecodeError`. */
 export function assertCloudFormationCustomResourceUpdateEvent(value: unknown): asserts value is CloudFormationCustomResourceUpdateEvent {
   assertWith(validateCloudFormationCustomResourceUpdateEvent, "CloudFormationCustomResourceUpdateEvent", value);
 }
 
-/** True when an already parsed value is `CloudFormationCustomResourceUpdateEvent`. */
+/** True when an already parsed value is `CloudFormationCustomResourceUpdateEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceUpdateEvent` does). */
 export function isCloudFormationCustomResourceUpdateEvent(value: unknown): value is CloudFormationCustomResourceUpdateEvent {
   return validateCloudFormationCustomResourceUpdateEvent(value);
 }
@@ -275,12 +275,12 @@ export function decodeCloudFormationCustomResourceDeleteEvent(input: string | Ui
   return decodeWith<CloudFormationCustomResourceDeleteEvent>(validateCloudFormationCustomResourceDeleteEvent, "CloudFormationCustomResourceDeleteEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFormationCustomResourceDeleteEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFormationCustomResourceDeleteEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceDeleteEvent` does). Throws `DecodeError`. */
 export function assertCloudFormationCustomResourceDeleteEvent(value: unknown): asserts value is CloudFormationCustomResourceDeleteEvent {
   assertWith(validateCloudFormationCustomResourceDeleteEvent, "CloudFormationCustomResourceDeleteEvent", value);
 }
 
-/** True when an already parsed value is `CloudFormationCustomResourceDeleteEvent`. */
+/** True when an already parsed value is `CloudFormationCustomResourceDeleteEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceDeleteEvent` does). */
 export function isCloudFormationCustomResourceDeleteEvent(value: unknown): value is CloudFormationCustomResourceDeleteEvent {
   return validateCloudFormationCustomResourceDeleteEvent(value);
 }
@@ -290,12 +290,12 @@ export function decodeCloudFormationCustomResourceResponse(input: string | Uint8
   return decodeWith<CloudFormationCustomResourceResponse>(validateCloudFormationCustomResourceResponse, "CloudFormationCustomResourceResponse", input);
 }
 
-/** Validates an already parsed value as `CloudFormationCustomResourceResponse`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFormationCustomResourceResponse`, filling in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceResponse` does). Throws `DecodeError`. */
 export function assertCloudFormationCustomResourceResponse(value: unknown): asserts value is CloudFormationCustomResourceResponse {
   assertWith(validateCloudFormationCustomResourceResponse, "CloudFormationCustomResourceResponse", value);
 }
 
-/** True when an already parsed value is `CloudFormationCustomResourceResponse`. */
+/** True when an already parsed value is `CloudFormationCustomResourceResponse`; fills in place what the schema gives a default or a fill (as `decodeCloudFormationCustomResourceResponse` does). */
 export function isCloudFormationCustomResourceResponse(value: unknown): value is CloudFormationCustomResourceResponse {
   return validateCloudFormationCustomResourceResponse(value);
 }

@@ -314,12 +314,12 @@ export function decodeCloudFrontRequestEvent(input: string | Uint8Array): CloudF
   return decodeWith<CloudFrontRequestEvent>(validateCloudFrontRequestEvent, "CloudFrontRequestEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFrontRequestEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFrontRequestEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFrontRequestEvent` does). Throws `DecodeError`. */
 export function assertCloudFrontRequestEvent(value: unknown): asserts value is CloudFrontRequestEvent {
   assertWith(validateCloudFrontRequestEvent, "CloudFrontRequestEvent", value);
 }
 
-/** True when an already parsed value is `CloudFrontRequestEvent`. */
+/** True when an already parsed value is `CloudFrontRequestEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFrontRequestEvent` does). */
 export function isCloudFrontRequestEvent(value: unknown): value is CloudFrontRequestEvent {
   return validateCloudFrontRequestEvent(value);
 }
@@ -329,12 +329,12 @@ export function decodeCloudFrontResponseEvent(input: string | Uint8Array): Cloud
   return decodeWith<CloudFrontResponseEvent>(validateCloudFrontResponseEvent, "CloudFrontResponseEvent", input);
 }
 
-/** Validates an already parsed value as `CloudFrontResponseEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFrontResponseEvent`, filling in place what the schema gives a default or a fill (as `decodeCloudFrontResponseEvent` does). Throws `DecodeError`. */
 export function assertCloudFrontResponseEvent(value: unknown): asserts value is CloudFrontResponseEvent {
   assertWith(validateCloudFrontResponseEvent, "CloudFrontResponseEvent", value);
 }
 
-/** True when an already parsed value is `CloudFrontResponseEvent`. */
+/** True when an already parsed value is `CloudFrontResponseEvent`; fills in place what the schema gives a default or a fill (as `decodeCloudFrontResponseEvent` does). */
 export function isCloudFrontResponseEvent(value: unknown): value is CloudFrontResponseEvent {
   return validateCloudFrontResponseEvent(value);
 }
@@ -344,12 +344,12 @@ export function decodeCloudFrontRequestResult(input: string | Uint8Array): Cloud
   return decodeWith<CloudFrontRequestResult>(validateCloudFrontRequestResult, "CloudFrontRequestResult", input);
 }
 
-/** Validates an already parsed value as `CloudFrontRequestResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFrontRequestResult`, filling in place what the schema gives a default or a fill (as `decodeCloudFrontRequestResult` does). Throws `DecodeError`. */
 export function assertCloudFrontRequestResult(value: unknown): asserts value is CloudFrontRequestResult {
   assertWith(validateCloudFrontRequestResult, "CloudFrontRequestResult", value);
 }
 
-/** True when an already parsed value is `CloudFrontRequestResult`. */
+/** True when an already parsed value is `CloudFrontRequestResult`; fills in place what the schema gives a default or a fill (as `decodeCloudFrontRequestResult` does). */
 export function isCloudFrontRequestResult(value: unknown): value is CloudFrontRequestResult {
   return validateCloudFrontRequestResult(value);
 }
@@ -359,12 +359,12 @@ export function decodeCloudFrontResponseResult(input: string | Uint8Array): Clou
   return decodeWith<CloudFrontResponseResult>(validateCloudFrontResponseResult, "CloudFrontResponseResult", input);
 }
 
-/** Validates an already parsed value as `CloudFrontResponseResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CloudFrontResponseResult`, filling in place what the schema gives a default or a fill (as `decodeCloudFrontResponseResult` does). Throws `DecodeError`. */
 export function assertCloudFrontResponseResult(value: unknown): asserts value is CloudFrontResponseResult {
   assertWith(validateCloudFrontResponseResult, "CloudFrontResponseResult", value);
 }
 
-/** True when an already parsed value is `CloudFrontResponseResult`. */
+/** True when an already parsed value is `CloudFrontResponseResult`; fills in place what the schema gives a default or a fill (as `decodeCloudFrontResponseResult` does). */
 export function isCloudFrontResponseResult(value: unknown): value is CloudFrontResponseResult {
   return validateCloudFrontResponseResult(value);
 }

@@ -129,12 +129,12 @@ export function decodeCodePipelineEvent(input: string | Uint8Array): CodePipelin
   return decodeWith<CodePipelineEvent>(validateCodePipelineEvent, "CodePipelineEvent", input);
 }
 
-/** Validates an already parsed value as `CodePipelineEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CodePipelineEvent`, filling in place what the schema gives a default or a fill (as `decodeCodePipelineEvent` does). Throws `DecodeError`. */
 export function assertCodePipelineEvent(value: unknown): asserts value is CodePipelineEvent {
   assertWith(validateCodePipelineEvent, "CodePipelineEvent", value);
 }
 
-/** True when an already parsed value is `CodePipelineEvent`. */
+/** True when an already parsed value is `CodePipelineEvent`; fills in place what the schema gives a default or a fill (as `decodeCodePipelineEvent` does). */
 export function isCodePipelineEvent(value: unknown): value is CodePipelineEvent {
   return validateCodePipelineEvent(value);
 }

@@ -273,12 +273,12 @@ export function decodeDefineAuthChallengeTriggerEvent(input: string | Uint8Array
   return decodeWith<DefineAuthChallengeTriggerEvent>(validateDefineAuthChallengeTriggerEvent, "DefineAuthChallengeTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `DefineAuthChallengeTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `DefineAuthChallengeTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeDefineAuthChallengeTriggerEvent` does). Throws `DecodeError`. */
 export function assertDefineAuthChallengeTriggerEvent(value: unknown): asserts value is DefineAuthChallengeTriggerEvent {
   assertWith(validateDefineAuthChallengeTriggerEvent, "DefineAuthChallengeTriggerEvent", value);
 }
 
-/** True when an already parsed value is `DefineAuthChallengeTriggerEvent`. */
+/** True when an already parsed value is `DefineAuthChallengeTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeDefineAuthChallengeTriggerEvent` does). */
 export function isDefineAuthChallengeTriggerEvent(value: unknown): value is DefineAuthChallengeTriggerEvent {
   return validateDefineAuthChallengeTriggerEvent(value);
 }
@@ -288,12 +288,12 @@ export function decodeCreateAuthChallengeTriggerEvent(input: string | Uint8Array
   return decodeWith<CreateAuthChallengeTriggerEvent>(validateCreateAuthChallengeTriggerEvent, "CreateAuthChallengeTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `CreateAuthChallengeTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CreateAuthChallengeTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeCreateAuthChallengeTriggerEvent` does). Throws `DecodeError`. */
 export function assertCreateAuthChallengeTriggerEvent(value: unknown): asserts value is CreateAuthChallengeTriggerEvent {
   assertWith(validateCreateAuthChallengeTriggerEvent, "CreateAuthChallengeTriggerEvent", value);
 }
 
-/** True when an already parsed value is `CreateAuthChallengeTriggerEvent`. */
+/** True when an already parsed value is `CreateAuthChallengeTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeCreateAuthChallengeTriggerEvent` does). */
 export function isCreateAuthChallengeTriggerEvent(value: unknown): value is CreateAuthChallengeTriggerEvent {
   return validateCreateAuthChallengeTriggerEvent(value);
 }
@@ -303,12 +303,12 @@ export function decodeVerifyAuthChallengeResponseTriggerEvent(input: string | Ui
   return decodeWith<VerifyAuthChallengeResponseTriggerEvent>(validateVerifyAuthChallengeResponseTriggerEvent, "VerifyAuthChallengeResponseTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `VerifyAuthChallengeResponseTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `VerifyAuthChallengeResponseTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeVerifyAuthChallengeResponseTriggerEvent` does). Throws `DecodeError`. */
 export function assertVerifyAuthChallengeResponseTriggerEvent(value: unknown): asserts value is VerifyAuthChallengeResponseTriggerEvent {
   assertWith(validateVerifyAuthChallengeResponseTriggerEvent, "VerifyAuthChallengeResponseTriggerEvent", value);
 }
 
-/** True when an already parsed value is `VerifyAuthChallengeResponseTriggerEvent`. */
+/** True when an already parsed value is `VerifyAuthChallengeResponseTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeVerifyAuthChallengeResponseTriggerEvent` does). */
 export function isVerifyAuthChallengeResponseTriggerEvent(value: unknown): value is VerifyAuthChallengeResponseTriggerEvent {
   return validateVerifyAuthChallengeResponseTriggerEvent(value);
 }

@@ -434,12 +434,12 @@ export function decodePreAuthenticationTriggerEvent(input: string | Uint8Array):
   return decodeWith<PreAuthenticationTriggerEvent>(validatePreAuthenticationTriggerEvent, "PreAuthenticationTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PreAuthenticationTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PreAuthenticationTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePreAuthenticationTriggerEvent` does). Throws `DecodeError`. */
 export function assertPreAuthenticationTriggerEvent(value: unknown): asserts value is PreAuthenticationTriggerEvent {
   assertWith(validatePreAuthenticationTriggerEvent, "PreAuthenticationTriggerEvent", value);
 }
 
-/** True when an already parsed value is `PreAuthenticationTriggerEvent`. */
+/** True when an already parsed value is `PreAuthenticationTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePreAuthenticationTriggerEvent` does). */
 export function isPreAuthenticationTriggerEvent(value: unknown): value is PreAuthenticationTriggerEvent {
   return validatePreAuthenticationTriggerEvent(value);
 }
@@ -449,12 +449,12 @@ export function decodePostAuthenticationTriggerEvent(input: string | Uint8Array)
   return decodeWith<PostAuthenticationTriggerEvent>(validatePostAuthenticationTriggerEvent, "PostAuthenticationTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PostAuthenticationTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PostAuthenticationTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePostAuthenticationTriggerEvent` does). Throws `DecodeError`. */
 export function assertPostAuthenticationTriggerEvent(value: unknown): asserts value is PostAuthenticationTriggerEvent {
   assertWith(validatePostAuthenticationTriggerEvent, "PostAuthenticationTriggerEvent", value);
 }
 
-/** True when an already parsed value is `PostAuthenticationTriggerEvent`. */
+/** True when an already parsed value is `PostAuthenticationTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePostAuthenticationTriggerEvent` does). */
 export function isPostAuthenticationTriggerEvent(value: unknown): value is PostAuthenticationTriggerEvent {
   return validatePostAuthenticationTriggerEvent(value);
 }
@@ -464,12 +464,12 @@ export function decodePreTokenGenerationTriggerEvent(input: string | Uint8Array)
   return decodeWith<PreTokenGenerationTriggerEvent>(validatePreTokenGenerationTriggerEvent, "PreTokenGenerationTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PreTokenGenerationTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PreTokenGenerationTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePreTokenGenerationTriggerEvent` does). Throws `DecodeError`. */
 export function assertPreTokenGenerationTriggerEvent(value: unknown): asserts value is PreTokenGenerationTriggerEvent {
   assertWith(validatePreTokenGenerationTriggerEvent, "PreTokenGenerationTriggerEvent", value);
 }
 
-/** True when an already parsed value is `PreTokenGenerationTriggerEvent`. */
+/** True when an already parsed value is `PreTokenGenerationTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePreTokenGenerationTriggerEvent` does). */
 export function isPreTokenGenerationTriggerEvent(value: unknown): value is PreTokenGenerationTriggerEvent {
   return validatePreTokenGenerationTriggerEvent(value);
 }
@@ -479,12 +479,12 @@ export function decodePreTokenGenerationV2TriggerEvent(input: string | Uint8Arra
   return decodeWith<PreTokenGenerationV2TriggerEvent>(validatePreTokenGenerationV2TriggerEvent, "PreTokenGenerationV2TriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PreTokenGenerationV2TriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PreTokenGenerationV2TriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePreTokenGenerationV2TriggerEvent` does). Throws `DecodeError`. */
 export function assertPreTokenGenerationV2TriggerEvent(value: unknown): asserts value is PreTokenGenerationV2TriggerEvent {
   assertWith(validatePreTokenGenerationV2TriggerEvent, "PreTokenGenerationV2TriggerEvent", value);
 }
 
-/** True when an already parsed value is `PreTokenGenerationV2TriggerEvent`. */
+/** True when an already parsed value is `PreTokenGenerationV2TriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePreTokenGenerationV2TriggerEvent` does). */
 export function isPreTokenGenerationV2TriggerEvent(value: unknown): value is PreTokenGenerationV2TriggerEvent {
   return validatePreTokenGenerationV2TriggerEvent(value);
 }
@@ -494,12 +494,12 @@ export function decodePreTokenGenerationV3TriggerEvent(input: string | Uint8Arra
   return decodeWith<PreTokenGenerationV3TriggerEvent>(validatePreTokenGenerationV3TriggerEvent, "PreTokenGenerationV3TriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PreTokenGenerationV3TriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PreTokenGenerationV3TriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePreTokenGenerationV3TriggerEvent` does). Throws `DecodeError`. */
 export function assertPreTokenGenerationV3TriggerEvent(value: unknown): asserts value is PreTokenGenerationV3TriggerEvent {
   assertWith(validatePreTokenGenerationV3TriggerEvent, "PreTokenGenerationV3TriggerEvent", value);
 }
 
-/** True when an already parsed value is `PreTokenGenerationV3TriggerEvent`. */
+/** True when an already parsed value is `PreTokenGenerationV3TriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePreTokenGenerationV3TriggerEvent` does). */
 export function isPreTokenGenerationV3TriggerEvent(value: unknown): value is PreTokenGenerationV3TriggerEvent {
   return validatePreTokenGenerationV3TriggerEvent(value);
 }

@@ -232,12 +232,12 @@ export function decodeCustomMessageTriggerEvent(input: string | Uint8Array): Cus
   return decodeWith<CustomMessageTriggerEvent>(validateCustomMessageTriggerEvent, "CustomMessageTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `CustomMessageTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CustomMessageTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeCustomMessageTriggerEvent` does). Throws `DecodeError`. */
 export function assertCustomMessageTriggerEvent(value: unknown): asserts value is CustomMessageTriggerEvent {
   assertWith(validateCustomMessageTriggerEvent, "CustomMessageTriggerEvent", value);
 }
 
-/** True when an already parsed value is `CustomMessageTriggerEvent`. */
+/** True when an already parsed value is `CustomMessageTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeCustomMessageTriggerEvent` does). */
 export function isCustomMessageTriggerEvent(value: unknown): value is CustomMessageTriggerEvent {
   return validateCustomMessageTriggerEvent(value);
 }
@@ -247,12 +247,12 @@ export function decodeCustomEmailSenderTriggerEvent(input: string | Uint8Array):
   return decodeWith<CustomEmailSenderTriggerEvent>(validateCustomEmailSenderTriggerEvent, "CustomEmailSenderTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `CustomEmailSenderTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CustomEmailSenderTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeCustomEmailSenderTriggerEvent` does). Throws `DecodeError`. */
 export function assertCustomEmailSenderTriggerEvent(value: unknown): asserts value is CustomEmailSenderTriggerEvent {
   assertWith(validateCustomEmailSenderTriggerEvent, "CustomEmailSenderTriggerEvent", value);
 }
 
-/** True when an already parsed value is `CustomEmailSenderTriggerEvent`. */
+/** True when an already parsed value is `CustomEmailSenderTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeCustomEmailSenderTriggerEvent` does). */
 export function isCustomEmailSenderTriggerEvent(value: unknown): value is CustomEmailSenderTriggerEvent {
   return validateCustomEmailSenderTriggerEvent(value);
 }
@@ -262,12 +262,12 @@ export function decodeCustomSMSSenderTriggerEvent(input: string | Uint8Array): C
   return decodeWith<CustomSMSSenderTriggerEvent>(validateCustomSMSSenderTriggerEvent, "CustomSMSSenderTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `CustomSMSSenderTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `CustomSMSSenderTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeCustomSMSSenderTriggerEvent` does). Throws `DecodeError`. */
 export function assertCustomSMSSenderTriggerEvent(value: unknown): asserts value is CustomSMSSenderTriggerEvent {
   assertWith(validateCustomSMSSenderTriggerEvent, "CustomSMSSenderTriggerEvent", value);
 }
 
-/** True when an already parsed value is `CustomSMSSenderTriggerEvent`. */
+/** True when an already parsed value is `CustomSMSSenderTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeCustomSMSSenderTriggerEvent` does). */
 export function isCustomSMSSenderTriggerEvent(value: unknown): value is CustomSMSSenderTriggerEvent {
   return validateCustomSMSSenderTriggerEvent(value);
 }

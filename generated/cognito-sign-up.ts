@@ -239,12 +239,12 @@ export function decodePreSignUpTriggerEvent(input: string | Uint8Array): PreSign
   return decodeWith<PreSignUpTriggerEvent>(validatePreSignUpTriggerEvent, "PreSignUpTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PreSignUpTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PreSignUpTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePreSignUpTriggerEvent` does). Throws `DecodeError`. */
 export function assertPreSignUpTriggerEvent(value: unknown): asserts value is PreSignUpTriggerEvent {
   assertWith(validatePreSignUpTriggerEvent, "PreSignUpTriggerEvent", value);
 }
 
-/** True when an already parsed value is `PreSignUpTriggerEvent`. */
+/** True when an already parsed value is `PreSignUpTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePreSignUpTriggerEvent` does). */
 export function isPreSignUpTriggerEvent(value: unknown): value is PreSignUpTriggerEvent {
   return validatePreSignUpTriggerEvent(value);
 }
@@ -254,12 +254,12 @@ export function decodePostConfirmationTriggerEvent(input: string | Uint8Array): 
   return decodeWith<PostConfirmationTriggerEvent>(validatePostConfirmationTriggerEvent, "PostConfirmationTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `PostConfirmationTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `PostConfirmationTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodePostConfirmationTriggerEvent` does). Throws `DecodeError`. */
 export function assertPostConfirmationTriggerEvent(value: unknown): asserts value is PostConfirmationTriggerEvent {
   assertWith(validatePostConfirmationTriggerEvent, "PostConfirmationTriggerEvent", value);
 }
 
-/** True when an already parsed value is `PostConfirmationTriggerEvent`. */
+/** True when an already parsed value is `PostConfirmationTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodePostConfirmationTriggerEvent` does). */
 export function isPostConfirmationTriggerEvent(value: unknown): value is PostConfirmationTriggerEvent {
   return validatePostConfirmationTriggerEvent(value);
 }
@@ -269,12 +269,12 @@ export function decodeUserMigrationTriggerEvent(input: string | Uint8Array): Use
   return decodeWith<UserMigrationTriggerEvent>(validateUserMigrationTriggerEvent, "UserMigrationTriggerEvent", input);
 }
 
-/** Validates an already parsed value as `UserMigrationTriggerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `UserMigrationTriggerEvent`, filling in place what the schema gives a default or a fill (as `decodeUserMigrationTriggerEvent` does). Throws `DecodeError`. */
 export function assertUserMigrationTriggerEvent(value: unknown): asserts value is UserMigrationTriggerEvent {
   assertWith(validateUserMigrationTriggerEvent, "UserMigrationTriggerEvent", value);
 }
 
-/** True when an already parsed value is `UserMigrationTriggerEvent`. */
+/** True when an already parsed value is `UserMigrationTriggerEvent`; fills in place what the schema gives a default or a fill (as `decodeUserMigrationTriggerEvent` does). */
 export function isUserMigrationTriggerEvent(value: unknown): value is UserMigrationTriggerEvent {
   return validateUserMigrationTriggerEvent(value);
 }

@@ -148,12 +148,12 @@ export function decodeConnectContactFlowEvent(input: string | Uint8Array): Conne
   return decodeWith<ConnectContactFlowEvent>(validateConnectContactFlowEvent, "ConnectContactFlowEvent", input);
 }
 
-/** Validates an already parsed value as `ConnectContactFlowEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ConnectContactFlowEvent`, filling in place what the schema gives a default or a fill (as `decodeConnectContactFlowEvent` does). Throws `DecodeError`. */
 export function assertConnectContactFlowEvent(value: unknown): asserts value is ConnectContactFlowEvent {
   assertWith(validateConnectContactFlowEvent, "ConnectContactFlowEvent", value);
 }
 
-/** True when an already parsed value is `ConnectContactFlowEvent`. */
+/** True when an already parsed value is `ConnectContactFlowEvent`; fills in place what the schema gives a default or a fill (as `decodeConnectContactFlowEvent` does). */
 export function isConnectContactFlowEvent(value: unknown): value is ConnectContactFlowEvent {
   return validateConnectContactFlowEvent(value);
 }
@@ -163,12 +163,12 @@ export function decodeConnectContactFlowResult(input: string | Uint8Array): Conn
   return decodeWith<ConnectContactFlowResult>(validateConnectContactFlowResult, "ConnectContactFlowResult", input);
 }
 
-/** Validates an already parsed value as `ConnectContactFlowResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `ConnectContactFlowResult`, filling in place what the schema gives a default or a fill (as `decodeConnectContactFlowResult` does). Throws `DecodeError`. */
 export function assertConnectContactFlowResult(value: unknown): asserts value is ConnectContactFlowResult {
   assertWith(validateConnectContactFlowResult, "ConnectContactFlowResult", value);
 }
 
-/** True when an already parsed value is `ConnectContactFlowResult`. */
+/** True when an already parsed value is `ConnectContactFlowResult`; fills in place what the schema gives a default or a fill (as `decodeConnectContactFlowResult` does). */
 export function isConnectContactFlowResult(value: unknown): value is ConnectContactFlowResult {
   return validateConnectContactFlowResult(value);
 }

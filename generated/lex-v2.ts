@@ -421,12 +421,12 @@ export function decodeLexV2Event(input: string | Uint8Array): LexV2Event {
   return decodeWith<LexV2Event>(validateLexV2Event, "LexV2Event", input);
 }
 
-/** Validates an already parsed value as `LexV2Event`. Throws `DecodeError`. */
+/** Validates an already parsed value as `LexV2Event`, filling in place what the schema gives a default or a fill (as `decodeLexV2Event` does). Throws `DecodeError`. */
 export function assertLexV2Event(value: unknown): asserts value is LexV2Event {
   assertWith(validateLexV2Event, "LexV2Event", value);
 }
 
-/** True when an already parsed value is `LexV2Event`. */
+/** True when an already parsed value is `LexV2Event`; fills in place what the schema gives a default or a fill (as `decodeLexV2Event` does). */
 export function isLexV2Event(value: unknown): value is LexV2Event {
   return validateLexV2Event(value);
 }
@@ -436,12 +436,12 @@ export function decodeLexV2Result(input: string | Uint8Array): LexV2Result {
   return decodeWith<LexV2Result>(validateLexV2Result, "LexV2Result", input);
 }
 
-/** Validates an already parsed value as `LexV2Result`. Throws `DecodeError`. */
+/** Validates an already parsed value as `LexV2Result`, filling in place what the schema gives a default or a fill (as `decodeLexV2Result` does). Throws `DecodeError`. */
 export function assertLexV2Result(value: unknown): asserts value is LexV2Result {
   assertWith(validateLexV2Result, "LexV2Result", value);
 }
 
-/** True when an already parsed value is `LexV2Result`. */
+/** True when an already parsed value is `LexV2Result`; fills in place what the schema gives a default or a fill (as `decodeLexV2Result` does). */
 export function isLexV2Result(value: unknown): value is LexV2Result {
   return validateLexV2Result(value);
 }

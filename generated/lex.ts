@@ -366,12 +366,12 @@ export function decodeLexEvent(input: string | Uint8Array): LexEvent {
   return decodeWith<LexEvent>(validateLexEvent, "LexEvent", input);
 }
 
-/** Validates an already parsed value as `LexEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `LexEvent`, filling in place what the schema gives a default or a fill (as `decodeLexEvent` does). Throws `DecodeError`. */
 export function assertLexEvent(value: unknown): asserts value is LexEvent {
   assertWith(validateLexEvent, "LexEvent", value);
 }
 
-/** True when an already parsed value is `LexEvent`. */
+/** True when an already parsed value is `LexEvent`; fills in place what the schema gives a default or a fill (as `decodeLexEvent` does). */
 export function isLexEvent(value: unknown): value is LexEvent {
   return validateLexEvent(value);
 }
@@ -381,12 +381,12 @@ export function decodeLexResult(input: string | Uint8Array): LexResult {
   return decodeWith<LexResult>(validateLexResult, "LexResult", input);
 }
 
-/** Validates an already parsed value as `LexResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `LexResult`, filling in place what the schema gives a default or a fill (as `decodeLexResult` does). Throws `DecodeError`. */
 export function assertLexResult(value: unknown): asserts value is LexResult {
   assertWith(validateLexResult, "LexResult", value);
 }
 
-/** True when an already parsed value is `LexResult`. */
+/** True when an already parsed value is `LexResult`; fills in place what the schema gives a default or a fill (as `decodeLexResult` does). */
 export function isLexResult(value: unknown): value is LexResult {
   return validateLexResult(value);
 }

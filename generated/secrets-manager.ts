@@ -31,12 +31,12 @@ export function decodeSecretsManagerRotationEvent(input: string | Uint8Array): S
   return decodeWith<SecretsManagerRotationEvent>(validateSecretsManagerRotationEvent, "SecretsManagerRotationEvent", input);
 }
 
-/** Validates an already parsed value as `SecretsManagerRotationEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SecretsManagerRotationEvent`, filling in place what the schema gives a default or a fill (as `decodeSecretsManagerRotationEvent` does). Throws `DecodeError`. */
 export function assertSecretsManagerRotationEvent(value: unknown): asserts value is SecretsManagerRotationEvent {
   assertWith(validateSecretsManagerRotationEvent, "SecretsManagerRotationEvent", value);
 }
 
-/** True when an already parsed value is `SecretsManagerRotationEvent`. */
+/** True when an already parsed value is `SecretsManagerRotationEvent`; fills in place what the schema gives a default or a fill (as `decodeSecretsManagerRotationEvent` does). */
 export function isSecretsManagerRotationEvent(value: unknown): value is SecretsManagerRotationEvent {
   return validateSecretsManagerRotationEvent(value);
 }

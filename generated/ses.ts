@@ -283,12 +283,12 @@ export function decodeSESEvent(input: string | Uint8Array): SESEvent {
   return decodeWith<SESEvent>(validateSESEvent, "SESEvent", input);
 }
 
-/** Validates an already parsed value as `SESEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `SESEvent`, filling in place what the schema gives a default or a fill (as `decodeSESEvent` does). Throws `DecodeError`. */
 export function assertSESEvent(value: unknown): asserts value is SESEvent {
   assertWith(validateSESEvent, "SESEvent", value);
 }
 
-/** True when an already parsed value is `SESEvent`. */
+/** True when an already parsed value is `SESEvent`; fills in place what the schema gives a default or a fill (as `decodeSESEvent` does). */
 export function isSESEvent(value: unknown): value is SESEvent {
   return validateSESEvent(value);
 }

@@ -81,12 +81,12 @@ export function decodeTransferFamilyAuthorizerEvent(input: string | Uint8Array):
   return decodeWith<TransferFamilyAuthorizerEvent>(validateTransferFamilyAuthorizerEvent, "TransferFamilyAuthorizerEvent", input);
 }
 
-/** Validates an already parsed value as `TransferFamilyAuthorizerEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `TransferFamilyAuthorizerEvent`, filling in place what the schema gives a default or a fill (as `decodeTransferFamilyAuthorizerEvent` does). Throws `DecodeError`. */
 export function assertTransferFamilyAuthorizerEvent(value: unknown): asserts value is TransferFamilyAuthorizerEvent {
   assertWith(validateTransferFamilyAuthorizerEvent, "TransferFamilyAuthorizerEvent", value);
 }
 
-/** True when an already parsed value is `TransferFamilyAuthorizerEvent`. */
+/** True when an already parsed value is `TransferFamilyAuthorizerEvent`; fills in place what the schema gives a default or a fill (as `decodeTransferFamilyAuthorizerEvent` does). */
 export function isTransferFamilyAuthorizerEvent(value: unknown): value is TransferFamilyAuthorizerEvent {
   return validateTransferFamilyAuthorizerEvent(value);
 }
@@ -96,12 +96,12 @@ export function decodeTransferFamilyAuthorizerResult(input: string | Uint8Array)
   return decodeWith<TransferFamilyAuthorizerResult>(validateTransferFamilyAuthorizerResult, "TransferFamilyAuthorizerResult", input);
 }
 
-/** Validates an already parsed value as `TransferFamilyAuthorizerResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `TransferFamilyAuthorizerResult`, filling in place what the schema gives a default or a fill (as `decodeTransferFamilyAuthorizerResult` does). Throws `DecodeError`. */
 export function assertTransferFamilyAuthorizerResult(value: unknown): asserts value is TransferFamilyAuthorizerResult {
   assertWith(validateTransferFamilyAuthorizerResult, "TransferFamilyAuthorizerResult", value);
 }
 
-/** True when an already parsed value is `TransferFamilyAuthorizerResult`. */
+/** True when an already parsed value is `TransferFamilyAuthorizerResult`; fills in place what the schema gives a default or a fill (as `decodeTransferFamilyAuthorizerResult` does). */
 export function isTransferFamilyAuthorizerResult(value: unknown): value is TransferFamilyAuthorizerResult {
   return validateTransferFamilyAuthorizerResult(value);
 }

@@ -177,12 +177,12 @@ export function decodeVPCLatticeEventV2(input: string | Uint8Array): VPCLatticeE
   return decodeWith<VPCLatticeEventV2>(validateVPCLatticeEventV2, "VPCLatticeEventV2", input);
 }
 
-/** Validates an already parsed value as `VPCLatticeEventV2`. Throws `DecodeError`. */
+/** Validates an already parsed value as `VPCLatticeEventV2`, filling in place what the schema gives a default or a fill (as `decodeVPCLatticeEventV2` does). Throws `DecodeError`. */
 export function assertVPCLatticeEventV2(value: unknown): asserts value is VPCLatticeEventV2 {
   assertWith(validateVPCLatticeEventV2, "VPCLatticeEventV2", value);
 }
 
-/** True when an already parsed value is `VPCLatticeEventV2`. */
+/** True when an already parsed value is `VPCLatticeEventV2`; fills in place what the schema gives a default or a fill (as `decodeVPCLatticeEventV2` does). */
 export function isVPCLatticeEventV2(value: unknown): value is VPCLatticeEventV2 {
   return validateVPCLatticeEventV2(value);
 }
@@ -192,12 +192,12 @@ export function decodeVPCLatticeEvent(input: string | Uint8Array): VPCLatticeEve
   return decodeWith<VPCLatticeEvent>(validateVPCLatticeEvent, "VPCLatticeEvent", input);
 }
 
-/** Validates an already parsed value as `VPCLatticeEvent`. Throws `DecodeError`. */
+/** Validates an already parsed value as `VPCLatticeEvent`, filling in place what the schema gives a default or a fill (as `decodeVPCLatticeEvent` does). Throws `DecodeError`. */
 export function assertVPCLatticeEvent(value: unknown): asserts value is VPCLatticeEvent {
   assertWith(validateVPCLatticeEvent, "VPCLatticeEvent", value);
 }
 
-/** True when an already parsed value is `VPCLatticeEvent`. */
+/** True when an already parsed value is `VPCLatticeEvent`; fills in place what the schema gives a default or a fill (as `decodeVPCLatticeEvent` does). */
 export function isVPCLatticeEvent(value: unknown): value is VPCLatticeEvent {
   return validateVPCLatticeEvent(value);
 }
@@ -207,12 +207,12 @@ export function decodeVPCLatticeResult(input: string | Uint8Array): VPCLatticeRe
   return decodeWith<VPCLatticeResult>(validateVPCLatticeResult, "VPCLatticeResult", input);
 }
 
-/** Validates an already parsed value as `VPCLatticeResult`. Throws `DecodeError`. */
+/** Validates an already parsed value as `VPCLatticeResult`, filling in place what the schema gives a default or a fill (as `decodeVPCLatticeResult` does). Throws `DecodeError`. */
 export function assertVPCLatticeResult(value: unknown): asserts value is VPCLatticeResult {
   assertWith(validateVPCLatticeResult, "VPCLatticeResult", value);
 }
 
-/** True when an already parsed value is `VPCLatticeResult`. */
+/** True when an already parsed value is `VPCLatticeResult`; fills in place what the schema gives a default or a fill (as `decodeVPCLatticeResult` does). */
 export function isVPCLatticeResult(value: unknown): value is VPCLatticeResult {
   return validateVPCLatticeResult(value);
 }
