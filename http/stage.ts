@@ -1,9 +1,4 @@
-/**
- * Where the API Gateway stage sits in the path. On the default `execute-api` endpoint the client's
- * URL is `/{stage}/...`, and HTTP APIs keep the stage in `rawPath` (and payload 1.0 `path`); REST
- * APIs leave it out of `path`, so it is put back when the request came to that endpoint. Custom
- * domains map a base path instead of the stage, and REST `path` already includes it.
- */
+// Where the stage sits in a REST API path: see runtime/decode/fills/stage-path.ts, which the decoders share.
 
 export { restPathWithStage } from "../runtime/decode/fills/stage-path.js";
 

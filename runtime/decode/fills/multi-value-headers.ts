@@ -18,7 +18,6 @@ export function fillMultiValueHeaders(event: unknown): void {
 function fillPair(event: JsonMap, single: string, multi: string): void {
   const one = event[single];
   const many = event[multi];
-  if (one !== undefined && many !== undefined) return;
   if (one === undefined && isMap(many)) event[single] = lastValues(many);
   else if (many === undefined && isMap(one)) event[multi] = asLists(one);
 }
