@@ -6,6 +6,7 @@ import {
   type APIGatewayProxyStructuredResultV2,
 } from "../generated/apigw-v2.js";
 import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
+import { withBody, type RestApiAnswer } from "./rest-answer.js";
 
 type V1 = APIGatewayProxyEvent;
 type V2 = APIGatewayProxyEventV2;
@@ -19,7 +20,11 @@ export type ApiGatewayV2Request<TBody, TQuery = V2["queryStringParameters"], TPa
 export type ApiGatewayV2Handler<TBody, TQuery = V2["queryStringParameters"], TPath = V2["pathParameters"]> = ApiEventHandler<V2, APIGatewayProxyStructuredResultV2, TBody, TQuery, TPath>;
 
 /** Handler for an `apigw-v1` entry: `fn(body, event, context)` answers with an `APIGatewayProxyResult`. */
-export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult>({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent });
+export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult, RestApiAnswer>({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent, answer: withBody });
 
 /** Handler for an `apigw-v2` entry: `fn(body, event, context)` answers with an `APIGatewayProxyStructuredResultV2`. */
-export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2 });
+export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2>({
+  decode: decodeAPIGatewayProxyEventV2,
+  assert: assertAPIGatewayProxyEventV2,
+  answer: (result) => result,
+});

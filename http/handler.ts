@@ -1,4 +1,5 @@
 import type { LambdaContext } from "../runtime/context.js";
+import { kataContext } from "../runtime/kata-context.js";
 import type { StreamingResult } from "../runtime/streaming.js";
 import { badRequestResponse } from "./bad-request.js";
 import { bytesOf } from "./chunks.js";
@@ -59,7 +60,7 @@ function answerWith(app: FetchApp, options: HttpOptions): Answer {
       return { processor, response: badRequestResponse(error) };
     }
     const { request, rawPath } = built;
-    const env: LambdaEnv = { event: event as HttpEvent, context, rawPath };
+    const env: LambdaEnv = { event: event as HttpEvent, context: kataContext(context), rawPath };
     remember(request, env);
     const response: unknown = await fetch(request, env);
     if (!isResponse(response)) {

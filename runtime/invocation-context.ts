@@ -1,4 +1,4 @@
-import type { ClientContext, CognitoIdentity, LambdaContext } from "./context.js";
+import type { ClientContext, CognitoIdentity, KataContext } from "./context.js";
 import type { Invocation } from "./api/next-invocation.js";
 import { MalformedEventError } from "./errors.js";
 import { atTime } from "./long-timeout.js";
@@ -23,7 +23,7 @@ export function readFunctionSettings(env: NodeJS.ProcessEnv = process.env): Func
 }
 
 /** The context handed to the handler, built from the `/next` headers. */
-export function buildContext(invocation: Invocation, settings: FunctionSettings): InvocationContext {
+export function buildContext(invocation: Invocation, settings: FunctionSettings): KataContext {
   return new InvocationContext(invocation, settings);
 }
 
@@ -32,7 +32,7 @@ export function invocationIdOf(invocation: Invocation): string | undefined {
   return invocation.headers["lambda-runtime-invocation-id"];
 }
 
-class InvocationContext implements LambdaContext {
+class InvocationContext implements KataContext {
   readonly awsRequestId: string;
   readonly invokedFunctionArn: string;
   readonly functionName: string;
@@ -94,7 +94,7 @@ class InvocationContext implements LambdaContext {
 }
 
 /** Frees what a context holds once its invocation has ended. */
-export function releaseContext(context: LambdaContext): void {
+export function releaseContext(context: KataContext): void {
   if (context instanceof InvocationContext) context.release();
 }
 
