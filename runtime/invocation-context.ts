@@ -67,9 +67,8 @@ class InvocationContext implements KataContext {
     this.clientContext = jsonHeader(headers, "lambda-runtime-client-context", invocation.requestId) as ClientContext | undefined;
   }
 
-  getRemainingTimeInMillis(): number {
-    return Math.max(0, this.deadlineMs - Date.now());
-  }
+  /** An own function, not a method: middy and others call it detached (`const { getRemainingTimeInMillis } = context`), as the managed runtime allows. */
+  readonly getRemainingTimeInMillis = (): number => Math.max(0, this.deadlineMs - Date.now());
 
   /**
    * Created on first use: most handlers never read it, and a timer per invocation has a cost.
