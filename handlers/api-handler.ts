@@ -1,6 +1,7 @@
 import type { KataContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { decodeRequest, type ApiRequestSpec, type RequestParts } from "../runtime/decode/api-request.js";
+import { logStructured } from "../runtime/logging/structured.js";
 import { problemResponse, validationProblem } from "./problem-json.js";
 import { typedHandler } from "./typed-handler.js";
 
@@ -42,7 +43,16 @@ export function apiHandlerFactory<TEvent extends RequestParts, TResult, TAnswer>
     const handle = async (event: TEvent, context: KataContext): Promise<TAnswer> => {
       const request = decodeRequest(spec, event);
       // The problem response has the shape of both formats' results.
-      if (!request.ok) return problemResponse(validationProblem(spec.name, request.issues)) as TAnswer;
+      if (!request.ok) {
+        logStructured("WARN", {
+          message: `API request rejected with 400: it does not match ${spec.name}; the function was not called. Fix the client.`,
+          reason: "invalid-request",
+          typeName: spec.name,
+          awsRequestId: context.awsRequestId,
+          issues: request.issues,
+        });
+        return problemResponse(validationProblem(spec.name, request.issues)) as TAnswer;
+      }
       const { body, queryStringParameters, pathParameters } = request;
       const decoded = { ...event, body: spec.decodeBody === undefined ? event.body : body, queryStringParameters, pathParameters };
       return envelope.answer(await fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context));
