@@ -8,6 +8,8 @@ import {
 import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
 import { withBody, type RestApiAnswer } from "./rest-answer.js";
 
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
+
 type V1 = APIGatewayProxyEvent;
 type V2 = APIGatewayProxyEventV2;
 

@@ -5,6 +5,8 @@ import type { KATA_HANDLER, KataHandler } from "../runtime/typed-handler.js";
 import { issuesUnder } from "../runtime/decode/issues-under.js";
 import { typedHandler, type TypedHandlerParts } from "./typed-handler.js";
 
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
+
 export type EventBridgeEventHandler<TEvent, TResult = void> = (event: TEvent, context: KataContext) => Promise<TResult> | TResult;
 
 /** What the generated `onName` passes for an entry with `source: "eventbridge"`. */

@@ -2,6 +2,8 @@ import type { KataContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
 
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
+
 /** A function for direct invocations and Step Functions tasks: the payload is the whole event. */
 export type PayloadHandler<TPayload, TResult = unknown> = (payload: TPayload, context: KataContext) => Promise<TResult> | TResult;
 

@@ -9,6 +9,8 @@ import { processRecord, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-
 import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
+
 export type { SQSBatchSpec, SQSMessageHandler };
 
 export interface SQSBatchOptions {

@@ -2,6 +2,10 @@
 // kata is ESM, which CommonJS code loads with require(esm) (Node >= 20.19). TypeScript before 5.8
 // refuses that (TS1479) unless the types it resolves through the `require` condition, or
 // `typesVersions` for `moduleResolution: node10`, are CommonJS declarations: these are.
+// They sit under `require` → `node` in package.json's exports: TypeScript's node16/nodenext
+// resolution uses that condition, its bundler resolution (TypeScript 7's default for
+// `module: commonjs`) does not, and keeps the ESM declarations, which it can name in a
+// declaration build (with the CommonJS ones there, it reports TS2883).
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 

@@ -32,9 +32,11 @@ export const signalOf = (context: LambdaContext): AbortSignal => kataContext(con
 export const records = (text: string): number => decodeSQSEvent(text).Records.length;
 `;
 
-function compilerOptions(module: "NodeNext" | "commonjs", extra: Record<string, unknown> = {}) {
+function compilerOptions(module: "NodeNext" | "commonjs") {
   const resolution = module === "NodeNext" ? { moduleResolution: "NodeNext" } : {};
-  return { compilerOptions: { target: "ES2022", module, ...resolution, strict: true, skipLibCheck: false, types: [], noEmit: true, ...extra }, include: ["src"] };
+  // The strict options that `tsc --init` (5.9) turns on; `declaration` makes TypeScript name every inferred type.
+  const strict = { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, declaration: true };
+  return { compilerOptions: { target: "ES2022", module, ...resolution, ...strict, skipLibCheck: false, types: [], noEmit: true }, include: ["src"] };
 }
 
 /** A consumer project: package.json of `type`, the example's handlers and generated code, and one handler more. */
