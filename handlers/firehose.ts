@@ -29,7 +29,7 @@ export function drop(): DropMarker {
 }
 
 /** A transformed record: text or bytes as they should be delivered, or a value that kata writes as JSON. */
-export type FirehoseOutput = string | Uint8Array | Record<string, unknown> | unknown[] | number | boolean | null;
+export type FirehoseOutput = string | Uint8Array | object | number | boolean | null;
 
 export type FirehoseRecordOf<TData> = Omit<FirehoseTransformationEventRecord, "data"> & { data: TData };
 

@@ -39,7 +39,7 @@ export class KafkaRecordError extends Error {
     readonly processed: number,
     cause: unknown,
   ) {
-    const why = cause instanceof DecodeError ? `is not a valid ${cause.typeName}: ${cause.message}` : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
+    const why = cause instanceof DecodeError ? `failed to decode: ${cause.message}` : `failed: ${cause instanceof Error ? cause.message : String(cause)}`;
     super(`Kafka record ${topic} partition ${partition} offset ${offset} (${pointer}) ${why}. ${processed} earlier record${processed === 1 ? " was" : "s were"} processed; Lambda retries the batch from the start.`, { cause });
   }
 }
