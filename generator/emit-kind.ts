@@ -77,7 +77,8 @@ function bodyHelper(file: SourceFile, { n, nl }: Names, type: string, statement?
 }
 
 const sqsImports = (decode: string[], types: ImportSpec[] = []): ImportSpec[] => [
-  { from: "kata/decode", names: ["decodeSqsBodies", ...decode] },
+  { from: "kata/decode", names: ["decodeSqsBodies"] },
+  { from: "kata/handlers/sqs-batch", names: decode },
   { from: "kata/events/sqs", names: ["decodeSQSEvent"] },
   { from: "kata/events/sqs", names: ["SQSEvent"], typeOnly: true },
   ...types,
@@ -127,9 +128,8 @@ const KINDS: Record<TableKind, KindEmit> = {
   sns: {
     describe: "an SNS event whose message is",
     imports: () => [
-      { from: "kata/decode", names: ["decodeSnsMessages"] },
       { from: "kata/events/sns", names: ["decodeSNSEvent"] },
-      ...handlerFrom("sns", ["snsHandler"], ["SNSEventOf", "SNSMessageHandler"]),
+      ...handlerFrom("sns", ["decodeSnsMessages", "snsHandler"], ["SNSEventOf", "SNSMessageHandler"]),
     ],
     eventType: ({ n }) => `SNSEventOf<${n}>`,
     decode: ({ e, el, n }) => `return decodeSnsMessages(decodeSNSEvent(input), ${el}, decode${n}) as unknown as ${e};`,
@@ -142,9 +142,8 @@ const KINDS: Record<TableKind, KindEmit> = {
   kinesis: {
     describe: "a Kinesis stream event whose records' data is",
     imports: () => [
-      { from: "kata/decode", names: ["decodeKinesisData"] },
       { from: "kata/events/kinesis", names: ["decodeKinesisStreamEvent"] },
-      ...handlerFrom("kinesis", ["kinesisStreamHandler"], ["KinesisRecordHandler", "KinesisStreamEventOf", "StreamBatchOptions"]),
+      ...handlerFrom("kinesis", ["decodeKinesisData", "kinesisStreamHandler"], ["KinesisRecordHandler", "KinesisStreamEventOf", "StreamBatchOptions"]),
     ],
     eventType: ({ n }) => `KinesisStreamEventOf<${n}>`,
     decode: ({ e, el, n }) => `return decodeKinesisData(decodeKinesisStreamEvent(input), ${el}, decode${n}) as unknown as ${e};`,
@@ -158,9 +157,8 @@ const KINDS: Record<TableKind, KindEmit> = {
     describe: "a DynamoDB stream event whose images are",
     validators: ["Envelope"],
     imports: () => [
-      { from: "kata/decode", names: ["decodeDynamoDBImages"] },
       { from: "kata/events/dynamodb", names: ["DynamoDBStreamEvent"], typeOnly: true },
-      ...handlerFrom("dynamodb", ["dynamoDBStreamHandler"], ["DynamoDBRecordHandler", "DynamoDBStreamEventOf", "StreamBatchOptions"]),
+      ...handlerFrom("dynamodb", ["decodeDynamoDBImages", "dynamoDBStreamHandler"], ["DynamoDBRecordHandler", "DynamoDBStreamEventOf", "StreamBatchOptions"]),
     ],
     eventType: ({ n }) => `DynamoDBStreamEventOf<${n}>`,
     helpers: (file, names) => envelopeHelpers(file, names, "DynamoDBStreamEvent"),
@@ -174,7 +172,7 @@ const KINDS: Record<TableKind, KindEmit> = {
   kafka: {
     describe: "a Kafka (Amazon MSK or self-managed) event whose record values are",
     validators: ["Envelope"],
-    imports: () => [{ from: "kata/decode", names: ["decodeKafkaRecords"] }, ...handlerFrom("kafka", ["kafkaHandler"], ["KafkaEvent", "KafkaEventOf", "KafkaRecordHandler"])],
+    imports: () => [...handlerFrom("kafka", ["decodeKafkaRecords", "kafkaHandler"], ["KafkaEvent", "KafkaEventOf", "KafkaRecordHandler"])],
     eventType: ({ n, key }) => `KafkaEventOf<${key ? `${n}, ${key}` : n}>`,
     helpers: (file, names) => envelopeHelpers(file, names, "KafkaEvent"),
     decode: ({ e, el, n, key }) => `return decodeKafkaRecords(decode${n}Envelope(input), ${el}, { decodeValue: decode${n}${key ? `, decodeKey: decode${key}` : ""} }) as unknown as ${e};`,
@@ -187,9 +185,8 @@ const KINDS: Record<TableKind, KindEmit> = {
   firehose: {
     describe: "a Firehose transformation event whose records' data is",
     imports: () => [
-      { from: "kata/decode", names: ["decodeFirehoseData"] },
       { from: "kata/events/firehose", names: ["decodeFirehoseTransformationEvent"] },
-      ...handlerFrom("firehose", ["firehoseHandler"], ["FirehoseOptions", "FirehoseTransformationEventOf", "FirehoseTransformer"]),
+      ...handlerFrom("firehose", ["decodeFirehoseData", "firehoseHandler"], ["FirehoseOptions", "FirehoseTransformationEventOf", "FirehoseTransformer"]),
     ],
     eventType: ({ n }) => `FirehoseTransformationEventOf<${n}>`,
     decode: ({ e, el, n }) => `return decodeFirehoseData(decodeFirehoseTransformationEvent(input), ${el}, decode${n}) as unknown as ${e};`,
@@ -202,9 +199,8 @@ const KINDS: Record<TableKind, KindEmit> = {
   "cloudwatch-logs": {
     describe: "a CloudWatch Logs subscription event whose log messages are",
     imports: () => [
-      { from: "kata/decode", names: ["decodeCloudWatchLogs"] },
       { from: "kata/events/cloudwatch-logs", names: ["decodeCloudWatchLogsDecodedData", "decodeCloudWatchLogsEvent"] },
-      ...handlerFrom("cloudwatch-logs", ["cloudWatchLogsHandler"], ["CloudWatchLogsEventOf", "CloudWatchLogsHandler"]),
+      ...handlerFrom("cloudwatch-logs", ["cloudWatchLogsHandler", "decodeCloudWatchLogs"], ["CloudWatchLogsEventOf", "CloudWatchLogsHandler"]),
     ],
     eventType: ({ n }) => `CloudWatchLogsEventOf<${n}>`,
     decode: ({ e, el, n }) => `return decodeCloudWatchLogs(decodeCloudWatchLogsEvent(input), ${el}, decodeCloudWatchLogsDecodedData, decode${n}) as unknown as ${e};`,
@@ -238,7 +234,11 @@ function namesOf(plan: EntryPlan): Names {
   return { n: plan.name, e, nl: JSON.stringify(plan.name), el: JSON.stringify(e), key: plan.slots.find((s) => s.role === "key")?.typeName, plan };
 }
 
-/** The imports and validators a table kind's module needs, besides its slots'. */
+/**
+ * The imports and validators a table kind's module needs, besides its slots'. A source's payload
+ * decoders come from its `kata/handlers/*` module, which `onName` loads anyway: `kata/decode`
+ * stays what every function loads, and a Kinesis function loads no Kafka or DynamoDB code.
+ */
 export function kindImports(plan: EntryPlan & { kind: TableKind }): { imports: ImportSpec[]; validators: string[] } {
   const spec = KINDS[plan.kind];
   return { imports: spec.imports(namesOf(plan)), validators: (spec.validators ?? []).map((suffix) => `validate${plan.name}${suffix}`) };

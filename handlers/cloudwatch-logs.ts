@@ -11,6 +11,8 @@ import { decodeLogData } from "../runtime/decode/cloudwatch-logs.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeCloudWatchLogs } from "../runtime/decode/cloudwatch-logs.js";
+
 export { decodeCloudWatchLogsDecodedData };
 
 export type CloudWatchLogsLogEventOf<TMessage> = Omit<CloudWatchLogsLogEvent, "message"> & { message: TMessage };

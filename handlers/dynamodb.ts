@@ -6,6 +6,9 @@ import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeDynamoDBImages } from "../runtime/decode/dynamodb-images.js";
+export { unmarshallItem } from "../runtime/decode/dynamodb-unmarshall.js";
+
 export type { StreamBatchOptions };
 
 /** A DynamoDB stream record whose images are unmarshalled and decoded as `TItem` (keys stay AttributeValues). */

@@ -15,6 +15,8 @@ import { errorFields } from "./sqs-failures.js";
 import { reportSafely } from "./stream-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeFirehoseData } from "../runtime/decode/stream-payloads.js";
+
 const DROPPED = Symbol.for("kata.firehose.drop");
 
 /** What `drop()` returns: the record is `Dropped` (intentionally left out of the delivery). */

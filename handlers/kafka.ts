@@ -6,6 +6,8 @@ import type { KataHandler } from "../runtime/typed-handler.js";
 import { errorFields } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeKafkaRecords } from "../runtime/decode/kafka-records.js";
+
 /** An Amazon MSK or a self-managed Apache Kafka event. */
 export type KafkaEvent = MSKEvent | SelfManagedKafkaEvent;
 

@@ -13,6 +13,8 @@ import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeKinesisData } from "../runtime/decode/stream-payloads.js";
+
 export type { StreamBatchOptions };
 
 /** A Kinesis record whose `data` is decoded as `TData`. */

@@ -6,6 +6,8 @@ import { snsMessagePointer } from "../runtime/decode/stream-payloads.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeSnsMessages } from "../runtime/decode/stream-payloads.js";
+
 export type SNSEventRecordOf<TMessage> = Omit<SNSEventRecord, "Sns"> & { Sns: Omit<SNSMessage, "Message"> & { Message: TMessage } };
 
 /** An SNS event whose `Message` is decoded as `TMessage`. */

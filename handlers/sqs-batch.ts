@@ -9,6 +9,8 @@ import { processRecord, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-
 import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeSnsNotification } from "../runtime/decode/sns-notification.js";
+
 export type { SQSBatchSpec, SQSMessageHandler };
 export type { SnsNotification } from "../runtime/decode/sns-notification.js";
 

@@ -4,9 +4,9 @@
  */
 import type { AppLog } from "./kata-types.js";
 import { validateAppLog, validateAppLogEvent } from "./kata-validators.js";
-import { assertWith, decodeCloudWatchLogs, decodeWith } from "kata/decode";
+import { assertWith, decodeWith } from "kata/decode";
 import { decodeCloudWatchLogsDecodedData, decodeCloudWatchLogsEvent } from "kata/events/cloudwatch-logs";
-import { cloudWatchLogsHandler } from "kata/handlers/cloudwatch-logs";
+import { cloudWatchLogsHandler, decodeCloudWatchLogs } from "kata/handlers/cloudwatch-logs";
 import type { CloudWatchLogsEventOf, CloudWatchLogsHandler } from "kata/handlers/cloudwatch-logs";
 
 export type { AppLog };

@@ -4,9 +4,9 @@
  */
 import type { OrderDelivery } from "./kata-types.js";
 import { validateOrderDelivery, validateOrderDeliveryEvent } from "./kata-validators.js";
-import { assertWith, decodeFirehoseData, decodeWith } from "kata/decode";
+import { assertWith, decodeWith } from "kata/decode";
 import { decodeFirehoseTransformationEvent } from "kata/events/firehose";
-import { firehoseHandler } from "kata/handlers/firehose";
+import { decodeFirehoseData, firehoseHandler } from "kata/handlers/firehose";
 import type { FirehoseOptions, FirehoseTransformationEventOf, FirehoseTransformer } from "kata/handlers/firehose";
 
 export type { OrderDelivery };

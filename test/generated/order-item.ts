@@ -4,9 +4,9 @@
  */
 import type { OrderItem } from "./kata-types.js";
 import { validateOrderItem, validateOrderItemEnvelope, validateOrderItemEvent } from "./kata-validators.js";
-import { assertWith, decodeDynamoDBImages, decodeWith } from "kata/decode";
+import { assertWith, decodeWith } from "kata/decode";
 import type { DynamoDBStreamEvent } from "kata/events/dynamodb";
-import { dynamoDBStreamHandler } from "kata/handlers/dynamodb";
+import { decodeDynamoDBImages, dynamoDBStreamHandler } from "kata/handlers/dynamodb";
 import type { DynamoDBRecordHandler, DynamoDBStreamEventOf, StreamBatchOptions } from "kata/handlers/dynamodb";
 
 export type { OrderItem };

@@ -4,7 +4,8 @@
  */
 import type { OrderNoticeQueue } from "./kata-types.js";
 import { validateOrderNoticeQueue, validateOrderNoticeQueueEvent } from "./kata-validators.js";
-import { assertWith, decodeSnsNotification, decodeSqsBodies, decodeWith } from "kata/decode";
+import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
+import { decodeSnsNotification } from "kata/handlers/sqs-batch";
 import { decodeSQSEvent } from "kata/events/sqs";
 import type { SQSEvent } from "kata/events/sqs";
 import type { SnsNotification } from "kata/handlers/sqs-batch";

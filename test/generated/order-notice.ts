@@ -4,9 +4,9 @@
  */
 import type { OrderNotice } from "./kata-types.js";
 import { validateOrderNotice, validateOrderNoticeEvent } from "./kata-validators.js";
-import { assertWith, decodeSnsMessages, decodeWith } from "kata/decode";
+import { assertWith, decodeWith } from "kata/decode";
 import { decodeSNSEvent } from "kata/events/sns";
-import { snsHandler } from "kata/handlers/sns";
+import { decodeSnsMessages, snsHandler } from "kata/handlers/sns";
 import type { SNSEventOf, SNSMessageHandler } from "kata/handlers/sns";
 
 export type { OrderNotice };

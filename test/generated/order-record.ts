@@ -4,8 +4,8 @@
  */
 import type { OrderRecord, OrderRecordKey } from "./kata-types.js";
 import { validateOrderRecord, validateOrderRecordEnvelope, validateOrderRecordEvent, validateOrderRecordKey } from "./kata-validators.js";
-import { assertWith, decodeKafkaRecords, decodeWith } from "kata/decode";
-import { kafkaHandler } from "kata/handlers/kafka";
+import { assertWith, decodeWith } from "kata/decode";
+import { decodeKafkaRecords, kafkaHandler } from "kata/handlers/kafka";
 import type { KafkaEvent, KafkaEventOf, KafkaRecordHandler } from "kata/handlers/kafka";
 
 export type { OrderRecord, OrderRecordKey };

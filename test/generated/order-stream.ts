@@ -4,9 +4,9 @@
  */
 import type { OrderStream } from "./kata-types.js";
 import { validateOrderStream, validateOrderStreamEvent } from "./kata-validators.js";
-import { assertWith, decodeKinesisData, decodeWith } from "kata/decode";
+import { assertWith, decodeWith } from "kata/decode";
 import { decodeKinesisStreamEvent } from "kata/events/kinesis";
-import { kinesisStreamHandler } from "kata/handlers/kinesis";
+import { decodeKinesisData, kinesisStreamHandler } from "kata/handlers/kinesis";
 import type { KinesisRecordHandler, KinesisStreamEventOf, StreamBatchOptions } from "kata/handlers/kinesis";
 
 export type { OrderStream };
