@@ -4,9 +4,11 @@ import type { StreamRecordFailure } from "../../handlers/stream-batch.js";
 import { KafkaRecordError } from "../../handlers/kafka.js";
 import { drop, type FirehoseRecordFailure } from "../../handlers/firehose.js";
 import { DecodeError } from "../../runtime/decode-error.js";
-import { onOrderDelivery, onOrderItem, onOrderNotice, onOrderRecord, onOrderStream, type OrderItem } from "../generated/index.js";
+import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderNotice, onOrderRecord, onOrderStream, onPlacedQueue, type OrderItem } from "../generated/index.js";
+import { loadEvent } from "../support/fixtures.js";
+import { orderPlacedEvent, sqsEvent } from "./support/events.js";
 import { asDelivered, managedContext } from "./support/context.js";
-import { dynamodbEvent, firehoseEvent, kafkaEvent, kinesisEvent, orderImage, snsEvent } from "./support/stream-events.js";
+import { cloudWatchLogsEvent, dynamodbEvent, firehoseEvent, kafkaEvent, kinesisEvent, orderImage, snsEvent, websocketEvent } from "./support/stream-events.js";
 
 // The stream handlers called the way AWS's managed Node.js runtime calls them: a parsed event.
 
@@ -215,5 +217,38 @@ describe("SNS handler", () => {
       assert.deepEqual(error.issues.map((issue) => issue.path), ["/Records/0/Sns/Message/quantity"]);
       return true;
     });
+  });
+});
+
+describe("CloudWatch Logs, WebSocket and SQS via EventBridge handlers", () => {
+  it("CloudWatch Logs: fn gets the gunzipped data with every message decoded; a bad message is a DecodeError", async () => {
+    const levels: string[] = [];
+    const handler = onAppLog((data) => void levels.push(...data.logEvents.map((logEvent) => logEvent.message.level)));
+    await handler(asDelivered(cloudWatchLogsEvent([{ level: "WARN", msg: "slow" }, { level: "ERROR", msg: "down" }])), managedContext());
+    assert.deepEqual(levels, ["WARN", "ERROR"]);
+    await assert.rejects(handler(asDelivered(cloudWatchLogsEvent([{ level: "WARN" }])), managedContext()), (error: unknown) => {
+      assert.ok(error instanceof DecodeError);
+      assert.deepEqual(error.issues.map((issue) => issue.path), ["/awslogs/data/logEvents/0/message/msg"]);
+      return true;
+    });
+  });
+
+  it("WebSocket: fn gets a valid body; a bad body or a connect event gets 400 problem+json", async () => {
+    const handler = onChatMessage((body, event) => ({ statusCode: 200, body: `${event.requestContext.connectionId}: ${body.text}` }));
+    assert.deepEqual(await handler(asDelivered(websocketEvent({ action: "sendmessage", text: "hi" })), managedContext()), { statusCode: 200, body: "ABCDEFGHIJKLMN=: hi" });
+    const bad = (await handler(asDelivered(websocketEvent({ action: "sendmessage", text: "" })), managedContext())) as { statusCode: number; body: string };
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(JSON.parse(bad.body).issues.map((issue: { pointer: string }) => issue.pointer), ["/body/text"]);
+    const connect = (await handler(asDelivered(loadEvent("apigw-websocket", "connect")), managedContext())) as { statusCode: number };
+    assert.equal(connect.statusCode, 400);
+  });
+
+  it("SQS via EventBridge: fn gets the typed EventBridge event; another detail-type is reported", async () => {
+    const seen: string[] = [];
+    const handler = onPlacedQueue((event) => void seen.push(event.detail.orderId));
+    const wrong = { ...orderPlacedEvent(), "detail-type": "Order Shipped" };
+    const result = await handler(asDelivered(sqsEvent([JSON.stringify(orderPlacedEvent()), JSON.stringify(wrong)])), managedContext());
+    assert.deepEqual(result, { batchItemFailures: [{ itemIdentifier: "msg-1" }] });
+    assert.deepEqual(seen, ["ord-42"]);
   });
 });
