@@ -82,16 +82,7 @@ function emitKindModule(banner: string, plan: EntryPlan & { kind: TableKind }, t
     if (slotTypes.length > 0) file.addExportDeclaration({ isTypeOnly: true, namedExports: slotTypes });
     for (const slot of plan.slots) addDecoders(file, slot.typeName, `validate${slot.typeName}`, `\`${slot.typeName}\``);
     const { eventType, decodeStatement } = addKindDecoders(file, plan);
-    file.addTypeAlias({ isExported: true, name: eventName, type: eventType, docs: [`${capitalize(describe)} \`${name}\`.`] });
-    file.addFunction({
-      isExported: true,
-      name: `decode${eventName}`,
-      docs: [`Parses JSON text or bytes as ${describe} \`${name}\`, and validates both. Throws \`DecodeError\` with the JSON pointer of every problem.`],
-      parameters: [{ name: "input", type: "string | Uint8Array" }],
-      returnType: eventName,
-      statements: decodeStatement,
-    });
-    addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, already decoded`);
+    addEventFunctions(file, name, describe, eventType, decodeStatement, "already decoded");
     addKindWrapper(file, plan);
   });
 }
@@ -102,7 +93,6 @@ function addEventDecoders(file: SourceFile, plan: EntryPlan, source: ClassicSour
   const { type: envelope, describe } = ENVELOPES[source];
   const query = plan.slots.find((s) => s.role === "query")?.typeName;
   const path = plan.slots.find((s) => s.role === "path")?.typeName;
-  file.addTypeAlias({ isExported: true, name: eventName, type: eventType(source, envelope, plan), docs: [`${capitalize(describe)} \`${name}\`.`] });
   const typeName = JSON.stringify(eventName);
   const decodeStatement: Record<ClassicSource, string> = {
     sqs: `return decodeSqsBodies(decode${envelope}(input), ${typeName}, decode${name}) as unknown as ${eventName};`,
@@ -110,15 +100,22 @@ function addEventDecoders(file: SourceFile, plan: EntryPlan, source: ClassicSour
     "apigw-v1": apiDecode(envelope, typeName, name, eventName, query, path),
     "apigw-v2": apiDecode(envelope, typeName, name, eventName, query, path),
   };
+  addEventFunctions(file, name, describe, eventType(source, envelope, plan), decodeStatement[source], "already parsed");
+}
+
+/** `NameEvent`, `decodeNameEvent`, `assertNameEvent` and `isNameEvent`; `already` says what the latter two expect of their input. */
+function addEventFunctions(file: SourceFile, name: string, describe: string, type: string, decodeStatement: string, already: string): void {
+  const eventName = `${name}Event`;
+  file.addTypeAlias({ isExported: true, name: eventName, type, docs: [`${capitalize(describe)} \`${name}\`.`] });
   file.addFunction({
     isExported: true,
     name: `decode${eventName}`,
     docs: [`Parses JSON text or bytes as ${describe} \`${name}\`, and validates both. Throws \`DecodeError\` with the JSON pointer of every problem.`],
     parameters: [{ name: "input", type: "string | Uint8Array" }],
     returnType: eventName,
-    statements: decodeStatement[source],
+    statements: decodeStatement,
   });
-  addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, already parsed`);
+  addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, ${already}`);
 }
 
 function eventType(source: ClassicSource, envelope: string, plan: EntryPlan): string {
