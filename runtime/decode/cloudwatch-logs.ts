@@ -12,6 +12,9 @@ interface RawLogsEvent {
 
 const DATA = "/awslogs/data";
 
+/** CloudWatch Logs sends at most 1 MB of log events per invocation; far more gunzipped is not log data but a bomb. */
+export const MAX_LOG_DATA_BYTES = 64 * 1024 * 1024;
+
 /**
  * `awslogs.data` base64-decoded, gunzipped and checked with `decodeData` (the built-in
  * `CloudWatchLogsDecodedData`), then each log event's `message` decoded as the entry's payload.
@@ -21,7 +24,7 @@ export function decodeLogData<TData>(event: RawLogsEvent, typeName: string, deco
   let data: { logEvents: { message: unknown }[] };
   try {
     zlib ??= process.getBuiltinModule("node:zlib");
-    const json = zlib.gunzipSync(base64Bytes(event.awslogs.data as string));
+    const json = zlib.gunzipSync(base64Bytes(event.awslogs.data as string), { maxOutputLength: MAX_LOG_DATA_BYTES });
     data = decodeData(json) as typeof data;
   } catch (error) {
     const issues = error instanceof DecodeError ? issuesUnder(DATA, error) : [{ path: DATA, message: `is not gzip-compressed, base64-encoded log data (${(error as Error).message})` }];

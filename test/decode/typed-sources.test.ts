@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { gzipSync } from "node:zlib";
 import { DecodeError } from "../../runtime/decode-error.js";
 import {
   assertOrderStreamEvent,
@@ -166,6 +167,11 @@ describe("typed payloads: cloudwatch-logs message", () => {
   });
   it("names the pointer inside the message", () => {
     assert.deepEqual(pathsOf(() => decodeAppLogEvent(bytes(cloudWatchLogsEvent([{ level: "INFO", msg: "ok" }, { level: "LOUD", msg: "?" }])))), ["/awslogs/data/logEvents/1/message/level"]);
+  });
+  it("refuses data that gunzips to more than 64 MB, at /awslogs/data", () => {
+    const bomb = gzipSync(Buffer.alloc(65 * 1024 * 1024)).toString("base64");
+    const issues = issuesOf(() => decodeAppLogEvent(bytes({ awslogs: { data: bomb } })));
+    assert.deepEqual(issues.map((issue) => issue.path), ["/awslogs/data"]);
   });
   it("reports data that is not gzip at /awslogs/data", () => {
     assert.deepEqual(pathsOf(() => decodeAppLogEvent(bytes({ awslogs: { data: Buffer.from("plain").toString("base64") } }))), ["/awslogs/data"]);
