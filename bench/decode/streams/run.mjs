@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runAlternating } from "../../lib/alternate.mjs";
@@ -109,31 +112,43 @@ export function streamsTable(rows) {
 }
 
 /**
- * What `import("kata/events/<source>")` costs a function that needs one source: fresh processes,
- * alternating with an empty module, timing the import alone inside each. The figure is the median
- * of the differences per round.
+ * What `import("kata/events/<source>")` (`dist/generated/<source>.js`) costs a function that needs
+ * one source: fresh processes, alternating with an empty module, timing the import alone inside
+ * each; as compiled (one file per module, as \`node\` runs the package) and bundled into one file by
+ * esbuild (as \`kata package\` deploys it). The figure is the median of the differences per round.
  */
 export function importCost({ runs = 31, sources = ["kinesis", "dynamodb"] } = {}) {
   const child = join(benchDir, "decode", "streams", "import-child.mjs");
-  const subjects = ["empty", ...sources];
+  const dir = mkdtempSync(join(tmpdir(), "kata-import-"));
+  const { buildSync } = createRequire(join(projectRoot, "package.json"))("esbuild");
+  const files = { empty: join(benchDir, "decode", "streams", "empty.mjs") };
+  for (const source of sources) {
+    files[source] = join(projectRoot, "dist", "generated", `${source}.js`);
+    files[`${source} (bundled)`] = join(dir, `${source}.mjs`);
+    buildSync({ entryPoints: [files[source]], bundle: true, format: "esm", platform: "node", outfile: files[`${source} (bundled)`], logLevel: "warning" });
+  }
+  const subjects = Object.keys(files);
   const times = Object.fromEntries(subjects.map((s) => [s, []]));
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < subjects.length; k++) {
       const subject = subjects[(run + k) % subjects.length];
-      const out = spawnSync(process.execPath, [child, subject], { cwd: projectRoot, encoding: "utf8" });
+      const out = spawnSync(process.execPath, [child, files[subject]], { encoding: "utf8" });
       if (out.status !== 0) throw new Error(`bench: import of ${subject} failed: ${out.stderr}`);
       times[subject].push(Number(out.stdout));
     }
   }
-  return sources.map((source) => ({
-    source: `kata/events/${source}`,
-    importMs: Number(median(times[source]).toFixed(2)),
-    emptyMs: Number(median(times.empty).toFixed(2)),
-    aboveEmptyMs: Number(median(times[source].map((ms, i) => ms - times.empty[i])).toFixed(2)),
-  }));
+  rmSync(dir, { recursive: true, force: true });
+  return subjects
+    .filter((subject) => subject !== "empty")
+    .map((subject) => ({
+      source: `kata/events/${subject}`,
+      importMs: Number(median(times[subject]).toFixed(2)),
+      emptyMs: Number(median(times.empty).toFixed(2)),
+      aboveEmptyMs: Number(median(times[subject].map((ms, i) => ms - times.empty[i])).toFixed(2)),
+    }));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rounds = Number(process.argv[2] ?? 21);
   const rows = await runStreams({ rounds });
   console.log(`\n${streamsTable(rows)}\n`);
