@@ -2,20 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { DecodeError } from "../../runtime/decode-error.js";
-import {
-  assertOrderStreamEvent,
-  decodeAppLogEvent,
-  decodeChatMessageEvent,
-  decodeOrderDeliveryEvent,
-  decodeOrderItemEvent,
-  decodeOrderNoticeEvent,
-  decodeOrderNoticeQueueEvent,
-  decodeOrderRecordEvent,
-  decodeOrderStreamEvent,
-  decodePlacedQueueEvent,
-  decodeUploadQueueEvent,
-  isOrderStreamEvent,
-} from "../generated/index.js";
+import { assertOrderStreamEvent, decodeOrderNoticeEvent, decodeOrderNoticeQueueEvent, decodeOrderStreamEvent, isOrderStreamEvent } from "../generated/index.js";
+import { decodeAppLogEvent, decodeChatMessageEvent, decodeOrderDeliveryEvent, decodeOrderItemEvent, decodeOrderRecordEvent, decodePlacedQueueEvent, decodeUploadQueueEvent } from "../generated/sources/index.js";
 import { loadEvent } from "../support/fixtures.js";
 import { orderBody, orderPlacedEvent, sqsEvent } from "../handlers/support/events.js";
 import {

@@ -3,22 +3,6 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 /**
- * One structured log line of the orders service.
- */
-export interface AppLog {
-  level: ("DEBUG" | "INFO" | "WARN" | "ERROR")
-  msg: string
-  orderId?: string
-}
-/**
- * A chat message a client sends over the WebSocket.
- */
-export interface ChatMessage {
-  action: "sendmessage"
-  text: string
-}
-
-/**
  * An amount in the currency's major unit and its ISO 4217 currency.
  */
 export interface Money {
@@ -48,34 +32,6 @@ export interface CreateOrder {
    */
   lines: OrderLine[]
   note?: string
-}
-/**
- * An order as the orders table stores it.
- */
-export interface OrderItem {
-  /**
-   * `ORDER#` and the order's id.
-   */
-  pk: string
-  orderId: string
-  quantity: number
-  price?: number
-  status: ("PLACED" | "SHIPPED")
-  tags?: string[]
-  address?: {
-    city: string
-    zip?: string
-  }
-  /**
-   * The ledger's 64-bit id: more digits than a JavaScript number holds.
-   */
-  ledgerId?: bigint
-}
-/**
- * The key of an order record: the customer, so that one customer's orders stay in order.
- */
-export interface OrderRecordKey {
-  customerId: string
 }
 /**
  * The detail of an `Order Placed` event.
@@ -126,7 +82,4 @@ export interface CreateOrderPath {
 export type CreateOrderV1 = CreateOrder;
 export type OrderNotice = OrderMessage;
 export type OrderStream = OrderMessage;
-export type OrderRecord = OrderMessage;
-export type OrderDelivery = OrderMessage;
 export type OrderNoticeQueue = OrderMessage;
-export type PlacedQueue = OrderPlaced;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { loadEvent } from "../support/fixtures.js";
-import { onOrderDelivery, onOrderItem, onOrderNotice, onOrderNoticeQueue, onOrderRecord, onOrderStream, onUploadQueue } from "../generated/index.js";
+import { onOrderNotice, onOrderNoticeQueue, onOrderStream } from "../generated/index.js";
+import { onOrderDelivery, onOrderItem, onOrderRecord, onUploadQueue } from "../generated/sources/index.js";
 import { drop } from "../../handlers/firehose.js";
 import { sqsEvent } from "./support/events.js";
 import { dynamodbEvent, firehoseEvent, kafkaEvent, kinesisEvent, orderImage, snsEvent, snsNotificationBody } from "./support/stream-events.js";

@@ -2,20 +2,8 @@
 // `@ts-expect-error` line must stay an error.
 import { drop } from "../../handlers/firehose.js";
 import type { S3Event } from "../../generated/s3.js";
-import {
-  onAppLog,
-  onChatMessage,
-  onOrderDelivery,
-  onOrderItem,
-  onOrderNotice,
-  onOrderNoticeQueue,
-  onOrderRecord,
-  onOrderStream,
-  onPlacedQueue,
-  onUploadQueue,
-  type OrderItem,
-  type OrderRecordKey,
-} from "../generated/index.js";
+import { onOrderNotice, onOrderNoticeQueue, onOrderStream } from "../generated/index.js";
+import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderRecord, onPlacedQueue, onUploadQueue, type OrderItem, type OrderRecordKey } from "../generated/sources/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_proof: T) => _proof;

@@ -19,7 +19,7 @@ import { dynamodbBatch, kinesisBatch } from "./events.mjs";
 const fromRoot = (file) => pathToFileURL(join(projectRoot, file)).href;
 
 async function peers() {
-  const typed = await import(fromRoot("dist/test/generated/index.js"));
+  const typed = { ...(await import(fromRoot("dist/test/generated/index.js"))), ...(await import(fromRoot("dist/test/generated/sources/index.js"))) };
   const { unmarshallItem } = await import(fromRoot("dist/runtime/decode/dynamodb-unmarshall.js"));
   const { parse } = await import("@aws-lambda-powertools/parser");
   const { KinesisEnvelope, DynamoDBStreamEnvelope } = await import("@aws-lambda-powertools/parser/envelopes");
