@@ -15,37 +15,41 @@ const IMAGES = ["NewImage", "OldImage"] as const;
 
 /**
  * Unmarshalls each image a stream record has (a `KEYS_ONLY` record has none) and validates it as
- * the entry's item. Returns the record's `dynamodb` with the images replaced; throws DecodeError
- * with pointers under the record's `dynamodb`, e.g. `/NewImage/address/city`.
+ * the entry's item. Returns the record's `dynamodb` with the images replaced (a copy, unless
+ * `inPlace`: `decodeNameEvent` owns the event it just parsed); throws DecodeError with pointers
+ * under the record's `dynamodb`, e.g. `/NewImage/address/city`.
  */
-export function decodeStreamImages<T extends StreamImages>(images: T, typeName: string, assertItem: (value: unknown) => void): T {
-  let decoded: T | undefined;
-  const issues: DecodeIssue[] = [];
+export function decodeStreamImages<T extends StreamImages>(images: T, typeName: string, assertItem: (value: unknown) => void, inPlace = false): T {
+  const decoded = inPlace ? images : { ...images };
+  let issues: DecodeIssue[] | undefined;
   for (const image of IMAGES) {
     const raw = images[image];
     if (raw === undefined) continue;
     try {
-      const item = unmarshallItem(raw, typeName);
-      try {
-        assertItem(item);
-      } catch (error) {
-        throw error instanceof DecodeError ? new DecodeError(typeName, explainBigints(item, error.issues)) : error;
-      }
-      decoded ??= { ...images };
-      decoded[image] = item;
+      decoded[image] = decodeItem(raw, typeName, assertItem);
     } catch (error) {
-      issues.push(...issuesUnder(`/${image}`, error));
+      (issues ??= []).push(...issuesUnder(`/${image}`, error));
     }
   }
-  if (issues.length > 0) throw new DecodeError(typeName, issues);
-  return decoded ?? images;
+  if (issues !== undefined) throw new DecodeError(typeName, issues);
+  return decoded;
+}
+
+function decodeItem(image: unknown, typeName: string, assertItem: (value: unknown) => void): Record<string, unknown> {
+  const item = unmarshallItem(image, typeName);
+  try {
+    assertItem(item);
+  } catch (error) {
+    throw error instanceof DecodeError ? new DecodeError(typeName, explainBigints(item, error.issues)) : error;
+  }
+  return item;
 }
 
 /** `decodeNameEvent` of a DynamoDB entry: every record's images decoded in place, or every issue thrown at once. */
 export function decodeDynamoDBImages<T>(event: T, typeName: string, assertItem: (value: unknown) => void): T {
   const records = (event as { Records: { dynamodb: StreamImages }[] }).Records;
   decodeEachRecord(typeName, records, dynamodbRecordPointer, (record) => {
-    record.dynamodb = decodeStreamImages(record.dynamodb, typeName, assertItem);
+    decodeStreamImages(record.dynamodb, typeName, assertItem, true);
   });
   return event;
 }
