@@ -5,6 +5,7 @@ import {
   type APIGatewayProxyEventV2,
   type APIGatewayProxyStructuredResultV2,
 } from "../generated/apigw-v2.js";
+import { assertAPIGatewayProxyWebsocketEventV2, decodeAPIGatewayProxyWebsocketEventV2, type APIGatewayProxyWebsocketEventV2 } from "../generated/apigw-websocket.js";
 import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
 import { withBody, type RestApiAnswer } from "./rest-answer.js";
 
@@ -28,5 +29,21 @@ export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult, 
 export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2>({
   decode: decodeAPIGatewayProxyEventV2,
   assert: assertAPIGatewayProxyEventV2,
+  answer: (result) => result,
+});
+
+type WebSocket = APIGatewayProxyWebsocketEventV2;
+
+/** A WebSocket `MESSAGE` event as `fn` sees it. */
+export type ApiGatewayWebSocketRequest<TBody> = DecodedApiEvent<WebSocket, TBody, WebSocket["queryStringParameters"], undefined>;
+export type ApiGatewayWebSocketHandler<TBody> = ApiEventHandler<WebSocket, APIGatewayProxyStructuredResultV2, TBody, WebSocket["queryStringParameters"], undefined>;
+
+/**
+ * Handler for a `websocket` entry: `fn(body, event, context)` runs for a message whose JSON body
+ * is valid; any other (or a connect or disconnect event, which has no body) gets 400 problem+json.
+ */
+export const apiGatewayWebSocketHandler = apiHandlerFactory<WebSocket, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2>({
+  decode: decodeAPIGatewayProxyWebsocketEventV2,
+  assert: assertAPIGatewayProxyWebsocketEventV2,
   answer: (result) => result,
 });

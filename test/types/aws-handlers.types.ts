@@ -5,7 +5,20 @@
 import type * as aws from "aws-lambda";
 import { kataContext, onAPIGatewayProxy, onAPIGatewayProxyV2, onEventBridge, onSQS, routeEvents, type KataContext, type LambdaContext } from "../../index.js";
 import { http } from "../../http/index.js";
-import { onCreateOrder, onCreateOrderV1, onOrderMessage, onOrderPlaced, onOrderShipped, onReindex, type OrderPlaced, type Reindex } from "../generated/index.js";
+import {
+  onCreateOrder,
+  onCreateOrderV1,
+  onOrderMessage,
+  onOrderNotice,
+  onOrderNoticeQueue,
+  onOrderPlaced,
+  onOrderShipped,
+  onOrderStream,
+  onReindex,
+  type OrderPlaced,
+  type Reindex,
+} from "../generated/index.js";
+import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderRecord } from "../generated/sources/index.js";
 
 type Assert<T extends true> = T;
 type Assignable<A, B> = [A] extends [B] ? true : false;
@@ -35,6 +48,16 @@ export const reindex: aws.Handler<Reindex, { index: string }> = onReindex(async 
   checkContext(context);
   return { index: payload.index };
 });
+
+// Streams, SNS, Kafka, Firehose, CloudWatch Logs and WebSocket entries (test/fixtures/config/sources.kata.config.json).
+export const notice: aws.SNSHandler = onOrderNotice(async (_message, _record, context) => checkContext(context));
+export const noticeQueue: aws.SQSHandler = onOrderNoticeQueue(async () => {});
+export const stream: aws.KinesisStreamHandler = onOrderStream(async (_data, _record, context) => checkContext(context));
+export const items: aws.DynamoDBStreamHandler = onOrderItem(async () => {});
+export const kafka: aws.MSKHandler = onOrderRecord(async () => {});
+export const delivery: aws.FirehoseTransformationHandler = onOrderDelivery(async (data) => ({ data: JSON.stringify(data) }));
+export const appLog: aws.CloudWatchLogsHandler = onAppLog(async () => {});
+export const chat: aws.APIGatewayProxyWebsocketHandlerV2 = onChatMessage(async () => ({ statusCode: 200 }));
 
 // ---- Built-in wrappers, routeEvents, http() -------------------------------------------------
 export const anySqs: aws.SQSHandler = onSQS(async (body: string) => void body);
