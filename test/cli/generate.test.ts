@@ -114,7 +114,7 @@ describe("kata generate in a CommonJS project under verbatimModuleSyntax", { con
       run.stderr,
       'kata generate: warning: package.json has "type": "commonjs", so the generated modules are CommonJS, and tsconfig.json sets "verbatimModuleSyntax": true, under which TypeScript rejects their import and export (TS1286, TS1295). Add "type": "module" to package.json (kata and Lambda\'s Node.js runtimes run ESM), or remove "verbatimModuleSyntax" from tsconfig.json.\n',
     );
-    assert.match(run.stdout, /^kata generate: 9 of 9 files written/);
+    assert.match(run.stdout, /^kata generate: (\d+) of \1 files written/);
   });
 
   it("names module commonjs the same way", async () => {
