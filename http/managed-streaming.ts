@@ -1,3 +1,4 @@
+import { isManagedAwsLambdaGlobal } from "../runtime/awslambda-global.js";
 import { StreamingNotSupportedError } from "./errors.js";
 
 /** The writable `responseStream` the managed runtime hands a streamified handler (aws-lambda-ric's ResponseStream). */
@@ -17,13 +18,13 @@ export interface ManagedStreaming {
 }
 
 /**
- * Which loop will stream: `undefined` under kata's loop (no `awslambda` global), the managed
+ * Which loop will stream: `undefined` under kata's loop (no `awslambda` global, or kata's own), the managed
  * runtime's `awslambda` when it offers `streamifyResponse` and `HttpResponseStream` (aws-lambda-ric,
  * nodejs18.x and later). A managed runtime without them cannot stream: `what` is refused at load time.
  */
 export function managedStreaming(what: string): ManagedStreaming | undefined {
   const awslambda = (globalThis as unknown as { awslambda?: Partial<ManagedStreaming> }).awslambda;
-  if (awslambda === undefined) return undefined;
+  if (!isManagedAwsLambdaGlobal(awslambda)) return undefined;
   if (typeof awslambda.streamifyResponse === "function" && typeof awslambda.HttpResponseStream?.from === "function") return awslambda as ManagedStreaming;
   throw new StreamingNotSupportedError(what);
 }

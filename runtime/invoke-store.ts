@@ -1,4 +1,5 @@
 import type { KataContext } from "./context.js";
+import { KATA_AWSLAMBDA } from "./awslambda-global.js";
 import { currentContext } from "./invocation-scope.js";
 
 // What the managed Node.js runtime exposes as `globalThis.awslambda.InvokeStore` (the
@@ -16,7 +17,7 @@ const BAGGAGE = Symbol.for("_AWS_LAMBDA_BAGGAGE");
 const PROTECTED_KEYS = { REQUEST_ID, X_RAY_TRACE_ID, TENANT_ID, TRACEPARENT, TRACESTATE, BAGGAGE };
 const PROTECTED = new Set<PropertyKey>(Object.values(PROTECTED_KEYS));
 
-type AwsLambdaGlobal = { awslambda?: { InvokeStore?: unknown } };
+type AwsLambdaGlobal = { awslambda?: { InvokeStore?: unknown; [KATA_AWSLAMBDA]?: true } };
 
 /**
  * Puts kata's invocation scope behind `globalThis.awslambda.InvokeStore`, unless a store is there
@@ -27,7 +28,7 @@ export function provideInvokeStore(): void {
   const global = globalThis as AwsLambdaGlobal;
   // AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA: the user asked for no `awslambda` global.
   if (["true", "1"].includes(process.env.AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA ?? "")) return;
-  const awslambda = (global.awslambda ??= {});
+  const awslambda = (global.awslambda ??= { [KATA_AWSLAMBDA]: true });
   awslambda.InvokeStore ??= new KataInvokeStore();
 }
 

@@ -26,8 +26,9 @@ async function run(env: Record<string, string>, orders: [requestId: string, orde
   );
   // A runtime that dies (e.g. Powertools throwing "InvokeStore is not available" at init) fails the test instead of hanging it.
   const died = runtime.exited.then((exit) => assert.fail(`kata-runtime exited (${exit.code}) before answering: ${exit.stderr}${exit.stdout}`));
-  const outcomes = await Promise.race([answered, died]);
-  const exit = await runtime.end();
+  // The mock Runtime API keeps the test process alive until it is closed, failure or not.
+  const outcomes = await Promise.race([answered, died]).finally(() => runtime.end());
+  const exit = await runtime.exited;
   for (const outcome of outcomes) assert.equal(outcome.body.toString(), '{"batchItemFailures":[]}', `${outcome.requestId}: ${outcome.body.toString()}`);
   assert.equal(exit.stderr, "");
   return exit.stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as PowertoolsLine);
