@@ -4,6 +4,7 @@ import { generateCommand } from "./commands/generate.js";
 import { invokeCommand } from "./commands/invoke.js";
 import { packageCommand } from "./commands/package.js";
 import { serveCommand } from "./commands/serve.js";
+import { kataVersion } from "./kata-version.js";
 
 /**
  * The whole `kata` CLI, built without parsing, so that tests can drive it in-process.
@@ -23,7 +24,8 @@ export function buildCli(args: string[]): Argv {
     .recommendCommands()
     .help()
     .alias("h", "help")
-    .version(false)
+    .version(kataVersion())
+    .alias("v", "version")
     .wrap(Math.min(100, process.stdout.columns ?? 100));
 }
 
