@@ -6,6 +6,7 @@ import { serveHttpRequest } from "../../emulator/http-gateway.js";
 import { INVOKE_PATH } from "../../emulator/invoke-endpoint.js";
 import { closeServer, listen } from "../../emulator/listen.js";
 import { sendJson } from "../../emulator/runtime-api-routes.js";
+import { logAccess } from "../access-log.js";
 import { progress, reportFailure } from "../command-error.js";
 import { prepareFunction, withFunctionOptions, type FunctionArgs, type PreparedFunction } from "../function-options.js";
 import { watchSources } from "../watch-files.js";
@@ -41,7 +42,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       const prepared = await prepareFunction(args, cwd, (message) => progress("serve", message));
       emulator = await Emulator.start(prepared.options);
       const running = emulator;
-      const server = createServer((req, res) => void route(running, args.http, req, res));
+      const server = createServer((req, res) => {
+        logAccess(req, res, (line) => progress("serve", line));
+        void route(running, args.http, req, res);
+      });
       await listen(server, args.port, args.host);
       const stopWatching = args.watch ? watchAndRestart(running, prepared, cwd) : () => {};
       const base = `http://${args.host}:${args.port}`;
