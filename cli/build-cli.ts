@@ -30,7 +30,7 @@ export function buildCli(args: string[]): Argv {
 }
 
 /**
- * `--event -` as `--event=-`: yargs takes a lone `-` after a long option for a positional (it does
+ * `--inspect` as `--inspect=`, and `--event -` as `--event=-`: yargs takes a lone `-` after a long option for a positional (it does
  * not after `-e`), so `kata invoke ... --event -` would fail with "Unknown argument: -".
  */
 function withStdinValues(args: string[]): string[] {
@@ -38,6 +38,8 @@ function withStdinValues(args: string[]): string[] {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (/^--[^=]+$/.test(arg) && args[i + 1] === "-") joined.push(`${arg}=${args[++i]}`);
+    // A bare --inspect takes no value (as node's): the word after it is the handler, not a port.
+    else if (arg === "--inspect") joined.push("--inspect=");
     else joined.push(arg);
   }
   return joined;
