@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Argv } from "yargs";
 import type { EmulatorOptions } from "../emulator/emulator.js";
 import { CommandError } from "./command-error.js";
 import { compileHandler } from "./compile-handler.js";
 import { readDotenv } from "./dotenv.js";
+import { staleGeneratedWarning } from "./generated-hint.js";
 import { readSamEnvVars } from "./sam-env-vars.js";
 import { lambdaHandlerOf, moduleDisplayName, resolveHandler } from "./handler-spec.js";
 
@@ -64,6 +65,8 @@ export async function prepareFunction(args: FunctionArgs, cwd: string, onProgres
     return { options, watched: [cwd], rebuild: async () => [cwd] };
   }
   const spec = resolveHandler(args.handler, cwd);
+  const stale = staleGeneratedWarning(dirname(spec.file), cwd);
+  if (stale !== undefined) onProgress(`warning: ${stale}`);
   const functionName = args.name ?? basename(spec.file).replace(/\.[^.]+$/, "").replace(/[^A-Za-z0-9_-]/g, "-");
   const environment = functionEnvironment(args, cwd, functionName);
   const command = [process.execPath, "--enable-source-maps", ...(inspector === undefined ? [] : [`--inspect=${inspector}`]), kataRuntimeBin()];
