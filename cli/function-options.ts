@@ -6,7 +6,7 @@ import type { EmulatorOptions } from "../emulator/emulator.js";
 import { CommandError } from "./command-error.js";
 import { compileHandler } from "./compile-handler.js";
 import { readDotenv } from "./dotenv.js";
-import { staleGeneratedWarning } from "./generated-hint.js";
+import { generatedOutputs, staleGeneratedWarning, type GeneratedOutput } from "./generated-hint.js";
 import { readSamEnvVars } from "./sam-env-vars.js";
 import { lambdaHandlerOf, moduleDisplayName, resolveHandler } from "./handler-spec.js";
 
@@ -44,6 +44,8 @@ export interface PreparedFunction {
   options: EmulatorOptions;
   /** What to watch for `--watch`: the bundle's sources, or the handler's folder. */
   watched: string[];
+  /** The kata.config.json files of the handler's project, whose changes `--watch` regenerates. */
+  generated: GeneratedOutput[];
   /** Compiles the handler again (TypeScript; a no-op otherwise) and returns what to watch now. */
   rebuild: () => Promise<string[]>;
 }
@@ -62,17 +64,18 @@ export async function prepareFunction(args: FunctionArgs, cwd: string, onProgres
     if (inspector !== undefined) throw new CommandError("--inspect starts kata's Node.js runtime under the inspector; with --exec, start your own process with node --inspect instead");
     const functionName = args.name ?? "function";
     const options = { ...settings, environment: functionEnvironment(args, cwd, functionName), command: execCommand(args.exec), handler: args.handler, taskRoot: cwd, functionName };
-    return { options, watched: [cwd], rebuild: async () => [cwd] };
+    return { options, watched: [cwd], generated: generatedOutputs(cwd), rebuild: async () => [cwd] };
   }
   const spec = resolveHandler(args.handler, cwd);
-  const stale = staleGeneratedWarning(dirname(spec.file), cwd);
+  const generated = generatedOutputs(dirname(spec.file));
+  const stale = staleGeneratedWarning(generated, cwd);
   if (stale !== undefined) onProgress(`warning: ${stale}`);
   const functionName = args.name ?? basename(spec.file).replace(/\.[^.]+$/, "").replace(/[^A-Za-z0-9_-]/g, "-");
   const environment = functionEnvironment(args, cwd, functionName);
   const command = [process.execPath, "--enable-source-maps", ...(inspector === undefined ? [] : [`--inspect=${inspector}`]), kataRuntimeBin()];
   if (!spec.typescript) {
     const { taskRoot, handler } = lambdaHandlerOf(spec.file, spec.exportName);
-    return { options: { ...settings, environment, command, handler, taskRoot, functionName }, watched: [taskRoot], rebuild: async () => [taskRoot] };
+    return { options: { ...settings, environment, command, handler, taskRoot, functionName }, watched: [taskRoot], generated, rebuild: async () => [taskRoot] };
   }
   const shown = moduleDisplayName(spec.file, cwd);
   const started = performance.now();
@@ -81,6 +84,7 @@ export async function prepareFunction(args: FunctionArgs, cwd: string, onProgres
   return {
     options: { ...settings, environment, command, handler: compiled.handler, taskRoot: compiled.taskRoot, functionName },
     watched: ownSources(compiled.inputs),
+    generated,
     rebuild: async () => ownSources((await compileHandler(spec, cwd)).inputs),
   };
 }

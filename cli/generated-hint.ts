@@ -65,8 +65,8 @@ export function generatedModuleHint(text: string, importer: string | undefined, 
  * A schema or config newer than everything generated from it: the generated module is likely
  * stale (an edit not yet regenerated). Returns the warning to print, naming the newest input.
  */
-export function staleGeneratedWarning(dir: string, cwd: string): string | undefined {
-  for (const output of generatedOutputs(dir)) {
+export function staleGeneratedWarning(outputs: GeneratedOutput[], cwd: string): string | undefined {
+  for (const output of outputs) {
     const generated = newest(listFiles(output.outDir));
     if (generated === undefined) continue;
     const inputs = [output.config, ...output.schemas].filter((file) => existsSync(file));
