@@ -1,6 +1,7 @@
 import yargs, { type Argv } from "yargs";
 import { eventsCommand } from "./commands/events.js";
 import { generateCommand } from "./commands/generate.js";
+import { initCommand } from "./commands/init.js";
 import { invokeCommand } from "./commands/invoke.js";
 import { packageCommand } from "./commands/package.js";
 import { serveCommand } from "./commands/serve.js";
@@ -14,12 +15,13 @@ export function buildCli(args: string[]): Argv {
   return yargs(withStdinValues(args))
     .scriptName("kata")
     .usage("$0 <command> [options]")
+    .command(initCommand)
     .command(generateCommand)
     .command(invokeCommand)
     .command(serveCommand)
     .command(eventsCommand)
     .command(packageCommand)
-    .demandCommand(1, "Name a command: kata generate | invoke | serve | events | package. See kata --help.")
+    .demandCommand(1, "Name a command: kata init | generate | invoke | serve | events | package. See kata --help.")
     .strict()
     .recommendCommands()
     .help()
