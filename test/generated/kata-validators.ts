@@ -5092,4 +5092,1561 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
+export const validateOrderNoticeEvent = validate41;
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.MessageAttributes === undefined){
+data.MessageAttributes = {};
+}
+if(data.Type === undefined){
+data.Type = "Notification";
+}
+if(data.SignatureVersion === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "SignatureVersion"},message:"must have required property '"+"SignatureVersion"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Timestamp === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.Signature === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "Signature"},message:"must have required property '"+"Signature"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.SigningCertUrl === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "SigningCertUrl"},message:"must have required property '"+"SigningCertUrl"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.MessageId === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "MessageId"},message:"must have required property '"+"MessageId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.Message === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.MessageAttributes === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "MessageAttributes"},message:"must have required property '"+"MessageAttributes"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.Type === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.UnsubscribeUrl === undefined){
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "UnsubscribeUrl"},message:"must have required property '"+"UnsubscribeUrl"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.TopicArn === undefined){
+const err9 = {instancePath,keyword:"required",params:{missingProperty: "TopicArn"},message:"must have required property '"+"TopicArn"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.SignatureVersion !== undefined){
+if(typeof data.SignatureVersion !== "string"){
+const err10 = {instancePath:instancePath+"/SignatureVersion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.Timestamp !== undefined){
+if(typeof data.Timestamp !== "string"){
+const err11 = {instancePath:instancePath+"/Timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.Signature !== undefined){
+if(typeof data.Signature !== "string"){
+const err12 = {instancePath:instancePath+"/Signature",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.SigningCertUrl !== undefined){
+if(typeof data.SigningCertUrl !== "string"){
+const err13 = {instancePath:instancePath+"/SigningCertUrl",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.MessageId !== undefined){
+if(typeof data.MessageId !== "string"){
+const err14 = {instancePath:instancePath+"/MessageId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.Message !== undefined){
+if(!(validate10(data.Message, {instancePath:instancePath+"/Message",parentData:data,parentDataProperty:"Message",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+let data6 = data.MessageAttributes;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key0 in data6){
+let data7 = data6[key0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.Type === undefined){
+const err15 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data7.Value === undefined){
+const err16 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.Type !== undefined){
+if(typeof data7.Type !== "string"){
+const err17 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data7.Value !== undefined){
+if(typeof data7.Value !== "string"){
+const err18 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/MessageAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(typeof data.Type !== "string"){
+const err21 = {instancePath:instancePath+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.UnsubscribeUrl !== undefined){
+if(typeof data.UnsubscribeUrl !== "string"){
+const err22 = {instancePath:instancePath+"/UnsubscribeUrl",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.TopicArn !== undefined){
+if(typeof data.TopicArn !== "string"){
+const err23 = {instancePath:instancePath+"/TopicArn",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.Subject !== undefined){
+let data13 = data.Subject;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err24 = {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.Token !== undefined){
+if(typeof data.Token !== "string"){
+const err25 = {instancePath:instancePath+"/Token",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.EventVersion === undefined){
+data.EventVersion = "1.0";
+}
+if(data.EventSource === undefined){
+data.EventSource = "aws:sns";
+}
+if(data.EventVersion === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "EventVersion"},message:"must have required property '"+"EventVersion"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.EventSubscriptionArn === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "EventSubscriptionArn"},message:"must have required property '"+"EventSubscriptionArn"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.EventSource === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "EventSource"},message:"must have required property '"+"EventSource"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.Sns === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "Sns"},message:"must have required property '"+"Sns"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data.EventVersion !== "string"){
+const err4 = {instancePath:instancePath+"/EventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.EventSubscriptionArn !== undefined){
+if(typeof data.EventSubscriptionArn !== "string"){
+const err5 = {instancePath:instancePath+"/EventSubscriptionArn",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(typeof data.EventSource !== "string"){
+const err6 = {instancePath:instancePath+"/EventSource",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.Sns !== undefined){
+if(!(validate43(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
+vErrors = vErrors === null ? validate43.errors : appendErrors(vErrors, validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderNoticeEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate42(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate42.errors : appendErrors(vErrors, validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderStreamEvent = validate47;
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kinesisSchemaVersion === undefined){
+data.kinesisSchemaVersion = "1.0";
+}
+if(data.approximateArrivalTimestamp === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kinesisSchemaVersion === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "kinesisSchemaVersion"},message:"must have required property '"+"kinesisSchemaVersion"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.partitionKey === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "partitionKey"},message:"must have required property '"+"partitionKey"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.sequenceNumber === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "sequenceNumber"},message:"must have required property '"+"sequenceNumber"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.approximateArrivalTimestamp !== undefined){
+let data0 = data.approximateArrivalTimestamp;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err5 = {instancePath:instancePath+"/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate10(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+if(typeof data.kinesisSchemaVersion !== "string"){
+const err6 = {instancePath:instancePath+"/kinesisSchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.partitionKey !== undefined){
+if(typeof data.partitionKey !== "string"){
+const err7 = {instancePath:instancePath+"/partitionKey",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.sequenceNumber !== undefined){
+if(typeof data.sequenceNumber !== "string"){
+const err8 = {instancePath:instancePath+"/sequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.encryptionType !== undefined){
+if(typeof data.encryptionType !== "string"){
+const err9 = {instancePath:instancePath+"/encryptionType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventName === undefined){
+data.eventName = "aws:kinesis:record";
+}
+if(data.eventSource === undefined){
+data.eventSource = "aws:kinesis";
+}
+if(data.eventVersion === undefined){
+data.eventVersion = "1.0";
+}
+if(data.awsRegion === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.eventID === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.eventName === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.eventSource === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.eventSourceARN === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.eventVersion === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.invokeIdentityArn === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "invokeIdentityArn"},message:"must have required property '"+"invokeIdentityArn"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.kinesis === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "kinesis"},message:"must have required property '"+"kinesis"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+const err8 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.eventID !== undefined){
+if(typeof data.eventID !== "string"){
+const err9 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(typeof data.eventName !== "string"){
+const err10 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data.eventSource !== "string"){
+const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(typeof data.eventVersion !== "string"){
+const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.invokeIdentityArn !== undefined){
+if(typeof data.invokeIdentityArn !== "string"){
+const err14 = {instancePath:instancePath+"/invokeIdentityArn",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.kinesis !== undefined){
+if(!(validate49(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
+vErrors = vErrors === null ? validate49.errors : appendErrors(vErrors, validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderStreamEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate48(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate48.errors : appendErrors(vErrors, validate48.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderNoticeQueueEvent = validate53;
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+let data0 = data[key0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.dataType === undefined){
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.stringValue !== undefined){
+if(typeof data0.stringValue !== "string"){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.binaryValue !== undefined){
+if(typeof data0.binaryValue !== "string"){
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data0.stringListValues !== undefined){
+let data3 = data0.stringListValues;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.binaryListValues !== undefined){
+let data5 = data0.binaryListValues;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.dataType !== undefined){
+if(typeof data0.dataType !== "string"){
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.messageAttributes === undefined){
+data.messageAttributes = {};
+}
+if(data.messageId === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.receiptHandle === undefined){
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.body === undefined){
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.attributes === undefined){
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.messageAttributes === undefined){
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.md5OfBody === undefined){
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.eventSource === undefined){
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.eventSourceARN === undefined){
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.awsRegion === undefined){
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.messageId !== undefined){
+if(typeof data.messageId !== "string"){
+const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.receiptHandle !== undefined){
+if(typeof data.receiptHandle !== "string"){
+const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.body !== undefined){
+let data2 = data.body;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.Type === undefined){
+const err11 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2.MessageId === undefined){
+const err12 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "MessageId"},message:"must have required property '"+"MessageId"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2.TopicArn === undefined){
+const err13 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "TopicArn"},message:"must have required property '"+"TopicArn"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data2.Message === undefined){
+const err14 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data2.Timestamp === undefined){
+const err15 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data2.Type !== undefined){
+if(typeof data2.Type !== "string"){
+const err16 = {instancePath:instancePath+"/body/Type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.MessageId !== undefined){
+if(typeof data2.MessageId !== "string"){
+const err17 = {instancePath:instancePath+"/body/MessageId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2.TopicArn !== undefined){
+if(typeof data2.TopicArn !== "string"){
+const err18 = {instancePath:instancePath+"/body/TopicArn",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data2.Subject !== undefined){
+let data6 = data2.Subject;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err19 = {instancePath:instancePath+"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data2.Message !== undefined){
+if(!(validate10(data2.Message, {instancePath:instancePath+"/body/Message",parentData:data2,parentDataProperty:"Message",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+if(data2.Timestamp !== undefined){
+if(typeof data2.Timestamp !== "string"){
+const err20 = {instancePath:instancePath+"/body/Timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.attributes !== undefined){
+let data9 = data.attributes;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.ApproximateReceiveCount === undefined){
+const err22 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data9.SentTimestamp === undefined){
+const err23 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data9.SenderId === undefined){
+const err24 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data9.ApproximateFirstReceiveTimestamp === undefined){
+const err25 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data9.AWSTraceHeader !== undefined){
+if(typeof data9.AWSTraceHeader !== "string"){
+const err26 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data9.ApproximateReceiveCount !== undefined){
+if(typeof data9.ApproximateReceiveCount !== "string"){
+const err27 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.SentTimestamp !== undefined){
+if(typeof data9.SentTimestamp !== "string"){
+const err28 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.SenderId !== undefined){
+if(typeof data9.SenderId !== "string"){
+const err29 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.ApproximateFirstReceiveTimestamp !== undefined){
+if(typeof data9.ApproximateFirstReceiveTimestamp !== "string"){
+const err30 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data9.SequenceNumber !== undefined){
+if(typeof data9.SequenceNumber !== "string"){
+const err31 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data9.MessageGroupId !== undefined){
+if(typeof data9.MessageGroupId !== "string"){
+const err32 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data9.MessageDeduplicationId !== undefined){
+if(typeof data9.MessageDeduplicationId !== "string"){
+const err33 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data9.DeadLetterQueueSourceArn !== undefined){
+if(typeof data9.DeadLetterQueueSourceArn !== "string"){
+const err34 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(!(validate56(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
+vErrors = vErrors === null ? validate56.errors : appendErrors(vErrors, validate56.errors);
+errors = vErrors.length;
+}
+if(data.md5OfBody !== undefined){
+if(typeof data.md5OfBody !== "string"){
+const err36 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.md5OfMessageAttributes !== undefined){
+let data21 = data.md5OfMessageAttributes;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err37 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.eventSource !== undefined){
+if("aws:sqs" !== data.eventSource){
+const err38 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+const err39 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+const err40 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderNoticeQueueEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate54(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate54.errors : appendErrors(vErrors, validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
 export const validateCreateOrderV1 = validateCreateOrder;
+export const validateOrderNotice = validateOrderMessage;
+export const validateOrderStream = validateOrderMessage;
+export const validateOrderNoticeQueue = validateOrderMessage;
