@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { dirname, resolve } from "node:path";
-import { loadConfig, type EventEntry } from "../generator/config.js";
+import { kindOf, loadConfig, type EventEntry } from "../generator/config.js";
 import { loadSchemaFiles, resolvePointer, targetOf, type SchemaFile } from "../generator/schema-files.js";
 import { readSample } from "../emulator/samples.js";
 import { CommandError } from "./command-error.js";
@@ -20,45 +21,117 @@ export function entrySample(configFile: string, name: string): unknown {
   if (entry === undefined) {
     throw new CommandError(`${configFile} has no entry "${name}"; its entries are: ${Object.keys(config.events).join(", ")}`);
   }
-  const refs = (["body", "detail", "query", "path", "schema"] as const).map((key) => entry[key]).filter((ref): ref is string => ref !== undefined);
+  const refs = (["body", "detail", "query", "path", "schema", "message", "data", "item", "value", "key"] as const).map((key) => entry[key]).filter((ref): ref is string => ref !== undefined);
   const files = loadSchemaFiles(config.baseDir, refs);
   const sample = (ref: string | undefined) => (ref === undefined ? undefined : sampleOf({ $ref: ref }, resolverFor(config.baseDir, config.baseDir, files)));
   return eventFor(entry, sample);
 }
 
 function eventFor(entry: EventEntry, sample: (ref: string | undefined) => unknown): unknown {
-  switch (entry.source) {
+  const json = (ref: string | undefined) => JSON.stringify(sample(ref));
+  const base64 = (ref: string | undefined) => Buffer.from(json(ref)).toString("base64");
+  const kind = kindOf(entry);
+  switch (kind) {
     case undefined:
       return sample(entry.schema);
-    case "sqs": {
-      const event = JSON.parse(readSample("sqs"));
-      const body = JSON.stringify(sample(entry.body));
-      Object.assign(event.Records[0], { body, md5OfBody: createHash("md5").update(body).digest("hex") });
-      return event;
-    }
+    case "sqs":
+      return sqsEvent(json(entry.body));
+    case "sqs-via-sns":
+      return sqsEvent(JSON.stringify(snsNotification(json(entry.message))));
+    case "sqs-via-eventbridge":
+      return sqsEvent(JSON.stringify(eventBridgeEvent(entry, sample(entry.detail))));
+    case "sqs-via-s3":
+      return sqsEvent(JSON.stringify(JSON.parse(readSample("s3"))));
     case "eventbridge":
-      return { ...JSON.parse(readSample("eventbridge")), "detail-type": entry.detailType, ...(entry.eventSource === undefined ? {} : { source: entry.eventSource }), detail: sample(entry.detail) };
-    case "apigw-v1":
-    case "apigw-v2": {
-      const event = JSON.parse(readSample(entry.source));
-      const body = JSON.stringify(sample(entry.body));
-      Object.assign(event, { body, isBase64Encoded: false });
-      for (const [name, value] of [["Content-Type", "application/json"], ["Content-Length", String(Buffer.byteLength(body))]] as const) {
-        event.headers = withHeader(event.headers, name, value, entry.source === "apigw-v2");
-        if (event.multiValueHeaders !== undefined) event.multiValueHeaders = withHeader(event.multiValueHeaders, name, [value], false);
-      }
-      if (entry.source === "apigw-v2") event.requestContext.http.method = "POST";
-      else event.httpMethod = event.requestContext.httpMethod = "POST";
-      if (entry.query !== undefined) {
-        const query = sample(entry.query) as Record<string, string>;
-        event.queryStringParameters = query;
-        if (entry.source === "apigw-v2") event.rawQueryString = new URLSearchParams(query).toString();
-        else event.multiValueQueryStringParameters = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, [value]]));
-      }
-      if (entry.path !== undefined) event.pathParameters = sample(entry.path);
+      return eventBridgeEvent(entry, sample(entry.detail));
+    case "sns": {
+      const event = JSON.parse(readSample("sns"));
+      event.Records[0].Sns.Message = json(entry.message);
       return event;
     }
+    case "kinesis": {
+      const event = JSON.parse(readSample("kinesis"));
+      event.Records[0].kinesis.data = base64(entry.data);
+      return event;
+    }
+    case "firehose": {
+      const event = JSON.parse(readSample("firehose"));
+      event.records = [{ ...event.records[0], data: base64(entry.data) }];
+      return event;
+    }
+    case "kafka": {
+      const event = JSON.parse(readSample("kafka"));
+      const [topic] = Object.keys(event.records);
+      const record = { ...event.records[topic!][0], value: base64(entry.value) };
+      if (entry.key !== undefined) record.key = base64(entry.key);
+      event.records = { [topic!]: [record] };
+      return event;
+    }
+    case "dynamodb": {
+      const event = JSON.parse(readSample("dynamodb"));
+      const image = marshall(sample(entry.item));
+      Object.assign(event.Records[0].dynamodb, { NewImage: image });
+      return event;
+    }
+    case "cloudwatch-logs": {
+      const logs = { messageType: "DATA_MESSAGE", owner: "123456789012", logGroup: "/aws/lambda/orders", logStream: "2026/11/30/[$LATEST]0123456789abcdef", subscriptionFilters: ["orders"], logEvents: [{ id: "0", timestamp: 1764493200000, message: json(entry.message) }] };
+      return { awslogs: { data: gzipSync(JSON.stringify(logs)).toString("base64") } };
+    }
+    case "websocket":
+      return { ...JSON.parse(readSample("apigw-websocket")), body: json(entry.body), isBase64Encoded: false };
+    case "apigw-v1":
+    case "apigw-v2":
+      return apiEvent(entry, kind, sample);
   }
+}
+
+function sqsEvent(body: string): unknown {
+  const event = JSON.parse(readSample("sqs"));
+  Object.assign(event.Records[0], { body, md5OfBody: createHash("md5").update(body).digest("hex") });
+  return event;
+}
+
+/** The notification SNS puts in an SQS body (no raw message delivery): the Lambda record's fields, URLs spelled as in the body. */
+function snsNotification(message: string): Record<string, unknown> {
+  const { SigningCertUrl, UnsubscribeUrl, ...fields } = JSON.parse(readSample("sns")).Records[0].Sns;
+  return { ...fields, Message: message, SigningCertURL: SigningCertUrl, UnsubscribeURL: UnsubscribeUrl };
+}
+
+function eventBridgeEvent(entry: EventEntry, detail: unknown): Record<string, unknown> {
+  return { ...JSON.parse(readSample("eventbridge")), "detail-type": entry.detailType, ...(entry.eventSource === undefined ? {} : { source: entry.eventSource }), detail };
+}
+
+function apiEvent(entry: EventEntry, source: "apigw-v1" | "apigw-v2", sample: (ref: string | undefined) => unknown): unknown {
+  const event = JSON.parse(readSample(source));
+  const body = JSON.stringify(sample(entry.body));
+  Object.assign(event, { body, isBase64Encoded: false });
+  for (const [name, value] of [["Content-Type", "application/json"], ["Content-Length", String(Buffer.byteLength(body))]] as const) {
+    event.headers = withHeader(event.headers, name, value, source === "apigw-v2");
+    if (event.multiValueHeaders !== undefined) event.multiValueHeaders = withHeader(event.multiValueHeaders, name, [value], false);
+  }
+  if (source === "apigw-v2") event.requestContext.http.method = "POST";
+  else event.httpMethod = event.requestContext.httpMethod = "POST";
+  if (entry.query !== undefined) {
+    const query = sample(entry.query) as Record<string, string>;
+    event.queryStringParameters = query;
+    if (source === "apigw-v2") event.rawQueryString = new URLSearchParams(query).toString();
+    else event.multiValueQueryStringParameters = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, [value]]));
+  }
+  if (entry.path !== undefined) event.pathParameters = sample(entry.path);
+  return event;
+}
+
+/** A plain value as a DynamoDB stream image (`{"S": ...}`, `{"N": ...}`, ...). */
+function marshall(value: unknown): unknown {
+  const attribute = (v: unknown): unknown => {
+    if (v === null) return { NULL: true };
+    if (typeof v === "string") return { S: v };
+    if (typeof v === "number") return { N: String(v) };
+    if (typeof v === "boolean") return { BOOL: v };
+    if (Array.isArray(v)) return { L: v.map(attribute) };
+    return { M: marshall(v) };
+  };
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, v]) => [key, attribute(v)]));
 }
 
 /** Sets a header, replacing one of the same name in any case (HTTP APIs send lowercase names). */
@@ -101,7 +174,11 @@ export function applySets(event: unknown, entry: EventEntry | undefined, sets: s
 
 function setInPayload(event: unknown, entry: EventEntry | undefined, path: string[], value: unknown, shown: string): unknown {
   const e = event as Record<string, any>;
-  switch (entry?.source) {
+  const kind = entry === undefined ? undefined : kindOf(entry);
+  if (kind !== undefined && !["eventbridge", "sqs", "apigw-v1", "apigw-v2", "websocket"].includes(kind)) {
+    throw new CommandError(`--set ${shown}: for a ${kind} entry, name the field by JSON pointer into the whole event (e.g. /Records/0/...)`);
+  }
+  switch (kind) {
     case undefined:
       return setAt(event, path, value, shown);
     case "eventbridge":
