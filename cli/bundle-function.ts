@@ -39,7 +39,7 @@ export async function bundleFunction(spec: HandlerSpec, cwd: string, options: Bu
   const exported = spec.exportName.split(".")[0]!;
   const stdin = { contents: `export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
   const entries = await build({ ...common(options, target, cwd), stdin, outfile: `${cwd}/index.mjs` }, (messages) =>
-    messages.some((m) => m.text.startsWith("No matching export")) ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
+    messages.some((m) => m.text.startsWith("No matching export") && m.location?.file === "kata-entry.js") ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
   );
   const handler = `index.${spec.exportName}`;
   if (!managed) {
@@ -69,7 +69,7 @@ function common(options: BundleOptions, target: string, cwd: string): BuildOptio
   };
 }
 
-async function build(options: BuildOptions, explain?: (errors: { text: string }[]) => Error | undefined): Promise<ZipEntry[]> {
+async function build(options: BuildOptions, explain?: (errors: { text: string; location?: { file: string } | null }[]) => Error | undefined): Promise<ZipEntry[]> {
   const { build: esbuild } = await import("esbuild");
   try {
     const result = await esbuild({ ...options, write: false });

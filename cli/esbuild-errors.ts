@@ -1,5 +1,6 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { CommandError } from "./command-error.js";
+import { generatedModuleHint } from "./generated-hint.js";
 
 /** esbuild could not compile or bundle the handler. */
 export class CompileError extends CommandError {
@@ -19,9 +20,10 @@ export function compileErrorFrom(error: unknown, cwd: string): Error {
   const errors = (error as { errors?: EsbuildMessage[] }).errors;
   if (!Array.isArray(errors) || errors.length === 0) return error instanceof Error ? error : new Error(String(error));
   const [first] = errors as [EsbuildMessage];
+  const hint = generatedModuleHint(first.text, first.location === null ? undefined : resolve(cwd, first.location.file), cwd);
   const where = first.location === null ? "" : `${relative(cwd, first.location.file) || first.location.file}:${first.location.line}:${first.location.column + 1}: `;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? "s" : ""})` : "";
-  return new CompileError(`${where}${first.text}${more}`);
+  return new CompileError(`${where}${hint ?? first.text}${more}`);
 }
 
 /** esbuild's ESM output of CommonJS code calls `require`; this gives it one. */

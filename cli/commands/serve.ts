@@ -6,9 +6,11 @@ import { serveHttpRequest } from "../../emulator/http-gateway.js";
 import { INVOKE_PATH } from "../../emulator/invoke-endpoint.js";
 import { closeServer, listen } from "../../emulator/listen.js";
 import { sendJson } from "../../emulator/runtime-api-routes.js";
+import { logAccess } from "../access-log.js";
 import { progress, reportFailure } from "../command-error.js";
 import { prepareFunction, withFunctionOptions, type FunctionArgs, type PreparedFunction } from "../function-options.js";
 import { watchSources } from "../watch-files.js";
+import { watchAndGenerate } from "../watch-generate.js";
 
 interface ServeArgs extends FunctionArgs {
   port: number;
@@ -28,7 +30,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       yargs
         .option("port", { alias: "p", type: "number", default: 9000, group: GROUP, describe: "The port to listen on." })
         .option("host", { type: "string", default: "127.0.0.1", group: GROUP, describe: "The address to listen on; 0.0.0.0 makes the function reachable from other machines." })
-        .option("watch", { alias: "w", type: "boolean", default: false, group: GROUP, describe: "Restart the function (recompiling TypeScript) when its source files change." })
+        .option("watch", { alias: "w", type: "boolean", default: false, group: GROUP, describe: "Restart the function (recompiling TypeScript) when its source files change, and run kata generate first when kata.config.json or a schema changes." })
         .option("http", { type: "boolean", default: false, group: GROUP, describe: "Also serve plain HTTP requests: each becomes an API Gateway HTTP API (v2) event, and the function's result becomes the HTTP response." }),
     )
       .example("$0 serve src/orders.handler", "Invoke with: curl -d @event.json localhost:9000/2015-03-31/functions/function/invocations")
@@ -41,15 +43,20 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       const prepared = await prepareFunction(args, cwd, (message) => progress("serve", message));
       emulator = await Emulator.start(prepared.options);
       const running = emulator;
-      const server = createServer((req, res) => void route(running, args.http, req, res));
+      const server = createServer((req, res) => {
+        logAccess(req, res, (line) => progress("serve", line));
+        void route(running, args.http, req, res);
+      });
       await listen(server, args.port, args.host);
       const stopWatching = args.watch ? watchAndRestart(running, prepared, cwd) : () => {};
+      const stopGenerating = args.watch ? watchAndGenerate(prepared.generated, cwd, (message) => progress("serve", message)) : () => {};
       const base = `http://${args.host}:${args.port}`;
       progress("serve", `${args.handler} is listening on ${base}`);
       progress("serve", `invoke it: curl -d '{}' ${base}/2015-03-31/functions/function/invocations`);
       if (args.http) progress("serve", `HTTP requests (e.g. curl ${base}/) reach it as API Gateway HTTP API events`);
       await stopSignal();
       stopWatching();
+      stopGenerating();
       await closeServer(server);
     } catch (error) {
       reportFailure("serve", error);
@@ -76,7 +83,9 @@ async function route(emulator: Emulator, http: boolean, req: IncomingMessage, re
 /** Recompiles and restarts on change; a compile error is shown and the previous code keeps running. */
 function watchAndRestart(emulator: Emulator, prepared: PreparedFunction, cwd: string): () => void {
   let stop = () => {};
+  let stopped = false;
   const start = (watched: string[]) => {
+    if (stopped) return; // serve was stopped while the function restarted: no new watchers keeping it alive
     stop = watchSources(watched, async (changed) => {
       progress("serve", `${relative(cwd, changed)} changed; restarting the function`);
       try {
@@ -90,7 +99,10 @@ function watchAndRestart(emulator: Emulator, prepared: PreparedFunction, cwd: st
     });
   };
   start(prepared.watched);
-  return () => stop();
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 function stopSignal(): Promise<void> {

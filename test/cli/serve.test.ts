@@ -47,6 +47,26 @@ describe("kata serve", { concurrency: true }, () => {
     }
   });
 
+  it("prints one access log line per request: method, path, status, duration and the request id of the function's START line", async () => {
+    const port = await freePort();
+    const serve = new RunningCli(["serve", "src/api.handler", "--http", "--port", String(port)], cwd);
+    try {
+      await serve.waitForStderr(/is listening/);
+      const base = `http://127.0.0.1:${port}`;
+      const http = await httpCall(base, "POST", "/orders?status=open", { body: "{}" });
+      const invoked = await httpCall(base, "POST", INVOKE, { body: "{}" });
+      const [, httpLine] = await serve.waitForStderr(/^kata serve: (POST \/orders\?status=open .*)$/m);
+      const [, invokeLine] = await serve.waitForStderr(/^kata serve: (POST \/2015-03-31\/.*)$/m);
+      const apigwId = http.headers["apigw-requestid"] as string;
+      const invokeId = invoked.headers["x-amzn-requestid"] as string;
+      assert.match(httpLine!, new RegExp(`^POST /orders\\?status=open 201 \\d+ ms request ${apigwId}$`));
+      assert.match(invokeLine!, new RegExp(`^POST ${INVOKE} 200 \\d+ ms request ${invokeId}$`));
+      for (const id of [apigwId, invokeId]) assert.match(serve.stderr, new RegExp(`START RequestId: ${id} `));
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it("answers plain HTTP with a 404 that explains --http when it is off", async () => {
     const port = await freePort();
     const serve = new RunningCli(["serve", "src/api.handler", "--port", String(port)], cwd);

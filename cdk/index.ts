@@ -1,0 +1,1 @@
+export { KataFunction, type KataFunctionProps, type KataRuntime } from "./kata-function.js";
