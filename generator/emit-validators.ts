@@ -66,7 +66,7 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code)))));
+  code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(evaluatedAsConstants(code))))));
   const appends = code.includes("appendErrors(") ? ["appendErrors"] : [];
   const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
@@ -87,6 +87,18 @@ function lengthFastPath(code: string): string {
       ? `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`
       : `(${data}.length > ${limit} && (${data}.length > ${2 * Number(limit)} || ${counter}(${data}) > ${limit}))`,
   );
+}
+
+/**
+ * Draft 2020-12 validators carry what they evaluated (for `unevaluated*` across `$ref`s), which Ajv
+ * attaches with a top-level `validateN.evaluated = {...};`. A bundler must keep such a statement,
+ * and with it every validator of the module, even in a function that imports none of them. As a
+ * module-level constant, an object literal is side-effect free and goes when nothing reads it.
+ */
+function evaluatedAsConstants(code: string): string {
+  return code
+    .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "const $1Evaluated = $2;")
+    .replace(/\b(validate\d+)\.evaluated\b/g, "$1Evaluated");
 }
 
 /**
