@@ -354,3 +354,5 @@ export function assertAPIGatewayProxyResult(value: unknown): asserts value is AP
 export function isAPIGatewayProxyResult(value: unknown): value is APIGatewayProxyResult {
   return validateAPIGatewayProxyResult(value);
 }
+
+export { validateAPIGatewayProxyEventWith } from "./apigw-v1.validators.js";

@@ -1280,9 +1280,11 @@ vErrors = null;
 }
 }
 let data8 = data.queryStringParameters;
-const _errs33 = errors;
-let valid9 = false;
+const slot0 = kataSlots === null ? undefined : kataSlots["queryStringParameters"];
+if(slot0 === undefined){
 const _errs34 = errors;
+let valid10 = false;
+const _errs35 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 if(typeof data8[key2] !== "string"){
@@ -1307,10 +1309,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid2 = _errs34 === errors;
-valid9 = valid9 || _valid2;
-if(!valid9){
-const _errs40 = errors;
+var _valid2 = _errs35 === errors;
+valid10 = valid10 || _valid2;
+if(!valid10){
+const _errs41 = errors;
 if(data8 !== null){
 const err26 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
@@ -1321,10 +1323,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid2 = _errs40 === errors;
-valid9 = valid9 || _valid2;
+var _valid2 = _errs41 === errors;
+valid10 = valid10 || _valid2;
 }
-if(!valid9){
+if(!valid10){
 const err27 = {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err27];
@@ -1335,20 +1337,27 @@ vErrors.push(err27);
 errors++;
 }
 else {
-errors = _errs33;
+errors = _errs34;
 if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+if(_errs34){
+vErrors.length = _errs34;
 }
 else {
 vErrors = null;
 }
 }
 }
+}
+else {
+if(!(slot0(data8, {instancePath:instancePath+"/queryStringParameters",parentData:data,parentDataProperty:"queryStringParameters",rootData}))){
+vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+errors = vErrors.length;
+}
+}
 let data10 = data.multiValueQueryStringParameters;
-const _errs44 = errors;
-let valid12 = false;
 const _errs45 = errors;
+let valid13 = false;
+const _errs46 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
 let data11 = data10[key3];
@@ -1389,10 +1398,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid3 = _errs45 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const _errs53 = errors;
+var _valid3 = _errs46 === errors;
+valid13 = valid13 || _valid3;
+if(!valid13){
+const _errs54 = errors;
 if(data10 !== null){
 const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
@@ -1403,10 +1412,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid3 = _errs53 === errors;
-valid12 = valid12 || _valid3;
+var _valid3 = _errs54 === errors;
+valid13 = valid13 || _valid3;
 }
-if(!valid12){
+if(!valid13){
 const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err32];
@@ -1417,10 +1426,10 @@ vErrors.push(err32);
 errors++;
 }
 else {
-errors = _errs44;
+errors = _errs45;
 if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
+if(_errs45){
+vErrors.length = _errs45;
 }
 else {
 vErrors = null;
@@ -1428,9 +1437,11 @@ vErrors = null;
 }
 }
 let data13 = data.pathParameters;
-const _errs57 = errors;
-let valid17 = false;
-const _errs58 = errors;
+const slot1 = kataSlots === null ? undefined : kataSlots["pathParameters"];
+if(slot1 === undefined){
+const _errs59 = errors;
+let valid19 = false;
+const _errs60 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key4 in data13){
 if(typeof data13[key4] !== "string"){
@@ -1455,10 +1466,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid4 = _errs58 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
-const _errs64 = errors;
+var _valid4 = _errs60 === errors;
+valid19 = valid19 || _valid4;
+if(!valid19){
+const _errs66 = errors;
 if(data13 !== null){
 const err35 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
@@ -1469,10 +1480,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid4 = _errs64 === errors;
-valid17 = valid17 || _valid4;
+var _valid4 = _errs66 === errors;
+valid19 = valid19 || _valid4;
 }
-if(!valid17){
+if(!valid19){
 const err36 = {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err36];
@@ -1483,20 +1494,27 @@ vErrors.push(err36);
 errors++;
 }
 else {
-errors = _errs57;
+errors = _errs59;
 if(vErrors !== null){
-if(_errs57){
-vErrors.length = _errs57;
+if(_errs59){
+vErrors.length = _errs59;
 }
 else {
 vErrors = null;
 }
 }
 }
+}
+else {
+if(!(slot1(data13, {instancePath:instancePath+"/pathParameters",parentData:data,parentDataProperty:"pathParameters",rootData}))){
+vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+errors = vErrors.length;
+}
+}
 let data15 = data.stageVariables;
-const _errs68 = errors;
-let valid20 = false;
-const _errs69 = errors;
+const _errs70 = errors;
+let valid22 = false;
+const _errs71 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(typeof data15[key5] !== "string"){
@@ -1521,10 +1539,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid5 = _errs69 === errors;
-valid20 = valid20 || _valid5;
-if(!valid20){
-const _errs75 = errors;
+var _valid5 = _errs71 === errors;
+valid22 = valid22 || _valid5;
+if(!valid22){
+const _errs77 = errors;
 if(data15 !== null){
 const err39 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
@@ -1535,10 +1553,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid5 = _errs75 === errors;
-valid20 = valid20 || _valid5;
+var _valid5 = _errs77 === errors;
+valid22 = valid22 || _valid5;
 }
-if(!valid20){
+if(!valid22){
 const err40 = {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err40];
@@ -1549,10 +1567,10 @@ vErrors.push(err40);
 errors++;
 }
 else {
-errors = _errs68;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs68){
-vErrors.length = _errs68;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
@@ -1566,6 +1584,8 @@ errors = vErrors.length;
 }
 }
 let data18 = data.body;
+const slot2 = kataSlots === null ? undefined : kataSlots["body"];
+if(slot2 === undefined){
 if((typeof data18 !== "string") && (data18 !== null)){
 const err41 = {instancePath:instancePath+"/body",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
 if(vErrors === null){
@@ -1575,6 +1595,13 @@ else {
 vErrors.push(err41);
 }
 errors++;
+}
+}
+else {
+if(!(slot2(data18, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+errors = vErrors.length;
+}
 }
 if(typeof data.isBase64Encoded !== "boolean"){
 const err42 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
@@ -1851,4 +1878,27 @@ errors++;
 }
 validate17.errors = vErrors;
 return errors === 0;
+}
+
+/** The validators in the slots of the call running now; null: the built-in checks. */
+let kataSlots = null;
+
+/**
+ * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
+ * envelope's checks, with the entry's validators in the slots (body, queryStringParameters, pathParameters).
+ */
+export function validateAPIGatewayProxyEventWith(slots) {
+  const table = { ...slots, required: slots };
+  const validate = (data) => {
+    const outer = kataSlots;
+    kataSlots = table;
+    try {
+      const valid = validateAPIGatewayProxyEvent(data);
+      validate.errors = validateAPIGatewayProxyEvent.errors;
+      return valid;
+    } finally {
+      kataSlots = outer;
+    }
+  };
+  return validate;
 }

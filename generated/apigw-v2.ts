@@ -320,3 +320,5 @@ export function assertAPIGatewayProxyStructuredResultV2(value: unknown): asserts
 export function isAPIGatewayProxyStructuredResultV2(value: unknown): value is APIGatewayProxyStructuredResultV2 {
   return validateAPIGatewayProxyStructuredResultV2(value);
 }
+
+export { validateAPIGatewayProxyEventV2With } from "./apigw-v2.validators.js";

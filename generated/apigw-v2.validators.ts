@@ -1102,9 +1102,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.version !== undefined){
-if("2.0" !== data.version){
-const err7 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
+if(kataSlots !== null && kataSlots.required["body"] !== undefined && data["body"] === undefined){
+const err7 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "body"}, message: "must have required property 'body'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1113,9 +1112,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(typeof data.routeKey !== "string"){
-const err8 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
+if(kataSlots !== null && kataSlots.required["queryStringParameters"] !== undefined && data["queryStringParameters"] === undefined){
+const err8 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "queryStringParameters"}, message: "must have required property 'queryStringParameters'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1124,9 +1122,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.rawPath !== undefined){
-if(typeof data.rawPath !== "string"){
-const err9 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
+if(kataSlots !== null && kataSlots.required["pathParameters"] !== undefined && data["pathParameters"] === undefined){
+const err9 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "pathParameters"}, message: "must have required property 'pathParameters'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1135,9 +1132,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(typeof data.rawQueryString !== "string"){
-const err10 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.version !== undefined){
+if("2.0" !== data.version){
+const err10 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1146,13 +1143,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.cookies !== undefined){
-let data4 = data.cookies;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data4[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(typeof data.routeKey !== "string"){
+const err11 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1161,10 +1154,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.rawPath !== undefined){
+if(typeof data.rawPath !== "string"){
+const err12 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1174,12 +1166,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.headers !== undefined){
-let data6 = data.headers;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key0 in data6){
-if(typeof data6[key0] !== "string"){
-const err13 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data.rawQueryString !== "string"){
+const err13 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1188,10 +1176,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.cookies !== undefined){
+let data4 = data.cookies;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err14 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1201,12 +1192,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.queryStringParameters !== undefined){
-let data8 = data.queryStringParameters;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(typeof data8[key1] !== "string"){
-const err15 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err15 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1216,9 +1204,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.headers !== undefined){
+let data6 = data.headers;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key0 in data6){
+if(typeof data6[key0] !== "string"){
+const err16 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1228,10 +1219,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.pathParameters !== undefined){
-let data10 = data.pathParameters;
-if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err17 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
+}
+else {
+const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1240,10 +1230,15 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(typeof data10[key2] !== "string"){
-const err18 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.queryStringParameters !== undefined){
+let data8 = data.queryStringParameters;
+const slot0 = kataSlots === null ? undefined : kataSlots["queryStringParameters"];
+if(slot0 === undefined){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(typeof data8[key1] !== "string"){
+const err18 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1254,11 +1249,8 @@ errors++;
 }
 }
 }
-}
-if(data.stageVariables !== undefined){
-let data12 = data.stageVariables;
-if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err19 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
+else {
+const err19 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1267,15 +1259,71 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-if(typeof data12[key3] !== "string"){
-const err20 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+if(!(slot0(data8, {instancePath:instancePath+"/queryStringParameters",parentData:data,parentDataProperty:"queryStringParameters",rootData}))){
+vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data.pathParameters !== undefined){
+let data10 = data.pathParameters;
+const slot1 = kataSlots === null ? undefined : kataSlots["pathParameters"];
+if(slot1 === undefined){
+if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
+const err20 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+if(typeof data10[key2] !== "string"){
+const err21 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+if(!(slot1(data10, {instancePath:instancePath+"/pathParameters",parentData:data,parentDataProperty:"pathParameters",rootData}))){
+vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data.stageVariables !== undefined){
+let data12 = data.stageVariables;
+if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
+const err22 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+if(typeof data12[key3] !== "string"){
+const err23 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -1289,35 +1337,45 @@ errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
-if(typeof data.body !== "string"){
-const err21 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
+let data15 = data.body;
+const slot2 = kataSlots === null ? undefined : kataSlots["body"];
+if(slot2 === undefined){
+if(typeof data15 !== "string"){
+const err24 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err24];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err24);
 }
 errors++;
+}
+}
+else {
+if(!(slot2(data15, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+errors = vErrors.length;
+}
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-const err22 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err25 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err25];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err25);
 }
 errors++;
 }
 }
 else {
-const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err26];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1493,4 +1551,27 @@ errors++;
 }
 validate15.errors = vErrors;
 return errors === 0;
+}
+
+/** The validators in the slots of the call running now; null: the built-in checks. */
+let kataSlots = null;
+
+/**
+ * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
+ * envelope's checks, with the entry's validators in the slots (body, queryStringParameters, pathParameters).
+ */
+export function validateAPIGatewayProxyEventV2With(slots) {
+  const table = { ...slots, required: slots };
+  const validate = (data) => {
+    const outer = kataSlots;
+    kataSlots = table;
+    try {
+      const valid = validateAPIGatewayProxyEventV2(data);
+      validate.errors = validateAPIGatewayProxyEventV2.errors;
+      return valid;
+    } finally {
+      kataSlots = outer;
+    }
+  };
+  return validate;
 }

@@ -64,3 +64,5 @@ export function assertEventBridgeEvent(value: unknown): asserts value is EventBr
 export function isEventBridgeEvent(value: unknown): value is EventBridgeEvent {
   return validateEventBridgeEvent(value);
 }
+
+export { validateEventBridgeEventWith } from "./eventbridge.validators.js";

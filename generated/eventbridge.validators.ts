@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateEventBridgeEvent = validate10;
 
@@ -131,7 +131,10 @@ errors++;
 }
 }
 if(data["detail-type"] !== undefined){
-if(typeof data["detail-type"] !== "string"){
+let data2 = data["detail-type"];
+const slot0 = kataSlots === null ? undefined : kataSlots["detail-type"];
+if(slot0 === undefined){
+if(typeof data2 !== "string"){
 const err11 = {instancePath:instancePath+"/detail-type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
@@ -142,8 +145,18 @@ vErrors.push(err11);
 errors++;
 }
 }
+else {
+if(!(slot0(data2, {instancePath:instancePath+"/detail-type",parentData:data,parentDataProperty:"detail-type",rootData}))){
+vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+errors = vErrors.length;
+}
+}
+}
 if(data.source !== undefined){
-if(typeof data.source !== "string"){
+let data3 = data.source;
+const slot1 = kataSlots === null ? undefined : kataSlots["source"];
+if(slot1 === undefined){
+if(typeof data3 !== "string"){
 const err12 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
@@ -152,6 +165,13 @@ else {
 vErrors.push(err12);
 }
 errors++;
+}
+}
+else {
+if(!(slot1(data3, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData}))){
+vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+errors = vErrors.length;
+}
 }
 }
 if(data.account !== undefined){
@@ -218,6 +238,8 @@ errors++;
 }
 if(data.detail !== undefined){
 let data9 = data.detail;
+const slot2 = kataSlots === null ? undefined : kataSlots["detail"];
+if(slot2 === undefined){
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
 const err18 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
@@ -227,6 +249,13 @@ else {
 vErrors.push(err18);
 }
 errors++;
+}
+}
+else {
+if(!(slot2(data9, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
+vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+errors = vErrors.length;
+}
 }
 }
 if(data["replay-name"] !== undefined){
@@ -254,4 +283,27 @@ errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
+}
+
+/** The validators in the slots of the call running now; null: the built-in checks. */
+let kataSlots = null;
+
+/**
+ * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
+ * envelope's checks, with the entry's validators in the slots (detail, detail-type, source).
+ */
+export function validateEventBridgeEventWith(slots) {
+  const table = { ...slots, required: slots };
+  const validate = (data) => {
+    const outer = kataSlots;
+    kataSlots = table;
+    try {
+      const valid = validateEventBridgeEvent(data);
+      validate.errors = validateEventBridgeEvent.errors;
+      return valid;
+    } finally {
+      kataSlots = outer;
+    }
+  };
+  return validate;
 }

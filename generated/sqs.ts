@@ -172,3 +172,5 @@ export function assertSQSBatchResponse(value: unknown): asserts value is SQSBatc
 export function isSQSBatchResponse(value: unknown): value is SQSBatchResponse {
   return validateSQSBatchResponse(value);
 }
+
+export { validateSQSEventWith } from "./sqs.validators.js";

@@ -266,7 +266,10 @@ errors++;
 }
 }
 if(data.body !== undefined){
-if(typeof data.body !== "string"){
+let data2 = data.body;
+const slot0 = kataSlots === null ? undefined : kataSlots["body"];
+if(slot0 === undefined){
+if(typeof data2 !== "string"){
 const err11 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
@@ -275,6 +278,13 @@ else {
 vErrors.push(err11);
 }
 errors++;
+}
+}
+else {
+if(!(slot0(data2, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+errors = vErrors.length;
+}
 }
 }
 if(data.attributes !== undefined){
@@ -655,4 +665,27 @@ errors++;
 }
 validate15.errors = vErrors;
 return errors === 0;
+}
+
+/** The validators in the slots of the call running now; null: the built-in checks. */
+let kataSlots = null;
+
+/**
+ * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
+ * envelope's checks, with the entry's validators in the slots (body).
+ */
+export function validateSQSEventWith(slots) {
+  const table = { ...slots, required: slots };
+  const validate = (data) => {
+    const outer = kataSlots;
+    kataSlots = table;
+    try {
+      const valid = validateSQSEvent(data);
+      validate.errors = validateSQSEvent.errors;
+      return valid;
+    } finally {
+      kataSlots = outer;
+    }
+  };
+  return validate;
 }

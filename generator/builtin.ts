@@ -6,6 +6,7 @@ import { SchemaError } from "./errors.js";
 import { readJsonFile } from "./read-json.js";
 import { addDecoders, BANNER, renderModule } from "./render-module.js";
 import type { GeneratedFile } from "./write.js";
+import { slottedEnvelope } from "./slotted-envelope.js";
 
 const COMMAND = "npm run generate";
 
@@ -44,7 +45,10 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
   }
   const types = await emitTypes(typeBundle(schema), STAND_IN_ROOT, generics, (name) => name === STAND_IN_ROOT);
   const validatorExports = Object.fromEntries(exported.map((e) => [`validate${e.title}`, e.ref]));
-  const validators = emitValidators([{ id: schema.$id, file: key, schema }], validatorExports, "../runtime/decode/index.js", false);
+  const slotted = slottedEnvelope(source, schema);
+  const validators =
+    emitValidators([{ id: schema.$id, file: key, schema: slotted?.schema ?? schema }], validatorExports, "../runtime/decode/index.js", false, slotted !== undefined) +
+    (slotted?.code ?? "");
   const banner = BANNER(key, COMMAND);
   const module = renderModule(
     banner,
@@ -55,6 +59,7 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
     (file) => {
       file.addStatements(types);
       for (const { title } of exported) addDecoders(file, title, `validate${title}`, `\`${title}\``);
+      if (slotted) file.addExportDeclaration({ namedExports: [slotted.withName], moduleSpecifier: `./${source}.validators.js` });
     },
   );
   return [

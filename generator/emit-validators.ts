@@ -10,6 +10,7 @@ import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
 import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
+import { slotKeywords } from "./slot-keywords.js";
 
 const require = createRequire(import.meta.url);
 
@@ -37,11 +38,11 @@ const RUNTIME_HELPERS: Record<string, string> = {
  * validators. The code imports its two helpers and the formats from kata's runtime instead of Ajv,
  * so that a function ships no validator library.
  */
-export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
+export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean, slots = false): string {
   const schemas = given.map((entry) => ({ ...entry, schema: protoPropertyAsPattern(entry.schema) }));
   for (const { file, schema } of schemas) checkFillNames(file, schema, "");
   const usedFills = new Set<string>();
-  const ajv = createAjv(draft2020, schemas, usedFills);
+  const ajv = createAjv(draft2020, schemas, usedFills, slots);
   for (const { id, file, schema } of schemas) {
     const withId = { ...withoutMetaSchema(schema), $id: id };
     if (ajv.validateSchema(withId) !== true) throw invalidSchemaError(file, ajv.errors);
@@ -144,12 +145,14 @@ function dropUnusedSchemaConstants(code: string): string {
   return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (code.split(name).length > 2 ? line : ""));
 }
 
-function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Set<string>): AjvCore {
+function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Set<string>, slots: boolean): AjvCore {
   const { _, Name } = require("ajv") as typeof import("ajv");
   const AjvClass = (draft2020 ? require("ajv/dist/2020.js") : require("ajv")).default as new (options: object) => AjvCore;
   const extensionKeywords = new Set<string>(TYPING_KEYWORDS);
   for (const { schema } of schemas) collectExtensionKeywords(schema, extensionKeywords);
   extensionKeywords.delete(FILL_KEYWORD);
+  const slotDefinitions = slots ? slotKeywords() : [];
+  for (const { keyword } of slotDefinitions) extensionKeywords.delete(String(keyword));
   const fillKeyword = {
     keyword: FILL_KEYWORD,
     schemaType: "string",
@@ -171,7 +174,7 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Se
     formats,
     // Tolerant reader: a field AWS's tools may omit carries its documented meaning as a `default`.
     useDefaults: true,
-    keywords: [...[...extensionKeywords].sort(), fillKeyword],
+    keywords: [...[...extensionKeywords].sort(), fillKeyword, ...slotDefinitions],
   });
 }
 

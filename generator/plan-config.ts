@@ -4,6 +4,7 @@ import type { EventEntry, KataConfig, Source } from "./config.js";
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
 import { compositeSchema } from "./composite.js";
+import { EnvelopeCalls } from "./envelope-calls.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators, type ValidatorSchema } from "./emit-validators.js";
 import { readJsonFile } from "./read-json.js";
@@ -19,6 +20,8 @@ export interface PlanOptions {
   schemasDir: string;
   /** Allow schemas and `out` outside the config's project (`--allow-outside-project`). */
   allowOutsideProject?: boolean;
+  /** Compile each entry's whole event schema into the project, as kata did before `validate<Event>With` (the tests compare the two). */
+  envelopeCopies?: boolean;
 }
 
 const TYPES_MODULE = "kata-types";
@@ -44,17 +47,23 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
 
   const validatorSchemas: ValidatorSchema[] = [...files.values()].map((f) => ({ id: VIRTUAL_BASE + f.key, file: f.key, schema: f.schema }));
   const validatorExports: Record<string, string> = {};
+  const envelopes = new EnvelopeCalls();
   for (const entry of entries) {
     for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${VIRTUAL_BASE}${slot.target.key}#${slot.target.pointer}`;
     if (entry.source) {
       const builtin = readJsonFile(join(options.schemasDir, `${entry.source}.schema.json`), `${entry.source}.schema.json`, SchemaError) as Record<string, unknown>;
-      const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
       const refs = Object.fromEntries(entry.slots.map((s) => [s.role, `${VIRTUAL_BASE}${s.target.key}#${s.target.pointer}`]));
+      if (!options.envelopeCopies && envelopes.add(entry, builtin, refs, (schema, name) => {
+        validatorSchemas.push({ id: `${VIRTUAL_BASE}composite/${name}.json`, file: config.file, schema });
+        validatorExports[name] = `${VIRTUAL_BASE}composite/${name}.json`;
+      })) continue;
+      // A source without slots in kata/events: the whole event schema is compiled here.
+      const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
       validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.source, builtin, refs, entry.entry) });
       validatorExports[`validate${entry.name}Event`] = id;
     }
   }
-  const validators = emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020);
+  const validators = envelopes.render(emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020));
 
   const generated: GeneratedFile[] = [
     { path: `${out}/${TYPES_MODULE}.ts`, text: banner + types + "\n" },
