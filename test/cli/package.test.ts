@@ -105,6 +105,20 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
     assert.deepEqual(JSON.parse(result.payload.toString()), { total: 7, node: process.version });
   });
 
+  it("maps the stack trace of an error thrown by the function to its source", async () => {
+    const run = await runCli(["package", "src/orders.reject", "--runtime", "provided.al2023", "--out", "build/reject.zip"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const rejecting = makeProject({});
+    try {
+      extract(unzip(readFileSync(join(cwd, "build/reject.zip"))), rejecting.dir);
+      const result = await invokeBootstrap(rejecting.dir, { KATA_NODE: process.execPath });
+      assert.equal(result.error?.errorType, "RangeError");
+      assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
+    } finally {
+      rejecting.remove();
+    }
+  });
+
   it("runs with the --node path given at packaging when PATH has no node", async () => {
     const result = await invokeBootstrap(baked.dir, { PATH: "/nonexistent" });
     assert.equal(JSON.parse(result.payload.toString()).total, 7);
