@@ -66,7 +66,6 @@ function common(options: BundleOptions, target: string, cwd: string): BuildOptio
     sourcesContent: false,
     external: options.external,
     mainFields: ["module", "main"],
-    banner: { js: REQUIRE_SHIM },
     absWorkingDir: cwd,
     write: false,
     logLevel: "silent",
@@ -76,7 +75,11 @@ function common(options: BundleOptions, target: string, cwd: string): BuildOptio
 async function build(options: BuildOptions, explain?: (errors: { text: string }[]) => Error | undefined): Promise<{ entries: ZipEntry[]; metafile: Metafile }> {
   const { build: esbuild } = await import("esbuild");
   try {
-    const result = await esbuild({ ...options, write: false, metafile: true });
+    let result = await esbuild({ ...options, write: false, metafile: true });
+    // esbuild's ESM output of CommonJS code calls `require`: only then does the bundle get one.
+    if (result.outputFiles?.some((file) => file.path.endsWith(".mjs") && file.text.includes("Dynamic require of "))) {
+      result = await esbuild({ ...options, banner: { js: REQUIRE_SHIM }, write: false, metafile: true });
+    }
     return { entries: (result.outputFiles ?? []).map((file) => ({ name: basename(file.path), data: Buffer.from(file.contents) })), metafile: result.metafile };
   } catch (error) {
     throw explain?.((error as { errors?: { text: string }[] }).errors ?? []) ?? compileErrorFrom(error, options.absWorkingDir ?? process.cwd());

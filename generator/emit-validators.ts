@@ -67,8 +67,8 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(evaluatedAsConstants(code))))));
-  const appends = code.includes("appendErrors(") ? ["appendErrors"] : [];
+  code = compactErrors(appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code))))))));
+  const appends = ["appendErrors", "pushError", "typeError", "requiredError"].filter((helper) => code.includes(`${helper}(`));
   const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
@@ -100,6 +100,32 @@ function evaluatedAsConstants(code: string): string {
   return code
     .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "const $1Evaluated = $2;")
     .replace(/\b(validate\d+)\.evaluated\b/g, "$1Evaluated");
+}
+
+/**
+ * `const formats0 = kataFormats["date-time"];` reads a property at the top level, which a bundler
+ * must keep, and with it every format of kata/decode (1.6 kB minified), in a function whose
+ * validators check no format. As a call marked pure it goes when no kept validator uses it.
+ */
+function pureFormatLookups(code: string): string {
+  return code.replace(/^const (formats\d+) = (kataFormats\[[^\]\n]+\]);$/gm, "const $1 = /* @__PURE__ */ (() => $2)();");
+}
+
+/**
+ * Ajv writes each error site as an object literal and a seven-line push: about 150 bytes minified,
+ * and most of a validator's size. A call to kata/decode's recorder builds the same object (keys
+ * in the same order), so a function's bundle carries a third of it; the code runs only on errors.
+ */
+function compactErrors(code: string): string {
+  const site = /^const (err\d+) = \{(instancePath(?::[^\n]*?)?),keyword:"(\w+)",params:\{([^\n]*?)\},message:([^\n]*)\};\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm;
+  return code.replace(site, (all, _name: string, pathPart: string, keyword: string, params: string, message: string) => {
+    const path = pathPart === "instancePath" ? "instancePath" : pathPart.slice("instancePath:".length);
+    const type = /^type: "(\w+)"$/.exec(params)?.[1];
+    if (keyword === "type" && type !== undefined && message === `"must be ${type}"`) return `vErrors = typeError(vErrors, ${path}, "${type}");\n`;
+    const missing = /^missingProperty: "(\w+)"$/.exec(params)?.[1];
+    if (keyword === "required" && missing !== undefined && message === `"must have required property '"+"${missing}"+"'"`) return `vErrors = requiredError(vErrors, ${path}, "${missing}");\n`;
+    return `vErrors = pushError(vErrors, {instancePath:${path},keyword:"${keyword}",params:{${params}},message:${message}});\n`;
+  });
 }
 
 /**

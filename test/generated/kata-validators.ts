@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 import { validateAPIGatewayProxyEventWith } from "kata/events/apigw-v1";
 import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
@@ -19,71 +19,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -96,36 +60,18 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
@@ -133,94 +79,46 @@ if(data.total !== undefined){
 let data4 = data.total;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data4.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data4.amount !== undefined){
 let data5 = data4.amount;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data4.currency !== undefined){
 let data6 = data4.currency;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data6 === "EUR") || (data6 === "USD")) || (data6 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -228,7 +126,7 @@ return errors === 0;
 }
 
 export const validateOrderPlaced = validate12;
-const formats0 = kataFormats["date-time"];
+const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
@@ -236,56 +134,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -293,82 +161,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
@@ -376,24 +202,12 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
 errors++;
 }
 }
@@ -405,108 +219,54 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sku === undefined){
-const err14 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "sku");
 errors++;
 }
 if(data7.quantity === undefined){
-const err15 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "quantity");
 errors++;
 }
 if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
 if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
-const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data7.quantity !== undefined){
 let data9 = data7.quantity;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -520,13 +280,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if("Order Placed" !== data){
-const err0 = {instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
 validate13.errors = vErrors;
@@ -540,13 +294,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if("com.example.orders" !== data){
-const err0 = {instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
 errors++;
 }
 validate14.errors = vErrors;
@@ -561,82 +309,40 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.carrier === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "carrier");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.carrier !== undefined){
 let data1 = data.carrier;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/carrier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/carrier", "string");
 errors++;
 }
 if(!(((data1 === "ups") || (data1 === "dhl")) || (data1 === "post"))){
-const err4 = {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.trackingNumber !== undefined){
 let data2 = data.trackingNumber;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -650,13 +356,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if("Order Shipped" !== data){
-const err0 = {instancePath,keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"});
 errors++;
 }
 validate16.errors = vErrors;
@@ -671,34 +371,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.lines === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "lines");
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "lines")) || (key0 === "note"))){
-const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
 errors++;
 }
 }
@@ -706,24 +388,12 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err3 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -731,13 +401,7 @@ if(data.lines !== undefined){
 let data1 = data.lines;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data1.length;
@@ -745,96 +409,48 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sku === undefined){
-const err6 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "sku");
 errors++;
 }
 if(data2.quantity === undefined){
-const err7 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "quantity");
 errors++;
 }
 if(data2.sku !== undefined){
 let data3 = data2.sku;
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err8 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data2.quantity !== undefined){
 let data4 = data2.quantity;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/lines/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/lines",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/lines", "array");
 errors++;
 }
 }
@@ -842,36 +458,18 @@ if(data.note !== undefined){
 let data5 = data.note;
 if(typeof data5 === "string"){
 if((data5.length > 200 && (data5.length > 400 || func2(data5) > 200))){
-const err14 = {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"});
 errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/note", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -888,35 +486,17 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dryRun !== undefined){
 let data0 = data.dryRun;
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/dryRun",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/dryRun", "string");
 errors++;
 }
 if(!((data0 === "true") || (data0 === "false"))){
-const err1 = {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -932,49 +512,25 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenantId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "tenantId");
 errors++;
 }
 if(data.tenantId !== undefined){
 let data0 = data.tenantId;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-const err1 = {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""});
 errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/tenantId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/tenantId", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -990,35 +546,17 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.index === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "index");
 errors++;
 }
 if(data.index !== undefined){
 let data0 = data.index;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/index",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/index", "string");
 errors++;
 }
 if(!((data0 === "orders") || (data0 === "customers"))){
-const err2 = {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -1026,36 +564,18 @@ if(data.since !== undefined){
 let data1 = data.since;
 if(typeof data1 === "string"){
 if(!(formats2(data1))){
-const err3 = {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""});
 errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/since",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/since", "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate20.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
 import { validateSQSEventWith } from "kata/events/sqs";
@@ -18,71 +18,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -95,48 +59,24 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -144,7 +84,7 @@ return errors === 0;
 }
 
 export const validateOrderPlaced = validate11;
-const formats0 = kataFormats["date-time"];
+const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
@@ -152,56 +92,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -209,82 +119,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
@@ -292,36 +160,18 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -335,13 +185,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if("Order Placed" !== data){
-const err0 = {instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
 validate12.errors = vErrors;
@@ -355,13 +199,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if("com.example.orders" !== data){
-const err0 = {instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
 errors++;
 }
 validate13.errors = vErrors;
@@ -376,34 +214,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.items === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "items");
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "items")) || (key0 === "total"))){
-const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
 errors++;
 }
 }
@@ -411,24 +231,12 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err3 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -436,13 +244,7 @@ if(data.items !== undefined){
 let data1 = data.items;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/items",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data1.length;
@@ -450,36 +252,18 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if((data2.length < 1 || (data2.length < 2 && func2(data2) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
@@ -487,94 +271,46 @@ if(data.total !== undefined){
 let data3 = data.total;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data3.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data3.amount !== undefined){
 let data4 = data3.amount;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data3.currency !== undefined){
 let data5 = data3.currency;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data5 === "EUR") || (data5 === "USD")) || (data5 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate14.errors = vErrors;
