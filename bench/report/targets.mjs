@@ -18,7 +18,7 @@ export function evaluateTargets({ decode, runtime, coldStart, http }) {
   }
   if (coldStart?.ratios.sqsPackagedFirstPoll) {
     const r = coldStart.ratios;
-    const pair = "examples/orders SQS function (one source's decoders, one typed entry), kata package: kata's bootstrap ÷ the same bundle under aws-lambda-ric with the managed runtime's flags";
+    const pair = "packaged examples/orders SQS function, kata ÷ aws-lambda-ric (managed runtime's flags)";
     add("spawn-packaged", `spawn → first /next, ${pair}`, 0.8, "max", r.sqsPackagedFirstPoll.perRunMedian, "coldStart.ratios.sqsPackagedFirstPoll", "×", r.sqsPackagedFirstPoll.perRunP25P75);
     add("spawn-packaged-beyond-floor", "the same, start-up above a bare Node socket poll only (on the medians)", 0.5, "max", r.sqsPackagedBeyondFloor.ofMedians, "coldStart.ratios.sqsPackagedBeyondFloor");
     add("first-response-packaged", "the same, spawn → first response posted", 0.8, "max", r.sqsPackagedFirstResponse.perRunMedian, "coldStart.ratios.sqsPackagedFirstResponse", "×", r.sqsPackagedFirstResponse.perRunP25P75);
