@@ -4,7 +4,7 @@
  * the cold-start side (import, compile, first decode) in fresh processes. See bench/README.md.
  *
  *   node bench/decode.mjs [--rounds 15] [--only sqs-10,eventbridge] [--cold-runs 10] [--no-cold]
- *                         [--realistic-rounds 31] [--no-realistic] [--clock cpu|wall]
+ *                         [--realistic-rounds 31] [--no-realistic] [--no-streams] [--clock cpu|wall]
  *
  * Samples are timed on the process's CPU time by default, which a shared machine's load stretches
  * far less than the wall clock; `--clock wall` times them as before.
@@ -21,6 +21,7 @@ import { loadCases } from "./decode/cases.mjs";
 import { bytesTable, coldTable, rowFor, speedTable } from "./decode/report.mjs";
 import { verifyPeers } from "./decode/verify.mjs";
 import { fillsTable, realisticTable, runRealistic } from "./decode/realistic/run.mjs";
+import { importCost, runStreams, streamsTable } from "./decode/streams/run.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     "no-cold": { type: "boolean", default: false },
     "realistic-rounds": { type: "string", default: "31" },
     "no-realistic": { type: "boolean", default: false },
+    "no-streams": { type: "boolean", default: false },
     clock: { type: "string", default: "cpu" },
   },
 });
@@ -96,6 +98,17 @@ if (!args["no-realistic"]) {
   console.log(`The validator alone on the parsed event, with the tolerant reader's fills and without (nothing to fill):\n\n${fillsTable(realistic)}\n`);
 }
 
+let streams;
+let imports;
+if (!args["no-streams"]) {
+  console.log(`Typed stream batches against JSON.parse + base64 / unmarshalling (${args["realistic-rounds"]} alternating rounds each):\n`);
+  streams = await runStreams({ rounds: Number(args["realistic-rounds"]), clock: args.clock });
+  console.log(`\n${streamsTable(streams)}\n`);
+  imports = importCost({ runs: Number(args["cold-runs"]) * 3 });
+  for (const row of imports) console.log(`import ${row.source}: ${row.importMs} ms, ${row.aboveEmptyMs} ms above an empty module (medians of ${Number(args["cold-runs"]) * 3} fresh processes)`);
+  console.log("");
+}
+
 const COLD_LABELS = {
   "node-bare": "node -e 0 (bare start-up)",
   "kata-builtin": "kata: dist/generated/index.js (5 built-in events)",
@@ -124,17 +137,34 @@ const targets = {
 };
 if (realistic?.length) {
   targets.realisticWithinJsonParse = { target: `≤ ${TARGET_VS_JSON}× JSON.parse`, met: realistic.every((r) => r.kataRatio <= TARGET_VS_JSON), worst: Math.max(...realistic.map((r) => r.kataRatio)) };
+  // Judged on each validator alone on the parsed event; the end-to-end share subtracts two medians
+  // that each carry JSON.parse's noise, which is larger than kata's whole validation on small events.
   targets.realisticValidationShare = {
-    target: `validation above JSON.parse ≤ ${TARGET_VALIDATION_SHARE} of Powertools'`,
-    met: realistic.every((r) => r.validationShareOfPowertools <= TARGET_VALIDATION_SHARE),
+    target: `validation above JSON.parse ≤ ${TARGET_VALIDATION_SHARE} of Powertools' (validators alone on the parsed event)`,
+    met: realistic.every((r) => r.validationAloneShareOfPowertools <= TARGET_VALIDATION_SHARE),
+    worst: Math.max(...realistic.map((r) => r.validationAloneShareOfPowertools)),
+  };
+  targets.realisticValidationShareEndToEnd = {
+    target: `the same share from end-to-end decodes minus JSON.parse (reported, noisy)`,
     worst: Math.max(...realistic.map((r) => r.validationShareOfPowertools)),
   };
   targets.fillsOverhead = { target: "validator with fills ÷ without, complete events (no target: reported)", worst: Math.max(...realistic.map((r) => r.fillsOverhead)) };
+  console.log(`Realistic events: ${targets.realisticValidationShareEndToEnd.target}: worst ${targets.realisticValidationShareEndToEnd.worst.toFixed(3)}`);
   for (const key of ["realisticWithinJsonParse", "realisticValidationShare"]) {
     const t = targets[key];
     console.log(`Realistic events: ${t.target}: ${t.met ? "met" : "NOT met"} (worst ${t.worst.toFixed(3)})`);
   }
   console.log(`Realistic events: validator with fills ÷ without, worst ${targets.fillsOverhead.worst.toFixed(2)}×`);
+}
+if (streams?.length) {
+  targets.streamsValidationShare = {
+    target: `stream batches: validation above the baseline ≤ ${TARGET_VALIDATION_SHARE} of Powertools'`,
+    met: streams.every((r) => r.validationShareOfPowertools <= TARGET_VALIDATION_SHARE),
+    worst: Math.max(...streams.map((r) => r.validationShareOfPowertools)),
+  };
+  const bundled = imports.filter((r) => r.source.endsWith("(bundled)"));
+  targets.importOneSource = { target: "import kata/events/<one source>, bundled as kata package deploys it, < 3 ms above an empty module", met: bundled.every((r) => r.aboveEmptyMs < 3), worst: Math.max(...bundled.map((r) => r.aboveEmptyMs)) };
+  for (const key of ["streamsValidationShare", "importOneSource"]) console.log(`${targets[key].target}: ${targets[key].met ? "met" : "NOT met"} (worst ${targets[key].worst})`);
 }
 console.log(`Targets on the typed events: kata ${targets.kataWithinJsonParse.target}: ${targets.kataWithinJsonParse.met ? "met" : "NOT met"} (worst ${targets.kataWithinJsonParse.worst.toFixed(2)}×); ` +
   `${targets.kataVsPowertools.target}: ${targets.kataVsPowertools.met ? "met" : "NOT met"} (worst ${targets.kataVsPowertools.worst.toFixed(2)}×)`);
@@ -148,6 +178,8 @@ const file = writeResults("decode", {
   ajvCompileMsInProcess: Number(ajv.compileMs.toFixed(2)),
   events: rows,
   realistic: realistic?.map(({ figures, ...row }) => row),
+  streams,
+  imports,
   cold,
   targets,
 });

@@ -2,15 +2,38 @@ import { dirname, resolve } from "node:path";
 import { ConfigError } from "./errors.js";
 import { readJsonFile } from "./read-json.js";
 
-export const SOURCES = ["sqs", "eventbridge", "apigw-v1", "apigw-v2"] as const;
+export const SOURCES = ["sqs", "eventbridge", "apigw-v1", "apigw-v2", "sns", "kinesis", "dynamodb", "kafka", "firehose", "cloudwatch-logs", "websocket"] as const;
 export type Source = (typeof SOURCES)[number];
+
+/** The services whose messages an `sqs` entry can unwrap (`"via"`): SNS notifications, EventBridge events, S3 notifications. */
+export const VIAS = ["sns", "eventbridge", "s3"] as const;
+export type Via = (typeof VIAS)[number];
+
+/** What an entry decodes: its source, or for SQS with `via` the envelope inside each body. */
+export type EntryKind = Exclude<Source, "sqs"> | "sqs" | `sqs-via-${Via}`;
+
+export function kindOf(entry: EventEntry): EntryKind | undefined {
+  if (entry.source === "sqs" && entry.via !== undefined) return `sqs-via-${entry.via}`;
+  return entry.source;
+}
 
 /** One entry of `events` in kata.config.json. Paths are relative to the config file. */
 export interface EventEntry {
   source?: Source;
-  /** sqs, apigw-v1, apigw-v2: schema of the JSON body. */
+  /** sqs: the service whose envelope each body carries (`sns` with raw message delivery off, `eventbridge`, `s3`). */
+  via?: Via;
+  /** sqs, apigw-v1, apigw-v2, websocket: schema of the JSON body. */
   body?: string;
-  /** eventbridge: schema of `detail`. */
+  /** sns, sqs via sns: schema of `Message`; cloudwatch-logs: schema of each log event's `message`. */
+  message?: string;
+  /** kinesis, firehose: schema of each record's base64 `data`. */
+  data?: string;
+  /** dynamodb: schema of the unmarshalled `NewImage` and `OldImage`. */
+  item?: string;
+  /** kafka: schemas of each record's base64 `value` and (optional) `key`. */
+  value?: string;
+  key?: string;
+  /** eventbridge, sqs via eventbridge: schema of `detail`. */
   detail?: string;
   /** eventbridge: the literal `detail-type`. */
   detailType?: string;
@@ -33,11 +56,21 @@ export interface KataConfig {
 }
 
 /** Which keys each source takes, and which of them it needs. */
-const SHAPES: Record<Source | "plain", { required: string[]; optional: string[] }> = {
+const SHAPES: Record<EntryKind | "plain", { required: string[]; optional: string[] }> = {
   sqs: { required: ["body"], optional: [] },
+  "sqs-via-sns": { required: ["via", "message"], optional: [] },
+  "sqs-via-eventbridge": { required: ["via", "detail", "detailType"], optional: ["eventSource"] },
+  "sqs-via-s3": { required: ["via"], optional: [] },
   eventbridge: { required: ["detail", "detailType"], optional: ["eventSource"] },
   "apigw-v1": { required: ["body"], optional: ["query", "path"] },
   "apigw-v2": { required: ["body"], optional: ["query", "path"] },
+  sns: { required: ["message"], optional: [] },
+  kinesis: { required: ["data"], optional: [] },
+  dynamodb: { required: ["item"], optional: [] },
+  kafka: { required: ["value"], optional: ["key"] },
+  firehose: { required: ["data"], optional: [] },
+  "cloudwatch-logs": { required: ["message"], optional: [] },
+  websocket: { required: ["body"], optional: [] },
   plain: { required: ["schema"], optional: [] },
 };
 
@@ -65,16 +98,22 @@ export function checkConfig(raw: unknown, file: string, baseDir: string): KataCo
     if (source !== undefined && !(SOURCES as readonly unknown[]).includes(source)) {
       fail(`${at}/source`, `unknown source ${JSON.stringify(source)}. Use one of ${SOURCES.map((s) => `"${s}"`).join(", ")}, or leave "source" out and give "schema" for a plain invoke payload.`);
     }
-    const shape = SHAPES[(source as Source | undefined) ?? "plain"];
+    const via = (entry as Record<string, unknown>).via;
+    if (via !== undefined && (source !== "sqs" || !(VIAS as readonly unknown[]).includes(via))) {
+      fail(`${at}/via`, `${JSON.stringify(via)} is not an envelope kata unwraps${source === "sqs" ? "" : ` for source ${JSON.stringify(source)}`}. "via" is for source "sqs" only: one of ${VIAS.map((v) => `"${v}"`).join(", ")}.`);
+    }
+    const kind = kindOf(entry as EventEntry);
+    const shape = SHAPES[kind ?? "plain"];
+    const described = kind?.startsWith("sqs-via-") ? `source "sqs" via "${via as string}"` : source ? `source "${source as string}"` : "a plain payload";
     for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
       if (key === "source") continue;
       if (!shape.required.includes(key) && !shape.optional.includes(key)) {
-        fail(`${at}/${key}`, `is not used by ${source ? `source "${source}"` : "a plain payload"}. Its keys are: ${[...shape.required, ...shape.optional].join(", ")}.`);
+        fail(`${at}/${key}`, `is not used by ${described}. Its keys are: ${[...shape.required, ...shape.optional].join(", ")}.`);
       }
       if (typeof value !== "string" || value === "") fail(`${at}/${key}`, "must be a non-empty string.");
     }
     for (const key of shape.required) {
-      if (!(key in (entry as object))) fail(at, `needs "${key}" for ${source ? `source "${source}"` : "a plain payload"}.`);
+      if (!(key in (entry as object))) fail(at, `needs "${key}" for ${described}.`);
     }
     events[name] = entry as EventEntry;
   }

@@ -1,11 +1,12 @@
 import { VariableDeclarationKind, type SourceFile } from "ts-morph";
-import type { EventEntry, Source } from "./config.js";
+import type { EntryKind, EventEntry, Source } from "./config.js";
 import { addAssertAndGuard, addDecoders, renderModule, type ImportSpec } from "./render-module.js";
 import type { SchemaTarget } from "./schema-files.js";
-import { addWrapper, HANDLER_IMPORTS } from "./emit-wrapper.js";
+import { addWrapper, HANDLER_IMPORTS, type ClassicSource } from "./emit-wrapper.js";
+import { addKindDecoders, addKindWrapper, isTableKind, kindDescription, kindImports, type TableKind } from "./emit-kind.js";
 
 export interface EntrySlot {
-  role: "payload" | "query" | "path";
+  role: "payload" | "query" | "path" | "key";
   ref: string;
   typeName: string;
   target: SchemaTarget;
@@ -16,12 +17,14 @@ export interface EntryPlan {
   name: string;
   entry: EventEntry;
   source: Source | undefined;
+  /** The source, or `sqs-via-*` for an SQS entry that unwraps another service's event. */
+  kind: EntryKind | undefined;
   fileName: string;
   slots: EntrySlot[];
 }
 
 /** The built-in event type, and its `kata/events/*` module, that each source's typed event starts from. */
-const ENVELOPES: Record<Source, { type: string; from: string; describe: string }> = {
+const ENVELOPES: Record<ClassicSource, { type: string; from: string; describe: string }> = {
   sqs: { type: "SQSEvent", from: "kata/events/sqs", describe: "an SQS event whose record bodies are" },
   eventbridge: { type: "EventBridgeEvent", from: "kata/events/eventbridge", describe: "an EventBridge event whose detail is" },
   "apigw-v1": { type: "APIGatewayProxyEvent", from: "kata/events/apigw-v1", describe: "an API Gateway REST (v1) request whose body is" },
@@ -30,7 +33,10 @@ const ENVELOPES: Record<Source, { type: string; from: string; describe: string }
 
 /** Stage "emit handlers": the module a user imports for one config entry. */
 export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: string, validatorsModule: string): string {
-  const { name, source } = plan;
+  const { kind } = plan;
+  if (isTableKind(kind)) return emitKindModule(banner, { ...plan, kind }, typesModule, validatorsModule);
+  const { name } = plan;
+  const source = plan.source as ClassicSource | undefined;
   const eventName = `${name}Event`;
   const slotTypes = plan.slots.map((s) => s.typeName);
   const validators = plan.slots.map((s) => `validate${s.typeName}`);
@@ -59,32 +65,60 @@ export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: st
   });
 }
 
-function addEventDecoders(file: SourceFile, plan: EntryPlan, source: Source): void {
+/** The module of an entry whose kind is emitted from the table in emit-kind.ts. */
+function emitKindModule(banner: string, plan: EntryPlan & { kind: TableKind }, typesModule: string, validatorsModule: string): string {
+  const { name } = plan;
+  const eventName = `${name}Event`;
+  const slotTypes = plan.slots.map((s) => s.typeName);
+  const { imports, validators } = kindImports(plan);
+  const all: ImportSpec[] = [
+    { from: typesModule, names: slotTypes, typeOnly: true },
+    { from: validatorsModule, names: [...plan.slots.map((s) => `validate${s.typeName}`), ...validators, `validate${eventName}`] },
+    { from: "kata/decode", names: ["assertWith", "decodeWith", ...imports.filter((i) => i.from === "kata/decode").flatMap((i) => i.names)] },
+    ...imports.filter((i) => i.from !== "kata/decode"),
+  ];
+  const describe = kindDescription(plan.kind);
+  return renderModule(banner, all, (file) => {
+    if (slotTypes.length > 0) file.addExportDeclaration({ isTypeOnly: true, namedExports: slotTypes });
+    for (const slot of plan.slots) addDecoders(file, slot.typeName, `validate${slot.typeName}`, `\`${slot.typeName}\``);
+    const { eventType, decodeStatement } = addKindDecoders(file, plan);
+    addEventFunctions(file, name, describe, eventType, decodeStatement, "already decoded");
+    addKindWrapper(file, plan);
+  });
+}
+
+function addEventDecoders(file: SourceFile, plan: EntryPlan, source: ClassicSource): void {
   const { name } = plan;
   const eventName = `${name}Event`;
   const { type: envelope, describe } = ENVELOPES[source];
   const query = plan.slots.find((s) => s.role === "query")?.typeName;
   const path = plan.slots.find((s) => s.role === "path")?.typeName;
-  file.addTypeAlias({ isExported: true, name: eventName, type: eventType(source, envelope, plan), docs: [`${capitalize(describe)} \`${name}\`.`] });
   const typeName = JSON.stringify(eventName);
-  const decodeStatement: Record<Source, string> = {
+  const decodeStatement: Record<ClassicSource, string> = {
     sqs: `return decodeSqsBodies(decode${envelope}(input), ${typeName}, decode${name}) as unknown as ${eventName};`,
     eventbridge: `return decodeWith<${eventName}>(validate${eventName}, ${typeName}, input);`,
     "apigw-v1": apiDecode(envelope, typeName, name, eventName, query, path),
     "apigw-v2": apiDecode(envelope, typeName, name, eventName, query, path),
   };
+  addEventFunctions(file, name, describe, eventType(source, envelope, plan), decodeStatement[source], "already parsed");
+}
+
+/** `NameEvent`, `decodeNameEvent`, `assertNameEvent` and `isNameEvent`; `already` says what the latter two expect of their input. */
+function addEventFunctions(file: SourceFile, name: string, describe: string, type: string, decodeStatement: string, already: string): void {
+  const eventName = `${name}Event`;
+  file.addTypeAlias({ isExported: true, name: eventName, type, docs: [`${capitalize(describe)} \`${name}\`.`] });
   file.addFunction({
     isExported: true,
     name: `decode${eventName}`,
     docs: [`Parses JSON text or bytes as ${describe} \`${name}\`, and validates both. Throws \`DecodeError\` with the JSON pointer of every problem.`],
     parameters: [{ name: "input", type: "string | Uint8Array" }],
     returnType: eventName,
-    statements: decodeStatement[source],
+    statements: decodeStatement,
   });
-  addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, already parsed`);
+  addAssertAndGuard(file, eventName, `validate${eventName}`, `${describe} \`${name}\`, ${already}`);
 }
 
-function eventType(source: Source, envelope: string, plan: EntryPlan): string {
+function eventType(source: ClassicSource, envelope: string, plan: EntryPlan): string {
   const { name, entry } = plan;
   if (source === "eventbridge") return `${envelope}<${JSON.stringify(entry.detailType)}, ${name}>`;
   const members = plan.slots.filter((s) => s.role !== "payload").map((s) => [s.role === "query" ? "queryStringParameters" : "pathParameters", s.typeName]);

@@ -63,6 +63,8 @@ function protectProtoKeys(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(protectProtoKeys);
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
+  // A bigint property (`"x-kata-bigint": true`) is typed so, unless the schema says otherwise.
+  if ((node as Record<string, unknown>)["x-kata-bigint"] === true && !("tsType" in node)) out.tsType = "bigint";
   for (const key of Object.keys(node)) {
     // A `default` beside a `$ref` (the tolerant reader's) would make j2ts declare a copy of the referenced type.
     if (key === "default" && "$ref" in node) continue;

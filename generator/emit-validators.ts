@@ -24,6 +24,9 @@ export interface ValidatorSchema {
 /** The keyword that names a kata fill function (`runtime/decode/fills/`), run on an object before it is checked. */
 const FILL_KEYWORD = "x-kata-fill";
 
+/** The keyword of a property that takes a bigint (a DynamoDB N with more digits than a number holds). */
+export const BIGINT_KEYWORD = "x-kata-bigint";
+
 /** Keywords that carry typing information for json-schema-to-typescript, not validation rules. */
 const TYPING_KEYWORDS = ["tsType", "tsEnumNames", "x-kata-exports", "x-kata-type-parameters"];
 
@@ -177,6 +180,7 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Se
   const extensionKeywords = new Set<string>(TYPING_KEYWORDS);
   for (const { schema } of schemas) collectExtensionKeywords(schema, extensionKeywords);
   extensionKeywords.delete(FILL_KEYWORD);
+  extensionKeywords.delete(BIGINT_KEYWORD);
   const slotDefinitions = slots ? slotKeywords() : [];
   for (const { keyword } of slotDefinitions) extensionKeywords.delete(String(keyword));
   const fillKeyword = {
@@ -187,6 +191,15 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Se
     code(cxt: { gen: { code(c: unknown): void }; schema: string; data: InstanceType<typeof Name> }) {
       usedFills.add(cxt.schema);
       cxt.gen.code(_`${new Name(cxt.schema)}(${cxt.data})`);
+    },
+  };
+  // Only a DynamoDB integer too large for a number is a bigint (`dynamodb-unmarshall.ts`); where the schema wants one, nothing else passes.
+  const bigintKeyword = {
+    keyword: BIGINT_KEYWORD,
+    schemaType: "boolean",
+    error: { message: "must be an integer too large for a JavaScript number (a bigint)" },
+    code(cxt: { schema: boolean; data: InstanceType<typeof Name>; fail(condition: unknown): void }) {
+      if (cxt.schema) cxt.fail(_`typeof ${cxt.data} !== "bigint"`);
     },
   };
   return new AjvClass({
@@ -200,7 +213,7 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Se
     formats,
     // Tolerant reader: a field AWS's tools may omit carries its documented meaning as a `default`.
     useDefaults: true,
-    keywords: [...[...extensionKeywords].sort(), fillKeyword, ...slotDefinitions],
+    keywords: [...[...extensionKeywords].sort(), fillKeyword, bigintKeyword, ...slotDefinitions],
   });
 }
 

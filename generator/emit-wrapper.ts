@@ -1,12 +1,15 @@
 import type { SourceFile } from "ts-morph";
 import type { Source } from "./config.js";
+
+/** The sources emitted here; the others come from the table in emit-kind.ts. */
+export type ClassicSource = Extract<Source, "sqs" | "eventbridge" | "apigw-v1" | "apigw-v2">;
 import type { EntryPlan } from "./emit-entry.js";
 
 /**
  * The `kata/handlers/*` module of each source, and what the wrapper takes from it. One module per
  * source, so that a function loads only its own source's validators at cold start.
  */
-export const HANDLER_IMPORTS: Record<Source | "plain", { from: string; names: string[] }> = {
+export const HANDLER_IMPORTS: Record<ClassicSource | "plain", { from: string; names: string[] }> = {
   sqs: { from: "kata/handlers/sqs-batch", names: ["sqsBatchHandler", "type SQSBatchOptions", "type SQSMessageHandler"] },
   eventbridge: { from: "kata/handlers/eventbridge", names: ["eventBridgeHandler", "type EventBridgeEventHandler"] },
   "apigw-v1": { from: "kata/handlers/api-gateway", names: ["apiGatewayV1Handler", "type ApiGatewayV1Handler"] },
@@ -24,7 +27,7 @@ export function addWrapper(file: SourceFile, plan: EntryPlan): void {
   const query = plan.slots.find((s) => s.role === "query")?.typeName;
   const path = plan.slots.find((s) => s.role === "path")?.typeName;
   const nameLiteral = JSON.stringify(name);
-  switch (plan.source) {
+  switch (plan.source as ClassicSource | undefined) {
     case "sqs":
       file.addFunction({
         isExported: true,

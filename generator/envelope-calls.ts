@@ -17,10 +17,11 @@ export class EnvelopeCalls {
    * (EventBridge's `detail-type` and `source`). False when the source has no slots.
    */
   add(entry: EntryPlan, builtin: Record<string, unknown>, refs: Record<string, string>, compile: (schema: Record<string, unknown>, name: string) => void): boolean {
-    const positions = SLOT_POSITIONS[entry.source as Source];
+    // Only an entry of the source itself: `sqs-via-*` and the other kinds keep their own event schema.
+    const positions = entry.kind === entry.source ? SLOT_POSITIONS[entry.kind as Source] : undefined;
     if (!positions) return false;
     const withName = `validate${String(builtin.title)}With`;
-    this.imports.set(`kata/events/${entry.source}`, withName);
+    this.imports.set(`kata/events/${entry.kind}`, withName);
     const slots: string[] = [];
     for (const position of positions) {
       if (!fills(position, refs, entry.entry)) continue;

@@ -1,18 +1,19 @@
 import { existsSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
-import type { EventEntry, KataConfig, Source } from "./config.js";
+import { kindOf, type EventEntry, type KataConfig, type Source } from "./config.js";
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
-import { compositeSchema } from "./composite.js";
+import { BUILTIN_OF, compositeSchema, decodingSchemas, extraBuiltins, type SlotRefs } from "./composite.js";
 import { EnvelopeCalls } from "./envelope-calls.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators, type ValidatorSchema } from "./emit-validators.js";
 import { readJsonFile } from "./read-json.js";
 import { BANNER, renderModule } from "./render-module.js";
 import { loadSchemaFiles, targetOf, type SchemaTarget } from "./schema-files.js";
-import { emitEntryModule, type EntryPlan } from "./emit-entry.js";
+import { emitEntryModule, type EntryPlan, type EntrySlot } from "./emit-entry.js";
 import { allows, OUTSIDE_HINT, projectBoundary, projectRootOf, type ProjectBoundary } from "./project-boundary.js";
 import { HANDLER_IMPORTS } from "./emit-wrapper.js";
+import { kindImportedNames } from "./emit-kind.js";
 import type { GeneratedFile } from "./write.js";
 
 export interface PlanOptions {
@@ -50,16 +51,26 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   const envelopes = new EnvelopeCalls();
   for (const entry of entries) {
     for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${VIRTUAL_BASE}${slot.target.key}#${slot.target.pointer}`;
-    if (entry.source) {
-      const builtin = readJsonFile(join(options.schemasDir, `${entry.source}.schema.json`), `${entry.source}.schema.json`, SchemaError) as Record<string, unknown>;
-      const refs = Object.fromEntries(entry.slots.map((s) => [s.role, `${VIRTUAL_BASE}${s.target.key}#${s.target.pointer}`]));
+    if (entry.kind) {
+      const builtins: Record<string, Record<string, unknown>> = {};
+      for (const name of [BUILTIN_OF[entry.kind], ...extraBuiltins(entry.kind)]) {
+        builtins[name] = readJsonFile(join(options.schemasDir, `${name}.schema.json`), `${name}.schema.json`, SchemaError) as Record<string, unknown>;
+      }
+      const refs: SlotRefs = Object.fromEntries(entry.slots.map((s) => [s.role, `${VIRTUAL_BASE}${s.target.key}#${s.target.pointer}`]));
+      for (const [suffix, schema] of Object.entries(decodingSchemas(entry.kind, builtins, refs, entry.entry))) {
+        const id = `${VIRTUAL_BASE}composite/${entry.name}${suffix}.json`;
+        if (suffix === "Body") refs.body = id;
+        validatorSchemas.push({ id, file: config.file, schema });
+        validatorExports[`validate${entry.name}${suffix}`] = id;
+      }
+      const builtin = builtins[BUILTIN_OF[entry.kind]]!;
       if (!options.envelopeCopies && envelopes.add(entry, builtin, refs, (schema, name) => {
         validatorSchemas.push({ id: `${VIRTUAL_BASE}composite/${name}.json`, file: config.file, schema });
         validatorExports[name] = `${VIRTUAL_BASE}composite/${name}.json`;
       })) continue;
-      // A source without slots in kata/events: the whole event schema is compiled here.
+      // A kind without slots in kata/events: the whole event schema is compiled here.
       const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
-      validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.source, builtin, refs, entry.entry) });
+      validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.kind, builtin, refs, entry.entry) });
       validatorExports[`validate${entry.name}Event`] = id;
     }
   }
@@ -90,7 +101,7 @@ function projectPath(config: KataConfig): string {
 }
 
 function planEntry(config: KataConfig, name: string, entry: EventEntry, boundary: ProjectBoundary): EntryPlan {
-  const slot = (role: "payload" | "query" | "path", key: keyof EventEntry, typeName: string) => {
+  const slot = (role: EntrySlot["role"], key: keyof EventEntry, typeName: string) => {
     const ref = entry[key] as string;
     const target: SchemaTarget = targetOf(config.baseDir, config.baseDir, ref);
     const file = resolve(config.baseDir, target.key);
@@ -103,13 +114,19 @@ function planEntry(config: KataConfig, name: string, entry: EventEntry, boundary
     }
     return { role, ref, typeName, target };
   };
-  const payloadKey = entry.body !== undefined ? "body" : entry.detail !== undefined ? "detail" : entry.schema !== undefined ? "schema" : undefined;
-  if (payloadKey === undefined) throw new ConfigError(config.file, `/events/${name}`, "has no payload schema.");
-  const slots = [slot("payload", payloadKey, name)];
+  const kind = kindOf(entry);
+  const payloadKey = PAYLOAD_KEYS.find((key) => entry[key] !== undefined);
+  // An SQS queue of S3 notifications is typed by the built-in S3 event alone.
+  if (payloadKey === undefined && kind !== "sqs-via-s3") throw new ConfigError(config.file, `/events/${name}`, "has no payload schema.");
+  const slots = payloadKey === undefined ? [] : [slot("payload", payloadKey, name)];
   if (entry.query) slots.push(slot("query", "query", `${name}Query`));
   if (entry.path) slots.push(slot("path", "path", `${name}Path`));
-  return { name, entry, source: entry.source as Source | undefined, fileName: kebab(name), slots };
+  if (entry.key) slots.push(slot("key", "key", `${name}Key`));
+  return { name, entry, source: entry.source as Source | undefined, kind, fileName: kebab(name), slots };
 }
+
+/** The keys that name an entry's payload schema; an entry has one of them. */
+const PAYLOAD_KEYS = ["body", "detail", "message", "data", "item", "value", "schema"] as const;
 
 export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").toLowerCase();
@@ -119,6 +136,7 @@ export function kebab(name: string): string {
 const KATA_NAMES = ["assertWith", "decodeWith", "decodeSqsBodies", "decodeApiRequest"].concat(
   ["SQSEvent", "EventBridgeEvent", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"].flatMap((type) => [type, `decode${type}`]),
   Object.values(HANDLER_IMPORTS).flatMap(({ names }) => names.map((name) => name.replace(/^type /, ""))),
+  kindImportedNames(),
 );
 
 /** Names a config would make twice: two files, or two exports that would shadow each other. */

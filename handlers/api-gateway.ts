@@ -5,6 +5,7 @@ import {
   type APIGatewayProxyEventV2,
   type APIGatewayProxyStructuredResultV2,
 } from "../generated/apigw-v2.js";
+import { assertAPIGatewayProxyWebsocketEventV2, decodeAPIGatewayProxyWebsocketEventV2, type APIGatewayProxyWebsocketEventV2 } from "../generated/apigw-websocket.js";
 import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
 
 type V1 = APIGatewayProxyEvent;
@@ -23,3 +24,15 @@ export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult>(
 
 /** Handler for an `apigw-v2` entry: `fn(body, event, context)` answers with an `APIGatewayProxyStructuredResultV2`. */
 export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2 });
+
+type WebSocket = APIGatewayProxyWebsocketEventV2;
+
+/** A WebSocket `MESSAGE` event as `fn` sees it. */
+export type ApiGatewayWebSocketRequest<TBody> = DecodedApiEvent<WebSocket, TBody, WebSocket["queryStringParameters"], undefined>;
+export type ApiGatewayWebSocketHandler<TBody> = ApiEventHandler<WebSocket, APIGatewayProxyStructuredResultV2, TBody, WebSocket["queryStringParameters"], undefined>;
+
+/**
+ * Handler for a `websocket` entry: `fn(body, event, context)` runs for a message whose JSON body
+ * is valid; any other (or a connect or disconnect event, which has no body) gets 400 problem+json.
+ */
+export const apiGatewayWebSocketHandler = apiHandlerFactory<WebSocket, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyWebsocketEventV2, assert: assertAPIGatewayProxyWebsocketEventV2 });

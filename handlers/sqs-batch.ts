@@ -9,7 +9,10 @@ import { processRecord, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-
 import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export { decodeSnsNotification } from "../runtime/decode/sns-notification.js";
+
 export type { SQSBatchSpec, SQSMessageHandler };
+export type { SnsNotification } from "../runtime/decode/sns-notification.js";
 
 export interface SQSBatchOptions {
   /**
@@ -40,7 +43,7 @@ function checkedOptions(name: string, options: SQSBatchOptions) {
  * `{ batchItemFailures }` with every record that failed to decode, threw, or was held back to
  * keep FIFO order. It never throws for one record; only an event that is not an SQS event fails the invocation.
  */
-export function sqsBatchHandler<TBody>(spec: SQSBatchSpec<TBody>, fn: SQSMessageHandler<TBody>, options: SQSBatchOptions = {}): KataHandler<SQSEvent, SQSBatchResponse> {
+export function sqsBatchHandler<TBody, TMessage = TBody>(spec: SQSBatchSpec<TBody>, fn: SQSMessageHandler<TMessage, TBody>, options: SQSBatchOptions = {}): KataHandler<SQSEvent, SQSBatchResponse> {
   const { concurrency, fifo, onRecordFailure } = checkedOptions(spec.name, options);
 
   const handle = async (event: SQSEvent, context: LambdaContext): Promise<SQSBatchResponse> => {

@@ -20,7 +20,7 @@ export type RecordFailureCause =
 
 export type SQSRecordFailure = FailureBase & RecordFailureCause;
 
-function errorFields(error: unknown) {
+export function errorFields(error: unknown) {
   const { errorType, errorMessage, stackTrace } = toErrorResponse(error); // never throws, whatever was thrown
   return stackTrace.length > 0 ? { errorType, errorMessage, stack: stackTrace.join("\n") } : { errorType, errorMessage };
 }

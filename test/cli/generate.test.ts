@@ -65,13 +65,13 @@ describe("kata generate and --check", () => {
     const run = await runCli(["generate"], { cwd: project.dir });
     assert.equal(run.stderr, "");
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^kata generate: 9 of 9 files written \(\d+ ms\)\n$/);
+    assert.match(run.stdout, /^kata generate: 12 of 12 files written \(\d+ ms\)\n$/);
   });
 
   it("exits 0 when the output is fresh", async () => {
     const run = await runCli(["generate", "--check"], { cwd: project.dir });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^kata generate --check: 9 files up to date \(\d+ ms\)\n$/);
+    assert.match(run.stdout, /^kata generate --check: 12 files up to date \(\d+ ms\)\n$/);
   });
 
   it("exits 1 and lists an edited module, writing nothing", async () => {
@@ -83,7 +83,7 @@ describe("kata generate and --check", () => {
     assert.equal(run.stdout, "");
     assert.equal(
       run.stderr,
-      "stale: generated/order-shipped.ts\nkata generate --check: 1 of 9 files are out of date. Run kata generate and commit the result.\n",
+      "stale: generated/order-shipped.ts\nkata generate --check: 1 of 12 files are out of date. Run kata generate and commit the result.\n",
     );
     assert.equal(project.read("generated/order-shipped.ts"), edited);
     assert.equal(statSync(project.path("generated/order-shipped.ts")).mtimeMs, before);

@@ -8,3 +8,6 @@ export * from "./order-shipped.js";
 export * from "./create-order.js";
 export * from "./create-order-v1.js";
 export * from "./reindex.js";
+export * from "./order-notice.js";
+export * from "./order-stream.js";
+export * from "./order-notice-queue.js";

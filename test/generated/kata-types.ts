@@ -80,3 +80,6 @@ export interface CreateOrderPath {
   tenantId: string
 }
 export type CreateOrderV1 = CreateOrder;
+export type OrderNotice = OrderMessage;
+export type OrderStream = OrderMessage;
+export type OrderNoticeQueue = OrderMessage;

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 import { validateAPIGatewayProxyEventWith } from "kata/events/apigw-v1";
 import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
@@ -582,7 +582,826 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
+export const validateOrderNoticeEvent = validate21;
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.MessageAttributes === undefined){
+data.MessageAttributes = {};
+}
+if(data.Type === undefined){
+data.Type = "Notification";
+}
+if(data.SignatureVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "SignatureVersion");
+errors++;
+}
+if(data.Timestamp === undefined){
+vErrors = requiredError(vErrors, instancePath, "Timestamp");
+errors++;
+}
+if(data.Signature === undefined){
+vErrors = requiredError(vErrors, instancePath, "Signature");
+errors++;
+}
+if(data.SigningCertUrl === undefined){
+vErrors = requiredError(vErrors, instancePath, "SigningCertUrl");
+errors++;
+}
+if(data.MessageId === undefined){
+vErrors = requiredError(vErrors, instancePath, "MessageId");
+errors++;
+}
+if(data.Message === undefined){
+vErrors = requiredError(vErrors, instancePath, "Message");
+errors++;
+}
+if(data.MessageAttributes === undefined){
+vErrors = requiredError(vErrors, instancePath, "MessageAttributes");
+errors++;
+}
+if(data.Type === undefined){
+vErrors = requiredError(vErrors, instancePath, "Type");
+errors++;
+}
+if(data.UnsubscribeUrl === undefined){
+vErrors = requiredError(vErrors, instancePath, "UnsubscribeUrl");
+errors++;
+}
+if(data.TopicArn === undefined){
+vErrors = requiredError(vErrors, instancePath, "TopicArn");
+errors++;
+}
+if(data.SignatureVersion !== undefined){
+if(typeof data.SignatureVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SignatureVersion", "string");
+errors++;
+}
+}
+if(data.Timestamp !== undefined){
+if(typeof data.Timestamp !== "string"){
+vErrors = typeError(vErrors, instancePath+"/Timestamp", "string");
+errors++;
+}
+}
+if(data.Signature !== undefined){
+if(typeof data.Signature !== "string"){
+vErrors = typeError(vErrors, instancePath+"/Signature", "string");
+errors++;
+}
+}
+if(data.SigningCertUrl !== undefined){
+if(typeof data.SigningCertUrl !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SigningCertUrl", "string");
+errors++;
+}
+}
+if(data.MessageId !== undefined){
+if(typeof data.MessageId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/MessageId", "string");
+errors++;
+}
+}
+if(data.Message !== undefined){
+if(!(validate10(data.Message, {instancePath:instancePath+"/Message",parentData:data,parentDataProperty:"Message",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+let data6 = data.MessageAttributes;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key0 in data6){
+let data7 = data6[key0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.Type === undefined){
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Type");
+errors++;
+}
+if(data7.Value === undefined){
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Value");
+errors++;
+}
+if(data7.Type !== undefined){
+if(typeof data7.Type !== "string"){
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type", "string");
+errors++;
+}
+}
+if(data7.Value !== undefined){
+if(typeof data7.Value !== "string"){
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes", "object");
+errors++;
+}
+if(typeof data.Type !== "string"){
+vErrors = typeError(vErrors, instancePath+"/Type", "string");
+errors++;
+}
+if(data.UnsubscribeUrl !== undefined){
+if(typeof data.UnsubscribeUrl !== "string"){
+vErrors = typeError(vErrors, instancePath+"/UnsubscribeUrl", "string");
+errors++;
+}
+}
+if(data.TopicArn !== undefined){
+if(typeof data.TopicArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/TopicArn", "string");
+errors++;
+}
+}
+if(data.Subject !== undefined){
+let data13 = data.Subject;
+if((typeof data13 !== "string") && (data13 !== null)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+errors++;
+}
+}
+if(data.Token !== undefined){
+if(typeof data.Token !== "string"){
+vErrors = typeError(vErrors, instancePath+"/Token", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.EventVersion === undefined){
+data.EventVersion = "1.0";
+}
+if(data.EventSource === undefined){
+data.EventSource = "aws:sns";
+}
+if(data.EventVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "EventVersion");
+errors++;
+}
+if(data.EventSubscriptionArn === undefined){
+vErrors = requiredError(vErrors, instancePath, "EventSubscriptionArn");
+errors++;
+}
+if(data.EventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "EventSource");
+errors++;
+}
+if(data.Sns === undefined){
+vErrors = requiredError(vErrors, instancePath, "Sns");
+errors++;
+}
+if(typeof data.EventVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/EventVersion", "string");
+errors++;
+}
+if(data.EventSubscriptionArn !== undefined){
+if(typeof data.EventSubscriptionArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/EventSubscriptionArn", "string");
+errors++;
+}
+}
+if(typeof data.EventSource !== "string"){
+vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
+errors++;
+}
+if(data.Sns !== undefined){
+if(!(validate23(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
+vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderNoticeEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate22(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate22.errors : appendErrors(vErrors, validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderStreamEvent = validate27;
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kinesisSchemaVersion === undefined){
+data.kinesisSchemaVersion = "1.0";
+}
+if(data.approximateArrivalTimestamp === undefined){
+vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
+errors++;
+}
+if(data.data === undefined){
+vErrors = requiredError(vErrors, instancePath, "data");
+errors++;
+}
+if(data.kinesisSchemaVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "kinesisSchemaVersion");
+errors++;
+}
+if(data.partitionKey === undefined){
+vErrors = requiredError(vErrors, instancePath, "partitionKey");
+errors++;
+}
+if(data.sequenceNumber === undefined){
+vErrors = requiredError(vErrors, instancePath, "sequenceNumber");
+errors++;
+}
+if(data.approximateArrivalTimestamp !== undefined){
+let data0 = data.approximateArrivalTimestamp;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate10(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+if(typeof data.kinesisSchemaVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/kinesisSchemaVersion", "string");
+errors++;
+}
+if(data.partitionKey !== undefined){
+if(typeof data.partitionKey !== "string"){
+vErrors = typeError(vErrors, instancePath+"/partitionKey", "string");
+errors++;
+}
+}
+if(data.sequenceNumber !== undefined){
+if(typeof data.sequenceNumber !== "string"){
+vErrors = typeError(vErrors, instancePath+"/sequenceNumber", "string");
+errors++;
+}
+}
+if(data.encryptionType !== undefined){
+if(typeof data.encryptionType !== "string"){
+vErrors = typeError(vErrors, instancePath+"/encryptionType", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventName === undefined){
+data.eventName = "aws:kinesis:record";
+}
+if(data.eventSource === undefined){
+data.eventSource = "aws:kinesis";
+}
+if(data.eventVersion === undefined){
+data.eventVersion = "1.0";
+}
+if(data.awsRegion === undefined){
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
+errors++;
+}
+if(data.eventID === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventID");
+errors++;
+}
+if(data.eventName === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventName");
+errors++;
+}
+if(data.eventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSource");
+errors++;
+}
+if(data.eventSourceARN === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+errors++;
+}
+if(data.eventVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
+errors++;
+}
+if(data.invokeIdentityArn === undefined){
+vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
+errors++;
+}
+if(data.kinesis === undefined){
+vErrors = requiredError(vErrors, instancePath, "kinesis");
+errors++;
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+errors++;
+}
+}
+if(data.eventID !== undefined){
+if(typeof data.eventID !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+errors++;
+}
+}
+if(typeof data.eventName !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+errors++;
+}
+if(typeof data.eventSource !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+errors++;
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(typeof data.eventVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+errors++;
+}
+if(data.invokeIdentityArn !== undefined){
+if(typeof data.invokeIdentityArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
+errors++;
+}
+}
+if(data.kinesis !== undefined){
+if(!(validate29(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
+vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderStreamEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate28(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderNoticeQueueEvent = validate33;
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+let data0 = data[key0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.dataType === undefined){
+vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
+errors++;
+}
+if(data0.stringValue !== undefined){
+if(typeof data0.stringValue !== "string"){
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
+errors++;
+}
+}
+if(data0.binaryValue !== undefined){
+if(typeof data0.binaryValue !== "string"){
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
+errors++;
+}
+}
+if(data0.stringListValues !== undefined){
+let data3 = data0.stringListValues;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
+errors++;
+}
+}
+if(data0.binaryListValues !== undefined){
+let data5 = data0.binaryListValues;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data5[i1] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
+errors++;
+}
+}
+if(data0.dataType !== undefined){
+if(typeof data0.dataType !== "string"){
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.messageAttributes === undefined){
+data.messageAttributes = {};
+}
+if(data.messageId === undefined){
+vErrors = requiredError(vErrors, instancePath, "messageId");
+errors++;
+}
+if(data.receiptHandle === undefined){
+vErrors = requiredError(vErrors, instancePath, "receiptHandle");
+errors++;
+}
+if(data.body === undefined){
+vErrors = requiredError(vErrors, instancePath, "body");
+errors++;
+}
+if(data.attributes === undefined){
+vErrors = requiredError(vErrors, instancePath, "attributes");
+errors++;
+}
+if(data.messageAttributes === undefined){
+vErrors = requiredError(vErrors, instancePath, "messageAttributes");
+errors++;
+}
+if(data.md5OfBody === undefined){
+vErrors = requiredError(vErrors, instancePath, "md5OfBody");
+errors++;
+}
+if(data.eventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSource");
+errors++;
+}
+if(data.eventSourceARN === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+errors++;
+}
+if(data.awsRegion === undefined){
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
+errors++;
+}
+if(data.messageId !== undefined){
+if(typeof data.messageId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/messageId", "string");
+errors++;
+}
+}
+if(data.receiptHandle !== undefined){
+if(typeof data.receiptHandle !== "string"){
+vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
+errors++;
+}
+}
+if(data.body !== undefined){
+let data2 = data.body;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.Type === undefined){
+vErrors = requiredError(vErrors, instancePath+"/body", "Type");
+errors++;
+}
+if(data2.MessageId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/body", "MessageId");
+errors++;
+}
+if(data2.TopicArn === undefined){
+vErrors = requiredError(vErrors, instancePath+"/body", "TopicArn");
+errors++;
+}
+if(data2.Message === undefined){
+vErrors = requiredError(vErrors, instancePath+"/body", "Message");
+errors++;
+}
+if(data2.Timestamp === undefined){
+vErrors = requiredError(vErrors, instancePath+"/body", "Timestamp");
+errors++;
+}
+if(data2.Type !== undefined){
+if(typeof data2.Type !== "string"){
+vErrors = typeError(vErrors, instancePath+"/body/Type", "string");
+errors++;
+}
+}
+if(data2.MessageId !== undefined){
+if(typeof data2.MessageId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/body/MessageId", "string");
+errors++;
+}
+}
+if(data2.TopicArn !== undefined){
+if(typeof data2.TopicArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/body/TopicArn", "string");
+errors++;
+}
+}
+if(data2.Subject !== undefined){
+let data6 = data2.Subject;
+if((typeof data6 !== "string") && (data6 !== null)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+errors++;
+}
+}
+if(data2.Message !== undefined){
+if(!(validate10(data2.Message, {instancePath:instancePath+"/body/Message",parentData:data2,parentDataProperty:"Message",rootData}))){
+vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+errors = vErrors.length;
+}
+}
+if(data2.Timestamp !== undefined){
+if(typeof data2.Timestamp !== "string"){
+vErrors = typeError(vErrors, instancePath+"/body/Timestamp", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/body", "object");
+errors++;
+}
+}
+if(data.attributes !== undefined){
+let data9 = data.attributes;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.ApproximateReceiveCount === undefined){
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
+errors++;
+}
+if(data9.SentTimestamp === undefined){
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
+errors++;
+}
+if(data9.SenderId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
+errors++;
+}
+if(data9.ApproximateFirstReceiveTimestamp === undefined){
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
+errors++;
+}
+if(data9.AWSTraceHeader !== undefined){
+if(typeof data9.AWSTraceHeader !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
+errors++;
+}
+}
+if(data9.ApproximateReceiveCount !== undefined){
+if(typeof data9.ApproximateReceiveCount !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
+errors++;
+}
+}
+if(data9.SentTimestamp !== undefined){
+if(typeof data9.SentTimestamp !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
+errors++;
+}
+}
+if(data9.SenderId !== undefined){
+if(typeof data9.SenderId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
+errors++;
+}
+}
+if(data9.ApproximateFirstReceiveTimestamp !== undefined){
+if(typeof data9.ApproximateFirstReceiveTimestamp !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
+errors++;
+}
+}
+if(data9.SequenceNumber !== undefined){
+if(typeof data9.SequenceNumber !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
+errors++;
+}
+}
+if(data9.MessageGroupId !== undefined){
+if(typeof data9.MessageGroupId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
+errors++;
+}
+}
+if(data9.MessageDeduplicationId !== undefined){
+if(typeof data9.MessageDeduplicationId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
+errors++;
+}
+}
+if(data9.DeadLetterQueueSourceArn !== undefined){
+if(typeof data9.DeadLetterQueueSourceArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/attributes", "object");
+errors++;
+}
+}
+if(!(validate36(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
+vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
+errors = vErrors.length;
+}
+if(data.md5OfBody !== undefined){
+if(typeof data.md5OfBody !== "string"){
+vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
+errors++;
+}
+}
+if(data.md5OfMessageAttributes !== undefined){
+let data21 = data.md5OfMessageAttributes;
+if((typeof data21 !== "string") && (data21 !== null)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+errors++;
+}
+}
+if(data.eventSource !== undefined){
+if("aws:sqs" !== data.eventSource){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
+errors++;
+}
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderNoticeQueueEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate34(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
 export const validateCreateOrderV1 = validateCreateOrder;
+export const validateOrderNotice = validateOrderMessage;
+export const validateOrderStream = validateOrderMessage;
+export const validateOrderNoticeQueue = validateOrderMessage;
 
 export const validateOrderMessageEvent = /* @__PURE__ */ validateSQSEventWith({ "body": validateOrderMessage });
 export const validateOrderPlacedEvent = /* @__PURE__ */ validateEventBridgeEventWith({ "detail": validateOrderPlaced, "detail-type": validate$OrderPlacedEvent$detailType, "source": validate$OrderPlacedEvent$eventSource });

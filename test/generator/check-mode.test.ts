@@ -3,7 +3,20 @@ import assert from "node:assert/strict";
 import { existsSync, rmSync } from "node:fs";
 import { TempProject } from "./support/temp-project.js";
 
-const SHOP_FILES = ["create-order-v1.ts", "create-order.ts", "index.ts", "kata-types.ts", "kata-validators.ts", "order-message.ts", "order-placed.ts", "order-shipped.ts", "reindex.ts"].map((f) => `generated/${f}`);
+const SHOP_FILES = [
+  "create-order-v1.ts",
+  "create-order.ts",
+  "index.ts",
+  "kata-types.ts",
+  "kata-validators.ts",
+  "order-message.ts",
+  "order-notice-queue.ts",
+  "order-notice.ts",
+  "order-placed.ts",
+  "order-shipped.ts",
+  "order-stream.ts",
+  "reindex.ts",
+].map((f) => `generated/${f}`);
 
 describe("generate and --check", () => {
   let project: TempProject;

@@ -37,9 +37,26 @@ describe("config errors", () => {
   });
 
   it("lists the valid sources when the source is unknown", async () => {
-    const error = await configError({ out: "out", events: { Order: { source: "sns", body: "./schemas/order.json" } } });
+    const error = await configError({ out: "out", events: { Order: { source: "sms", body: "./schemas/order.json" } } });
     assert.equal(error.pointer, "/events/Order/source");
-    assert.match(error.message, /unknown source "sns"\. Use one of "sqs", "eventbridge", "apigw-v1", "apigw-v2"/);
+    assert.match(error.message, /unknown source "sms"\. Use one of "sqs", "eventbridge", "apigw-v1", "apigw-v2", "sns", "kinesis", "dynamodb", "kafka", "firehose", "cloudwatch-logs", "websocket"/);
+  });
+
+  it("refuses a via on another source, or an envelope kata does not unwrap", async () => {
+    const onSns = await configError({ out: "out", events: { Order: { source: "sns", via: "sqs", message: "./schemas/order.json" } } });
+    assert.equal(onSns.pointer, "/events/Order/via");
+    assert.match(onSns.message, /"via" is for source "sqs" only: one of "sns", "eventbridge", "s3"\.$/);
+    const unknown = await configError({ out: "out", events: { Order: { source: "sqs", via: "kinesis", body: "./schemas/order.json" } } });
+    assert.equal(unknown.pointer, "/events/Order/via");
+  });
+
+  it("names the key an SQS envelope needs, and the key it does not use", async () => {
+    const missing = await configError({ out: "out", events: { Order: { source: "sqs", via: "sns" } } });
+    assert.equal(missing.pointer, "/events/Order");
+    assert.match(missing.message, /needs "message" for source "sqs" via "sns"\.$/);
+    const unused = await configError({ out: "out", events: { Order: { source: "sqs", via: "sns", body: "./schemas/order.json", message: "./schemas/order.json" } } });
+    assert.equal(unused.pointer, "/events/Order/body");
+    assert.match(unused.message, /is not used by source "sqs" via "sns"\. Its keys are: via, message\.$/);
   });
 
   it("rejects an unknown top-level key at its pointer", async () => {

@@ -31,3 +31,18 @@ export const CreateOrder = z.strictObject({
 
 export const CreateOrderQuery = z.object({ dryRun: z.enum(["true", "false"]).optional() });
 export const TenantPath = z.object({ tenantId: z.string().regex(/^[a-z0-9-]+$/) });
+
+/**
+ * `OrderItem` (test/fixtures/config/schemas/order-item.json), an unmarshalled DynamoDB image.
+ * Powertools unmarshalls a string set (SS) to a `Set`, kata to an array: each peer gets its own form.
+ */
+export const OrderItem = z.object({
+  pk: z.string(),
+  orderId: z.string().regex(/^ord-[a-z0-9]+$/u),
+  quantity: z.int().min(1),
+  price: z.number().optional(),
+  status: z.enum(["PLACED", "SHIPPED"]),
+  tags: z.set(z.string()).optional(),
+  address: z.object({ city: z.string(), zip: z.string().optional() }).optional(),
+  ledgerId: z.bigint().optional(),
+});

@@ -1,0 +1,1 @@
+// Deliberately empty: the import-cost baseline.

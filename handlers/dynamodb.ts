@@ -1,0 +1,54 @@
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from "../generated/dynamodb.js";
+import type { LambdaContext } from "../runtime/context.js";
+import { decodeStreamImages, dynamodbRecordPointer } from "../runtime/decode/dynamodb-images.js";
+import { decodePart } from "../runtime/decode/record-payloads.js";
+import type { KataHandler } from "../runtime/typed-handler.js";
+import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
+import { typedHandler } from "./typed-handler.js";
+
+export { decodeDynamoDBImages } from "../runtime/decode/dynamodb-images.js";
+export { unmarshallItem } from "../runtime/decode/dynamodb-unmarshall.js";
+
+export type { StreamBatchOptions };
+
+/** A DynamoDB stream record whose images are unmarshalled and decoded as `TItem` (keys stay AttributeValues). */
+export type DynamoDBRecordOf<TItem> = Omit<DynamoDBRecord, "dynamodb"> & {
+  dynamodb: Omit<StreamRecord, "NewImage" | "OldImage"> & { NewImage?: TItem; OldImage?: TItem };
+};
+
+export interface DynamoDBStreamEventOf<TItem> {
+  Records: DynamoDBRecordOf<TItem>[];
+}
+
+/** Called once per record, in stream order, with its images decoded. */
+export type DynamoDBRecordHandler<TItem> = (record: DynamoDBRecordOf<TItem>, context: LambdaContext) => Promise<void> | void;
+
+/** What the generated `onName` passes for an entry with `source: "dynamodb"`. */
+export interface DynamoDBStreamSpec<TItem> {
+  name: string;
+  /** The entry's envelope: the stream event with images left to the unmarshaller. */
+  envelope: { decode(raw: Uint8Array): DynamoDBStreamEvent; assert(value: unknown): asserts value is DynamoDBStreamEvent };
+  assertItem(value: unknown): asserts value is TItem;
+}
+
+/**
+ * DynamoDB Streams handler with partial batch responses: records run in order, and the batch
+ * stops at the first record whose images fail to decode or whose `fn` throws; that record's
+ * `SequenceNumber` is reported (enable `ReportBatchItemFailures`). Records after it are not processed.
+ */
+export function dynamoDBStreamHandler<TItem>(spec: DynamoDBStreamSpec<TItem>, fn: DynamoDBRecordHandler<TItem>, options: StreamBatchOptions = {}): KataHandler<DynamoDBStreamEvent, DynamoDBBatchResponse> {
+  const handle = async (event: DynamoDBStreamEvent, context: LambdaContext): Promise<DynamoDBBatchResponse> =>
+    processInOrder(
+      {
+        source: "DynamoDB Streams",
+        typeName: spec.name,
+        sequenceNumberOf: (record: DynamoDBRecord) => record.dynamodb.SequenceNumber,
+        decode: (record, index) => decodePart(dynamodbRecordPointer(index), () => decodeStreamImages(record.dynamodb, spec.name, spec.assertItem)),
+        call: (dynamodb, record, callContext) => fn({ ...record, dynamodb } as DynamoDBRecordOf<TItem>, callContext),
+      },
+      event.Records,
+      context,
+      options,
+    );
+  return typedHandler({ decode: spec.envelope.decode, assert: spec.envelope.assert, handle });
+}

@@ -1,0 +1,57 @@
+import {
+  assertKinesisStreamEvent,
+  decodeKinesisStreamEvent,
+  type KinesisStreamBatchResponse,
+  type KinesisStreamEvent,
+  type KinesisStreamRecord,
+  type KinesisStreamRecordPayload,
+} from "../generated/kinesis.js";
+import type { LambdaContext } from "../runtime/context.js";
+import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
+import { kinesisDataPointer } from "../runtime/decode/stream-payloads.js";
+import type { KataHandler } from "../runtime/typed-handler.js";
+import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
+import { typedHandler } from "./typed-handler.js";
+
+export { decodeKinesisData } from "../runtime/decode/stream-payloads.js";
+
+export type { StreamBatchOptions };
+
+/** A Kinesis record whose `data` is decoded as `TData`. */
+export type KinesisRecordOf<TData> = Omit<KinesisStreamRecord, "kinesis"> & { kinesis: Omit<KinesisStreamRecordPayload, "data"> & { data: TData } };
+
+/** A Kinesis event whose records' `data` are decoded as `TData`. */
+export interface KinesisStreamEventOf<TData> {
+  Records: KinesisRecordOf<TData>[];
+}
+
+/** Called once per record, in shard order, with its data decoded and validated. */
+export type KinesisRecordHandler<TData> = (data: TData, record: KinesisRecordOf<TData>, context: LambdaContext) => Promise<void> | void;
+
+/** What the generated `onName` passes for an entry with `source: "kinesis"`. */
+export interface KinesisStreamSpec<TData> {
+  name: string;
+  decodeData(input: Uint8Array): TData;
+}
+
+/**
+ * Kinesis handler with partial batch responses: records run in order, and the batch stops at the
+ * first record that fails, which is reported by its sequence number (enable
+ * `ReportBatchItemFailures` on the event source mapping). Records after it are not processed.
+ */
+export function kinesisStreamHandler<TData>(spec: KinesisStreamSpec<TData>, fn: KinesisRecordHandler<TData>, options: StreamBatchOptions = {}): KataHandler<KinesisStreamEvent, KinesisStreamBatchResponse> {
+  const handle = async (event: KinesisStreamEvent, context: LambdaContext): Promise<KinesisStreamBatchResponse> =>
+    processInOrder(
+      {
+        source: "Kinesis",
+        typeName: spec.name,
+        sequenceNumberOf: (record: KinesisStreamRecord) => record.kinesis.sequenceNumber,
+        decode: (record, index) => decodePart(kinesisDataPointer(index), () => spec.decodeData(base64Bytes(record.kinesis.data))),
+        call: (data, record, callContext) => fn(data, { ...record, kinesis: { ...record.kinesis, data } }, callContext),
+      },
+      event.Records,
+      context,
+      options,
+    );
+  return typedHandler({ decode: decodeKinesisStreamEvent, assert: assertKinesisStreamEvent, handle });
+}
