@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayProxyEvent, validateAPIGatewayProxyResult } from "./apigw-v1.validators.js";
+import { validateAPIGatewayProxyEvent, validateAPIGatewayProxyEventWith, validateAPIGatewayProxyResult } from "./apigw-v1.validators.js";
 /**
  * What the method's authorizer passed on: Cognito user pool claims, a Lambda authorizer's context, or another authorizer's output.
  */
@@ -355,4 +355,4 @@ export function isAPIGatewayProxyResult(value: unknown): value is APIGatewayProx
   return validateAPIGatewayProxyResult(value);
 }
 
-export { validateAPIGatewayProxyEventWith } from "./apigw-v1.validators.js";
+export { validateAPIGatewayProxyEventWith };

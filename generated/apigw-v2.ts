@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
+import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyEventV2With, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
 /**
  * What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.
  */
@@ -321,4 +321,4 @@ export function isAPIGatewayProxyStructuredResultV2(value: unknown): value is AP
   return validateAPIGatewayProxyStructuredResultV2(value);
 }
 
-export { validateAPIGatewayProxyEventV2With } from "./apigw-v2.validators.js";
+export { validateAPIGatewayProxyEventV2With };

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateEventBridgeEvent } from "./eventbridge.validators.js";
+import { validateEventBridgeEvent, validateEventBridgeEventWith } from "./eventbridge.validators.js";
 /**
  * An event delivered by an Amazon EventBridge rule (or EventBridge Scheduler's scheduled events) to a Lambda target.
  */
@@ -65,4 +65,4 @@ export function isEventBridgeEvent(value: unknown): value is EventBridgeEvent {
   return validateEventBridgeEvent(value);
 }
 
-export { validateEventBridgeEventWith } from "./eventbridge.validators.js";
+export { validateEventBridgeEventWith };

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateSQSBatchResponse, validateSQSEvent } from "./sqs.validators.js";
+import { validateSQSBatchResponse, validateSQSEvent, validateSQSEventWith } from "./sqs.validators.js";
 /**
  * A batch of Amazon SQS messages that Lambda's event source mapping polled from a queue.
  */
@@ -173,4 +173,4 @@ export function isSQSBatchResponse(value: unknown): value is SQSBatchResponse {
   return validateSQSBatchResponse(value);
 }
 
-export { validateSQSEventWith } from "./sqs.validators.js";
+export { validateSQSEventWith };

@@ -54,12 +54,12 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
     banner,
     [
       { from: "../runtime/decode/index.js", names: ["assertWith", "decodeWith"] },
-      { from: `./${source}.validators.js`, names: Object.keys(validatorExports) },
+      { from: `./${source}.validators.js`, names: [...Object.keys(validatorExports), ...(slotted ? [slotted.withName] : [])] },
     ],
     (file) => {
       file.addStatements(types);
       for (const { title } of exported) addDecoders(file, title, `validate${title}`, `\`${title}\``);
-      if (slotted) file.addExportDeclaration({ namedExports: [slotted.withName], moduleSpecifier: `./${source}.validators.js` });
+      if (slotted) file.addExportDeclaration({ namedExports: [slotted.withName] });
     },
   );
   return [
