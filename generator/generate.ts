@@ -1,6 +1,8 @@
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { planBuiltins } from "./builtin.js";
 import { loadConfig } from "./config.js";
+import { moduleFormatProblem } from "./module-format.js";
 import { planConfig } from "./plan-config.js";
 import { writeFiles } from "./write.js";
 
@@ -23,6 +25,8 @@ export interface GenerateResult {
   files: number;
   /** Files that differed from disk (written, or with `check`, left stale). Relative to their config's folder. */
   stale: string[];
+  /** Project settings under which the generated modules will not compile, each with what to change. */
+  warnings: string[];
 }
 
 /**
@@ -31,7 +35,7 @@ export interface GenerateResult {
  * then write. Only the first and the last stage touch the disk.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const result: GenerateResult = { files: 0, stale: [] };
+  const result: GenerateResult = { files: 0, stale: [], warnings: [] };
   if (options.builtin) {
     const files = await planBuiltins(kataRoot);
     result.files += files.length;
@@ -42,6 +46,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const files = await planConfig(config, { schemasDir: `${kataRoot}schemas`, allowOutsideProject: options.allowOutsideProject ?? false });
     result.files += files.length;
     result.stale.push(...writeFiles(config.baseDir, files, options.check ?? false));
+    const problem = moduleFormatProblem(resolve(config.baseDir, config.out), config.baseDir);
+    if (problem !== undefined) result.warnings.push(problem);
   }
   return result;
 }

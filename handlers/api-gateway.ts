@@ -7,6 +7,9 @@ import {
 } from "../generated/apigw-v2.js";
 import { assertAPIGatewayProxyWebsocketEventV2, decodeAPIGatewayProxyWebsocketEventV2, type APIGatewayProxyWebsocketEventV2 } from "../generated/apigw-websocket.js";
 import { apiHandlerFactory, type ApiEventHandler, type DecodedApiEvent } from "./api-handler.js";
+import { withBody, type RestApiAnswer } from "./rest-answer.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 type V1 = APIGatewayProxyEvent;
 type V2 = APIGatewayProxyEventV2;
@@ -20,10 +23,14 @@ export type ApiGatewayV2Request<TBody, TQuery = V2["queryStringParameters"], TPa
 export type ApiGatewayV2Handler<TBody, TQuery = V2["queryStringParameters"], TPath = V2["pathParameters"]> = ApiEventHandler<V2, APIGatewayProxyStructuredResultV2, TBody, TQuery, TPath>;
 
 /** Handler for an `apigw-v1` entry: `fn(body, event, context)` answers with an `APIGatewayProxyResult`. */
-export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult>({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent });
+export const apiGatewayV1Handler = apiHandlerFactory<V1, APIGatewayProxyResult, RestApiAnswer>({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent, answer: withBody });
 
 /** Handler for an `apigw-v2` entry: `fn(body, event, context)` answers with an `APIGatewayProxyStructuredResultV2`. */
-export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2 });
+export const apiGatewayV2Handler = apiHandlerFactory<V2, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2>({
+  decode: decodeAPIGatewayProxyEventV2,
+  assert: assertAPIGatewayProxyEventV2,
+  answer: (result) => result,
+});
 
 type WebSocket = APIGatewayProxyWebsocketEventV2;
 
@@ -35,4 +42,8 @@ export type ApiGatewayWebSocketHandler<TBody> = ApiEventHandler<WebSocket, APIGa
  * Handler for a `websocket` entry: `fn(body, event, context)` runs for a message whose JSON body
  * is valid; any other (or a connect or disconnect event, which has no body) gets 400 problem+json.
  */
-export const apiGatewayWebSocketHandler = apiHandlerFactory<WebSocket, APIGatewayProxyStructuredResultV2>({ decode: decodeAPIGatewayProxyWebsocketEventV2, assert: assertAPIGatewayProxyWebsocketEventV2 });
+export const apiGatewayWebSocketHandler = apiHandlerFactory<WebSocket, APIGatewayProxyStructuredResultV2, APIGatewayProxyStructuredResultV2>({
+  decode: decodeAPIGatewayProxyWebsocketEventV2,
+  assert: assertAPIGatewayProxyWebsocketEventV2,
+  answer: (result) => result,
+});

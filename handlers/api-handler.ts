@@ -1,6 +1,7 @@
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { decodeRequest, type ApiRequestSpec, type RequestParts } from "../runtime/decode/api-request.js";
+import { logStructured } from "../runtime/logging/structured.js";
 import { problemResponse, validationProblem } from "./problem-json.js";
 import { typedHandler } from "./typed-handler.js";
 
@@ -15,35 +16,46 @@ export type DecodedApiEvent<TEvent extends RequestParts, TBody, TQuery, TPath> =
 export type ApiEventHandler<TEvent extends RequestParts, TResult, TBody, TQuery, TPath> = (
   body: TBody,
   event: DecodedApiEvent<TEvent, TBody, TQuery, TPath>,
-  context: LambdaContext,
+  context: KataContext,
 ) => Promise<TResult> | TResult;
 
 /** The envelope decoders of one API Gateway payload format (generated from the built-in schemas). */
-export interface ApiEnvelope<TEvent> {
+export interface ApiEnvelope<TEvent, TResult, TAnswer> {
   decode(raw: Uint8Array): TEvent;
   assert(value: unknown): asserts value is TEvent;
+  /** Turns `fn`'s result into the handler's. */
+  answer(result: TResult): TAnswer;
 }
 
 /** The factory of one payload format, generic over the entry's body, query and path types. */
-export type ApiGatewayFactory<TEvent extends RequestParts, TResult> = <TBody = undefined, TQuery = TEvent["queryStringParameters"], TPath = TEvent["pathParameters"]>(
+export type ApiGatewayFactory<TEvent extends RequestParts, TResult, TAnswer = TResult> = <TBody = undefined, TQuery = TEvent["queryStringParameters"], TPath = TEvent["pathParameters"]>(
   spec: ApiRequestSpec<TBody, TQuery, TPath>,
   fn: ApiEventHandler<TEvent, TResult, TBody, TQuery, TPath>,
-) => KataHandler<TEvent, TResult>;
+) => KataHandler<TEvent, TAnswer>;
 
 /**
  * Builds the handler factory of one API Gateway payload format. A request that does not match
  * the entry's schemas is answered with 400 `application/problem+json` (a client error, not a
  * Lambda error) and `fn` is not called. An event that is not such a request is a decode error.
  */
-export function apiHandlerFactory<TEvent extends RequestParts, TResult>(envelope: ApiEnvelope<TEvent>): ApiGatewayFactory<TEvent, TResult> {
+export function apiHandlerFactory<TEvent extends RequestParts, TResult, TAnswer>(envelope: ApiEnvelope<TEvent, TResult, TAnswer>): ApiGatewayFactory<TEvent, TResult, TAnswer> {
   return <TBody, TQuery, TPath>(spec: ApiRequestSpec<TBody, TQuery, TPath>, fn: ApiEventHandler<TEvent, TResult, TBody, TQuery, TPath>) => {
-    const handle = async (event: TEvent, context: LambdaContext): Promise<TResult> => {
+    const handle = async (event: TEvent, context: KataContext): Promise<TAnswer> => {
       const request = decodeRequest(spec, event);
       // The problem response has the shape of both formats' results.
-      if (!request.ok) return problemResponse(validationProblem(spec.name, request.issues)) as TResult;
+      if (!request.ok) {
+        logStructured("WARN", {
+          message: `API request rejected with 400: it does not match ${spec.name}; the function was not called. Fix the client.`,
+          reason: "invalid-request",
+          typeName: spec.name,
+          awsRequestId: context.awsRequestId,
+          issues: request.issues,
+        });
+        return problemResponse(validationProblem(spec.name, request.issues)) as TAnswer;
+      }
       const { body, queryStringParameters, pathParameters } = request;
       const decoded = { ...event, body: spec.decodeBody === undefined ? event.body : body, queryStringParameters, pathParameters };
-      return fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context);
+      return envelope.answer(await fn(body, decoded as DecodedApiEvent<TEvent, TBody, TQuery, TPath>, context));
     };
     return typedHandler({ decode: envelope.decode, assert: envelope.assert, handle });
   };

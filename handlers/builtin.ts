@@ -7,8 +7,9 @@ import {
 } from "../generated/apigw-v2.js";
 import type { EventBridgeEvent } from "../generated/eventbridge.js";
 import type { SQSBatchResponse, SQSEvent } from "../generated/sqs.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
+import { withBody, type RestApiAnswer } from "./rest-answer.js";
 import { routedHandler, type EventBridgeEventHandler, type EventBridgeHandler } from "./eventbridge.js";
 import { sqsBatchHandler, type SQSBatchOptions, type SQSMessageHandler } from "./sqs-batch.js";
 import { typedHandler } from "./typed-handler.js";
@@ -29,16 +30,16 @@ export function onEventBridge<TResult = void>(fn: EventBridgeEventHandler<EventB
   return routedHandler({ name: "EventBridgeEvent", check() {} }, fn);
 }
 
-type ApiFn<TEvent, TResult> = (event: TEvent, context: LambdaContext) => Promise<TResult> | TResult;
+type ApiFn<TEvent, TResult> = (event: TEvent, context: KataContext) => Promise<TResult> | TResult;
 
 /** REST API (payload format 1.0) request, body as sent. */
-export function onAPIGatewayProxy(fn: ApiFn<APIGatewayProxyEvent, APIGatewayProxyResult>): KataHandler<APIGatewayProxyEvent, APIGatewayProxyResult> {
-  return typedHandler({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent, handle: async (event: APIGatewayProxyEvent, context: LambdaContext) => fn(event, context) });
+export function onAPIGatewayProxy(fn: ApiFn<APIGatewayProxyEvent, APIGatewayProxyResult>): KataHandler<APIGatewayProxyEvent, RestApiAnswer> {
+  return typedHandler({ decode: decodeAPIGatewayProxyEvent, assert: assertAPIGatewayProxyEvent, handle: async (event: APIGatewayProxyEvent, context: KataContext) => withBody(await fn(event, context)) });
 }
 
 /** HTTP API (payload format 2.0) request, body as sent. */
 export function onAPIGatewayProxyV2(
   fn: ApiFn<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
 ): KataHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
-  return typedHandler({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2, handle: async (event: APIGatewayProxyEventV2, context: LambdaContext) => fn(event, context) });
+  return typedHandler({ decode: decodeAPIGatewayProxyEventV2, assert: assertAPIGatewayProxyEventV2, handle: async (event: APIGatewayProxyEventV2, context: KataContext) => fn(event, context) });
 }

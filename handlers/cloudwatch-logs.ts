@@ -6,10 +6,12 @@ import {
   type CloudWatchLogsEvent,
   type CloudWatchLogsLogEvent,
 } from "../generated/cloudwatch-logs.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { decodeLogData } from "../runtime/decode/cloudwatch-logs.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeCloudWatchLogs } from "../runtime/decode/cloudwatch-logs.js";
 
@@ -24,7 +26,7 @@ export interface CloudWatchLogsEventOf<TMessage> {
   awslogs: { data: CloudWatchLogsDecodedDataOf<TMessage> };
 }
 
-export type CloudWatchLogsHandler<TMessage, TResult = void> = (data: CloudWatchLogsDecodedDataOf<TMessage>, context: LambdaContext) => Promise<TResult> | TResult;
+export type CloudWatchLogsHandler<TMessage, TResult = void> = (data: CloudWatchLogsDecodedDataOf<TMessage>, context: KataContext) => Promise<TResult> | TResult;
 
 export interface CloudWatchLogsSpec<TMessage> {
   name: string;
@@ -37,7 +39,7 @@ export interface CloudWatchLogsSpec<TMessage> {
  * invocation, which Lambda retries), and `fn` is not called.
  */
 export function cloudWatchLogsHandler<TMessage, TResult = void>(spec: CloudWatchLogsSpec<TMessage>, fn: CloudWatchLogsHandler<TMessage, TResult>): KataHandler<CloudWatchLogsEvent, TResult> {
-  const handle = async (event: CloudWatchLogsEvent, context: LambdaContext): Promise<TResult> => {
+  const handle = async (event: CloudWatchLogsEvent, context: KataContext): Promise<TResult> => {
     const data = decodeLogData(event, `${spec.name}Event`, decodeCloudWatchLogsDecodedData, spec.decodeMessage);
     return fn(data as CloudWatchLogsDecodedDataOf<TMessage>, context);
   };

@@ -1,10 +1,12 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from "../generated/dynamodb.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { decodeStreamImages, dynamodbRecordPointer } from "../runtime/decode/dynamodb-images.js";
 import { decodePart } from "../runtime/decode/record-payloads.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeDynamoDBImages } from "../runtime/decode/dynamodb-images.js";
 export { unmarshallItem } from "../runtime/decode/dynamodb-unmarshall.js";
@@ -21,7 +23,7 @@ export interface DynamoDBStreamEventOf<TItem> {
 }
 
 /** Called once per record, in stream order, with its images decoded. */
-export type DynamoDBRecordHandler<TItem> = (record: DynamoDBRecordOf<TItem>, context: LambdaContext) => Promise<void> | void;
+export type DynamoDBRecordHandler<TItem> = (record: DynamoDBRecordOf<TItem>, context: KataContext) => Promise<void> | void;
 
 /** What the generated `onName` passes for an entry with `source: "dynamodb"`. */
 export interface DynamoDBStreamSpec<TItem> {
@@ -37,7 +39,7 @@ export interface DynamoDBStreamSpec<TItem> {
  * `SequenceNumber` is reported (enable `ReportBatchItemFailures`). Records after it are not processed.
  */
 export function dynamoDBStreamHandler<TItem>(spec: DynamoDBStreamSpec<TItem>, fn: DynamoDBRecordHandler<TItem>, options: StreamBatchOptions = {}): KataHandler<DynamoDBStreamEvent, DynamoDBBatchResponse> {
-  const handle = async (event: DynamoDBStreamEvent, context: LambdaContext): Promise<DynamoDBBatchResponse> =>
+  const handle = async (event: DynamoDBStreamEvent, context: KataContext): Promise<DynamoDBBatchResponse> =>
     processInOrder(
       {
         source: "DynamoDB Streams",

@@ -1,11 +1,13 @@
 import { assertEventBridgeEvent, decodeEventBridgeEvent, type EventBridgeEvent } from "../generated/eventbridge.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
 import type { KATA_HANDLER, KataHandler } from "../runtime/typed-handler.js";
 import { issuesUnder } from "../runtime/decode/issues-under.js";
 import { typedHandler, type TypedHandlerParts } from "./typed-handler.js";
 
-export type EventBridgeEventHandler<TEvent, TResult = void> = (event: TEvent, context: LambdaContext) => Promise<TResult> | TResult;
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
+
+export type EventBridgeEventHandler<TEvent, TResult = void> = (event: TEvent, context: KataContext) => Promise<TResult> | TResult;
 
 /** What the generated `onName` passes for an entry with `source: "eventbridge"`. */
 export interface EventBridgeSpec<TDetailType extends string, TDetail> {

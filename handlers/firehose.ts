@@ -6,7 +6,7 @@ import {
   type FirehoseTransformationResult,
   type FirehoseTransformationResultRecord,
 } from "../generated/firehose.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import type { DecodeIssue } from "../runtime/decode-error.js";
 import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
 import { firehoseDataPointer } from "../runtime/decode/stream-payloads.js";
@@ -14,6 +14,9 @@ import type { KataHandler } from "../runtime/typed-handler.js";
 import { errorFields } from "./sqs-failures.js";
 import { reportSafely } from "./stream-failures.js";
 import { typedHandler } from "./typed-handler.js";
+import { logStructured } from "../runtime/logging/structured.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeFirehoseData } from "../runtime/decode/stream-payloads.js";
 
@@ -39,7 +42,7 @@ export interface FirehoseTransformationEventOf<TData> extends Omit<FirehoseTrans
   records: FirehoseRecordOf<TData>[];
 }
 
-export type FirehoseTransformer<TData> = (data: TData, record: FirehoseRecordOf<TData>, context: LambdaContext) => Promise<FirehoseOutput | DropMarker> | FirehoseOutput | DropMarker;
+export type FirehoseTransformer<TData> = (data: TData, record: FirehoseRecordOf<TData>, context: KataContext) => Promise<FirehoseOutput | DropMarker> | FirehoseOutput | DropMarker;
 
 /** A record that was not transformed: it is `ProcessingFailed`, and Firehose delivers it to the stream's error output. */
 export type FirehoseRecordFailure = ({ reason: "invalid-payload"; issues: DecodeIssue[] } | { reason: "handler-error"; error: unknown } | { reason: "response-too-large" }) & {
@@ -70,7 +73,7 @@ function logFirehoseFailure(failure: FirehoseRecordFailure): void {
       : failure.reason === "handler-error"
         ? { message: `${typeName} transformer threw: ProcessingFailed.`, ...errorFields(failure.error) }
         : { message: `The transformed records would exceed Lambda's 6 MB response limit: this record is ProcessingFailed with its original data.` };
-  console.error(JSON.stringify({ level: "ERROR", reason, recordId, pointer, awsRequestId, ...specifics }));
+  logStructured("ERROR", { reason, recordId, pointer, awsRequestId, ...specifics });
 }
 
 function encode(output: FirehoseOutput): string {
@@ -91,7 +94,7 @@ const sizeOf = (record: FirehoseTransformationResultRecord) => record.recordId.l
  */
 export function firehoseHandler<TData>(spec: FirehoseSpec<TData>, fn: FirehoseTransformer<TData>, options: FirehoseOptions = {}): KataHandler<FirehoseTransformationEvent, FirehoseTransformationResult> {
   const onRecordFailure = options.onRecordFailure ?? logFirehoseFailure;
-  const handle = async (event: FirehoseTransformationEvent, context: LambdaContext): Promise<FirehoseTransformationResult> => {
+  const handle = async (event: FirehoseTransformationEvent, context: KataContext): Promise<FirehoseTransformationResult> => {
     const fail = (record: FirehoseTransformationEventRecord, index: number, cause: { reason: "invalid-payload"; issues: DecodeIssue[] } | { reason: "handler-error"; error: unknown } | { reason: "response-too-large" }): FirehoseTransformationResultRecord => {
       const failure = { ...cause, recordId: record.recordId, pointer: `/records/${index}`, typeName: spec.name, awsRequestId: context.awsRequestId };
       reportSafely(onRecordFailure, failure, `Firehose record ${record.recordId} (/records/${index})`);

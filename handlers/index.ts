@@ -1,7 +1,6 @@
 // Typed Lambda handler factories. Generated `onName` wrappers call these; the built-in wrappers
 // (`onSQS`, `onEventBridge`, `onAPIGatewayProxy`, `onAPIGatewayProxyV2`) are ready to use.
 export { typedHandler, type TypedHandler, type TypedHandlerParts } from "./typed-handler.js";
-export { completeContext } from "./managed-context.js";
 export { HandlerOptionsError, UnroutableEventError } from "./errors.js";
 export { payloadHandler, type PayloadHandler, type PayloadSpec } from "./payload.js";
 export { sqsBatchHandler, type SQSBatchOptions, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-batch.js";
@@ -26,5 +25,6 @@ export {
   type ApiGatewayV2Handler,
   type ApiGatewayV2Request,
 } from "./api-gateway.js";
+export type { RestApiAnswer } from "./rest-answer.js";
 export { PROBLEM_JSON, problemResponse, validationProblem, type ProblemIssue, type ProblemResponse, type ValidationProblem } from "./problem-json.js";
 export { onSQS, onEventBridge, onAPIGatewayProxy, onAPIGatewayProxyV2 } from "./builtin.js";

@@ -1,10 +1,13 @@
 import type { KafkaRecord, MSKEvent, SelfManagedKafkaEvent } from "../generated/kafka.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
 import { decodeKafkaRecord, kafkaRecords, type KafkaPayloadSpec } from "../runtime/decode/kafka-records.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { errorFields } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
+import { logStructured } from "../runtime/logging/structured.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeKafkaRecords } from "../runtime/decode/kafka-records.js";
 
@@ -21,7 +24,7 @@ export interface KafkaEventOf<TValue, TKey = string> {
   records: Record<string, KafkaRecordOf<TValue, TKey>[]>;
 }
 
-export type KafkaRecordHandler<TValue, TKey = string> = (value: TValue, record: KafkaRecordOf<TValue, TKey>, context: LambdaContext) => Promise<void> | void;
+export type KafkaRecordHandler<TValue, TKey = string> = (value: TValue, record: KafkaRecordOf<TValue, TKey>, context: KataContext) => Promise<void> | void;
 
 /** What the generated `onName` passes for an entry with `source: "kafka"`. */
 export interface KafkaSpec extends KafkaPayloadSpec {
@@ -52,7 +55,7 @@ export class KafkaRecordError extends Error {
  * before it were processed; the error (and a log line) names its partition and offset.
  */
 export function kafkaHandler<TValue, TKey = string>(spec: KafkaSpec, fn: KafkaRecordHandler<TValue, TKey>): KataHandler<KafkaEvent, void> {
-  const handle = async (event: KafkaEvent, context: LambdaContext): Promise<void> => {
+  const handle = async (event: KafkaEvent, context: KataContext): Promise<void> => {
     let processed = 0;
     for (const { record, pointer } of kafkaRecords(event)) {
       try {
@@ -62,7 +65,7 @@ export function kafkaHandler<TValue, TKey = string>(spec: KafkaSpec, fn: KafkaRe
         const issues: DecodeIssue[] | undefined = cause instanceof DecodeError ? cause.issues.map((issue) => ({ path: pointer + issue.path, message: issue.message })) : undefined;
         const error = new KafkaRecordError(record.topic, record.partition, record.offset, pointer, processed, issues ? new DecodeError(spec.name, issues) : cause);
         const details = issues ? { issues } : errorFields(cause);
-        console.error(JSON.stringify({ level: "ERROR", message: error.message, topic: record.topic, partition: record.partition, offset: record.offset, pointer, processed, awsRequestId: context.awsRequestId, ...details }));
+        logStructured("ERROR", { message: error.message, topic: record.topic, partition: record.partition, offset: record.offset, pointer, processed, awsRequestId: context.awsRequestId, ...details });
         throw error;
       }
       processed++;

@@ -6,12 +6,14 @@ import {
   type KinesisStreamRecord,
   type KinesisStreamRecordPayload,
 } from "../generated/kinesis.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
 import { kinesisDataPointer } from "../runtime/decode/stream-payloads.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeKinesisData } from "../runtime/decode/stream-payloads.js";
 
@@ -26,7 +28,7 @@ export interface KinesisStreamEventOf<TData> {
 }
 
 /** Called once per record, in shard order, with its data decoded and validated. */
-export type KinesisRecordHandler<TData> = (data: TData, record: KinesisRecordOf<TData>, context: LambdaContext) => Promise<void> | void;
+export type KinesisRecordHandler<TData> = (data: TData, record: KinesisRecordOf<TData>, context: KataContext) => Promise<void> | void;
 
 /** What the generated `onName` passes for an entry with `source: "kinesis"`. */
 export interface KinesisStreamSpec<TData> {
@@ -40,7 +42,7 @@ export interface KinesisStreamSpec<TData> {
  * `ReportBatchItemFailures` on the event source mapping). Records after it are not processed.
  */
 export function kinesisStreamHandler<TData>(spec: KinesisStreamSpec<TData>, fn: KinesisRecordHandler<TData>, options: StreamBatchOptions = {}): KataHandler<KinesisStreamEvent, KinesisStreamBatchResponse> {
-  const handle = async (event: KinesisStreamEvent, context: LambdaContext): Promise<KinesisStreamBatchResponse> =>
+  const handle = async (event: KinesisStreamEvent, context: KataContext): Promise<KinesisStreamBatchResponse> =>
     processInOrder(
       {
         source: "Kinesis",

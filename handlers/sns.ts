@@ -1,10 +1,12 @@
 import { assertSNSEvent, decodeSNSEvent, type SNSEvent, type SNSEventRecord, type SNSMessage } from "../generated/sns.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { DecodeError } from "../runtime/decode-error.js";
 import { decodePart } from "../runtime/decode/record-payloads.js";
 import { snsMessagePointer } from "../runtime/decode/stream-payloads.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
+
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
 export { decodeSnsMessages } from "../runtime/decode/stream-payloads.js";
 
@@ -15,7 +17,7 @@ export interface SNSEventOf<TMessage> {
   Records: SNSEventRecordOf<TMessage>[];
 }
 
-export type SNSMessageHandler<TMessage> = (message: TMessage, record: SNSEventRecordOf<TMessage>, context: LambdaContext) => Promise<void> | void;
+export type SNSMessageHandler<TMessage> = (message: TMessage, record: SNSEventRecordOf<TMessage>, context: KataContext) => Promise<void> | void;
 
 /** What the generated `onName` passes for an entry with `source: "sns"`. */
 export interface SNSSpec<TMessage> {
@@ -29,7 +31,7 @@ export interface SNSSpec<TMessage> {
  * dead-letter queue or on-failure destination), and `fn` is not called.
  */
 export function snsHandler<TMessage>(spec: SNSSpec<TMessage>, fn: SNSMessageHandler<TMessage>): KataHandler<SNSEvent, void> {
-  const handle = async (event: SNSEvent, context: LambdaContext): Promise<void> => {
+  const handle = async (event: SNSEvent, context: KataContext): Promise<void> => {
     for (const [index, record] of event.Records.entries()) {
       const decoded = decodePart(snsMessagePointer(index), () => spec.decodeMessage(record.Sns.Message));
       if (!decoded.ok) throw new DecodeError(`${spec.name}Event`, decoded.issues);

@@ -1,5 +1,5 @@
 import { assertSQSEvent, decodeSQSEvent, type SQSBatchResponse, type SQSEvent, type SQSRecord } from "../generated/sqs.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { describeThrown } from "../runtime/error-response.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { forEachConcurrently } from "./concurrency.js";
@@ -9,6 +9,7 @@ import { processRecord, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-
 import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
 
+export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 export { decodeSnsNotification } from "../runtime/decode/sns-notification.js";
 
 export type { SQSBatchSpec, SQSMessageHandler };
@@ -46,7 +47,7 @@ function checkedOptions(name: string, options: SQSBatchOptions) {
 export function sqsBatchHandler<TBody, TMessage = TBody>(spec: SQSBatchSpec<TBody>, fn: SQSMessageHandler<TMessage, TBody>, options: SQSBatchOptions = {}): KataHandler<SQSEvent, SQSBatchResponse> {
   const { concurrency, fifo, onRecordFailure } = checkedOptions(spec.name, options);
 
-  const handle = async (event: SQSEvent, context: LambdaContext): Promise<SQSBatchResponse> => {
+  const handle = async (event: SQSEvent, context: KataContext): Promise<SQSBatchResponse> => {
     const records = event.Records;
     const failed = new Set<number>();
     const report = (index: number, cause: RecordFailureCause) => {

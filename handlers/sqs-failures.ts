@@ -1,5 +1,6 @@
 import type { DecodeIssue } from "../runtime/decode-error.js";
 import { toErrorResponse } from "../runtime/error-response.js";
+import { logStructured } from "../runtime/logging/structured.js";
 
 export interface FailureBase {
   /** The record's `messageId`, which is also the `itemIdentifier` reported back to Lambda. */
@@ -30,15 +31,15 @@ function describe(failure: SQSRecordFailure) {
   switch (failure.reason) {
     case "invalid-body":
       return {
-        level: "ERROR",
+        level: "ERROR" as const,
         message: `SQS record body is not a valid ${failure.typeName}: not passed to the handler; it goes back to the queue, then to its dead-letter queue. Fix the producer.`,
         issues: failure.issues,
       };
     case "handler-error":
-      return { level: "ERROR", message: `${failure.typeName} handler threw: the record goes back to the queue to be retried.`, ...errorFields(failure.error) };
+      return { level: "ERROR" as const, message: `${failure.typeName} handler threw: the record goes back to the queue to be retried.`, ...errorFields(failure.error) };
     case "skipped":
       return {
-        level: "WARN",
+        level: "WARN" as const,
         message: `Not processed because an earlier record of its FIFO ordering failed (messageId ${failure.blockedBy}): it goes back to the queue so that order is kept.`,
         blockedBy: failure.blockedBy,
       };
@@ -49,5 +50,5 @@ function describe(failure: SQSRecordFailure) {
 export function logRecordFailure(failure: SQSRecordFailure): void {
   const { level, message, ...specifics } = describe(failure);
   const { reason, messageId, pointer, awsRequestId } = failure;
-  console.error(JSON.stringify({ level, message, reason, messageId, pointer, awsRequestId, ...specifics }));
+  logStructured(level, { message, reason, messageId, pointer, awsRequestId, ...specifics });
 }

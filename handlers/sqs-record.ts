@@ -1,5 +1,5 @@
 import type { SQSRecord } from "../generated/sqs.js";
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { decodeSqsBody } from "../runtime/decode/sqs-bodies.js";
 import type { RecordFailureCause } from "./sqs-failures.js";
 
@@ -7,7 +7,7 @@ import type { RecordFailureCause } from "./sqs-failures.js";
  * Called once per record, with the record's message decoded and validated, and the record itself
  * (its `body` decoded too). The message is the body, or for `via: "sns"` the notification's `Message`.
  */
-export type SQSMessageHandler<TMessage, TBody = TMessage> = (message: TMessage, record: SQSRecord<TBody>, context: LambdaContext) => Promise<void> | void;
+export type SQSMessageHandler<TMessage, TBody = TMessage> = (message: TMessage, record: SQSRecord<TBody>, context: KataContext) => Promise<void> | void;
 
 /** What the generated `onName` passes for an entry with `source: "sqs"`. */
 export interface SQSBatchSpec<TBody> {
@@ -31,7 +31,7 @@ export async function processRecord<TBody, TMessage>(
   fn: SQSMessageHandler<TMessage, TBody>,
   record: SQSRecord,
   index: number,
-  context: LambdaContext,
+  context: KataContext,
 ): Promise<RecordFailureCause | undefined> {
   const decoded = decodeSqsBody(record.body, index, spec.decodeBody);
   if (!decoded.ok) return { reason: "invalid-body", issues: decoded.issues };

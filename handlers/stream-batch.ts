@@ -1,4 +1,4 @@
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import type { DecodedBody } from "../runtime/decode/sqs-bodies.js";
 import { logStreamFailure, reportSafely, type StreamFailureCause, type StreamRecordFailure } from "./stream-failures.js";
 
@@ -15,7 +15,7 @@ export interface InOrderStream<TRecord, TValue> {
   typeName: string;
   sequenceNumberOf(record: TRecord): string;
   decode(record: TRecord, index: number): DecodedBody<TValue>;
-  call(value: TValue, record: TRecord, context: LambdaContext): Promise<void> | void;
+  call(value: TValue, record: TRecord, context: KataContext): Promise<void> | void;
 }
 
 export interface StreamBatchResponse {
@@ -31,7 +31,7 @@ export interface StreamBatchResponse {
 export async function processInOrder<TRecord, TValue>(
   stream: InOrderStream<TRecord, TValue>,
   records: readonly TRecord[],
-  context: LambdaContext,
+  context: KataContext,
   options: StreamBatchOptions,
 ): Promise<StreamBatchResponse> {
   for (let index = 0; index < records.length; index++) {

@@ -1,6 +1,7 @@
 import type { DecodeIssue } from "../runtime/decode-error.js";
 import { describeThrown } from "../runtime/error-response.js";
 import { errorFields } from "./sqs-failures.js";
+import { logStructured } from "../runtime/logging/structured.js";
 
 /** Why a stream record stopped its batch. */
 export type StreamFailureCause = { reason: "invalid-payload"; issues: DecodeIssue[] } | { reason: "handler-error"; error: unknown };
@@ -26,7 +27,7 @@ export function logStreamFailure(failure: StreamRecordFailure): void {
     failure.reason === "invalid-payload"
       ? { message: `${source} record is not a valid ${typeName}: not passed to the handler. ${after} Fix the producer, or let the on-failure destination take it.`, issues: failure.issues }
       : { message: `${typeName} handler threw. ${after}`, ...errorFields(failure.error) };
-  console.error(JSON.stringify({ level: "ERROR", reason, sequenceNumber, pointer, awsRequestId, notProcessed, ...specifics }));
+  logStructured("ERROR", { reason, sequenceNumber, pointer, awsRequestId, notProcessed, ...specifics });
 }
 
 /** Calls the user's failure hook; a hook that throws must not change what is reported to Lambda. */

@@ -1,6 +1,6 @@
 import type { LambdaContext } from "../runtime/context.js";
 import { KATA_HANDLER, type KataHandler, type KataHandlerHooks } from "../runtime/typed-handler.js";
-import { completeContext } from "./managed-context.js";
+import { kataContext } from "../runtime/kata-context.js";
 
 /** What every kata handler is built from. Factories may add metadata (e.g. an EventBridge route). */
 export interface TypedHandlerParts<TEvent, TResult> extends KataHandlerHooks<TEvent, TResult> {
@@ -21,7 +21,7 @@ export type TypedHandler<TParts extends TypedHandlerParts<any, any>> = TParts ex
 export function typedHandler<TParts extends TypedHandlerParts<any, any>>(parts: TParts): TypedHandler<TParts> {
   const handler = async (event: unknown, context: LambdaContext) => {
     parts.assert(event);
-    return parts.handle(event, completeContext(context));
+    return parts.handle(event, kataContext(context));
   };
   return Object.defineProperty(handler, KATA_HANDLER, { value: parts, enumerable: false }) as unknown as TypedHandler<TParts>;
 }

@@ -1,4 +1,6 @@
 import type { LambdaContext } from "../runtime/context.js";
+import { kataContext } from "../runtime/kata-context.js";
+import { logStructured } from "../runtime/logging/structured.js";
 import type { StreamingResult } from "../runtime/streaming.js";
 import { badRequestResponse } from "./bad-request.js";
 import { bytesOf } from "./chunks.js";
@@ -55,11 +57,11 @@ function answerWith(app: FetchApp, options: HttpOptions): Answer {
     } catch (error) {
       if (!(error instanceof InvalidBodyError)) throw error;
       // The client's fault, not the function's: a 400, and the app is not called.
-      console.warn(`kata/http: answered 400 without calling the app: ${error.message}.`);
+      logStructured("WARN", { message: `kata/http: answered 400 without calling the app: ${error.message}.`, reason: "invalid-request", awsRequestId: context.awsRequestId });
       return { processor, response: badRequestResponse(error) };
     }
     const { request, rawPath } = built;
-    const env: LambdaEnv = { event: event as HttpEvent, context, rawPath };
+    const env: LambdaEnv = { event: event as HttpEvent, context: kataContext(context), rawPath };
     remember(request, env);
     const response: unknown = await fetch(request, env);
     if (!isResponse(response)) {

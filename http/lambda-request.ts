@@ -1,11 +1,11 @@
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext } from "../runtime/context.js";
 import { NotALambdaRequestError } from "./errors.js";
 import type { HttpEvent } from "./events.js";
 
 /** The second argument given to the app (Hono: `c.env`). */
 export interface LambdaEnv<E extends HttpEvent = HttpEvent> {
   event: E;
-  context: LambdaContext;
+  context: KataContext;
   /**
    * The request path exactly as API Gateway or the ALB routed it, without the query. The Fetch
    * URL resolves `.` and `..` segments (also as `%2e`), so `new URL(request.url).pathname` can
@@ -27,7 +27,7 @@ export function getLambdaEvent<E extends HttpEvent = HttpEvent>(request: Request
 }
 
 /** The Lambda context of the invocation that `request` belongs to. */
-export function getLambdaContext(request: Request): LambdaContext {
+export function getLambdaContext(request: Request): KataContext {
   return envOf(request).context;
 }
 

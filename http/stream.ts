@@ -1,4 +1,5 @@
-import type { LambdaContext } from "../runtime/context.js";
+import type { KataContext, LambdaContext } from "../runtime/context.js";
+import { kataContext } from "../runtime/kata-context.js";
 import { KATA_STREAMING, type StreamingResult } from "../runtime/streaming.js";
 import { bytesOf, type StreamBody } from "./chunks.js";
 import { managedStreaming, pipeToResponseStream } from "./managed-streaming.js";
@@ -14,7 +15,7 @@ export interface StreamOptions {
   contentType?: string | undefined;
 }
 
-export type StreamHandler<E> = (event: E, context: LambdaContext) => StreamBody | StreamReply | Promise<StreamBody | StreamReply>;
+export type StreamHandler<E> = (event: E, context: KataContext) => StreamBody | StreamReply | Promise<StreamBody | StreamReply>;
 
 /**
  * A Lambda handler whose response is streamed (InvokeWithResponseStream), under kata's loop and
@@ -28,7 +29,7 @@ export type StreamHandler<E> = (event: E, context: LambdaContext) => StreamBody 
  */
 export function stream<E = unknown>(handler: StreamHandler<E>, options: StreamOptions = {}): (event: E, context: LambdaContext) => Promise<StreamingResult> {
   const reply = async (event: E, context: LambdaContext): Promise<StreamingResult> => {
-    const answer = await handler(event, context);
+    const answer = await handler(event, kataContext(context));
     const given = isReply(answer) ? answer : { body: answer };
     return {
       [KATA_STREAMING]: true,

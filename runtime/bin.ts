@@ -3,6 +3,7 @@ import { MalformedHandlerNameError } from "./errors.js";
 import { loadHandler } from "./load-handler.js";
 import { installLogging } from "./logging/install.js";
 import { logError } from "./logging/runtime-log.js";
+import { provideInvokeStore } from "./invoke-store.js";
 import { start } from "./start.js";
 import { defaultConnect } from "./transport/default-connection.js";
 
@@ -11,6 +12,8 @@ import { defaultConnect } from "./transport/default-connection.js";
  * `_HANDLER`, relative to `LAMBDA_TASK_ROOT` (else the working directory).
  */
 await installLogging(); // before user code runs, so that its init logs are formatted too
+// As the managed runtime does, before user code runs: Powertools logs at init read it.
+if (process.env.AWS_LAMBDA_MAX_CONCURRENCY) provideInvokeStore();
 const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const handlerName = process.argv[2] ?? process.env._HANDLER;
 // `kata package`'s bootstrap asks for source maps here rather than with --enable-source-maps, so

@@ -6,15 +6,17 @@ export interface CognitoIdentity {
 
 /** Client context, from `Lambda-Runtime-Client-Context` (mobile SDK invocations). */
 export interface ClientContext {
-  client?: Record<string, unknown>;
-  custom?: Record<string, unknown>;
-  env?: Record<string, unknown>;
-  [key: string]: unknown;
+  // Objects, not records, so that @types/aws-lambda's `ClientContext` (interfaces) fits.
+  client?: object | undefined;
+  custom?: unknown;
+  env?: object | undefined;
 }
 
 /**
- * The invocation context: the managed Node.js runtime's fields, plus what kata adds
- * (`deadlineMs`, `traceId`, `tenantId`, `signal`).
+ * The context a handler is called with: the managed Node.js runtime's fields (what
+ * `@types/aws-lambda`'s `Context` declares, so a plain `Context` can be passed), and what kata's
+ * loop adds, optional here because the managed runtime and unit tests don't provide it.
+ * `kataContext(context)` always has kata's fields; the functions given to `onName` get it.
  */
 export interface LambdaContext {
   awsRequestId: string;
@@ -28,12 +30,18 @@ export interface LambdaContext {
   clientContext?: ClientContext | undefined;
   callbackWaitsForEmptyEventLoop: boolean;
   getRemainingTimeInMillis(): number;
-  /** Absolute deadline, epoch milliseconds (`Lambda-Runtime-Deadline-Ms`). */
-  deadlineMs: number;
-  /** X-Ray trace header (`Lambda-Runtime-Trace-Id`), if any. */
-  traceId?: string | undefined;
   /** Tenant id (`Lambda-Runtime-Aws-Tenant-Id`) for tenant-isolated functions, if any. */
   tenantId?: string | undefined;
-  /** Aborts when the deadline passes, so that I/O started by the handler can be cancelled. */
+  /** Absolute deadline, epoch milliseconds (`Lambda-Runtime-Deadline-Ms`). Set by kata's loop. */
+  deadlineMs?: number | undefined;
+  /** X-Ray trace header (`Lambda-Runtime-Trace-Id`), if any. */
+  traceId?: string | undefined;
+  /** Aborts when the deadline passes, so that I/O started by the handler can be cancelled. Set by kata's loop. */
+  signal?: AbortSignal | undefined;
+}
+
+/** A context with kata's fields present: what kata's loop builds and what `kataContext()` returns. */
+export interface KataContext extends LambdaContext {
+  deadlineMs: number;
   signal: AbortSignal;
 }

@@ -1,4 +1,4 @@
-import type { LambdaContext } from "./context.js";
+import type { KataContext } from "./context.js";
 import { InvocationTimeoutError } from "./errors.js";
 import { atTime } from "./long-timeout.js";
 
@@ -8,7 +8,7 @@ import { atTime } from "./long-timeout.js";
  * the deadline: the promise rejects with `Runtime.InvocationTimeout` and the handler's late result,
  * if any, is dropped. With concurrency 1 this is not needed: Lambda stops the sandbox at the timeout.
  */
-export function settleByDeadline<T>(work: Promise<T>, context: LambdaContext): Promise<T> {
+export function settleByDeadline<T>(work: Promise<T>, context: KataContext): Promise<T> {
   if (!Number.isFinite(context.deadlineMs)) return work;
   let cancel = (): void => {};
   const timeout = new Promise<never>((_, reject) => {

@@ -1,5 +1,5 @@
 import type { Invocation } from "./api/next-invocation.js";
-import type { LambdaContext } from "./context.js";
+import type { KataContext } from "./context.js";
 import { settleByDeadline } from "./deadline.js";
 import { buildContext, invocationIdOf, releaseContext } from "./invocation-context.js";
 import { exposeTraceId, runInScope } from "./invocation-scope.js";
@@ -13,7 +13,7 @@ import type { RuntimeApiConnection } from "./transport/connection.js";
 /** One invocation, from the `/next` answer to the accepted (or logged) post. Never throws, except a fatal Runtime API failure. */
 export function handleInvocation(invocation: Invocation, connection: RuntimeApiConnection, loop: LoopState): Promise<void> {
   const invocationId = invocationIdOf(invocation);
-  let context: LambdaContext;
+  let context: KataContext;
   try {
     context = buildContext(invocation, loop.settings);
   } catch (error) {
@@ -23,7 +23,7 @@ export function handleInvocation(invocation: Invocation, connection: RuntimeApiC
   return runInScope(context, () => run(invocation.body, context, connection, loop, invocationId));
 }
 
-async function run(body: Uint8Array, context: LambdaContext, connection: RuntimeApiConnection, loop: LoopState, invocationId: string | undefined): Promise<void> {
+async function run(body: Uint8Array, context: KataContext, connection: RuntimeApiConnection, loop: LoopState, invocationId: string | undefined): Promise<void> {
   const requestId = context.awsRequestId;
   const entry: InFlight = { requestId, connection, invocationId };
   warnIfDuplicate(loop, entry);

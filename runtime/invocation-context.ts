@@ -1,4 +1,4 @@
-import type { ClientContext, CognitoIdentity, LambdaContext } from "./context.js";
+import type { ClientContext, CognitoIdentity, KataContext } from "./context.js";
 import type { Invocation } from "./api/next-invocation.js";
 import { MalformedEventError } from "./errors.js";
 import { atTime } from "./long-timeout.js";
@@ -23,7 +23,7 @@ export function readFunctionSettings(env: NodeJS.ProcessEnv = process.env): Func
 }
 
 /** The context handed to the handler, built from the `/next` headers. */
-export function buildContext(invocation: Invocation, settings: FunctionSettings): InvocationContext {
+export function buildContext(invocation: Invocation, settings: FunctionSettings): KataContext {
   return new InvocationContext(invocation, settings);
 }
 
@@ -32,7 +32,7 @@ export function invocationIdOf(invocation: Invocation): string | undefined {
   return invocation.headers["lambda-runtime-invocation-id"];
 }
 
-class InvocationContext implements LambdaContext {
+class InvocationContext implements KataContext {
   readonly awsRequestId: string;
   readonly invokedFunctionArn: string;
   readonly functionName: string;
@@ -67,9 +67,8 @@ class InvocationContext implements LambdaContext {
     this.clientContext = jsonHeader(headers, "lambda-runtime-client-context", invocation.requestId) as ClientContext | undefined;
   }
 
-  getRemainingTimeInMillis(): number {
-    return Math.max(0, this.deadlineMs - Date.now());
-  }
+  /** An own function, not a method: middy and others call it detached (`const { getRemainingTimeInMillis } = context`), as the managed runtime allows. */
+  readonly getRemainingTimeInMillis = (): number => Math.max(0, this.deadlineMs - Date.now());
 
   /**
    * Created on first use: most handlers never read it, and a timer per invocation has a cost.
@@ -94,7 +93,7 @@ class InvocationContext implements LambdaContext {
 }
 
 /** Frees what a context holds once its invocation has ended. */
-export function releaseContext(context: LambdaContext): void {
+export function releaseContext(context: KataContext): void {
   if (context instanceof InvocationContext) context.release();
 }
 

@@ -1,5 +1,5 @@
 import type { AsyncLocalStorage } from "node:async_hooks";
-import type { LambdaContext } from "./context.js";
+import type { KataContext } from "./context.js";
 
 /**
  * Which invocation's code is running, for log lines and `currentContext()`.
@@ -12,8 +12,8 @@ import type { LambdaContext } from "./context.js";
  * imports agree.
  */
 interface ScopeHolder {
-  current: LambdaContext | undefined;
-  storage: AsyncLocalStorage<LambdaContext> | undefined;
+  current: KataContext | undefined;
+  storage: AsyncLocalStorage<KataContext> | undefined;
 }
 
 const HOLDER = Symbol.for("kata.invocationScope");
@@ -26,7 +26,7 @@ export async function useConcurrentScope(): Promise<void> {
   holder.storage ??= new AsyncLocalStorage();
 }
 
-export async function runInScope(context: LambdaContext, fn: () => Promise<void>): Promise<void> {
+export async function runInScope(context: KataContext, fn: () => Promise<void>): Promise<void> {
   if (holder.storage) return holder.storage.run(context, fn);
   holder.current = context;
   try {
@@ -37,7 +37,7 @@ export async function runInScope(context: LambdaContext, fn: () => Promise<void>
 }
 
 /** The context of the invocation whose code is running, if any. */
-export function currentContext(): LambdaContext | undefined {
+export function currentContext(): KataContext | undefined {
   return holder.storage ? holder.storage.getStore() : holder.current;
 }
 

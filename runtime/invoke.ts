@@ -1,9 +1,9 @@
-import type { LambdaContext } from "./context.js";
+import type { KataContext } from "./context.js";
 import { ConfigInvalidError, MalformedEventError } from "./errors.js";
 import { kataHooksOf } from "./typed-handler.js";
 
 /** Runs the handler on one invocation's raw event bytes. May throw or return a promise. */
-export type Invoke = (raw: Uint8Array, context: LambdaContext) => unknown;
+export type Invoke = (raw: Uint8Array, context: KataContext) => unknown;
 
 /**
  * Chooses, once at start, how events reach the handler:
@@ -18,14 +18,14 @@ export function invokerFor(handler: unknown): Invoke {
   if (typeof handler !== "function") {
     throw new ConfigInvalidError(`start() needs a handler function, got ${handler === null ? "null" : typeof handler}. Pass the exported handler, e.g. start(handler).`);
   }
-  const fn = handler as (event: unknown, context: LambdaContext, callback?: Callback) => unknown;
+  const fn = handler as (event: unknown, context: KataContext, callback?: Callback) => unknown;
   if (fn.length >= 3) return (raw, context) => callWithCallback(fn, parseEvent(raw, context.awsRequestId), context);
   return (raw, context) => fn(parseEvent(raw, context.awsRequestId), context);
 }
 
 type Callback = (error?: unknown, result?: unknown) => void;
 
-function callWithCallback(fn: (event: unknown, context: LambdaContext, callback: Callback) => unknown, event: unknown, context: LambdaContext): Promise<unknown> {
+function callWithCallback(fn: (event: unknown, context: KataContext, callback: Callback) => unknown, event: unknown, context: KataContext): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const returned = fn(event, context, (error, result) => (error === undefined || error === null ? resolve(result) : reject(error)));
     if (isThenable(returned)) returned.then(resolve, reject);

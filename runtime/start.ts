@@ -2,6 +2,7 @@ import { resolveConcurrency } from "./concurrency.js";
 import { installCrashGuard } from "./crash-guard.js";
 import { readFunctionSettings } from "./invocation-context.js";
 import { useConcurrentScope } from "./invocation-scope.js";
+import { provideInvokeStore } from "./invoke-store.js";
 import { invokerFor } from "./invoke.js";
 import { installLogging } from "./logging/install.js";
 import { logError } from "./logging/runtime-log.js";
@@ -50,6 +51,7 @@ export async function start(handler: unknown, options: StartOptions = {}): Promi
 async function prepare(handler: unknown, options: StartOptions, address: string, undo: (() => void)[]): Promise<LoopState> {
   const concurrency = resolveConcurrency(options.concurrency);
   if (concurrency > 1) await useConcurrentScope();
+  if (concurrency > 1 || process.env.AWS_LAMBDA_MAX_CONCURRENCY) undo.push(announceConcurrency(concurrency));
   const invoke = invokerFor(handler);
   const hooks = options.onShutdown === undefined ? [] : [options.onShutdown].flat();
   const inFlight = new Set<InFlight>();
@@ -58,6 +60,18 @@ async function prepare(handler: unknown, options: StartOptions, address: string,
   const loop: LoopState = { invoke, settings: readFunctionSettings(), concurrency, inFlight, stopped: false };
   undo.push(installCrashGuard(loop));
   return loop;
+}
+
+/**
+ * Libraries keep per-invocation state apart only when AWS_LAMBDA_MAX_CONCURRENCY is set, and then
+ * read it from the managed runtime's InvokeStore (Powertools throws without one): both are
+ * provided, so that `start(h, { concurrency })` behaves as Lambda Managed Instances do.
+ */
+function announceConcurrency(concurrency: number): () => void {
+  provideInvokeStore();
+  if (process.env.AWS_LAMBDA_MAX_CONCURRENCY) return () => {};
+  process.env.AWS_LAMBDA_MAX_CONCURRENCY = String(concurrency);
+  return () => void delete process.env.AWS_LAMBDA_MAX_CONCURRENCY;
 }
 
 function exitFatal(line: string): never {

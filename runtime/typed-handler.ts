@@ -1,4 +1,4 @@
-import type { LambdaContext } from "./context.js";
+import type { KataContext, LambdaContext } from "./context.js";
 
 /**
  * Handlers built by kata (the generated `onName` wrappers) carry this property. kata's own loop
@@ -12,7 +12,7 @@ export interface KataHandlerHooks<TEvent = unknown, TResult = unknown> {
   /** Turns raw event bytes into the typed event. Throws `DecodeError`. */
   decode(raw: Uint8Array): TEvent;
   /** Runs the user's function on an already decoded event. */
-  handle(event: TEvent, context: LambdaContext): Promise<TResult>;
+  handle(event: TEvent, context: KataContext): Promise<TResult>;
 }
 
 /** A plain Lambda handler, as the managed Node.js runtime calls it. */

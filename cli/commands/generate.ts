@@ -46,6 +46,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       const configs = args.builtin && args.config.length === 1 && args.config[0] === "kata.config.json" ? [] : args.config;
       const result = await generate({ configs, builtin: args.builtin, check: args.check, allowOutsideProject: args["allow-outside-project"] });
       const ms = Math.round(performance.now() - started);
+      for (const warning of result.warnings) console.error(`kata generate: warning: ${warning}`);
       if (args.check) {
         if (result.stale.length > 0) {
           for (const path of result.stale) console.error(`stale: ${path}`);

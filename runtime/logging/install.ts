@@ -1,5 +1,6 @@
 import { logFormatOf, minLogLevelOf } from "./levels.js";
 import { patchConsole } from "./console-patch.js";
+import { setLogSink } from "./structured.js";
 
 /**
  * Patches the console per `AWS_LAMBDA_LOG_FORMAT` and `AWS_LAMBDA_LOG_LEVEL`. The JSON formatter
@@ -15,8 +16,11 @@ export async function installLogging(write: (line: string) => void = writeStdout
   const restore = patchConsole({ formatJson, minLevel, write });
   const current = { write, format, minLevel };
   installed = current;
+  setLogSink({ json: format === "JSON", minLevel, write });
   return () => {
-    if (installed === current) installed = undefined;
+    if (installed !== current) return restore();
+    installed = undefined;
+    setLogSink(undefined);
     restore();
   };
 }

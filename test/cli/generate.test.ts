@@ -89,3 +89,51 @@ describe("kata generate and --check", () => {
     assert.equal(statSync(project.path("generated/order-shipped.ts")).mtimeMs, before);
   });
 });
+
+describe("kata generate in a CommonJS project under verbatimModuleSyntax", { concurrency: true }, () => {
+  const projects: TempProject[] = [];
+  after(() => {
+    for (const created of projects) created.remove();
+  });
+  // What `npm init -y` and TypeScript 5.9's `tsc --init` write (comments and trailing commas included).
+  const initTsconfig = '{\n  // Visit https://aka.ms/tsconfig\n  "compilerOptions": {\n    "module": "nodenext",\n    "target": "esnext",\n    "verbatimModuleSyntax": true,\n    "strict": true,\n  }\n}\n';
+  const shop = (packageJson: object, tsconfig: string) => {
+    const project = new TempProject();
+    projects.push(project);
+    project.write("kata.config.json", project.addShopConfig());
+    project.write("package.json", packageJson);
+    project.write("tsconfig.json", tsconfig);
+    return project;
+  };
+
+  it("writes the modules and says exactly what to change", async () => {
+    const project = shop({ name: "shop", version: "1.0.0", main: "index.js", type: "commonjs" }, initTsconfig);
+    const run = await runCli(["generate"], { cwd: project.dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stderr,
+      'kata generate: warning: package.json has "type": "commonjs", so the generated modules are CommonJS, and tsconfig.json sets "verbatimModuleSyntax": true, under which TypeScript rejects their import and export (TS1286, TS1295). Add "type": "module" to package.json (kata and Lambda\'s Node.js runtimes run ESM), or remove "verbatimModuleSyntax" from tsconfig.json.\n',
+    );
+    assert.match(run.stdout, /^kata generate: (\d+) of \1 files written/);
+  });
+
+  it("names module commonjs the same way", async () => {
+    const project = shop({ name: "shop", type: "module" }, '{ "compilerOptions": { "module": "commonjs", "verbatimModuleSyntax": true } }');
+    const run = await runCli(["generate"], { cwd: project.dir });
+    assert.equal(
+      run.stderr,
+      'kata generate: warning: tsconfig.json has "module": "commonjs" with "verbatimModuleSyntax": true, so TypeScript rejects the import and export of every generated module (TS1286). Set "module": "nodenext" and "type": "module" in package.json, or remove "verbatimModuleSyntax".\n',
+    );
+  });
+
+  it("says nothing for an ESM project, or a CommonJS one without verbatimModuleSyntax", async () => {
+    for (const [packageJson, tsconfig] of [
+      [{ name: "shop", type: "module" }, initTsconfig],
+      [{ name: "shop", type: "commonjs" }, '{ "compilerOptions": { "module": "nodenext" } }'],
+    ] as const) {
+      const run = await runCli(["generate"], { cwd: shop(packageJson, tsconfig).dir });
+      assert.equal(run.stderr, "");
+      assert.equal(run.code, 0);
+    }
+  });
+});

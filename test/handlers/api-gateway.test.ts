@@ -98,6 +98,13 @@ describe("API Gateway v1 handler (called as the managed runtime does)", () => {
     assert.deepEqual(await handler(asDelivered(restApiRequest()), managedContext()), { statusCode: 201, body: "cus_4711 POST 1" });
   });
 
+  it("answers a result without a body with an empty body, as API Gateway does (and @types/aws-lambda requires)", async () => {
+    const handler = onCreateOrderV1(async () => ({ statusCode: 204, headers: { "x-order": "1" } }));
+    assert.deepEqual(await handler(asDelivered(restApiRequest()), managedContext()), { statusCode: 204, headers: { "x-order": "1" }, body: "" });
+    const builtin = onAPIGatewayProxy(async () => ({ statusCode: 204 }));
+    assert.deepEqual(await builtin(asDelivered(restApiRequest({ body: "x" })), managedContext()), { statusCode: 204, body: "" });
+  });
+
   it("answers a null body and a body failing the schema with 400 problem+json", async () => {
     const handler = onCreateOrderV1(() => assert.fail("the handler must not be called"));
     assert.deepEqual(problemOf(await handler(asDelivered(restApiRequest({ body: null })), managedContext())).issues, [

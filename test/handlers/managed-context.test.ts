@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { completeContext } from "../../handlers/index.js";
-import type { LambdaContext } from "../../runtime/context.js";
+import { kataContext } from "../../index.js";
+import type { KataContext } from "../../runtime/context.js";
 import { managedContext } from "./support/context.js";
 import { onReindex } from "../generated/index.js";
 
@@ -13,7 +13,7 @@ describe("the context under the managed runtime", () => {
       if (previous === undefined) delete process.env["_X_AMZN_TRACE_ID"];
       else process.env["_X_AMZN_TRACE_ID"] = previous;
     });
-    let seen: LambdaContext | undefined;
+    let seen: KataContext | undefined;
     const handler = onReindex((_payload, context) => {
       seen = context;
     });
@@ -29,7 +29,7 @@ describe("the context under the managed runtime", () => {
   });
 
   it("aborts the signal when the remaining time runs out", async () => {
-    const context = completeContext(managedContext("req-late", 10));
+    const context = kataContext(managedContext("req-late", 10));
     // The signal's timer is unref'd (it must never hold a process open), so the test holds the loop.
     const holdLoop = setTimeout(() => {}, 1_000);
     await new Promise<void>((resolve) => context.signal.addEventListener("abort", () => resolve(), { once: true }));
@@ -38,7 +38,33 @@ describe("the context under the managed runtime", () => {
   });
 
   it("passes a context that already has kata's fields through unchanged", () => {
-    const full = { ...managedContext(), deadlineMs: 123, signal: new AbortController().signal } as LambdaContext;
-    assert.equal(completeContext(full), full);
+    const full = { ...managedContext(), deadlineMs: 123, signal: new AbortController().signal } as KataContext;
+    assert.equal(kataContext(full), full);
+  });
+});
+
+describe("kataContext() on a plain @types/aws-lambda Context (a unit test's)", () => {
+  it("derives deadlineMs and a live signal from getRemainingTimeInMillis, and keeps the given fields", () => {
+    const deadline = Date.now() + 2_000;
+    const plain: import("aws-lambda").Context = {
+      awsRequestId: "req-plain",
+      invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:orders",
+      functionName: "orders",
+      functionVersion: "$LATEST",
+      memoryLimitInMB: "128",
+      logGroupName: "/aws/lambda/orders",
+      logStreamName: "2024/11/24/[$LATEST]0123456789abcdef",
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+      done: () => {},
+      fail: () => {},
+      succeed: () => {},
+    };
+    const before = Date.now();
+    const context = kataContext(plain);
+    assert.equal(context.awsRequestId, "req-plain");
+    assert.ok(context.deadlineMs >= before + 1_900 && context.deadlineMs <= Date.now() + 2_000, `deadlineMs ${context.deadlineMs}`);
+    assert.equal(context.signal.aborted, false);
+    assert.equal(kataContext(context), context, "a completed context is returned as is");
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { onSQS } from "../../handlers/index.js";
 import { DecodeError } from "../../runtime/decode-error.js";
+import { kataContext } from "../../runtime/kata-context.js";
 import { KATA_HANDLER, kataHooksOf } from "../../runtime/typed-handler.js";
 import { asDelivered, managedContext } from "./support/context.js";
 import { onReindex } from "../generated/index.js";
@@ -30,7 +31,7 @@ describe("plain payload handler", () => {
     assert.equal(hooks, handler[KATA_HANDLER]);
     const event = hooks.decode(new TextEncoder().encode('{"index":"customers"}'));
     assert.deepEqual(event, { index: "customers" });
-    assert.equal(await hooks.handle(event, managedContext()), "customers");
+    assert.equal(await hooks.handle(event, kataContext(managedContext())), "customers");
     assert.throws(() => hooks.decode(new TextEncoder().encode('{"index":')), (error: unknown) => error instanceof DecodeError && error.issues[0]?.path === "");
   });
 });

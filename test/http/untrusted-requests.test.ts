@@ -157,7 +157,14 @@ describe("http(): a base64 body that is not base64", () => {
         const problem = JSON.parse(result.body);
         assert.deepEqual([problem.status, problem.issues[0].pointer], [400, "/body"]);
         assert.match(problem.detail, /not valid base64/);
-        assert.deepEqual(warnings, ["kata/http: answered 400 without calling the app: the request body is marked isBase64Encoded but is not valid base64."]);
+        assert.deepEqual(warnings.map((line) => JSON.parse(line)), [
+          {
+            level: "WARN",
+            message: "kata/http: answered 400 without calling the app: the request body is marked isBase64Encoded but is not valid base64.",
+            reason: "invalid-request",
+            awsRequestId: "8f5a3c1e-0000-4000-8000-000000000001",
+          },
+        ]);
       });
     }
 

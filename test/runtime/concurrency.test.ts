@@ -113,3 +113,41 @@ describe("resolveConcurrency", () => {
     assert.throws(() => resolveConcurrency(0, {}), { name: "Runtime.ConfigInvalid", message: /the concurrency option of start\(\)/ });
   });
 });
+
+describe("the managed runtime's InvokeStore under start({ concurrency })", () => {
+  interface Store {
+    getRequestId(): string;
+    getXRayTraceId(): string | undefined;
+    get(key: symbol): unknown;
+    set(key: symbol, value: unknown): void;
+    hasContext(): boolean;
+  }
+  const storeOf = () => (globalThis as { awslambda?: { InvokeStore?: Store } }).awslambda?.InvokeStore;
+  const KEY = Symbol("test.value");
+
+  it("is provided with AWS_LAMBDA_MAX_CONCURRENCY, scoped to each invocation, and the variable is dropped on stop", async () => {
+    delete process.env.AWS_LAMBDA_MAX_CONCURRENCY;
+    const loop = await runLoop(
+      async (event: any) => {
+        const store = storeOf()!;
+        store.set(KEY, event.id);
+        await sleep(event.delay);
+        return { requestId: store.getRequestId(), trace: store.getXRayTraceId(), value: store.get(KEY), env: process.env.AWS_LAMBDA_MAX_CONCURRENCY };
+      },
+      { concurrency: 2 },
+    );
+    try {
+      const [slow, fast] = await Promise.all([
+        loop.api.enqueue({ requestId: "store-slow", body: { id: "slow", delay: 60 }, headers: { "Lambda-Runtime-Trace-Id": "Root=1-slow" } }),
+        loop.api.enqueue({ requestId: "store-fast", body: { id: "fast", delay: 0 }, headers: { "Lambda-Runtime-Trace-Id": "Root=1-fast" } }),
+      ]);
+      assert.deepEqual(json(slow!.body), { requestId: "store-slow", trace: "Root=1-slow", value: "slow", env: "2" });
+      assert.deepEqual(json(fast!.body), { requestId: "store-fast", trace: "Root=1-fast", value: "fast", env: "2" });
+      assert.equal(storeOf()!.hasContext(), false, "no invocation outside the loop");
+      assert.throws(() => storeOf()!.set(Symbol.for("_AWS_LAMBDA_REQUEST_ID"), "x"), /protected Lambda context field/);
+    } finally {
+      await loop.stop();
+    }
+    assert.equal(process.env.AWS_LAMBDA_MAX_CONCURRENCY, undefined);
+  });
+});

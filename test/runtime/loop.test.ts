@@ -1,20 +1,20 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { LambdaContext } from "../../runtime/context.js";
+import type { KataContext } from "../../runtime/context.js";
 import { json, runLoop, type LoopUnderTest } from "./harness.js";
 
 const NEXT = "/2018-06-01/runtime/invocation/next";
 
 describe("the loop posts results", () => {
   let loop: LoopUnderTest;
-  const seen: { event: unknown; context: LambdaContext; traceEnv: string | undefined }[] = [];
+  const seen: { event: unknown; context: KataContext; traceEnv: string | undefined }[] = [];
   before(async () => {
     process.env.AWS_LAMBDA_FUNCTION_NAME = "orders";
     process.env.AWS_LAMBDA_FUNCTION_VERSION = "7";
     process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE = "512";
     process.env.AWS_LAMBDA_LOG_GROUP_NAME = "/aws/lambda/orders";
     process.env.AWS_LAMBDA_LOG_STREAM_NAME = "2026/11/24/[7]abc";
-    loop = await runLoop(async (event: any, context: LambdaContext) => {
+    loop = await runLoop(async (event: any, context: KataContext) => {
       seen.push({ event, context, traceEnv: process.env._X_AMZN_TRACE_ID });
       if (event?.returnNothing) return undefined;
       if (event && typeof event === "object" && "result" in event) return event.result;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
-import type { LambdaContext } from "../../runtime/context.js";
+import type { KataContext } from "../../runtime/context.js";
 import { json, runLoop } from "./harness.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ describe("AWS_LAMBDA_MAX_CONCURRENCY=2 under Runtime API faults", () => {
 
   it("completes invocations whose deadline is 30 days away instead of timing them out at once", async () => {
     const loop = await runLoop(
-      async (_event: unknown, context: LambdaContext) => {
+      async (_event: unknown, context: KataContext) => {
         const signal = context.signal;
         await sleep(30); // Node fires an over-long timer after 1 ms: a broken deadline would have fired by now
         return { aborted: signal.aborted, remainingDays: Math.floor(context.getRemainingTimeInMillis() / DAY_MS) };

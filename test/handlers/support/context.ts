@@ -6,7 +6,7 @@ import type { LambdaContext } from "../../../runtime/context.js";
  */
 export function managedContext(awsRequestId = "managed-req-1", remainingMs = 30_000): LambdaContext {
   const deadline = Date.now() + remainingMs;
-  const context = {
+  return {
     awsRequestId,
     invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:orders",
     functionName: "orders",
@@ -17,7 +17,6 @@ export function managedContext(awsRequestId = "managed-req-1", remainingMs = 30_
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => deadline - Date.now(),
   };
-  return context as unknown as LambdaContext;
 }
 
 /** What AWS's managed runtime does with an event: it arrives as parsed JSON. */

@@ -1,21 +1,19 @@
-import type { LambdaContext } from "../runtime/context.js";
-
-/** The context the managed Node.js runtime passes: kata's extra fields may be missing. */
-type ManagedContext = Omit<LambdaContext, "deadlineMs" | "signal"> & Partial<Pick<LambdaContext, "deadlineMs" | "signal">>;
+import type { KataContext, LambdaContext } from "./context.js";
 
 const NEVER_ABORTED = new AbortController().signal;
 
 /**
- * Gives a context from AWS's managed runtime the fields kata's loop provides (`deadlineMs`,
- * `signal`, `traceId`), so that a handler reading them works unchanged in both places.
- * The managed context is kept as the prototype, so its own getters and setters (e.g.
- * `callbackWaitsForEmptyEventLoop`) still act on it.
+ * The context with kata's fields (`deadlineMs`, `signal`, `traceId`) present. kata's loop sets
+ * them, and its context is returned as is; a context from AWS's managed runtime, or a plain
+ * `@types/aws-lambda` `Context` in a unit test, gets them derived from `getRemainingTimeInMillis()`
+ * and `_X_AMZN_TRACE_ID`. The given context stays the prototype, so its own getters and setters
+ * (e.g. `callbackWaitsForEmptyEventLoop`) still act on it.
  */
-export function completeContext(context: ManagedContext): LambdaContext {
+export function kataContext(context: LambdaContext): KataContext {
   // kata's own context has both; `in` does not run its lazy `signal` getter.
-  if ("signal" in context && typeof context.deadlineMs === "number") return context as LambdaContext;
+  if ("signal" in context && typeof context.deadlineMs === "number") return context as KataContext;
   const remainingMs = typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : undefined;
-  const completed: LambdaContext = Object.create(context);
+  const completed: KataContext = Object.create(context);
   const deadlineMs = remainingMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + remainingMs;
   completed.deadlineMs = deadlineMs;
   let signal: AbortSignal | undefined;
