@@ -1089,7 +1089,7 @@ let kataSlots = null;
  * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
  * envelope's checks, with the entry's validators in the slots (body, queryStringParameters, pathParameters).
  */
-export function validateAPIGatewayProxyEventWith(slots) {
+export function validateAPIGatewayProxyEventSlotted(slots) {
   const table = { ...slots, required: slots };
   const validate = (data) => {
     const outer = kataSlots;

@@ -3,7 +3,8 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyEventV2With, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
+import type { CompiledValidator } from "../runtime/decode/index.js";
+import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyEventV2Slotted, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
 /**
  * What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.
  */
@@ -321,4 +322,5 @@ export function isAPIGatewayProxyStructuredResultV2(value: unknown): value is AP
   return validateAPIGatewayProxyStructuredResultV2(value);
 }
 
-export { validateAPIGatewayProxyEventV2With };
+/** The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots. */
+export const validateAPIGatewayProxyEventV2With: (slots: Record<string, CompiledValidator>) => CompiledValidator = validateAPIGatewayProxyEventV2Slotted;

@@ -166,7 +166,7 @@ let kataSlots = null;
  * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
  * envelope's checks, with the entry's validators in the slots (detail, detail-type, source).
  */
-export function validateEventBridgeEventWith(slots) {
+export function validateEventBridgeEventSlotted(slots) {
   const table = { ...slots, required: slots };
   const validate = (data) => {
     const outer = kataSlots;

@@ -368,7 +368,7 @@ let kataSlots = null;
  * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
  * envelope's checks, with the entry's validators in the slots (body).
  */
-export function validateSQSEventWith(slots) {
+export function validateSQSEventSlotted(slots) {
   const table = { ...slots, required: slots };
   const validate = (data) => {
     const outer = kataSlots;

@@ -1,3 +1,4 @@
+import { VariableDeclarationKind } from "ts-morph";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { emitTypes, type TypeParameter } from "./emit-types.js";
@@ -54,12 +55,20 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
     banner,
     [
       { from: "../runtime/decode/index.js", names: ["assertWith", "decodeWith"] },
-      { from: `./${source}.validators.js`, names: [...Object.keys(validatorExports), ...(slotted ? [slotted.withName] : [])] },
+      { from: "../runtime/decode/index.js", names: slotted ? ["CompiledValidator"] : [], typeOnly: true },
+      { from: `./${source}.validators.js`, names: [...Object.keys(validatorExports), ...(slotted ? [slotted.slottedName] : [])] },
     ],
     (file) => {
       file.addStatements(types);
       for (const { title } of exported) addDecoders(file, title, `validate${title}`, `\`${title}\``);
-      if (slotted) file.addExportDeclaration({ namedExports: [slotted.withName] });
+      if (slotted) {
+        file.addVariableStatement({
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: ["The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots."],
+          declarations: [{ name: slotted.withName, type: "(slots: Record<string, CompiledValidator>) => CompiledValidator", initializer: slotted.slottedName }],
+        });
+      }
     },
   );
   return [

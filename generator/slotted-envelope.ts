@@ -5,8 +5,10 @@ import { SLOT_POSITIONS, slottedSchema } from "./slots.js";
 /** What `kata/events/<source>` compiles for a source that config entries can have. */
 export interface SlottedEnvelope {
   schema: Record<string, unknown>;
-  /** `validate<Event>With(slots)`, the export that generated user code calls. */
+  /** `validate<Event>With(slots)`, the export of `kata/events/<source>` that generated user code calls. */
   withName: string;
+  /** The validators module's function behind it (typed in the source's module, so that its declarations never name the validators'). */
+  slottedName: string;
   code: string;
 }
 
@@ -21,6 +23,7 @@ export function slottedEnvelope(source: string, schema: { title: string } & Reco
   if (!positions) return undefined;
   const validator = `validate${schema.title}`;
   const withName = `${validator}With`;
+  const slottedName = `${validator}Slotted`;
   const code = `
 /** The validators in the slots of the call running now; null: the built-in checks. */
 let ${SLOT_TABLE} = null;
@@ -29,7 +32,7 @@ let ${SLOT_TABLE} = null;
  * The validator of \`is<Name>Event\` / \`assert<Name>Event\` for a config entry of this source: this
  * envelope's checks, with the entry's validators in the slots (${positions.map((p) => p.property).join(", ")}).
  */
-export function ${withName}(slots) {
+export function ${slottedName}(slots) {
   const table = { ...slots, required: slots };
   const validate = (data) => {
     const outer = ${SLOT_TABLE};
@@ -45,5 +48,5 @@ export function ${withName}(slots) {
   return validate;
 }
 `;
-  return { schema: slottedSchema(source as Source, schema), withName, code };
+  return { schema: slottedSchema(source as Source, schema), withName, slottedName, code };
 }
