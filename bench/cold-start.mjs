@@ -20,7 +20,7 @@ import { ensureRicBuilt, kataBinBuild } from "./runtime/loops.mjs";
 import { startMockApi } from "./runtime/mock-api.mjs";
 import { spawnTable } from "./runtime/report.mjs";
 import { alternateSpawns } from "./runtime/spawn-timing.mjs";
-import { beyondFloorRatio, pairedRatio, summarizeFields } from "./runtime/summary.mjs";
+import { beyondFloorRatio, pairedRatio, pairedRatioRange, summarizeFields } from "./runtime/summary.mjs";
 
 /** A subject as the results file shows it: without this machine's temporary paths. */
 function published({ command, taskRoot, env, ...subject }) {
@@ -49,7 +49,9 @@ try {
     onRun: (run) => process.stdout.write(run % 5 === 0 || run === RUNS ? ` ${run}` : "."),
   });
   console.log();
-  const ratio = (a, b, field) => ({ of: a, over: b, field, perRunMedian: pairedRatio(samples[a][field], samples[b][field]) });
+  const ratio = (a, b, field) => ({ of: a, over: b, field, perRunMedian: pairedRatio(samples[a][field], samples[b][field]), perRunP25P75: pairedRatioRange(samples[a][field], samples[b][field]) });
+  const beyondFloor = (a, b) => ({ of: a, over: b, floor: "node-poll", field: "firstPollMs", ofMedians: beyondFloorRatio(samples[a].firstPollMs, samples[b].firstPollMs, samples["node-poll"].firstPollMs) });
+  const exampleSqsBundle = packages["sqs-ric-packaged"].files.find((file) => file.name === "index.mjs");
   const figures = {
     node: node.version,
     kataBin,
@@ -61,15 +63,27 @@ try {
         { ...published(subjects[id]), ...summarizeFields(fields), ...(fields.firstPollMs ? { firstPollOverBaseline: pairedRatio(fields.firstPollMs, samples.ric.firstPollMs) } : {}) },
       ]),
     ),
+    // examples/orders' SQS function as `kata package` writes it for nodejs22.x: index.mjs, minified.
+    bundle: { of: "examples/orders src/process-orders.handler", file: "index.mjs", bytes: exampleSqsBundle.bytes },
     packages: Object.fromEntries(Object.entries(packages).map(([id, { files, zipBytes }]) => [id, { zipBytes, files }])),
     ratios: {
       kataOverRicFirstPoll: ratio("kata", "ric", "firstPollMs"),
       kataOverRicBeyondFloor: { of: "kata", over: "ric", floor: "node-poll", field: "firstPollMs", ofMedians: beyondFloorRatio(samples.kata.firstPollMs, samples.ric.firstPollMs, samples["node-poll"].firstPollMs) },
       kataOverRicPowertoolsFirstResponse: ratio("kata", "ric-powertools", "firstResponseMs"),
       packagedOverUnbundledFirstResponse: ratio("kata-packaged", "kata", "firstResponseMs"),
+      // The targets' pair: the same bundle under kata's bootstrap and under the RIC, both as Lambda starts them.
+      sqsPackagedFirstPoll: ratio("sqs-kata-packaged", "sqs-ric-packaged-managed", "firstPollMs"),
+      sqsPackagedFirstResponse: ratio("sqs-kata-packaged", "sqs-ric-packaged-managed", "firstResponseMs"),
+      sqsPackagedBeyondFloor: beyondFloor("sqs-kata-packaged", "sqs-ric-packaged-managed"),
+      // The same against the RIC started without flags (`node index.mjs`), which Lambda never does.
+      sqsPackagedFirstPollNoFlags: ratio("sqs-kata-packaged", "sqs-ric-packaged", "firstPollMs"),
+      sqsPackagedFirstResponseNoFlags: ratio("sqs-kata-packaged", "sqs-ric-packaged", "firstResponseMs"),
+      sqsPackagedBeyondFloorNoFlags: beyondFloor("sqs-kata-packaged", "sqs-ric-packaged"),
     },
   };
   console.log(`\nCold start, first event a 10-record SQS batch: medians of ${RUNS} runs\n\n${spawnTable(figures)}\n`);
+  for (const [name, r] of Object.entries(figures.ratios)) console.log(`  ${name}: ${r.perRunMedian ?? r.ofMedians}${r.perRunP25P75 ? ` (runs' p25–p75 ${r.perRunP25P75.join("–")})` : ""}`);
+  console.log(`  examples/orders SQS bundle: index.mjs ${figures.bundle.bytes} bytes\n`);
   const file = writeResults("cold-start", figures);
   console.log(`Results written to ${file}`);
 } finally {

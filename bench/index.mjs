@@ -8,7 +8,7 @@
  *   3. writes bench/results/latest.json, docs/benchmarks.svg and the generated tables of
  *      docs/benchmarks.md, and prints whether each target is met.
  *
- *   node bench/index.mjs [--quick] [--only decode,runtime,cold-start] [--no-build]
+ *   node bench/index.mjs [--quick] [--only decode,runtime,cold-start,http] [--no-build]
  *   node bench/index.mjs --report-only    # rewrite latest.json and the docs from bench/results/*.json
  */
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ const PARTS = {
   decode: { script: "decode.mjs", full: [], quick: ["--rounds", "7", "--cold-runs", "4"], resultKey: "decode" },
   runtime: { script: "runtime.mjs", full: [], quick: ["--quick"], resultKey: "runtime" },
   "cold-start": { script: "cold-start.mjs", full: [], quick: ["--quick"], resultKey: "coldStart" },
+  http: { script: "http.mjs", full: [], quick: ["--rounds", "5"], resultKey: "http" },
 };
 
 const { values: args } = parseArgs({
@@ -82,7 +83,7 @@ writeFileSync(docs, fillSections(readFileSync(docs, "utf8"), markdownSections(do
 console.log("wrote the generated tables of docs/benchmarks.md");
 
 console.log(`\nTargets (ratios from this run; see docs/benchmarks.md):`);
-for (const target of document.targets) console.log(`  ${target.met ? "met    " : "NOT met"}  ${target.what}: ${target.value.toFixed(2)}× (wanted ${target.target})`);
+for (const target of document.targets) console.log(`  ${target.met ? "met    " : "NOT met"}  ${target.what}: ${target.value.toFixed(2)}${target.unit === "×" ? "×" : ` ${target.unit}`} (wanted ${target.target})`);
 if (failed.length > 0) {
   console.error(`\nbench: ${failed.join(", ")} failed (see above); the published figures of ${failed.length > 1 ? "those parts are" : "that part is"} from an earlier run, if any.`);
   process.exitCode = 1;

@@ -1,9 +1,10 @@
 import { basename } from "node:path";
-import type { BuildOptions } from "esbuild";
+import type { BuildOptions, Metafile } from "esbuild";
 import { bootstrapScript } from "./bootstrap-script.js";
 import { CompileError, compileErrorFrom, REQUIRE_SHIM } from "./esbuild-errors.js";
 import { kataRuntimeBin } from "./function-options.js";
 import { moduleDisplayName, type HandlerSpec } from "./handler-spec.js";
+import { findUnusedValidators, type UnusedValidators } from "./unused-validators.js";
 import type { ZipEntry } from "./zip-writer.js";
 
 export const RUNTIMES = ["nodejs22.x", "nodejs24.x", "provided.al2023", "provided.al2"] as const;
@@ -22,6 +23,8 @@ export interface FunctionBundle {
   entries: ZipEntry[];
   /** The function's `Handler` setting, e.g. `index.handler`. */
   handler: string;
+  /** Validator modules whose bundled code goes beyond what the function imports from them. */
+  unusedValidators: UnusedValidators[];
 }
 
 const RUNTIME_FILE = "kata-runtime.mjs";
@@ -38,16 +41,17 @@ export async function bundleFunction(spec: HandlerSpec, cwd: string, options: Bu
   // The entry re-exports only the handler, so that the module's other exports are tree-shaken away.
   const exported = spec.exportName.split(".")[0]!;
   const stdin = { contents: `export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
-  const entries = await build({ ...common(options, target, cwd), stdin, outfile: `${cwd}/index.mjs` }, (messages) =>
+  const functionBuild = { ...common(options, target, cwd), stdin, outfile: `${cwd}/index.mjs` };
+  const { entries, metafile } = await build(functionBuild, (messages) =>
     messages.some((m) => m.text.startsWith("No matching export") && m.location?.file === "kata-entry.js") ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
   );
   const handler = `index.${spec.exportName}`;
   if (!managed) {
-    entries.push(...(await build({ ...common(options, target, cwd), entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })));
+    entries.push(...(await build({ ...common(options, target, cwd), entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })).entries);
     const script = bootstrapScript({ handler, runtimeFile: RUNTIME_FILE, node: options.node, sourceMaps: options.sourcemap });
     entries.push({ name: "bootstrap", data: Buffer.from(script), mode: 0o755 });
   }
-  return { entries, handler };
+  return { entries, handler, unusedValidators: await findUnusedValidators(metafile, functionBuild) };
 }
 
 function common(options: BundleOptions, target: string, cwd: string): BuildOptions {
@@ -62,18 +66,21 @@ function common(options: BundleOptions, target: string, cwd: string): BuildOptio
     sourcesContent: false,
     external: options.external,
     mainFields: ["module", "main"],
-    banner: { js: REQUIRE_SHIM },
     absWorkingDir: cwd,
     write: false,
     logLevel: "silent",
   };
 }
 
-async function build(options: BuildOptions, explain?: (errors: { text: string; location?: { file: string } | null }[]) => Error | undefined): Promise<ZipEntry[]> {
+async function build(options: BuildOptions, explain?: (errors: { text: string; location?: { file: string } | null }[]) => Error | undefined): Promise<{ entries: ZipEntry[]; metafile: Metafile }> {
   const { build: esbuild } = await import("esbuild");
   try {
-    const result = await esbuild({ ...options, write: false });
-    return (result.outputFiles ?? []).map((file) => ({ name: basename(file.path), data: Buffer.from(file.contents) }));
+    let result = await esbuild({ ...options, write: false, metafile: true });
+    // esbuild's ESM output of CommonJS code calls `require`: only then does the bundle get one.
+    if (result.outputFiles?.some((file) => file.path.endsWith(".mjs") && file.text.includes("Dynamic require of "))) {
+      result = await esbuild({ ...options, banner: { js: REQUIRE_SHIM }, write: false, metafile: true });
+    }
+    return { entries: (result.outputFiles ?? []).map((file) => ({ name: basename(file.path), data: Buffer.from(file.contents) })), metafile: result.metafile };
   } catch (error) {
     throw explain?.((error as { errors?: { text: string }[] }).errors ?? []) ?? compileErrorFrom(error, options.absWorkingDir ?? process.cwd());
   }

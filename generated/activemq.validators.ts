@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateActiveMQEvent = validate10;
 
@@ -16,54 +16,24 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:mq";
 }
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceArn"},message:"must have required property '"+"eventSourceArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
 errors++;
 }
 if(data.messages === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "messages");
 errors++;
 }
 if("aws:mq" !== data.eventSource){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:mq"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:mq"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-const err4 = {instancePath:instancePath+"/eventSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
 errors++;
 }
 }
@@ -75,158 +45,74 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.messageID === undefined){
-const err5 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "messageID"},message:"must have required property '"+"messageID"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "messageID");
 errors++;
 }
 if(data3.messageType === undefined){
-const err6 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "messageType"},message:"must have required property '"+"messageType"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "messageType");
 errors++;
 }
 if(data3.timestamp === undefined){
-const err7 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "timestamp");
 errors++;
 }
 if(data3.destination === undefined){
-const err8 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "destination");
 errors++;
 }
 if(data3.redelivered === undefined){
-const err9 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "redelivered"},message:"must have required property '"+"redelivered"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "redelivered");
 errors++;
 }
 if(data3.data === undefined){
-const err10 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "data");
 errors++;
 }
 if(data3.brokerInTime === undefined){
-const err11 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "brokerInTime"},message:"must have required property '"+"brokerInTime"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "brokerInTime");
 errors++;
 }
 if(data3.brokerOutTime === undefined){
-const err12 = {instancePath:instancePath+"/messages/" + i0,keyword:"required",params:{missingProperty: "brokerOutTime"},message:"must have required property '"+"brokerOutTime"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "brokerOutTime");
 errors++;
 }
 if(data3.messageID !== undefined){
 if(typeof data3.messageID !== "string"){
-const err13 = {instancePath:instancePath+"/messages/" + i0+"/messageID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/messageID", "string");
 errors++;
 }
 }
 if(data3.messageType !== undefined){
 if(typeof data3.messageType !== "string"){
-const err14 = {instancePath:instancePath+"/messages/" + i0+"/messageType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/messageType", "string");
 errors++;
 }
 }
 if(data3.timestamp !== undefined){
 let data6 = data3.timestamp;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/messages/" + i0+"/timestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/timestamp", "number");
 errors++;
 }
 }
 if(data3.deliveryMode !== undefined){
 let data7 = data3.deliveryMode;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/messages/" + i0+"/deliveryMode",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/deliveryMode", "number");
 errors++;
 }
 }
 if(data3.correlationId !== undefined){
 let data8 = data3.correlationId;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/messages/" + i0+"/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data3.replyTo !== undefined){
 let data9 = data3.replyTo;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err18 = {instancePath:instancePath+"/messages/" + i0+"/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -234,61 +120,31 @@ if(data3.destination !== undefined){
 let data10 = data3.destination;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.physicalName === undefined){
-const err19 = {instancePath:instancePath+"/messages/" + i0+"/destination",keyword:"required",params:{missingProperty: "physicalName"},message:"must have required property '"+"physicalName"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/messages/" + i0+"/destination", "physicalName");
 errors++;
 }
 if(data10.physicalName !== undefined){
 if(typeof data10.physicalName !== "string"){
-const err20 = {instancePath:instancePath+"/messages/" + i0+"/destination/physicalName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/destination/physicalName", "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/messages/" + i0+"/destination",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/destination", "object");
 errors++;
 }
 }
 if(data3.redelivered !== undefined){
 if(typeof data3.redelivered !== "boolean"){
-const err22 = {instancePath:instancePath+"/messages/" + i0+"/redelivered",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/redelivered", "boolean");
 errors++;
 }
 }
 if(data3.type !== undefined){
 let data13 = data3.type;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/messages/" + i0+"/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -298,13 +154,7 @@ const _errs30 = errors;
 let valid6 = false;
 const _errs31 = errors;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err24 = {instancePath:instancePath+"/messages/" + i0+"/expiration",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/expiration", "number");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -312,26 +162,14 @@ valid6 = valid6 || _valid0;
 if(!valid6){
 const _errs33 = errors;
 if(typeof data14 !== "string"){
-const err25 = {instancePath:instancePath+"/messages/" + i0+"/expiration",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/expiration", "string");
 errors++;
 }
 var _valid0 = _errs33 === errors;
 valid6 = valid6 || _valid0;
 }
 if(!valid6){
-const err26 = {instancePath:instancePath+"/messages/" + i0+"/expiration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/expiration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -349,51 +187,27 @@ vErrors = null;
 if(data3.priority !== undefined){
 let data15 = data3.priority;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err27 = {instancePath:instancePath+"/messages/" + i0+"/priority",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/priority", "number");
 errors++;
 }
 }
 if(data3.data !== undefined){
 if(typeof data3.data !== "string"){
-const err28 = {instancePath:instancePath+"/messages/" + i0+"/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/data", "string");
 errors++;
 }
 }
 if(data3.brokerInTime !== undefined){
 let data17 = data3.brokerInTime;
 if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err29 = {instancePath:instancePath+"/messages/" + i0+"/brokerInTime",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/brokerInTime", "number");
 errors++;
 }
 }
 if(data3.brokerOutTime !== undefined){
 let data18 = data3.brokerOutTime;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err30 = {instancePath:instancePath+"/messages/" + i0+"/brokerOutTime",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/brokerOutTime", "number");
 errors++;
 }
 }
@@ -402,61 +216,31 @@ let data19 = data3.properties;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key0 in data19){
 if(typeof data19[key0] !== "string"){
-const err31 = {instancePath:instancePath+"/messages/" + i0+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/messages/" + i0+"/properties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties", "object");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/messages/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/messages",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/messages", "array");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayRequestAuthorizerEventV2 = validate10;
 
@@ -16,128 +16,56 @@ if(data.cookies === undefined){
 data.cookies = [];
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.routeArn === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "routeArn"},message:"must have required property '"+"routeArn"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "routeArn");
 errors++;
 }
 if(data.identitySource === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "identitySource"},message:"must have required property '"+"identitySource"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "identitySource");
 errors++;
 }
 if(data.routeKey === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "routeKey");
 errors++;
 }
 if(data.rawPath === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "rawPath");
 errors++;
 }
 if(data.rawQueryString === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "rawQueryString");
 errors++;
 }
 if(data.cookies === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "cookies"},message:"must have required property '"+"cookies"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "cookies");
 errors++;
 }
 if(data.requestContext === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.type !== undefined){
 if("REQUEST" !== data.type){
-const err10 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.routeArn !== undefined){
 if(typeof data.routeArn !== "string"){
-const err11 = {instancePath:instancePath+"/routeArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/routeArn", "string");
 errors++;
 }
 }
@@ -147,61 +75,31 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err12 = {instancePath:instancePath+"/identitySource/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/identitySource/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/identitySource",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/identitySource", "array");
 errors++;
 }
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-const err14 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/routeKey", "string");
 errors++;
 }
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-const err15 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/rawPath", "string");
 errors++;
 }
 }
 if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
-const err16 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/rawQueryString", "string");
 errors++;
 }
 }
@@ -210,25 +108,13 @@ if(Array.isArray(data8)){
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data8[i1] !== "string"){
-const err17 = {instancePath:instancePath+"/cookies/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/cookies/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/cookies", "array");
 errors++;
 }
 if(data.headers !== undefined){
@@ -236,25 +122,13 @@ let data10 = data.headers;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-const err19 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -263,25 +137,13 @@ let data12 = data.queryStringParameters;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-const err21 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
 errors++;
 }
 }
@@ -289,139 +151,61 @@ if(data.requestContext !== undefined){
 let data14 = data.requestContext;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.accountId === undefined){
-const err23 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "accountId");
 errors++;
 }
 if(data14.apiId === undefined){
-const err24 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "apiId");
 errors++;
 }
 if(data14.domainName === undefined){
-const err25 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainName");
 errors++;
 }
 if(data14.domainPrefix === undefined){
-const err26 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainPrefix");
 errors++;
 }
 if(data14.http === undefined){
-const err27 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "http");
 errors++;
 }
 if(data14.requestId === undefined){
-const err28 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestId");
 errors++;
 }
 if(data14.routeKey === undefined){
-const err29 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "routeKey");
 errors++;
 }
 if(data14.stage === undefined){
-const err30 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "stage");
 errors++;
 }
 if(data14.time === undefined){
-const err31 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "time");
 errors++;
 }
 if(data14.timeEpoch === undefined){
-const err32 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "timeEpoch");
 errors++;
 }
 if(data14.accountId !== undefined){
 if(typeof data14.accountId !== "string"){
-const err33 = {instancePath:instancePath+"/requestContext/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/accountId", "string");
 errors++;
 }
 }
 if(data14.apiId !== undefined){
 if(typeof data14.apiId !== "string"){
-const err34 = {instancePath:instancePath+"/requestContext/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/apiId", "string");
 errors++;
 }
 }
 if(data14.authentication !== undefined){
 let data17 = data14.authentication;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err35 = {instancePath:instancePath+"/requestContext/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
@@ -429,100 +213,46 @@ if(data17.clientCert !== undefined){
 let data18 = data17.clientCert;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.clientCertPem === undefined){
-const err36 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "clientCertPem");
 errors++;
 }
 if(data18.serialNumber === undefined){
-const err37 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "serialNumber");
 errors++;
 }
 if(data18.subjectDN === undefined){
-const err38 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "subjectDN");
 errors++;
 }
 if(data18.issuerDN === undefined){
-const err39 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "issuerDN");
 errors++;
 }
 if(data18.validity === undefined){
-const err40 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "validity");
 errors++;
 }
 if(data18.clientCertPem !== undefined){
 if(typeof data18.clientCertPem !== "string"){
-const err41 = {instancePath:instancePath+"/requestContext/authentication/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data18.serialNumber !== undefined){
 if(typeof data18.serialNumber !== "string"){
-const err42 = {instancePath:instancePath+"/requestContext/authentication/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data18.subjectDN !== undefined){
 if(typeof data18.subjectDN !== "string"){
-const err43 = {instancePath:instancePath+"/requestContext/authentication/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data18.issuerDN !== undefined){
 if(typeof data18.issuerDN !== "string"){
-const err44 = {instancePath:instancePath+"/requestContext/authentication/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -530,70 +260,34 @@ if(data18.validity !== undefined){
 let data23 = data18.validity;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.notBefore === undefined){
-const err45 = {instancePath:instancePath+"/requestContext/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "notBefore");
 errors++;
 }
 if(data23.notAfter === undefined){
-const err46 = {instancePath:instancePath+"/requestContext/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "notAfter");
 errors++;
 }
 if(data23.notBefore !== undefined){
 if(typeof data23.notBefore !== "string"){
-const err47 = {instancePath:instancePath+"/requestContext/authentication/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data23.notAfter !== undefined){
 if(typeof data23.notAfter !== "string"){
-const err48 = {instancePath:instancePath+"/requestContext/authentication/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/requestContext/authentication/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/requestContext/authentication/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert", "object");
 errors++;
 }
 }
@@ -601,25 +295,13 @@ errors++;
 }
 if(data14.domainName !== undefined){
 if(typeof data14.domainName !== "string"){
-const err51 = {instancePath:instancePath+"/requestContext/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/domainName", "string");
 errors++;
 }
 }
 if(data14.domainPrefix !== undefined){
 if(typeof data14.domainPrefix !== "string"){
-const err52 = {instancePath:instancePath+"/requestContext/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/domainPrefix", "string");
 errors++;
 }
 }
@@ -627,197 +309,95 @@ if(data14.http !== undefined){
 let data28 = data14.http;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.method === undefined){
-const err53 = {instancePath:instancePath+"/requestContext/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "method");
 errors++;
 }
 if(data28.path === undefined){
-const err54 = {instancePath:instancePath+"/requestContext/http",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "path");
 errors++;
 }
 if(data28.protocol === undefined){
-const err55 = {instancePath:instancePath+"/requestContext/http",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "protocol");
 errors++;
 }
 if(data28.sourceIp === undefined){
-const err56 = {instancePath:instancePath+"/requestContext/http",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "sourceIp");
 errors++;
 }
 if(data28.userAgent === undefined){
-const err57 = {instancePath:instancePath+"/requestContext/http",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "userAgent");
 errors++;
 }
 if(data28.method !== undefined){
 if(typeof data28.method !== "string"){
-const err58 = {instancePath:instancePath+"/requestContext/http/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http/method", "string");
 errors++;
 }
 }
 if(data28.path !== undefined){
 if(typeof data28.path !== "string"){
-const err59 = {instancePath:instancePath+"/requestContext/http/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http/path", "string");
 errors++;
 }
 }
 if(data28.protocol !== undefined){
 if(typeof data28.protocol !== "string"){
-const err60 = {instancePath:instancePath+"/requestContext/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http/protocol", "string");
 errors++;
 }
 }
 if(data28.sourceIp !== undefined){
 if(typeof data28.sourceIp !== "string"){
-const err61 = {instancePath:instancePath+"/requestContext/http/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http/sourceIp", "string");
 errors++;
 }
 }
 if(data28.userAgent !== undefined){
 if(typeof data28.userAgent !== "string"){
-const err62 = {instancePath:instancePath+"/requestContext/http/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/requestContext/http",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/http", "object");
 errors++;
 }
 }
 if(data14.requestId !== undefined){
 if(typeof data14.requestId !== "string"){
-const err64 = {instancePath:instancePath+"/requestContext/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestId", "string");
 errors++;
 }
 }
 if(data14.routeKey !== undefined){
 if(typeof data14.routeKey !== "string"){
-const err65 = {instancePath:instancePath+"/requestContext/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/routeKey", "string");
 errors++;
 }
 }
 if(data14.stage !== undefined){
 if(typeof data14.stage !== "string"){
-const err66 = {instancePath:instancePath+"/requestContext/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/stage", "string");
 errors++;
 }
 }
 if(data14.time !== undefined){
 if(typeof data14.time !== "string"){
-const err67 = {instancePath:instancePath+"/requestContext/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/time", "string");
 errors++;
 }
 }
 if(data14.timeEpoch !== undefined){
 let data38 = data14.timeEpoch;
 if(!((typeof data38 == "number") && (isFinite(data38)))){
-const err68 = {instancePath:instancePath+"/requestContext/timeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/timeEpoch", "number");
 errors++;
 }
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
 errors++;
 }
 }
@@ -826,25 +406,13 @@ let data39 = data.pathParameters;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key2 in data39){
 if(typeof data39[key2] !== "string"){
-const err70 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
+vErrors = typeError(vErrors, instancePath+"/pathParameters", "object");
 errors++;
 }
 }
@@ -853,37 +421,19 @@ let data41 = data.stageVariables;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 for(const key3 in data41){
 if(typeof data41[key3] !== "string"){
-const err72 = {instancePath:instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
 errors++;
 }
 }
 }
 else {
-const err74 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -897,24 +447,12 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.isAuthorized === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "isAuthorized"},message:"must have required property '"+"isAuthorized"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "isAuthorized");
 errors++;
 }
 if(data.isAuthorized !== undefined){
 if(typeof data.isAuthorized !== "boolean"){
-const err1 = {instancePath:instancePath+"/isAuthorized",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/isAuthorized", "boolean");
 errors++;
 }
 }
@@ -923,25 +461,13 @@ let data1 = data.context;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-const err2 = {instancePath:instancePath+"/context",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/context", "object");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;

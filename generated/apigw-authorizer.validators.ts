@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayRequestAuthorizerEvent = validate10;
 
@@ -12,77 +12,41 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sourceIp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "sourceIp");
 errors++;
 }
 if(data.accessKey !== undefined){
 let data0 = data.accessKey;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.accountId !== undefined){
 let data1 = data.accountId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKeyId !== undefined){
 let data3 = data.apiKeyId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.caller !== undefined){
 let data4 = data.caller;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -93,100 +57,46 @@ let valid1 = false;
 const _errs15 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.clientCertPem === undefined){
-const err6 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert", "clientCertPem");
 errors++;
 }
 if(data5.serialNumber === undefined){
-const err7 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert", "serialNumber");
 errors++;
 }
 if(data5.subjectDN === undefined){
-const err8 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert", "subjectDN");
 errors++;
 }
 if(data5.issuerDN === undefined){
-const err9 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert", "issuerDN");
 errors++;
 }
 if(data5.validity === undefined){
-const err10 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert", "validity");
 errors++;
 }
 if(data5.clientCertPem !== undefined){
 if(typeof data5.clientCertPem !== "string"){
-const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data5.serialNumber !== undefined){
 if(typeof data5.serialNumber !== "string"){
-const err12 = {instancePath:instancePath+"/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data5.subjectDN !== undefined){
 if(typeof data5.subjectDN !== "string"){
-const err13 = {instancePath:instancePath+"/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data5.issuerDN !== undefined){
 if(typeof data5.issuerDN !== "string"){
-const err14 = {instancePath:instancePath+"/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -194,70 +104,34 @@ if(data5.validity !== undefined){
 let data10 = data5.validity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.notBefore === undefined){
-const err15 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notBefore");
 errors++;
 }
 if(data10.notAfter === undefined){
-const err16 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notAfter");
 errors++;
 }
 if(data10.notBefore !== undefined){
 if(typeof data10.notBefore !== "string"){
-const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data10.notAfter !== undefined){
 if(typeof data10.notAfter !== "string"){
-const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert", "object");
 errors++;
 }
 var _valid0 = _errs15 === errors;
@@ -265,26 +139,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs32 = errors;
 if(data5 !== null){
-const err21 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/clientCert", "null");
 errors++;
 }
 var _valid0 = _errs32 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err22 = {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -302,152 +164,80 @@ vErrors = null;
 if(data.cognitoAuthenticationProvider !== undefined){
 let data13 = data.cognitoAuthenticationProvider;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoAuthenticationType !== undefined){
 let data14 = data.cognitoAuthenticationType;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityId !== undefined){
 let data15 = data.cognitoIdentityId;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err25 = {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityPoolId !== undefined){
 let data16 = data.cognitoIdentityPoolId;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.principalOrgId !== undefined){
 let data17 = data.principalOrgId;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err27 = {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-const err28 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp", "string");
 errors++;
 }
 }
 if(data.user !== undefined){
 let data19 = data.user;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err29 = {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userAgent !== undefined){
 let data20 = data.userAgent;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err30 = {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userArn !== undefined){
 let data21 = data.userArn;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err31 = {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.vpcId !== undefined){
 if(typeof data.vpcId !== "string"){
-const err32 = {instancePath:instancePath+"/vpcId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/vpcId", "string");
 errors++;
 }
 }
 if(data.vpceId !== undefined){
 if(typeof data.vpceId !== "string"){
-const err33 = {instancePath:instancePath+"/vpceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/vpceId", "string");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -460,166 +250,76 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "accountId");
 errors++;
 }
 if(data.apiId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "apiId");
 errors++;
 }
 if(data.httpMethod === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "httpMethod");
 errors++;
 }
 if(data.identity === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "identity");
 errors++;
 }
 if(data.path === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.requestId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "requestId");
 errors++;
 }
 if(data.resourcePath === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "resourcePath");
 errors++;
 }
 if(data.stage === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "stage");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err8 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/accountId", "string");
 errors++;
 }
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-const err9 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/apiId", "string");
 errors++;
 }
 }
 if(data.deploymentId !== undefined){
 if(typeof data.deploymentId !== "string"){
-const err10 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/deploymentId", "string");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err11 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/domainName", "string");
 errors++;
 }
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-const err12 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/domainPrefix", "string");
 errors++;
 }
 }
 if(data.extendedRequestId !== undefined){
 if(typeof data.extendedRequestId !== "string"){
-const err13 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/extendedRequestId", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err14 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
 errors++;
 }
 }
@@ -631,111 +331,57 @@ errors = vErrors.length;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err15 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
-const err16 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/protocol", "string");
 errors++;
 }
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-const err17 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/requestId", "string");
 errors++;
 }
 }
 if(data.requestTime !== undefined){
 if(typeof data.requestTime !== "string"){
-const err18 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/requestTime", "string");
 errors++;
 }
 }
 if(data.requestTimeEpoch !== undefined){
 let data12 = data.requestTimeEpoch;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err19 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/requestTimeEpoch", "number");
 errors++;
 }
 }
 if(data.resourceId !== undefined){
 let data13 = data.resourceId;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err20 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.resourcePath !== undefined){
 if(typeof data.resourcePath !== "string"){
-const err21 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/resourcePath", "string");
 errors++;
 }
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-const err22 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/stage", "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -762,182 +408,80 @@ if(data.stageVariables === undefined){
 data.stageVariables = null;
 }
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.methodArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "methodArn"},message:"must have required property '"+"methodArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "methodArn");
 errors++;
 }
 if(data.resource === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "resource");
 errors++;
 }
 if(data.path === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.httpMethod === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "httpMethod");
 errors++;
 }
 if(data.headers === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.multiValueHeaders === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "multiValueHeaders");
 errors++;
 }
 if(data.pathParameters === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "pathParameters");
 errors++;
 }
 if(data.queryStringParameters === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "queryStringParameters");
 errors++;
 }
 if(data.multiValueQueryStringParameters === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "multiValueQueryStringParameters");
 errors++;
 }
 if(data.stageVariables === undefined){
-const err10 = {instancePath,keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath, "stageVariables");
 errors++;
 }
 if(data.requestContext === undefined){
-const err11 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
 if(data.type !== undefined){
 if("REQUEST" !== data.type){
-const err12 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.methodArn !== undefined){
 if(typeof data.methodArn !== "string"){
-const err13 = {instancePath:instancePath+"/methodArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/methodArn", "string");
 errors++;
 }
 }
 if(data.resource !== undefined){
 if(typeof data.resource !== "string"){
-const err14 = {instancePath:instancePath+"/resource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/resource", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err15 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-const err16 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
 errors++;
 }
 }
@@ -949,25 +493,13 @@ const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key0 in data5){
 if(typeof data5[key0] !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 var _valid0 = _errs13 === errors;
@@ -975,26 +507,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs19 = errors;
 if(data5 !== null){
-const err19 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "null");
 errors++;
 }
 var _valid0 = _errs19 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err20 = {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1021,37 +541,19 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data8[i0] !== "string"){
-const err21 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
 errors++;
 }
 var _valid1 = _errs24 === errors;
@@ -1059,26 +561,14 @@ valid4 = valid4 || _valid1;
 if(!valid4){
 const _errs32 = errors;
 if(data7 !== null){
-const err24 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "null");
 errors++;
 }
 var _valid1 = _errs32 === errors;
 valid4 = valid4 || _valid1;
 }
 if(!valid4){
-const err25 = {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1100,25 +590,13 @@ const _errs37 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-const err26 = {instancePath:instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/pathParameters", "object");
 errors++;
 }
 var _valid2 = _errs37 === errors;
@@ -1126,26 +604,14 @@ valid9 = valid9 || _valid2;
 if(!valid9){
 const _errs43 = errors;
 if(data10 !== null){
-const err28 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/pathParameters", "null");
 errors++;
 }
 var _valid2 = _errs43 === errors;
 valid9 = valid9 || _valid2;
 }
 if(!valid9){
-const err29 = {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1166,25 +632,13 @@ const _errs48 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-const err30 = {instancePath:instancePath+"/queryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
 errors++;
 }
 var _valid3 = _errs48 === errors;
@@ -1192,26 +646,14 @@ valid12 = valid12 || _valid3;
 if(!valid12){
 const _errs54 = errors;
 if(data12 !== null){
-const err32 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "null");
 errors++;
 }
 var _valid3 = _errs54 === errors;
 valid12 = valid12 || _valid3;
 }
 if(!valid12){
-const err33 = {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1236,37 +678,19 @@ if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data15[i1] !== "string"){
-const err34 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
 errors++;
 }
 var _valid4 = _errs59 === errors;
@@ -1274,26 +698,14 @@ valid15 = valid15 || _valid4;
 if(!valid15){
 const _errs67 = errors;
 if(data14 !== null){
-const err37 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "null");
 errors++;
 }
 var _valid4 = _errs67 === errors;
 valid15 = valid15 || _valid4;
 }
 if(!valid15){
-const err38 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1314,25 +726,13 @@ const _errs72 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key5 in data17){
 if(typeof data17[key5] !== "string"){
-const err39 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
 errors++;
 }
 var _valid5 = _errs72 === errors;
@@ -1340,26 +740,14 @@ valid20 = valid20 || _valid5;
 if(!valid20){
 const _errs78 = errors;
 if(data17 !== null){
-const err41 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables", "null");
 errors++;
 }
 var _valid5 = _errs78 === errors;
 valid20 = valid20 || _valid5;
 }
 if(!valid20){
-const err42 = {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1381,13 +769,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err43 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -1401,80 +783,38 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.methodArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "methodArn"},message:"must have required property '"+"methodArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "methodArn");
 errors++;
 }
 if(data.authorizationToken === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "authorizationToken"},message:"must have required property '"+"authorizationToken"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "authorizationToken");
 errors++;
 }
 if(data.type !== undefined){
 if("TOKEN" !== data.type){
-const err3 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "TOKEN"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "TOKEN"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.methodArn !== undefined){
 if(typeof data.methodArn !== "string"){
-const err4 = {instancePath:instancePath+"/methodArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/methodArn", "string");
 errors++;
 }
 }
 if(data.authorizationToken !== undefined){
 if(typeof data.authorizationToken !== "string"){
-const err5 = {instancePath:instancePath+"/authorizationToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/authorizationToken", "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -1488,37 +828,19 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Effect === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Effect"},message:"must have required property '"+"Effect"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Effect");
 errors++;
 }
 if(data.Effect !== undefined){
 let data0 = data.Effect;
 if(!((data0 === "Allow") || (data0 === "Deny"))){
-const err1 = {instancePath:instancePath+"/Effect",keyword:"enum",params:{allowedValues: ["Allow","Deny"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Effect",keyword:"enum",params:{allowedValues: ["Allow","Deny"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.Sid !== undefined){
 if(typeof data.Sid !== "string"){
-const err2 = {instancePath:instancePath+"/Sid",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/Sid", "string");
 errors++;
 }
 }
@@ -1528,13 +850,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/Action",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/Action", "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -1545,38 +861,20 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err4 = {instancePath:instancePath+"/Action/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/Action/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/Action",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/Action", "array");
 errors++;
 }
 var _valid0 = _errs10 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err6 = {instancePath:instancePath+"/Action",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Action",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1597,13 +895,7 @@ const _errs16 = errors;
 let valid6 = false;
 const _errs17 = errors;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/NotAction",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/NotAction", "string");
 errors++;
 }
 var _valid1 = _errs17 === errors;
@@ -1614,38 +906,20 @@ if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data4[i1] !== "string"){
-const err8 = {instancePath:instancePath+"/NotAction/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/NotAction/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/NotAction",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/NotAction", "array");
 errors++;
 }
 var _valid1 = _errs19 === errors;
 valid6 = valid6 || _valid1;
 }
 if(!valid6){
-const err10 = {instancePath:instancePath+"/NotAction",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NotAction",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1666,13 +940,7 @@ const _errs25 = errors;
 let valid10 = false;
 const _errs26 = errors;
 if(typeof data6 !== "string"){
-const err11 = {instancePath:instancePath+"/Resource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/Resource", "string");
 errors++;
 }
 var _valid2 = _errs26 === errors;
@@ -1683,38 +951,20 @@ if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data6[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/Resource/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/Resource/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/Resource",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/Resource", "array");
 errors++;
 }
 var _valid2 = _errs28 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-const err14 = {instancePath:instancePath+"/Resource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Resource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1735,13 +985,7 @@ const _errs34 = errors;
 let valid14 = false;
 const _errs35 = errors;
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/NotResource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/NotResource", "string");
 errors++;
 }
 var _valid3 = _errs35 === errors;
@@ -1752,38 +996,20 @@ if(Array.isArray(data8)){
 const len3 = data8.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data8[i3] !== "string"){
-const err16 = {instancePath:instancePath+"/NotResource/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/NotResource/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/NotResource",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/NotResource", "array");
 errors++;
 }
 var _valid3 = _errs37 === errors;
 valid14 = valid14 || _valid3;
 }
 if(!valid14){
-const err18 = {instancePath:instancePath+"/NotResource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NotResource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1804,13 +1030,7 @@ const _errs43 = errors;
 let valid18 = false;
 const _errs44 = errors;
 if(typeof data10 !== "string"){
-const err19 = {instancePath:instancePath+"/Principal",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal", "string");
 errors++;
 }
 var _valid4 = _errs44 === errors;
@@ -1821,25 +1041,13 @@ if(Array.isArray(data10)){
 const len4 = data10.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data10[i4] !== "string"){
-const err20 = {instancePath:instancePath+"/Principal/" + i4,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/Principal",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal", "array");
 errors++;
 }
 var _valid4 = _errs46 === errors;
@@ -1853,13 +1061,7 @@ const _errs54 = errors;
 let valid22 = false;
 const _errs55 = errors;
 if(typeof data12 !== "string"){
-const err22 = {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid5 = _errs55 === errors;
@@ -1870,38 +1072,20 @@ if(Array.isArray(data12)){
 const len5 = data12.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data12[i5] !== "string"){
-const err23 = {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid5 = _errs57 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-const err25 = {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1918,13 +1102,7 @@ vErrors = null;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/Principal",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/Principal", "object");
 errors++;
 }
 var _valid4 = _errs50 === errors;
@@ -1932,13 +1110,7 @@ valid18 = valid18 || _valid4;
 }
 }
 if(!valid18){
-const err27 = {instancePath:instancePath+"/Principal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1959,13 +1131,7 @@ const _errs63 = errors;
 let valid26 = false;
 const _errs64 = errors;
 if(typeof data14 !== "string"){
-const err28 = {instancePath:instancePath+"/NotPrincipal",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "string");
 errors++;
 }
 var _valid6 = _errs64 === errors;
@@ -1976,25 +1142,13 @@ if(Array.isArray(data14)){
 const len6 = data14.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data14[i6] !== "string"){
-const err29 = {instancePath:instancePath+"/NotPrincipal/" + i6,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + i6, "string");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/NotPrincipal",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "array");
 errors++;
 }
 var _valid6 = _errs66 === errors;
@@ -2008,13 +1162,7 @@ const _errs74 = errors;
 let valid30 = false;
 const _errs75 = errors;
 if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid7 = _errs75 === errors;
@@ -2025,38 +1173,20 @@ if(Array.isArray(data16)){
 const len7 = data16.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data16[i7] !== "string"){
-const err32 = {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7, "string");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid7 = _errs77 === errors;
 valid30 = valid30 || _valid7;
 }
 if(!valid30){
-const err34 = {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2073,13 +1203,7 @@ vErrors = null;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/NotPrincipal",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "object");
 errors++;
 }
 var _valid6 = _errs70 === errors;
@@ -2087,13 +1211,7 @@ valid26 = valid26 || _valid6;
 }
 }
 if(!valid26){
-const err36 = {instancePath:instancePath+"/NotPrincipal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2123,13 +1241,7 @@ const _errs91 = errors;
 let valid37 = false;
 const _errs92 = errors;
 if(typeof data20 !== "string"){
-const err37 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid9 = _errs92 === errors;
@@ -2140,38 +1252,20 @@ if(Array.isArray(data20)){
 const len8 = data20.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data20[i8] !== "string"){
-const err38 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8, "string");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid9 = _errs94 === errors;
 valid37 = valid37 || _valid9;
 }
 if(!valid37){
-const err40 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2188,13 +1282,7 @@ vErrors = null;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 var _valid8 = _errs86 === errors;
@@ -2212,13 +1300,7 @@ const _errs105 = errors;
 let valid44 = false;
 const _errs106 = errors;
 if(typeof data23 !== "string"){
-const err42 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid10 = _errs106 === errors;
@@ -2229,38 +1311,20 @@ if(Array.isArray(data23)){
 const len10 = data23.length;
 for(let i10=0; i10<len10; i10++){
 if(typeof data23[i10] !== "string"){
-const err43 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10, "string");
 errors++;
 }
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid10 = _errs108 === errors;
 valid44 = valid44 || _valid10;
 }
 if(!valid44){
-const err45 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2277,38 +1341,20 @@ vErrors = null;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9, "object");
 errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid8 = _errs98 === errors;
 valid34 = valid34 || _valid8;
 }
 if(!valid34){
-const err48 = {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2325,25 +1371,13 @@ vErrors = null;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/Condition",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/Condition", "object");
 errors++;
 }
 }
 }
 else {
-const err50 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -2356,46 +1390,22 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Version"},message:"must have required property '"+"Version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Version");
 errors++;
 }
 if(data.Statement === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Statement"},message:"must have required property '"+"Statement"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Statement");
 errors++;
 }
 if(data.Version !== undefined){
 if(typeof data.Version !== "string"){
-const err2 = {instancePath:instancePath+"/Version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/Version", "string");
 errors++;
 }
 }
 if(data.Id !== undefined){
 if(typeof data.Id !== "string"){
-const err3 = {instancePath:instancePath+"/Id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/Id", "string");
 errors++;
 }
 }
@@ -2411,25 +1421,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/Statement",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/Statement", "array");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -2442,34 +1440,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.principalId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "principalId");
 errors++;
 }
 if(data.policyDocument === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "policyDocument"},message:"must have required property '"+"policyDocument"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "policyDocument");
 errors++;
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-const err2 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/principalId", "string");
 errors++;
 }
 }
@@ -2482,13 +1462,7 @@ errors = vErrors.length;
 if(data.context !== undefined){
 let data2 = data.context;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/context",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/context",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -2498,13 +1472,7 @@ const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -2512,13 +1480,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err5 = {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "number");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -2526,13 +1488,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs14 = errors;
 if(typeof data3 !== "boolean"){
-const err6 = {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "boolean");
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -2540,13 +1496,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(data3 !== null){
-const err7 = {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "null");
 errors++;
 }
 var _valid0 = _errs16 === errors;
@@ -2555,13 +1505,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-const err8 = {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2581,25 +1525,13 @@ vErrors = null;
 if(data.usageIdentifierKey !== undefined){
 let data4 = data.usageIdentifierKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err9 = {instancePath:instancePath+"/usageIdentifierKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/usageIdentifierKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate16.errors = vErrors;

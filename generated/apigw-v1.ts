@@ -3,7 +3,8 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayProxyEvent, validateAPIGatewayProxyResult } from "./apigw-v1.validators.js";
+import type { CompiledValidator } from "../runtime/decode/index.js";
+import { validateAPIGatewayProxyEvent, validateAPIGatewayProxyEventSlotted, validateAPIGatewayProxyResult } from "./apigw-v1.validators.js";
 /**
  * What the method's authorizer passed on: Cognito user pool claims, a Lambda authorizer's context, or another authorizer's output.
  */
@@ -354,3 +355,6 @@ export function assertAPIGatewayProxyResult(value: unknown): asserts value is AP
 export function isAPIGatewayProxyResult(value: unknown): value is APIGatewayProxyResult {
   return validateAPIGatewayProxyResult(value);
 }
+
+/** The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots. */
+export const validateAPIGatewayProxyEventWith: (slots: Record<string, CompiledValidator>) => CompiledValidator = validateAPIGatewayProxyEventSlotted;

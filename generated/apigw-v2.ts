@@ -3,7 +3,8 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
+import type { CompiledValidator } from "../runtime/decode/index.js";
+import { validateAPIGatewayProxyEventV2, validateAPIGatewayProxyEventV2Slotted, validateAPIGatewayProxyStructuredResultV2 } from "./apigw-v2.validators.js";
 /**
  * What the route's authorizer passed on; absent on routes without an authorizer and on function URLs with auth type NONE.
  */
@@ -320,3 +321,6 @@ export function assertAPIGatewayProxyStructuredResultV2(value: unknown): asserts
 export function isAPIGatewayProxyStructuredResultV2(value: unknown): value is APIGatewayProxyStructuredResultV2 {
   return validateAPIGatewayProxyStructuredResultV2(value);
 }
+
+/** The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots. */
+export const validateAPIGatewayProxyEventV2With: (slots: Record<string, CompiledValidator>) => CompiledValidator = validateAPIGatewayProxyEventV2Slotted;

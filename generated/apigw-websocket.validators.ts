@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateAPIGatewayProxyWebsocketEventV2 = validate10;
 
@@ -16,267 +16,123 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.requestContext === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
 errors++;
 }
 if(data.requestContext !== undefined){
 let data0 = data.requestContext;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.routeKey === undefined){
-const err2 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "routeKey");
 errors++;
 }
 if(data0.eventType === undefined){
-const err3 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "eventType");
 errors++;
 }
 if(data0.extendedRequestId === undefined){
-const err4 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "extendedRequestId"},message:"must have required property '"+"extendedRequestId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "extendedRequestId");
 errors++;
 }
 if(data0.requestTime === undefined){
-const err5 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestTime"},message:"must have required property '"+"requestTime"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTime");
 errors++;
 }
 if(data0.messageDirection === undefined){
-const err6 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "messageDirection"},message:"must have required property '"+"messageDirection"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "messageDirection");
 errors++;
 }
 if(data0.stage === undefined){
-const err7 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "stage");
 errors++;
 }
 if(data0.connectedAt === undefined){
-const err8 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "connectedAt"},message:"must have required property '"+"connectedAt"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectedAt");
 errors++;
 }
 if(data0.requestTimeEpoch === undefined){
-const err9 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTimeEpoch");
 errors++;
 }
 if(data0.requestId === undefined){
-const err10 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestId");
 errors++;
 }
 if(data0.domainName === undefined){
-const err11 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainName");
 errors++;
 }
 if(data0.connectionId === undefined){
-const err12 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "connectionId"},message:"must have required property '"+"connectionId"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectionId");
 errors++;
 }
 if(data0.apiId === undefined){
-const err13 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "apiId");
 errors++;
 }
 if(data0.routeKey !== undefined){
 if(typeof data0.routeKey !== "string"){
-const err14 = {instancePath:instancePath+"/requestContext/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/routeKey", "string");
 errors++;
 }
 }
 if(data0.messageId !== undefined){
 let data2 = data0.messageId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err15 = {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.eventType !== undefined){
 let data3 = data0.eventType;
 if(typeof data3 !== "string"){
-const err16 = {instancePath:instancePath+"/requestContext/eventType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/eventType", "string");
 errors++;
 }
 if(!(((data3 === "CONNECT") || (data3 === "MESSAGE")) || (data3 === "DISCONNECT"))){
-const err17 = {instancePath:instancePath+"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data0.extendedRequestId !== undefined){
 if(typeof data0.extendedRequestId !== "string"){
-const err18 = {instancePath:instancePath+"/requestContext/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/extendedRequestId", "string");
 errors++;
 }
 }
 if(data0.requestTime !== undefined){
 if(typeof data0.requestTime !== "string"){
-const err19 = {instancePath:instancePath+"/requestContext/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestTime", "string");
 errors++;
 }
 }
 if(data0.messageDirection !== undefined){
 if("IN" !== data0.messageDirection){
-const err20 = {instancePath:instancePath+"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data0.stage !== undefined){
 if(typeof data0.stage !== "string"){
-const err21 = {instancePath:instancePath+"/requestContext/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/stage", "string");
 errors++;
 }
 }
 if(data0.connectedAt !== undefined){
 let data8 = data0.connectedAt;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err22 = {instancePath:instancePath+"/requestContext/connectedAt",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/connectedAt", "number");
 errors++;
 }
 }
 if(data0.requestTimeEpoch !== undefined){
 let data9 = data0.requestTimeEpoch;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err23 = {instancePath:instancePath+"/requestContext/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestTimeEpoch", "number");
 errors++;
 }
 }
@@ -284,96 +140,48 @@ if(data0.identity !== undefined){
 let data10 = data0.identity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.sourceIp === undefined){
-const err24 = {instancePath:instancePath+"/requestContext/identity",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/identity", "sourceIp");
 errors++;
 }
 if(data10.sourceIp !== undefined){
 if(typeof data10.sourceIp !== "string"){
-const err25 = {instancePath:instancePath+"/requestContext/identity/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sourceIp", "string");
 errors++;
 }
 }
 if(data10.userAgent !== undefined){
 if(typeof data10.userAgent !== "string"){
-const err26 = {instancePath:instancePath+"/requestContext/identity/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/requestContext/identity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity", "object");
 errors++;
 }
 }
 if(data0.requestId !== undefined){
 if(typeof data0.requestId !== "string"){
-const err28 = {instancePath:instancePath+"/requestContext/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestId", "string");
 errors++;
 }
 }
 if(data0.domainName !== undefined){
 if(typeof data0.domainName !== "string"){
-const err29 = {instancePath:instancePath+"/requestContext/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/domainName", "string");
 errors++;
 }
 }
 if(data0.connectionId !== undefined){
 if(typeof data0.connectionId !== "string"){
-const err30 = {instancePath:instancePath+"/requestContext/connectionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/connectionId", "string");
 errors++;
 }
 }
 if(data0.apiId !== undefined){
 if(typeof data0.apiId !== "string"){
-const err31 = {instancePath:instancePath+"/requestContext/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/apiId", "string");
 errors++;
 }
 }
@@ -385,13 +193,7 @@ const _errs39 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
-const err32 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "object");
 errors++;
 }
 var _valid0 = _errs39 === errors;
@@ -399,13 +201,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs42 = errors;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "string");
 errors++;
 }
 var _valid0 = _errs42 === errors;
@@ -413,13 +209,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs44 = errors;
 if(data17 !== null){
-const err34 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "null");
 errors++;
 }
 var _valid0 = _errs44 === errors;
@@ -427,13 +217,7 @@ valid4 = valid4 || _valid0;
 }
 }
 if(!valid4){
-const err35 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -451,60 +235,30 @@ vErrors = null;
 if(data0.disconnectStatusCode !== undefined){
 let data18 = data0.disconnectStatusCode;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err36 = {instancePath:instancePath+"/requestContext/disconnectStatusCode",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectStatusCode", "number");
 errors++;
 }
 }
 if(data0.disconnectReason !== undefined){
 if(typeof data0.disconnectReason !== "string"){
-const err37 = {instancePath:instancePath+"/requestContext/disconnectReason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectReason", "string");
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err39 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "string");
 errors++;
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-const err40 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
 errors++;
 }
 if(data.headers !== undefined){
@@ -512,25 +266,13 @@ let data22 = data.headers;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key0 in data22){
 if(typeof data22[key0] !== "string"){
-const err41 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -543,37 +285,19 @@ if(Array.isArray(data25)){
 const len0 = data25.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data25[i0] !== "string"){
-const err43 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
 errors++;
 }
 }
@@ -582,25 +306,13 @@ let data27 = data.queryStringParameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key2 in data27){
 if(typeof data27[key2] !== "string"){
-const err46 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
 errors++;
 }
 }
@@ -613,37 +325,19 @@ if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data30[i1] !== "string"){
-const err48 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
 errors++;
 }
 }
@@ -652,37 +346,19 @@ let data32 = data.stageVariables;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key4 in data32){
 if(typeof data32[key4] !== "string"){
-const err51 = {instancePath:instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
 errors++;
 }
 }
 }
 else {
-const err53 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateAppSyncResolverEvent = validate10;
 
@@ -15,118 +15,52 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "accountId");
 errors++;
 }
 if(data.cognitoIdentityPoolId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "cognitoIdentityPoolId"},message:"must have required property '"+"cognitoIdentityPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "cognitoIdentityPoolId");
 errors++;
 }
 if(data.cognitoIdentityId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "cognitoIdentityId"},message:"must have required property '"+"cognitoIdentityId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "cognitoIdentityId");
 errors++;
 }
 if(data.sourceIp === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "sourceIp");
 errors++;
 }
 if(data.username === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "username");
 errors++;
 }
 if(data.userArn === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "userArn");
 errors++;
 }
 if(data.cognitoIdentityAuthType === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "cognitoIdentityAuthType"},message:"must have required property '"+"cognitoIdentityAuthType"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "cognitoIdentityAuthType");
 errors++;
 }
 if(data.cognitoIdentityAuthProvider === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "cognitoIdentityAuthProvider"},message:"must have required property '"+"cognitoIdentityAuthProvider"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "cognitoIdentityAuthProvider");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err8 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/accountId", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityPoolId !== undefined){
 if(typeof data.cognitoIdentityPoolId !== "string"){
-const err9 = {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/cognitoIdentityPoolId", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityId !== undefined){
 if(typeof data.cognitoIdentityId !== "string"){
-const err10 = {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/cognitoIdentityId", "string");
 errors++;
 }
 }
@@ -136,85 +70,43 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/sourceIp/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp", "array");
 errors++;
 }
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-const err13 = {instancePath:instancePath+"/username",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/username", "string");
 errors++;
 }
 }
 if(data.userArn !== undefined){
 if(typeof data.userArn !== "string"){
-const err14 = {instancePath:instancePath+"/userArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/userArn", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityAuthType !== undefined){
 if(typeof data.cognitoIdentityAuthType !== "string"){
-const err15 = {instancePath:instancePath+"/cognitoIdentityAuthType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/cognitoIdentityAuthType", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityAuthProvider !== undefined){
 if(typeof data.cognitoIdentityAuthProvider !== "string"){
-const err16 = {instancePath:instancePath+"/cognitoIdentityAuthProvider",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/cognitoIdentityAuthProvider", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -223,108 +115,48 @@ if(!valid0){
 const _errs22 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sub === undefined){
-const err18 = {instancePath,keyword:"required",params:{missingProperty: "sub"},message:"must have required property '"+"sub"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath, "sub");
 errors++;
 }
 if(data.issuer === undefined){
-const err19 = {instancePath,keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath, "issuer");
 errors++;
 }
 if(data.username === undefined){
-const err20 = {instancePath,keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath, "username");
 errors++;
 }
 if(data.claims === undefined){
-const err21 = {instancePath,keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath, "claims");
 errors++;
 }
 if(data.sourceIp === undefined){
-const err22 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath, "sourceIp");
 errors++;
 }
 if(data.defaultAuthStrategy === undefined){
-const err23 = {instancePath,keyword:"required",params:{missingProperty: "defaultAuthStrategy"},message:"must have required property '"+"defaultAuthStrategy"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath, "defaultAuthStrategy");
 errors++;
 }
 if(data.groups === undefined){
-const err24 = {instancePath,keyword:"required",params:{missingProperty: "groups"},message:"must have required property '"+"groups"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath, "groups");
 errors++;
 }
 if(data.sub !== undefined){
 if(typeof data.sub !== "string"){
-const err25 = {instancePath:instancePath+"/sub",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/sub", "string");
 errors++;
 }
 }
 if(data.issuer !== undefined){
 if(typeof data.issuer !== "string"){
-const err26 = {instancePath:instancePath+"/issuer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/issuer", "string");
 errors++;
 }
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-const err27 = {instancePath:instancePath+"/username",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/username", "string");
 errors++;
 }
 }
@@ -333,13 +165,7 @@ let data12 = data.claims;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 }
 else {
-const err28 = {instancePath:instancePath+"/claims",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/claims", "object");
 errors++;
 }
 }
@@ -349,63 +175,33 @@ if(Array.isArray(data13)){
 const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data13[i1] !== "string"){
-const err29 = {instancePath:instancePath+"/sourceIp/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp", "array");
 errors++;
 }
 }
 if(data.defaultAuthStrategy !== undefined){
 if(typeof data.defaultAuthStrategy !== "string"){
-const err31 = {instancePath:instancePath+"/defaultAuthStrategy",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/defaultAuthStrategy", "string");
 errors++;
 }
 }
 if(data.groups !== undefined){
 let data16 = data.groups;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-const err32 = {instancePath:instancePath+"/groups",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/groups",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data16)){
 const len2 = data16.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data16[i2] !== "string"){
-const err33 = {instancePath:instancePath+"/groups/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/groups/" + i2, "string");
 errors++;
 }
 }
@@ -413,13 +209,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs22 === errors;
@@ -428,33 +218,15 @@ if(!valid0){
 const _errs44 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.claims === undefined){
-const err35 = {instancePath,keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath, "claims");
 errors++;
 }
 if(data.issuer === undefined){
-const err36 = {instancePath,keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = requiredError(vErrors, instancePath, "issuer");
 errors++;
 }
 if(data.sub === undefined){
-const err37 = {instancePath,keyword:"required",params:{missingProperty: "sub"},message:"must have required property '"+"sub"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath, "sub");
 errors++;
 }
 if(data.claims !== undefined){
@@ -462,49 +234,25 @@ let data18 = data.claims;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 }
 else {
-const err38 = {instancePath:instancePath+"/claims",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/claims", "object");
 errors++;
 }
 }
 if(data.issuer !== undefined){
 if(typeof data.issuer !== "string"){
-const err39 = {instancePath:instancePath+"/issuer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/issuer", "string");
 errors++;
 }
 }
 if(data.sub !== undefined){
 if(typeof data.sub !== "string"){
-const err40 = {instancePath:instancePath+"/sub",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/sub", "string");
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs44 === errors;
@@ -513,13 +261,7 @@ if(!valid0){
 const _errs54 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resolverContext === undefined){
-const err42 = {instancePath,keyword:"required",params:{missingProperty: "resolverContext"},message:"must have required property '"+"resolverContext"+"'"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = requiredError(vErrors, instancePath, "resolverContext");
 errors++;
 }
 if(data.resolverContext !== undefined){
@@ -527,25 +269,13 @@ let data21 = data.resolverContext;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 }
 else {
-const err43 = {instancePath:instancePath+"/resolverContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/resolverContext", "object");
 errors++;
 }
 }
 }
 else {
-const err44 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs54 === errors;
@@ -553,13 +283,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs60 = errors;
 if(data !== null){
-const err45 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath, "null");
 errors++;
 }
 var _valid0 = _errs60 === errors;
@@ -569,13 +293,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err46 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -609,63 +327,27 @@ if(data.stash === undefined){
 data.stash = {};
 }
 if(data.arguments === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "arguments");
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.request === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.info === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "info"},message:"must have required property '"+"info"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "info");
 errors++;
 }
 if(data.prev === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "prev"},message:"must have required property '"+"prev"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "prev");
 errors++;
 }
 if(data.stash === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "stash"},message:"must have required property '"+"stash"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "stash");
 errors++;
 }
 if(data.arguments !== undefined){
@@ -673,13 +355,7 @@ let data0 = data.arguments;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-const err6 = {instancePath:instancePath+"/arguments",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/arguments", "object");
 errors++;
 }
 }
@@ -691,13 +367,7 @@ errors = vErrors.length;
 }
 let data2 = data.source;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/source",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/source",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data.request !== undefined){
@@ -707,23 +377,11 @@ if(data3.domainName === undefined){
 data3.domainName = null;
 }
 if(data3.headers === undefined){
-const err8 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "headers");
 errors++;
 }
 if(data3.domainName === undefined){
-const err9 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "domainName");
 errors++;
 }
 if(data3.headers !== undefined){
@@ -731,48 +389,24 @@ let data4 = data3.headers;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-const err10 = {instancePath:instancePath+"/request/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/request/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/request/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/request/headers", "object");
 errors++;
 }
 }
 let data6 = data3.domainName;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err12 = {instancePath:instancePath+"/request/domainName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/domainName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -780,53 +414,23 @@ if(data.info !== undefined){
 let data7 = data.info;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.selectionSetList === undefined){
-const err14 = {instancePath:instancePath+"/info",keyword:"required",params:{missingProperty: "selectionSetList"},message:"must have required property '"+"selectionSetList"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/info", "selectionSetList");
 errors++;
 }
 if(data7.selectionSetGraphQL === undefined){
-const err15 = {instancePath:instancePath+"/info",keyword:"required",params:{missingProperty: "selectionSetGraphQL"},message:"must have required property '"+"selectionSetGraphQL"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/info", "selectionSetGraphQL");
 errors++;
 }
 if(data7.parentTypeName === undefined){
-const err16 = {instancePath:instancePath+"/info",keyword:"required",params:{missingProperty: "parentTypeName"},message:"must have required property '"+"parentTypeName"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/info", "parentTypeName");
 errors++;
 }
 if(data7.fieldName === undefined){
-const err17 = {instancePath:instancePath+"/info",keyword:"required",params:{missingProperty: "fieldName"},message:"must have required property '"+"fieldName"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/info", "fieldName");
 errors++;
 }
 if(data7.variables === undefined){
-const err18 = {instancePath:instancePath+"/info",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/info", "variables");
 errors++;
 }
 if(data7.selectionSetList !== undefined){
@@ -835,61 +439,31 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data8[i0] !== "string"){
-const err19 = {instancePath:instancePath+"/info/selectionSetList/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/info/selectionSetList/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/info/selectionSetList",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/info/selectionSetList", "array");
 errors++;
 }
 }
 if(data7.selectionSetGraphQL !== undefined){
 if(typeof data7.selectionSetGraphQL !== "string"){
-const err21 = {instancePath:instancePath+"/info/selectionSetGraphQL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/info/selectionSetGraphQL", "string");
 errors++;
 }
 }
 if(data7.parentTypeName !== undefined){
 if(typeof data7.parentTypeName !== "string"){
-const err22 = {instancePath:instancePath+"/info/parentTypeName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/info/parentTypeName", "string");
 errors++;
 }
 }
 if(data7.fieldName !== undefined){
 if(typeof data7.fieldName !== "string"){
-const err23 = {instancePath:instancePath+"/info/fieldName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/info/fieldName", "string");
 errors++;
 }
 }
@@ -898,48 +472,24 @@ let data13 = data7.variables;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 }
 else {
-const err24 = {instancePath:instancePath+"/info/variables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/info/variables", "object");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/info",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/info", "object");
 errors++;
 }
 }
 let data14 = data.prev;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err26 = {instancePath:instancePath+"/prev",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/prev",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.result === undefined){
-const err27 = {instancePath:instancePath+"/prev",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/prev", "result");
 errors++;
 }
 if(data14.result !== undefined){
@@ -947,13 +497,7 @@ let data15 = data14.result;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 }
 else {
-const err28 = {instancePath:instancePath+"/prev/result",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/prev/result", "object");
 errors++;
 }
 }
@@ -962,24 +506,12 @@ let data16 = data.stash;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 }
 else {
-const err29 = {instancePath:instancePath+"/stash",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/stash", "object");
 errors++;
 }
 }
 else {
-const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -1002,13 +534,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath, "array");
 errors++;
 }
 validate13.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCloudFormationCustomResourceEvent = validate10;
 
@@ -12,156 +12,72 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Create" !== data.RequestType){
-const err7 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err8 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err9 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err10 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err11 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err12 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err13 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -170,49 +86,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -225,176 +117,80 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.OldResourceProperties === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "OldResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err10 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err11 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err12 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err13 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err14 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -403,49 +199,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err19 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
@@ -454,25 +226,13 @@ let data11 = data.OldResourceProperties;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 }
 else {
-const err20 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/OldResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -485,166 +245,76 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Delete" !== data.RequestType){
-const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -653,61 +323,31 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err18 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -872,13 +512,7 @@ var _valid2 = _errs17 === errors;
 valid4 = _valid2;
 }
 if(!valid4){
-const err6 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 var _valid1 = _errs12 === errors;
@@ -886,13 +520,7 @@ valid2 = _valid1;
 ifClause1 = "else";
 }
 if(!valid2){
-const err7 = {instancePath,keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"});
 errors++;
 }
 var _valid0 = _errs6 === errors;
@@ -900,48 +528,24 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err8 = {instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.RequestType !== undefined){
 let data3 = data.RequestType;
 if(!(((data3 === "Create") || (data3 === "Update")) || (data3 === "Delete"))){
-const err10 = {instancePath:instancePath+"/RequestType",keyword:"enum",params:{allowedValues: ["Create","Update","Delete"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"enum",params:{allowedValues: ["Create","Update","Delete"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -955,156 +559,72 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Create" !== data.RequestType){
-const err7 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err8 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err9 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err10 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err11 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err12 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err13 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -1113,49 +633,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -1169,176 +665,80 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.OldResourceProperties === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "OldResourceProperties"},message:"must have required property '"+"OldResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "OldResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-const err9 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err10 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err11 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err12 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err13 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err14 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -1347,49 +747,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err17 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err19 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
@@ -1398,25 +774,13 @@ let data11 = data.OldResourceProperties;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 }
 else {
-const err20 = {instancePath:instancePath+"/OldResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/OldResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -1430,166 +794,76 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestType"},message:"must have required property '"+"RequestType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "ResponseURL"},message:"must have required property '"+"ResponseURL"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "ResourceProperties"},message:"must have required property '"+"ResourceProperties"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Delete" !== data.RequestType){
-const err8 = {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-const err9 = {instancePath:instancePath+"/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-const err10 = {instancePath:instancePath+"/ResponseURL",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err11 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err12 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err13 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
 errors++;
 }
 }
@@ -1598,61 +872,31 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-const err15 = {instancePath:instancePath+"/ResourceProperties/ServiceToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-const err16 = {instancePath:instancePath+"/ResourceProperties/ServiceTimeout",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/ResourceProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err18 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -1708,136 +952,64 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "Status");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.StackId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.Status !== undefined){
 if("SUCCESS" !== data.Status){
-const err7 = {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "SUCCESS"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "SUCCESS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Reason !== undefined){
 if(typeof data.Reason !== "string"){
-const err8 = {instancePath:instancePath+"/Reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/Reason", "string");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err9 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err10 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err11 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err12 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.NoEcho !== undefined){
 if(typeof data.NoEcho !== "boolean"){
-const err13 = {instancePath:instancePath+"/NoEcho",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/NoEcho", "boolean");
 errors++;
 }
 }
@@ -1846,25 +1018,13 @@ let data8 = data.Data;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 }
 else {
-const err14 = {instancePath:instancePath+"/Data",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/Data", "object");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
@@ -1916,146 +1076,68 @@ if(_valid1){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-const err18 = {instancePath,keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath, "Status");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-const err19 = {instancePath,keyword:"required",params:{missingProperty: "PhysicalResourceId"},message:"must have required property '"+"PhysicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
 errors++;
 }
 if(data.StackId === undefined){
-const err20 = {instancePath,keyword:"required",params:{missingProperty: "StackId"},message:"must have required property '"+"StackId"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath, "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-const err21 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-const err22 = {instancePath,keyword:"required",params:{missingProperty: "LogicalResourceId"},message:"must have required property '"+"LogicalResourceId"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
 errors++;
 }
 if(data.Reason === undefined){
-const err23 = {instancePath,keyword:"required",params:{missingProperty: "Reason"},message:"must have required property '"+"Reason"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath, "Reason");
 errors++;
 }
 if(data.Status !== undefined){
 if("FAILED" !== data.Status){
-const err24 = {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "FAILED"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "FAILED"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Reason !== undefined){
 if(typeof data.Reason !== "string"){
-const err25 = {instancePath:instancePath+"/Reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/Reason", "string");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-const err26 = {instancePath:instancePath+"/PhysicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-const err27 = {instancePath:instancePath+"/StackId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err28 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-const err29 = {instancePath:instancePath+"/LogicalResourceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.NoEcho !== undefined){
 if(typeof data.NoEcho !== "boolean"){
-const err30 = {instancePath:instancePath+"/NoEcho",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/NoEcho", "boolean");
 errors++;
 }
 }
@@ -2064,38 +1146,20 @@ let data17 = data.Data;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
-const err31 = {instancePath:instancePath+"/Data",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/Data", "object");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid1 = _errs29 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err33 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 var _valid0 = _errs24 === errors;
@@ -2103,48 +1167,24 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err34 = {instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-const err35 = {instancePath,keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath, "Status");
 errors++;
 }
 if(data.Status !== undefined){
 let data18 = data.Status;
 if(!((data18 === "SUCCESS") || (data18 === "FAILED"))){
-const err36 = {instancePath:instancePath+"/Status",keyword:"enum",params:{allowedValues: ["SUCCESS","FAILED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"enum",params:{allowedValues: ["SUCCESS","FAILED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate20.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCloudFrontRequestEvent = validate10;
 
@@ -12,54 +12,24 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.authMethod === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "authMethod"},message:"must have required property '"+"authMethod"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "authMethod");
 errors++;
 }
 if(data.customHeaders === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customHeaders"},message:"must have required property '"+"customHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "domainName");
 errors++;
 }
 if(data.path === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.authMethod !== undefined){
 if("none" !== data.authMethod){
-const err4 = {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -74,108 +44,54 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-const err5 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-const err6 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-const err7 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/customHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err11 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/domainName", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err12 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate16.errors = vErrors;
@@ -188,64 +104,28 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.authMethod === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "authMethod"},message:"must have required property '"+"authMethod"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "authMethod");
 errors++;
 }
 if(data.customHeaders === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customHeaders"},message:"must have required property '"+"customHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "domainName");
 errors++;
 }
 if(data.path === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.authMethod !== undefined){
 if("origin-access-identity" !== data.authMethod){
-const err5 = {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "origin-access-identity"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "origin-access-identity"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -260,120 +140,60 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-const err6 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-const err7 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-const err8 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/customHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err12 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/domainName", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err13 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err14 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -403,13 +223,7 @@ var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err0 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -433,13 +247,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.s3 === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "s3"},message:"must have required property '"+"s3"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "s3");
 errors++;
 }
 if(data.s3 !== undefined){
@@ -450,13 +258,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -469,83 +271,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customHeaders === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customHeaders"},message:"must have required property '"+"customHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "domainName");
 errors++;
 }
 if(data.keepaliveTimeout === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "keepaliveTimeout"},message:"must have required property '"+"keepaliveTimeout"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "keepaliveTimeout");
 errors++;
 }
 if(data.path === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.port === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "port");
 errors++;
 }
 if(data.protocol === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "protocol");
 errors++;
 }
 if(data.readTimeout === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "readTimeout"},message:"must have required property '"+"readTimeout"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "readTimeout");
 errors++;
 }
 if(data.sslProtocols === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "sslProtocols"},message:"must have required property '"+"sslProtocols"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "sslProtocols");
 errors++;
 }
 if(data.customHeaders !== undefined){
@@ -559,148 +313,76 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.value === undefined){
-const err8 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data2.key !== undefined){
 if(typeof data2.key !== "string"){
-const err9 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data2.value !== undefined){
 if(typeof data2.value !== "string"){
-const err10 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/customHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-const err14 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/domainName", "string");
 errors++;
 }
 }
 if(data.keepaliveTimeout !== undefined){
 let data6 = data.keepaliveTimeout;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/keepaliveTimeout",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/keepaliveTimeout", "number");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err16 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 if(data.port !== undefined){
 let data8 = data.port;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/port",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/port", "number");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 let data9 = data.protocol;
 if(!((data9 === "http") || (data9 === "https"))){
-const err18 = {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["http","https"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["http","https"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.readTimeout !== undefined){
 let data10 = data.readTimeout;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err19 = {instancePath:instancePath+"/readTimeout",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/readTimeout", "number");
 errors++;
 }
 }
@@ -710,37 +392,19 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err20 = {instancePath:instancePath+"/sslProtocols/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/sslProtocols/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/sslProtocols",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/sslProtocols", "array");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate23.errors = vErrors;
@@ -753,13 +417,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.custom === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "custom"},message:"must have required property '"+"custom"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "custom");
 errors++;
 }
 if(data.custom !== undefined){
@@ -770,13 +428,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate22.errors = vErrors;
@@ -806,13 +458,7 @@ var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err0 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -836,100 +482,46 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.clientIp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "clientIp"},message:"must have required property '"+"clientIp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "clientIp");
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "method");
 errors++;
 }
 if(data.uri === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "uri");
 errors++;
 }
 if(data.querystring === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "querystring"},message:"must have required property '"+"querystring"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "querystring");
 errors++;
 }
 if(data.headers === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.clientIp !== undefined){
 if(typeof data.clientIp !== "string"){
-const err5 = {instancePath:instancePath+"/clientIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/clientIp", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-const err6 = {instancePath:instancePath+"/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/method", "string");
 errors++;
 }
 }
 if(data.uri !== undefined){
 if(typeof data.uri !== "string"){
-const err7 = {instancePath:instancePath+"/uri",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/uri", "string");
 errors++;
 }
 }
 if(data.querystring !== undefined){
 if(typeof data.querystring !== "string"){
-const err8 = {instancePath:instancePath+"/querystring",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/querystring", "string");
 errors++;
 }
 }
@@ -944,72 +536,36 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-const err9 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-const err10 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-const err11 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -1023,116 +579,56 @@ if(data.body !== undefined){
 let data10 = data.body;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.action === undefined){
-const err15 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "action");
 errors++;
 }
 if(data10.data === undefined){
-const err16 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "data");
 errors++;
 }
 if(data10.encoding === undefined){
-const err17 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "encoding"},message:"must have required property '"+"encoding"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "encoding");
 errors++;
 }
 if(data10.inputTruncated === undefined){
-const err18 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "inputTruncated"},message:"must have required property '"+"inputTruncated"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "inputTruncated");
 errors++;
 }
 if(data10.action !== undefined){
 let data11 = data10.action;
 if(!((data11 === "read-only") || (data11 === "replace"))){
-const err19 = {instancePath:instancePath+"/body/action",keyword:"enum",params:{allowedValues: ["read-only","replace"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/action",keyword:"enum",params:{allowedValues: ["read-only","replace"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data10.data !== undefined){
 if(typeof data10.data !== "string"){
-const err20 = {instancePath:instancePath+"/body/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/body/data", "string");
 errors++;
 }
 }
 if(data10.encoding !== undefined){
 let data13 = data10.encoding;
 if(!((data13 === "base64") || (data13 === "text"))){
-const err21 = {instancePath:instancePath+"/body/encoding",keyword:"enum",params:{allowedValues: ["base64","text"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/encoding",keyword:"enum",params:{allowedValues: ["base64","text"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data10.inputTruncated !== undefined){
 if(typeof data10.inputTruncated !== "boolean"){
-const err22 = {instancePath:instancePath+"/body/inputTruncated",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/body/inputTruncated", "boolean");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "object");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -1145,139 +641,67 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cf === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "cf"},message:"must have required property '"+"cf"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "cf");
 errors++;
 }
 if(data.cf !== undefined){
 let data0 = data.cf;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.config === undefined){
-const err1 = {instancePath:instancePath+"/cf",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf", "config");
 errors++;
 }
 if(data0.request === undefined){
-const err2 = {instancePath:instancePath+"/cf",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf", "request");
 errors++;
 }
 if(data0.config !== undefined){
 let data1 = data0.config;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.distributionDomainName === undefined){
-const err3 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "distributionDomainName"},message:"must have required property '"+"distributionDomainName"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionDomainName");
 errors++;
 }
 if(data1.distributionId === undefined){
-const err4 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "distributionId"},message:"must have required property '"+"distributionId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionId");
 errors++;
 }
 if(data1.eventType === undefined){
-const err5 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "eventType");
 errors++;
 }
 if(data1.requestId === undefined){
-const err6 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "requestId");
 errors++;
 }
 if(data1.distributionDomainName !== undefined){
 if(typeof data1.distributionDomainName !== "string"){
-const err7 = {instancePath:instancePath+"/cf/config/distributionDomainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/distributionDomainName", "string");
 errors++;
 }
 }
 if(data1.distributionId !== undefined){
 if(typeof data1.distributionId !== "string"){
-const err8 = {instancePath:instancePath+"/cf/config/distributionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/distributionId", "string");
 errors++;
 }
 }
 if(data1.eventType !== undefined){
 let data4 = data1.eventType;
 if(!((((data4 === "origin-request") || (data4 === "origin-response")) || (data4 === "viewer-request")) || (data4 === "viewer-response"))){
-const err9 = {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.requestId !== undefined){
 if(typeof data1.requestId !== "string"){
-const err10 = {instancePath:instancePath+"/cf/config/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/requestId", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cf/config",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config", "object");
 errors++;
 }
 }
@@ -1289,25 +713,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/cf",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/cf", "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -1321,13 +733,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1342,25 +748,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -1374,100 +768,46 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.clientIp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "clientIp"},message:"must have required property '"+"clientIp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "clientIp");
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "method");
 errors++;
 }
 if(data.uri === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "uri");
 errors++;
 }
 if(data.querystring === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "querystring"},message:"must have required property '"+"querystring"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "querystring");
 errors++;
 }
 if(data.headers === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.clientIp !== undefined){
 if(typeof data.clientIp !== "string"){
-const err5 = {instancePath:instancePath+"/clientIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/clientIp", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-const err6 = {instancePath:instancePath+"/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/method", "string");
 errors++;
 }
 }
 if(data.uri !== undefined){
 if(typeof data.uri !== "string"){
-const err7 = {instancePath:instancePath+"/uri",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/uri", "string");
 errors++;
 }
 }
 if(data.querystring !== undefined){
 if(typeof data.querystring !== "string"){
-const err8 = {instancePath:instancePath+"/querystring",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/querystring", "string");
 errors++;
 }
 }
@@ -1482,72 +822,36 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-const err9 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-const err10 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-const err11 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -1559,13 +863,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate31.errors = vErrors;
@@ -1578,56 +876,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "status");
 errors++;
 }
 if(data.statusDescription === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "statusDescription"},message:"must have required property '"+"statusDescription"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "statusDescription");
 errors++;
 }
 if(data.headers === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.status !== undefined){
 if(typeof data.status !== "string"){
-const err3 = {instancePath:instancePath+"/status",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/status", "string");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-const err4 = {instancePath:instancePath+"/statusDescription",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
 errors++;
 }
 }
@@ -1642,84 +910,42 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-const err5 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-const err6 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-const err7 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate34.errors = vErrors;
@@ -1732,149 +958,71 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cf === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "cf"},message:"must have required property '"+"cf"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "cf");
 errors++;
 }
 if(data.cf !== undefined){
 let data0 = data.cf;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.config === undefined){
-const err1 = {instancePath:instancePath+"/cf",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf", "config");
 errors++;
 }
 if(data0.request === undefined){
-const err2 = {instancePath:instancePath+"/cf",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf", "request");
 errors++;
 }
 if(data0.response === undefined){
-const err3 = {instancePath:instancePath+"/cf",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf", "response");
 errors++;
 }
 if(data0.config !== undefined){
 let data1 = data0.config;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.distributionDomainName === undefined){
-const err4 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "distributionDomainName"},message:"must have required property '"+"distributionDomainName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionDomainName");
 errors++;
 }
 if(data1.distributionId === undefined){
-const err5 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "distributionId"},message:"must have required property '"+"distributionId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionId");
 errors++;
 }
 if(data1.eventType === undefined){
-const err6 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "eventType");
 errors++;
 }
 if(data1.requestId === undefined){
-const err7 = {instancePath:instancePath+"/cf/config",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/cf/config", "requestId");
 errors++;
 }
 if(data1.distributionDomainName !== undefined){
 if(typeof data1.distributionDomainName !== "string"){
-const err8 = {instancePath:instancePath+"/cf/config/distributionDomainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/distributionDomainName", "string");
 errors++;
 }
 }
 if(data1.distributionId !== undefined){
 if(typeof data1.distributionId !== "string"){
-const err9 = {instancePath:instancePath+"/cf/config/distributionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/distributionId", "string");
 errors++;
 }
 }
 if(data1.eventType !== undefined){
 let data4 = data1.eventType;
 if(!((((data4 === "origin-request") || (data4 === "origin-response")) || (data4 === "viewer-request")) || (data4 === "viewer-response"))){
-const err10 = {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.requestId !== undefined){
 if(typeof data1.requestId !== "string"){
-const err11 = {instancePath:instancePath+"/cf/config/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config/requestId", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/cf/config",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/cf/config", "object");
 errors++;
 }
 }
@@ -1892,25 +1040,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/cf",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/cf", "object");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate30.errors = vErrors;
@@ -1923,13 +1059,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1944,25 +1074,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate29.errors = vErrors;
@@ -1976,36 +1094,18 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "status");
 errors++;
 }
 if(data.status !== undefined){
 if(typeof data.status !== "string"){
-const err1 = {instancePath:instancePath+"/status",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/status", "string");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-const err2 = {instancePath:instancePath+"/statusDescription",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
 errors++;
 }
 }
@@ -2020,109 +1120,55 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-const err4 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-const err5 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
 if(data.bodyEncoding !== undefined){
 let data7 = data.bodyEncoding;
 if(!((data7 === "text") || (data7 === "base64"))){
-const err9 = {instancePath:instancePath+"/bodyEncoding",keyword:"enum",params:{allowedValues: ["text","base64"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/bodyEncoding",keyword:"enum",params:{allowedValues: ["text","base64"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err10 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate38.errors = vErrors;
@@ -2153,13 +1199,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(data !== null){
-const err0 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath, "null");
 errors++;
 }
 var _valid0 = _errs3 === errors;
@@ -2167,13 +1207,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err1 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2208,26 +1242,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(data !== null){
-const err0 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath, "null");
 errors++;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err1 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {

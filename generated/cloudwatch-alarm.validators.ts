@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCloudWatchAlarmEvent = validate10;
 
@@ -12,79 +12,37 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.metric === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "metric");
 errors++;
 }
 if(data.period === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "period");
 errors++;
 }
 if(data.stat === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "stat"},message:"must have required property '"+"stat"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "stat");
 errors++;
 }
 if(data.metric !== undefined){
 let data0 = data.metric;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.namespace === undefined){
-const err3 = {instancePath:instancePath+"/metric",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/metric", "namespace");
 errors++;
 }
 if(data0.name === undefined){
-const err4 = {instancePath:instancePath+"/metric",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/metric", "name");
 errors++;
 }
 if(data0.namespace !== undefined){
 if(typeof data0.namespace !== "string"){
-const err5 = {instancePath:instancePath+"/metric/namespace",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/metric/namespace", "string");
 errors++;
 }
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-const err6 = {instancePath:instancePath+"/metric/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/metric/name", "string");
 errors++;
 }
 }
@@ -93,86 +51,44 @@ let data3 = data0.dimensions;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-const err7 = {instancePath:instancePath+"/metric/dimensions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/metric/dimensions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/metric/dimensions",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/metric/dimensions", "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/metric",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/metric", "object");
 errors++;
 }
 }
 if(data.period !== undefined){
 let data5 = data.period;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/period",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/period", "number");
 errors++;
 }
 }
 if(data.stat !== undefined){
 if(typeof data.stat !== "string"){
-const err11 = {instancePath:instancePath+"/stat",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/stat", "string");
 errors++;
 }
 }
 if(data.unit !== undefined){
 if(typeof data.unit !== "string"){
-const err12 = {instancePath:instancePath+"/unit",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/unit", "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -185,44 +101,20 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data.metricStat === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "metricStat"},message:"must have required property '"+"metricStat"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "metricStat");
 errors++;
 }
 if(data.returnData === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "returnData"},message:"must have required property '"+"returnData"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "returnData");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err3 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
@@ -234,25 +126,13 @@ errors = vErrors.length;
 }
 if(data.returnData !== undefined){
 if(typeof data.returnData !== "boolean"){
-const err4 = {instancePath:instancePath+"/returnData",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/returnData", "boolean");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -276,115 +156,55 @@ if(!valid0){
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data.expression === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "expression"},message:"must have required property '"+"expression"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "expression");
 errors++;
 }
 if(data.label === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "label");
 errors++;
 }
 if(data.returnData === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "returnData"},message:"must have required property '"+"returnData"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "returnData");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err4 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
 if(data.expression !== undefined){
 if(typeof data.expression !== "string"){
-const err5 = {instancePath:instancePath+"/expression",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/expression", "string");
 errors++;
 }
 }
 if(data.label !== undefined){
 if(typeof data.label !== "string"){
-const err6 = {instancePath:instancePath+"/label",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/label", "string");
 errors++;
 }
 }
 if(data.returnData !== undefined){
 if(typeof data.returnData !== "boolean"){
-const err7 = {instancePath:instancePath+"/returnData",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/returnData", "boolean");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err9 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -408,24 +228,12 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.metrics === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "metrics");
 errors++;
 }
 if(data.description !== undefined){
 if(typeof data.description !== "string"){
-const err1 = {instancePath:instancePath+"/description",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/description", "string");
 errors++;
 }
 }
@@ -441,25 +249,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/metrics",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/metrics", "array");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -472,54 +268,24 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alarmName === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "alarmName"},message:"must have required property '"+"alarmName"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "alarmName");
 errors++;
 }
 if(data.state === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "state");
 errors++;
 }
 if(data.previousState === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "previousState"},message:"must have required property '"+"previousState"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "previousState");
 errors++;
 }
 if(data.configuration === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "configuration"},message:"must have required property '"+"configuration"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "configuration");
 errors++;
 }
 if(data.alarmName !== undefined){
 if(typeof data.alarmName !== "string"){
-const err4 = {instancePath:instancePath+"/alarmName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/alarmName", "string");
 errors++;
 }
 }
@@ -527,116 +293,56 @@ if(data.state !== undefined){
 let data1 = data.state;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.value === undefined){
-const err5 = {instancePath:instancePath+"/state",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/state", "value");
 errors++;
 }
 if(data1.reason === undefined){
-const err6 = {instancePath:instancePath+"/state",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/state", "reason");
 errors++;
 }
 if(data1.timestamp === undefined){
-const err7 = {instancePath:instancePath+"/state",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/state", "timestamp");
 errors++;
 }
 if(data1.value !== undefined){
 if(typeof data1.value !== "string"){
-const err8 = {instancePath:instancePath+"/state/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/state/value", "string");
 errors++;
 }
 }
 if(data1.reason !== undefined){
 if(typeof data1.reason !== "string"){
-const err9 = {instancePath:instancePath+"/state/reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/state/reason", "string");
 errors++;
 }
 }
 if(data1.reasonData !== undefined){
 if(typeof data1.reasonData !== "string"){
-const err10 = {instancePath:instancePath+"/state/reasonData",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/state/reasonData", "string");
 errors++;
 }
 }
 if(data1.timestamp !== undefined){
 if(typeof data1.timestamp !== "string"){
-const err11 = {instancePath:instancePath+"/state/timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/state/timestamp", "string");
 errors++;
 }
 }
 if(data1.actionsSuppressedBy !== undefined){
 if(typeof data1.actionsSuppressedBy !== "string"){
-const err12 = {instancePath:instancePath+"/state/actionsSuppressedBy",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/state/actionsSuppressedBy", "string");
 errors++;
 }
 }
 if(data1.actionsSuppressedReason !== undefined){
 if(typeof data1.actionsSuppressedReason !== "string"){
-const err13 = {instancePath:instancePath+"/state/actionsSuppressedReason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/state/actionsSuppressedReason", "string");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/state", "object");
 errors++;
 }
 }
@@ -644,116 +350,56 @@ if(data.previousState !== undefined){
 let data8 = data.previousState;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.value === undefined){
-const err15 = {instancePath:instancePath+"/previousState",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/previousState", "value");
 errors++;
 }
 if(data8.reason === undefined){
-const err16 = {instancePath:instancePath+"/previousState",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/previousState", "reason");
 errors++;
 }
 if(data8.timestamp === undefined){
-const err17 = {instancePath:instancePath+"/previousState",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/previousState", "timestamp");
 errors++;
 }
 if(data8.value !== undefined){
 if(typeof data8.value !== "string"){
-const err18 = {instancePath:instancePath+"/previousState/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/value", "string");
 errors++;
 }
 }
 if(data8.reason !== undefined){
 if(typeof data8.reason !== "string"){
-const err19 = {instancePath:instancePath+"/previousState/reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/reason", "string");
 errors++;
 }
 }
 if(data8.reasonData !== undefined){
 if(typeof data8.reasonData !== "string"){
-const err20 = {instancePath:instancePath+"/previousState/reasonData",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/reasonData", "string");
 errors++;
 }
 }
 if(data8.timestamp !== undefined){
 if(typeof data8.timestamp !== "string"){
-const err21 = {instancePath:instancePath+"/previousState/timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/timestamp", "string");
 errors++;
 }
 }
 if(data8.actionsSuppressedBy !== undefined){
 if(typeof data8.actionsSuppressedBy !== "string"){
-const err22 = {instancePath:instancePath+"/previousState/actionsSuppressedBy",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/actionsSuppressedBy", "string");
 errors++;
 }
 }
 if(data8.actionsSuppressedReason !== undefined){
 if(typeof data8.actionsSuppressedReason !== "string"){
-const err23 = {instancePath:instancePath+"/previousState/actionsSuppressedReason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState/actionsSuppressedReason", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/previousState",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/previousState", "object");
 errors++;
 }
 }
@@ -772,99 +418,51 @@ if(!valid5){
 const _errs36 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.alarmRule === undefined){
-const err25 = {instancePath:instancePath+"/configuration",keyword:"required",params:{missingProperty: "alarmRule"},message:"must have required property '"+"alarmRule"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/configuration", "alarmRule");
 errors++;
 }
 if(data15.alarmRule !== undefined){
 if(typeof data15.alarmRule !== "string"){
-const err26 = {instancePath:instancePath+"/configuration/alarmRule",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/alarmRule", "string");
 errors++;
 }
 }
 if(data15.description !== undefined){
 if(typeof data15.description !== "string"){
-const err27 = {instancePath:instancePath+"/configuration/description",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/description", "string");
 errors++;
 }
 }
 if(data15.actionsSuppressor !== undefined){
 if(typeof data15.actionsSuppressor !== "string"){
-const err28 = {instancePath:instancePath+"/configuration/actionsSuppressor",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressor", "string");
 errors++;
 }
 }
 if(data15.actionsSuppressorWaitPeriod !== undefined){
 let data19 = data15.actionsSuppressorWaitPeriod;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err29 = {instancePath:instancePath+"/configuration/actionsSuppressorWaitPeriod",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressorWaitPeriod", "number");
 errors++;
 }
 }
 if(data15.actionsSuppressorExtensionPeriod !== undefined){
 let data20 = data15.actionsSuppressorExtensionPeriod;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err30 = {instancePath:instancePath+"/configuration/actionsSuppressorExtensionPeriod",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressorExtensionPeriod", "number");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/configuration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration", "object");
 errors++;
 }
 var _valid0 = _errs36 === errors;
 valid5 = valid5 || _valid0;
 }
 if(!valid5){
-const err32 = {instancePath:instancePath+"/configuration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/configuration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -881,13 +479,7 @@ vErrors = null;
 }
 }
 else {
-const err33 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -904,120 +496,54 @@ if(data.source === undefined){
 data.source = "aws.cloudwatch";
 }
 if(data.source === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.alarmArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "alarmArn"},message:"must have required property '"+"alarmArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "alarmArn");
 errors++;
 }
 if(data.accountId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "accountId");
 errors++;
 }
 if(data.time === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "time");
 errors++;
 }
 if(data.region === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.alarmData === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "alarmData"},message:"must have required property '"+"alarmData"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "alarmData");
 errors++;
 }
 if(typeof data.source !== "string"){
-const err6 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/source", "string");
 errors++;
 }
 if(data.alarmArn !== undefined){
 if(typeof data.alarmArn !== "string"){
-const err7 = {instancePath:instancePath+"/alarmArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/alarmArn", "string");
 errors++;
 }
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err8 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/accountId", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err9 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -1029,13 +555,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

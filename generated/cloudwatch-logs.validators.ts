@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCloudWatchLogsEvent = validate10;
 
@@ -13,61 +13,31 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.awslogs === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awslogs"},message:"must have required property '"+"awslogs"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awslogs");
 errors++;
 }
 if(data.awslogs !== undefined){
 let data0 = data.awslogs;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.data === undefined){
-const err1 = {instancePath:instancePath+"/awslogs",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/awslogs", "data");
 errors++;
 }
 if(data0.data !== undefined){
 if(typeof data0.data !== "string"){
-const err2 = {instancePath:instancePath+"/awslogs/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/awslogs/data", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/awslogs",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/awslogs", "object");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -81,98 +51,44 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.owner === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "owner");
 errors++;
 }
 if(data.logGroup === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "logGroup"},message:"must have required property '"+"logGroup"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "logGroup");
 errors++;
 }
 if(data.logStream === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "logStream"},message:"must have required property '"+"logStream"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "logStream");
 errors++;
 }
 if(data.subscriptionFilters === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "subscriptionFilters"},message:"must have required property '"+"subscriptionFilters"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "subscriptionFilters");
 errors++;
 }
 if(data.messageType === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageType"},message:"must have required property '"+"messageType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "messageType");
 errors++;
 }
 if(data.logEvents === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "logEvents"},message:"must have required property '"+"logEvents"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "logEvents");
 errors++;
 }
 if(data.owner !== undefined){
 if(typeof data.owner !== "string"){
-const err6 = {instancePath:instancePath+"/owner",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/owner", "string");
 errors++;
 }
 }
 if(data.logGroup !== undefined){
 if(typeof data.logGroup !== "string"){
-const err7 = {instancePath:instancePath+"/logGroup",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/logGroup", "string");
 errors++;
 }
 }
 if(data.logStream !== undefined){
 if(typeof data.logStream !== "string"){
-const err8 = {instancePath:instancePath+"/logStream",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/logStream", "string");
 errors++;
 }
 }
@@ -182,37 +98,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err9 = {instancePath:instancePath+"/subscriptionFilters/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/subscriptionFilters/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/subscriptionFilters",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/subscriptionFilters", "array");
 errors++;
 }
 }
 if(data.messageType !== undefined){
 if(typeof data.messageType !== "string"){
-const err11 = {instancePath:instancePath+"/messageType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/messageType", "string");
 errors++;
 }
 }
@@ -224,69 +122,33 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.id === undefined){
-const err12 = {instancePath:instancePath+"/logEvents/" + i1,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "id");
 errors++;
 }
 if(data7.timestamp === undefined){
-const err13 = {instancePath:instancePath+"/logEvents/" + i1,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "timestamp");
 errors++;
 }
 if(data7.message === undefined){
-const err14 = {instancePath:instancePath+"/logEvents/" + i1,keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "message");
 errors++;
 }
 if(data7.id !== undefined){
 if(typeof data7.id !== "string"){
-const err15 = {instancePath:instancePath+"/logEvents/" + i1+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/id", "string");
 errors++;
 }
 }
 if(data7.timestamp !== undefined){
 let data9 = data7.timestamp;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err16 = {instancePath:instancePath+"/logEvents/" + i1+"/timestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/timestamp", "number");
 errors++;
 }
 }
 if(data7.message !== undefined){
 if(typeof data7.message !== "string"){
-const err17 = {instancePath:instancePath+"/logEvents/" + i1+"/message",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/message", "string");
 errors++;
 }
 }
@@ -295,73 +157,37 @@ let data11 = data7.extractedFields;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 if(typeof data11[key0] !== "string"){
-const err18 = {instancePath:instancePath+"/logEvents/" + i1+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/logEvents/" + i1+"/extractedFields",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields", "object");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/logEvents/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/logEvents",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents", "array");
 errors++;
 }
 }
 if(data.policyLevel !== undefined){
 if(typeof data.policyLevel !== "string"){
-const err22 = {instancePath:instancePath+"/policyLevel",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/policyLevel", "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCodePipelineEvent = validate10;
 
@@ -12,57 +12,27 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "name");
 errors++;
 }
 if(data.revision === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "revision");
 errors++;
 }
 if(data.location === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "location");
 errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/name", "string");
 errors++;
 }
 }
 if(data.revision !== undefined){
 let data1 = data.revision;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/revision",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/revision",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -70,34 +40,16 @@ if(data.location !== undefined){
 let data2 = data.location;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-const err5 = {instancePath:instancePath+"/location",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/location", "type");
 errors++;
 }
 if(data2.s3Location === undefined){
-const err6 = {instancePath:instancePath+"/location",keyword:"required",params:{missingProperty: "s3Location"},message:"must have required property '"+"s3Location"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/location", "s3Location");
 errors++;
 }
 if(data2.type !== undefined){
 if("S3" !== data2.type){
-const err7 = {instancePath:instancePath+"/location/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/location/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -105,82 +57,40 @@ if(data2.s3Location !== undefined){
 let data4 = data2.s3Location;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.bucketName === undefined){
-const err8 = {instancePath:instancePath+"/location/s3Location",keyword:"required",params:{missingProperty: "bucketName"},message:"must have required property '"+"bucketName"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/location/s3Location", "bucketName");
 errors++;
 }
 if(data4.objectKey === undefined){
-const err9 = {instancePath:instancePath+"/location/s3Location",keyword:"required",params:{missingProperty: "objectKey"},message:"must have required property '"+"objectKey"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/location/s3Location", "objectKey");
 errors++;
 }
 if(data4.bucketName !== undefined){
 if(typeof data4.bucketName !== "string"){
-const err10 = {instancePath:instancePath+"/location/s3Location/bucketName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/location/s3Location/bucketName", "string");
 errors++;
 }
 }
 if(data4.objectKey !== undefined){
 if(typeof data4.objectKey !== "string"){
-const err11 = {instancePath:instancePath+"/location/s3Location/objectKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/location/s3Location/objectKey", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/location/s3Location",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/location/s3Location", "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/location",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/location", "object");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -194,69 +104,33 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["CodePipeline.job"] === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "CodePipeline.job"},message:"must have required property '"+"CodePipeline.job"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "CodePipeline.job"},message:"must have required property '"+"CodePipeline.job"+"'"});
 errors++;
 }
 if(data["CodePipeline.job"] !== undefined){
 let data0 = data["CodePipeline.job"];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id === undefined){
-const err1 = {instancePath:instancePath+"/CodePipeline.job",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "id");
 errors++;
 }
 if(data0.accountId === undefined){
-const err2 = {instancePath:instancePath+"/CodePipeline.job",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "accountId");
 errors++;
 }
 if(data0.data === undefined){
-const err3 = {instancePath:instancePath+"/CodePipeline.job",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "data");
 errors++;
 }
 if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
-const err4 = {instancePath:instancePath+"/CodePipeline.job/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/id", "string");
 errors++;
 }
 }
 if(data0.accountId !== undefined){
 if(typeof data0.accountId !== "string"){
-const err5 = {instancePath:instancePath+"/CodePipeline.job/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/accountId", "string");
 errors++;
 }
 }
@@ -264,56 +138,26 @@ if(data0.data !== undefined){
 let data3 = data0.data;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.actionConfiguration === undefined){
-const err6 = {instancePath:instancePath+"/CodePipeline.job/data",keyword:"required",params:{missingProperty: "actionConfiguration"},message:"must have required property '"+"actionConfiguration"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "actionConfiguration");
 errors++;
 }
 if(data3.inputArtifacts === undefined){
-const err7 = {instancePath:instancePath+"/CodePipeline.job/data",keyword:"required",params:{missingProperty: "inputArtifacts"},message:"must have required property '"+"inputArtifacts"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "inputArtifacts");
 errors++;
 }
 if(data3.outputArtifacts === undefined){
-const err8 = {instancePath:instancePath+"/CodePipeline.job/data",keyword:"required",params:{missingProperty: "outputArtifacts"},message:"must have required property '"+"outputArtifacts"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "outputArtifacts");
 errors++;
 }
 if(data3.artifactCredentials === undefined){
-const err9 = {instancePath:instancePath+"/CodePipeline.job/data",keyword:"required",params:{missingProperty: "artifactCredentials"},message:"must have required property '"+"artifactCredentials"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "artifactCredentials");
 errors++;
 }
 if(data3.actionConfiguration !== undefined){
 let data4 = data3.actionConfiguration;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.configuration === undefined){
-const err10 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration",keyword:"required",params:{missingProperty: "configuration"},message:"must have required property '"+"configuration"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration", "configuration");
 errors++;
 }
 if(data4.configuration !== undefined){
@@ -323,68 +167,32 @@ if(data5.UserParameters === undefined){
 data5.UserParameters = "";
 }
 if(data5.FunctionName === undefined){
-const err11 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration/configuration",keyword:"required",params:{missingProperty: "FunctionName"},message:"must have required property '"+"FunctionName"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "FunctionName");
 errors++;
 }
 if(data5.UserParameters === undefined){
-const err12 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration/configuration",keyword:"required",params:{missingProperty: "UserParameters"},message:"must have required property '"+"UserParameters"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "UserParameters");
 errors++;
 }
 if(data5.FunctionName !== undefined){
 if(typeof data5.FunctionName !== "string"){
-const err13 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/FunctionName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/FunctionName", "string");
 errors++;
 }
 }
 if(typeof data5.UserParameters !== "string"){
-const err14 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/UserParameters",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/UserParameters", "string");
 errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration/configuration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "object");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/CodePipeline.job/data/actionConfiguration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration", "object");
 errors++;
 }
 }
@@ -400,13 +208,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/CodePipeline.job/data/inputArtifacts",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/inputArtifacts", "array");
 errors++;
 }
 }
@@ -422,13 +224,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/CodePipeline.job/data/outputArtifacts",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/outputArtifacts", "array");
 errors++;
 }
 }
@@ -436,70 +232,34 @@ if(data3.artifactCredentials !== undefined){
 let data12 = data3.artifactCredentials;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.accessKeyId === undefined){
-const err19 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials",keyword:"required",params:{missingProperty: "accessKeyId"},message:"must have required property '"+"accessKeyId"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "accessKeyId");
 errors++;
 }
 if(data12.secretAccessKey === undefined){
-const err20 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials",keyword:"required",params:{missingProperty: "secretAccessKey"},message:"must have required property '"+"secretAccessKey"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "secretAccessKey");
 errors++;
 }
 if(data12.accessKeyId !== undefined){
 if(typeof data12.accessKeyId !== "string"){
-const err21 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials/accessKeyId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/accessKeyId", "string");
 errors++;
 }
 }
 if(data12.secretAccessKey !== undefined){
 if(typeof data12.secretAccessKey !== "string"){
-const err22 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials/secretAccessKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/secretAccessKey", "string");
 errors++;
 }
 }
 if(data12.sessionToken !== undefined){
 if(typeof data12.sessionToken !== "string"){
-const err23 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials/sessionToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/sessionToken", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/CodePipeline.job/data/artifactCredentials",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "object");
 errors++;
 }
 }
@@ -507,106 +267,52 @@ if(data3.encryptionKey !== undefined){
 let data16 = data3.encryptionKey;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.type === undefined){
-const err25 = {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "type");
 errors++;
 }
 if(data16.id === undefined){
-const err26 = {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "id");
 errors++;
 }
 if(data16.type !== undefined){
 if("KMS" !== data16.type){
-const err27 = {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey/type",keyword:"const",params:{allowedValue: "KMS"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey/type",keyword:"const",params:{allowedValue: "KMS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data16.id !== undefined){
 if(typeof data16.id !== "string"){
-const err28 = {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey/id", "string");
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "object");
 errors++;
 }
 }
 if(data3.continuationToken !== undefined){
 if(typeof data3.continuationToken !== "string"){
-const err30 = {instancePath:instancePath+"/CodePipeline.job/data/continuationToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/continuationToken", "string");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/CodePipeline.job/data",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data", "object");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/CodePipeline.job",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/CodePipeline.job", "object");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

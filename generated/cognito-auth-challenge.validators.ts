@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateDefineAuthChallengeTriggerEvent = validate10;
 
@@ -16,142 +16,64 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("DefineAuthChallenge_Authentication" !== data.triggerSource){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "DefineAuthChallenge_Authentication"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "DefineAuthChallenge_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -159,58 +81,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -218,23 +110,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.session === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "session");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -243,25 +123,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
@@ -273,119 +141,59 @@ for(let i0=0; i0<len0; i0++){
 let data12 = data11[i0];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.challengeName === undefined){
-const err22 = {instancePath:instancePath+"/request/session/" + i0,keyword:"required",params:{missingProperty: "challengeName"},message:"must have required property '"+"challengeName"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeName");
 errors++;
 }
 if(data12.challengeResult === undefined){
-const err23 = {instancePath:instancePath+"/request/session/" + i0,keyword:"required",params:{missingProperty: "challengeResult"},message:"must have required property '"+"challengeResult"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeResult");
 errors++;
 }
 if(data12.challengeName !== undefined){
 if(typeof data12.challengeName !== "string"){
-const err24 = {instancePath:instancePath+"/request/session/" + i0+"/challengeName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeName", "string");
 errors++;
 }
 }
 if(data12.challengeResult !== undefined){
 if(typeof data12.challengeResult !== "boolean"){
-const err25 = {instancePath:instancePath+"/request/session/" + i0+"/challengeResult",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeResult", "boolean");
 errors++;
 }
 }
 if(data12.challengeMetadata !== undefined){
 if(typeof data12.challengeMetadata !== "string"){
-const err26 = {instancePath:instancePath+"/request/session/" + i0+"/challengeMetadata",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeMetadata", "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request/session/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/request/session",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session", "array");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-const err29 = {instancePath:instancePath+"/request/userNotFound",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err30 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-const err31 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -393,13 +201,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -412,78 +214,36 @@ if(data19.failAuthentication === undefined){
 data19.failAuthentication = false;
 }
 if(data19.issueTokens === undefined){
-const err33 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "issueTokens"},message:"must have required property '"+"issueTokens"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "issueTokens");
 errors++;
 }
 if(data19.failAuthentication === undefined){
-const err34 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "failAuthentication"},message:"must have required property '"+"failAuthentication"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "failAuthentication");
 errors++;
 }
 if(data19.challengeName !== undefined){
 let data20 = data19.challengeName;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err35 = {instancePath:instancePath+"/response/challengeName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/challengeName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(typeof data19.issueTokens !== "boolean"){
-const err36 = {instancePath:instancePath+"/response/issueTokens",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/response/issueTokens", "boolean");
 errors++;
 }
 if(typeof data19.failAuthentication !== "boolean"){
-const err37 = {instancePath:instancePath+"/response/failAuthentication",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/response/failAuthentication", "boolean");
 errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err39 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -500,142 +260,64 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("CreateAuthChallenge_Authentication" !== data.triggerSource){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "CreateAuthChallenge_Authentication"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "CreateAuthChallenge_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -643,58 +325,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -702,33 +354,15 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.challengeName === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "challengeName"},message:"must have required property '"+"challengeName"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "challengeName");
 errors++;
 }
 if(data8.session === undefined){
-const err20 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "session"},message:"must have required property '"+"session"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "session");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -737,37 +371,19 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err21 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.challengeName !== undefined){
 if(typeof data8.challengeName !== "string"){
-const err23 = {instancePath:instancePath+"/request/challengeName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/challengeName", "string");
 errors++;
 }
 }
@@ -779,119 +395,59 @@ for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.challengeName === undefined){
-const err24 = {instancePath:instancePath+"/request/session/" + i0,keyword:"required",params:{missingProperty: "challengeName"},message:"must have required property '"+"challengeName"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeName");
 errors++;
 }
 if(data13.challengeResult === undefined){
-const err25 = {instancePath:instancePath+"/request/session/" + i0,keyword:"required",params:{missingProperty: "challengeResult"},message:"must have required property '"+"challengeResult"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeResult");
 errors++;
 }
 if(data13.challengeName !== undefined){
 if(typeof data13.challengeName !== "string"){
-const err26 = {instancePath:instancePath+"/request/session/" + i0+"/challengeName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeName", "string");
 errors++;
 }
 }
 if(data13.challengeResult !== undefined){
 if(typeof data13.challengeResult !== "boolean"){
-const err27 = {instancePath:instancePath+"/request/session/" + i0+"/challengeResult",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeResult", "boolean");
 errors++;
 }
 }
 if(data13.challengeMetadata !== undefined){
 if(typeof data13.challengeMetadata !== "string"){
-const err28 = {instancePath:instancePath+"/request/session/" + i0+"/challengeMetadata",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeMetadata", "string");
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/request/session/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/request/session",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/request/session", "array");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-const err31 = {instancePath:instancePath+"/request/userNotFound",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data18 = data8.clientMetadata;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err32 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key1 in data18){
 if(typeof data18[key1] !== "string"){
-const err33 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -899,13 +455,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -921,116 +471,56 @@ if(data20.challengeMetadata === undefined){
 data20.challengeMetadata = null;
 }
 if(data20.publicChallengeParameters === undefined){
-const err35 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "publicChallengeParameters"},message:"must have required property '"+"publicChallengeParameters"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "publicChallengeParameters");
 errors++;
 }
 if(data20.privateChallengeParameters === undefined){
-const err36 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "privateChallengeParameters"},message:"must have required property '"+"privateChallengeParameters"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "privateChallengeParameters");
 errors++;
 }
 if(data20.challengeMetadata === undefined){
-const err37 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "challengeMetadata"},message:"must have required property '"+"challengeMetadata"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "challengeMetadata");
 errors++;
 }
 let data21 = data20.publicChallengeParameters;
 if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
-const err38 = {instancePath:instancePath+"/response/publicChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/publicChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key2 in data21){
 if(typeof data21[key2] !== "string"){
-const err39 = {instancePath:instancePath+"/response/publicChallengeParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/response/publicChallengeParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 let data23 = data20.privateChallengeParameters;
 if((!(data23 && typeof data23 == "object" && !Array.isArray(data23))) && (data23 !== null)){
-const err40 = {instancePath:instancePath+"/response/privateChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/privateChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key3 in data23){
 if(typeof data23[key3] !== "string"){
-const err41 = {instancePath:instancePath+"/response/privateChallengeParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/response/privateChallengeParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 let data25 = data20.challengeMetadata;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err42 = {instancePath:instancePath+"/response/challengeMetadata",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/challengeMetadata",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err44 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -1047,142 +537,64 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("VerifyAuthChallengeResponse_Authentication" !== data.triggerSource){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "VerifyAuthChallengeResponse_Authentication"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "VerifyAuthChallengeResponse_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -1190,58 +602,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -1249,33 +631,15 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.privateChallengeParameters === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "privateChallengeParameters"},message:"must have required property '"+"privateChallengeParameters"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "privateChallengeParameters");
 errors++;
 }
 if(data8.challengeAnswer === undefined){
-const err20 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "challengeAnswer"},message:"must have required property '"+"challengeAnswer"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "challengeAnswer");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -1284,25 +648,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err21 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
@@ -1311,74 +663,38 @@ let data11 = data8.privateChallengeParameters;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-const err23 = {instancePath:instancePath+"/request/privateChallengeParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/request/privateChallengeParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters", "object");
 errors++;
 }
 }
 if(data8.challengeAnswer !== undefined){
 if(typeof data8.challengeAnswer !== "string"){
-const err25 = {instancePath:instancePath+"/request/challengeAnswer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/challengeAnswer", "string");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-const err26 = {instancePath:instancePath+"/request/userNotFound",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data15 = data8.clientMetadata;
 if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-const err28 = {instancePath:instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -1386,13 +702,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -1402,46 +712,22 @@ if(data17.answerCorrect === undefined){
 data17.answerCorrect = null;
 }
 if(data17.answerCorrect === undefined){
-const err30 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "answerCorrect"},message:"must have required property '"+"answerCorrect"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "answerCorrect");
 errors++;
 }
 let data18 = data17.answerCorrect;
 if((typeof data18 !== "boolean") && (data18 !== null)){
-const err31 = {instancePath:instancePath+"/response/answerCorrect",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/answerCorrect",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err33 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;

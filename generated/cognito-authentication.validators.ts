@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validatePreAuthenticationTriggerEvent = validate10;
 
@@ -16,142 +16,64 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("PreAuthentication_Authentication" !== data.triggerSource){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PreAuthentication_Authentication"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PreAuthentication_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -159,58 +81,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -218,13 +110,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -233,62 +119,32 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-const err21 = {instancePath:instancePath+"/request/userNotFound",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data12 = data8.validationData;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err22 = {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-const err23 = {instancePath:instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -297,25 +153,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data14 = data8.clientMetadata;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err24 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key2 in data14){
 if(typeof data14[key2] !== "string"){
-const err25 = {instancePath:instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -323,36 +167,18 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
 let data16 = data.response;
 if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-const err27 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err28 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -369,142 +195,64 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("PostAuthentication_Authentication" !== data.triggerSource){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PostAuthentication_Authentication"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PostAuthentication_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -512,58 +260,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -571,23 +289,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.newDeviceUsed === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "newDeviceUsed"},message:"must have required property '"+"newDeviceUsed"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "newDeviceUsed");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -596,62 +302,32 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.newDeviceUsed !== undefined){
 if(typeof data8.newDeviceUsed !== "boolean"){
-const err22 = {instancePath:instancePath+"/request/newDeviceUsed",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/newDeviceUsed", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data12 = data8.clientMetadata;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-const err24 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -659,36 +335,18 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
 let data14 = data.response;
 if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
-const err26 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err27 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -706,25 +364,13 @@ let data0 = data.claimsToAddOrOverride;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-const err0 = {instancePath:instancePath+"/claimsToAddOrOverride/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/claimsToAddOrOverride",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -734,25 +380,13 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err2 = {instancePath:instancePath+"/claimsToSuppress/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/claimsToSuppress/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/claimsToSuppress",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/claimsToSuppress", "array");
 errors++;
 }
 }
@@ -768,25 +402,13 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err4 = {instancePath:instancePath+"/groupOverrideDetails/groupsToOverride/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/groupOverrideDetails/groupsToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride", "array");
 errors++;
 }
 }
@@ -796,50 +418,26 @@ if(Array.isArray(data7)){
 const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data7[i2] !== "string"){
-const err6 = {instancePath:instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/groupOverrideDetails/iamRolesToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data4.preferredRole !== undefined){
 let data9 = data4.preferredRole;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err8 = {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "object");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -847,26 +445,14 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs26 = errors;
 if(data4 !== null){
-const err10 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs26 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err11 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -883,13 +469,7 @@ vErrors = null;
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -905,143 +485,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -1049,58 +551,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -1108,23 +580,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "groupConfiguration"},message:"must have required property '"+"groupConfiguration"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -1133,25 +593,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
@@ -1164,25 +612,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-const err22 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -1192,75 +628,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-const err24 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request/groupConfiguration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err28 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-const err29 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -1268,13 +668,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -1284,13 +678,7 @@ if(data19.claimsOverrideDetails === undefined){
 data19.claimsOverrideDetails = null;
 }
 if(data19.claimsOverrideDetails === undefined){
-const err31 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "claimsOverrideDetails"},message:"must have required property '"+"claimsOverrideDetails"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "claimsOverrideDetails");
 errors++;
 }
 let data20 = data19.claimsOverrideDetails;
@@ -1306,26 +694,14 @@ valid12 = valid12 || _valid0;
 if(!valid12){
 const _errs50 = errors;
 if(data20 !== null){
-const err32 = {instancePath:instancePath+"/response/claimsOverrideDetails",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/response/claimsOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs50 === errors;
 valid12 = valid12 || _valid0;
 }
 if(!valid12){
-const err33 = {instancePath:instancePath+"/response/claimsOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1341,24 +717,12 @@ vErrors = null;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err35 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -1379,13 +743,7 @@ let data1 = data0.claimsToAddOrOverride;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-const err0 = {instancePath:instancePath+"/idTokenGeneration/claimsToAddOrOverride",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -1395,37 +753,19 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err1 = {instancePath:instancePath+"/idTokenGeneration/claimsToSuppress/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToSuppress/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/idTokenGeneration/claimsToSuppress",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToSuppress", "array");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/idTokenGeneration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/idTokenGeneration", "object");
 errors++;
 }
 }
@@ -1437,13 +777,7 @@ let data5 = data4.claimsToAddOrOverride;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-const err4 = {instancePath:instancePath+"/accessTokenGeneration/claimsToAddOrOverride",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -1453,25 +787,13 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data6[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/accessTokenGeneration/claimsToSuppress/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToSuppress/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/accessTokenGeneration/claimsToSuppress",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToSuppress", "array");
 errors++;
 }
 }
@@ -1481,25 +803,13 @@ if(Array.isArray(data8)){
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data8[i2] !== "string"){
-const err7 = {instancePath:instancePath+"/accessTokenGeneration/scopesToAdd/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToAdd/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/accessTokenGeneration/scopesToAdd",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToAdd", "array");
 errors++;
 }
 }
@@ -1509,37 +819,19 @@ if(Array.isArray(data10)){
 const len3 = data10.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data10[i3] !== "string"){
-const err9 = {instancePath:instancePath+"/accessTokenGeneration/scopesToSuppress/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToSuppress/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/accessTokenGeneration/scopesToSuppress",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToSuppress", "array");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/accessTokenGeneration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration", "object");
 errors++;
 }
 }
@@ -1555,25 +847,13 @@ if(Array.isArray(data13)){
 const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data13[i4] !== "string"){
-const err12 = {instancePath:instancePath+"/groupOverrideDetails/groupsToOverride/" + i4,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/groupOverrideDetails/groupsToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride", "array");
 errors++;
 }
 }
@@ -1583,50 +863,26 @@ if(Array.isArray(data15)){
 const len5 = data15.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data15[i5] !== "string"){
-const err14 = {instancePath:instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i5,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/groupOverrideDetails/iamRolesToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data12.preferredRole !== undefined){
 let data17 = data12.preferredRole;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err16 = {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "object");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -1634,26 +890,14 @@ valid13 = valid13 || _valid0;
 if(!valid13){
 const _errs45 = errors;
 if(data12 !== null){
-const err18 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs45 === errors;
 valid13 = valid13 || _valid0;
 }
 if(!valid13){
-const err19 = {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1670,13 +914,7 @@ vErrors = null;
 }
 }
 else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate16.errors = vErrors;
@@ -1692,143 +930,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -1836,58 +996,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -1895,23 +1025,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "groupConfiguration"},message:"must have required property '"+"groupConfiguration"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -1920,25 +1038,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
@@ -1951,25 +1057,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-const err22 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -1979,75 +1073,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-const err24 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request/groupConfiguration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err28 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-const err29 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -2059,37 +1117,19 @@ if(Array.isArray(data19)){
 const len2 = data19.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data19[i2] !== "string"){
-const err30 = {instancePath:instancePath+"/request/scopes/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/request/scopes/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/request/scopes",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/request/scopes", "array");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -2099,13 +1139,7 @@ if(data21.claimsAndScopeOverrideDetails === undefined){
 data21.claimsAndScopeOverrideDetails = null;
 }
 if(data21.claimsAndScopeOverrideDetails === undefined){
-const err33 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "claimsAndScopeOverrideDetails"},message:"must have required property '"+"claimsAndScopeOverrideDetails"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "claimsAndScopeOverrideDetails");
 errors++;
 }
 let data22 = data21.claimsAndScopeOverrideDetails;
@@ -2121,26 +1155,14 @@ valid14 = valid14 || _valid0;
 if(!valid14){
 const _errs54 = errors;
 if(data22 !== null){
-const err34 = {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/response/claimsAndScopeOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs54 === errors;
 valid14 = valid14 || _valid0;
 }
 if(!valid14){
-const err35 = {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2156,24 +1178,12 @@ vErrors = null;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err37 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -2190,143 +1200,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens")) || (data1 === "TokenGeneration_ClientCredentials"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens","TokenGeneration_ClientCredentials"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens","TokenGeneration_ClientCredentials"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -2334,58 +1266,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -2393,23 +1295,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "groupConfiguration"},message:"must have required property '"+"groupConfiguration"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -2418,25 +1308,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
@@ -2449,25 +1327,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-const err22 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request/groupConfiguration/groupsToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -2477,75 +1343,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-const err24 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/request/groupConfiguration/iamRolesToOverride",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request/groupConfiguration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err28 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-const err29 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -2557,37 +1387,19 @@ if(Array.isArray(data19)){
 const len2 = data19.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data19[i2] !== "string"){
-const err30 = {instancePath:instancePath+"/request/scopes/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/request/scopes/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/request/scopes",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/request/scopes", "array");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -2597,13 +1409,7 @@ if(data21.claimsAndScopeOverrideDetails === undefined){
 data21.claimsAndScopeOverrideDetails = null;
 }
 if(data21.claimsAndScopeOverrideDetails === undefined){
-const err33 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "claimsAndScopeOverrideDetails"},message:"must have required property '"+"claimsAndScopeOverrideDetails"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "claimsAndScopeOverrideDetails");
 errors++;
 }
 let data22 = data21.claimsAndScopeOverrideDetails;
@@ -2619,26 +1425,14 @@ valid14 = valid14 || _valid0;
 if(!valid14){
 const _errs54 = errors;
 if(data22 !== null){
-const err34 = {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/response/claimsAndScopeOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs54 === errors;
 valid14 = valid14 || _valid0;
 }
 if(!valid14){
-const err35 = {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2654,24 +1448,12 @@ vErrors = null;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err37 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;

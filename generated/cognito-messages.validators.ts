@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateCustomMessageTriggerEvent = validate10;
 
@@ -16,143 +16,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((((data1 === "CustomMessage_SignUp") || (data1 === "CustomMessage_AdminCreateUser")) || (data1 === "CustomMessage_ResendCode")) || (data1 === "CustomMessage_ForgotPassword")) || (data1 === "CustomMessage_UpdateUserAttribute")) || (data1 === "CustomMessage_VerifyUserAttribute")) || (data1 === "CustomMessage_Authentication"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomMessage_SignUp","CustomMessage_AdminCreateUser","CustomMessage_ResendCode","CustomMessage_ForgotPassword","CustomMessage_UpdateUserAttribute","CustomMessage_VerifyUserAttribute","CustomMessage_Authentication"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomMessage_SignUp","CustomMessage_AdminCreateUser","CustomMessage_ResendCode","CustomMessage_ForgotPassword","CustomMessage_UpdateUserAttribute","CustomMessage_VerifyUserAttribute","CustomMessage_Authentication"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -160,58 +82,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -219,43 +111,19 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.codeParameter === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "codeParameter"},message:"must have required property '"+"codeParameter"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "codeParameter");
 errors++;
 }
 if(data8.linkParameter === undefined){
-const err20 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "linkParameter"},message:"must have required property '"+"linkParameter"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "linkParameter");
 errors++;
 }
 if(data8.usernameParameter === undefined){
-const err21 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "usernameParameter"},message:"must have required property '"+"usernameParameter"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "usernameParameter");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -264,88 +132,46 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.codeParameter !== undefined){
 if(typeof data8.codeParameter !== "string"){
-const err24 = {instancePath:instancePath+"/request/codeParameter",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/codeParameter", "string");
 errors++;
 }
 }
 if(data8.linkParameter !== undefined){
 let data12 = data8.linkParameter;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err25 = {instancePath:instancePath+"/request/linkParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/linkParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data8.usernameParameter !== undefined){
 let data13 = data8.usernameParameter;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err26 = {instancePath:instancePath+"/request/usernameParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/usernameParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data14 = data8.clientMetadata;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err27 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key1 in data14){
 if(typeof data14[key1] !== "string"){
-const err28 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -353,13 +179,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -375,88 +195,40 @@ if(data16.emailSubject === undefined){
 data16.emailSubject = null;
 }
 if(data16.smsMessage === undefined){
-const err30 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "smsMessage"},message:"must have required property '"+"smsMessage"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "smsMessage");
 errors++;
 }
 if(data16.emailMessage === undefined){
-const err31 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "emailMessage"},message:"must have required property '"+"emailMessage"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "emailMessage");
 errors++;
 }
 if(data16.emailSubject === undefined){
-const err32 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "emailSubject"},message:"must have required property '"+"emailSubject"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "emailSubject");
 errors++;
 }
 let data17 = data16.smsMessage;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err33 = {instancePath:instancePath+"/response/smsMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/smsMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 let data18 = data16.emailMessage;
 if((typeof data18 !== "string") && (data18 !== null)){
-const err34 = {instancePath:instancePath+"/response/emailMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/emailMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 let data19 = data16.emailSubject;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err35 = {instancePath:instancePath+"/response/emailSubject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/emailSubject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err37 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -473,143 +245,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((((((((data1 === "CustomEmailSender_SignUp") || (data1 === "CustomEmailSender_ResendCode")) || (data1 === "CustomEmailSender_ForgotPassword")) || (data1 === "CustomEmailSender_UpdateUserAttribute")) || (data1 === "CustomEmailSender_VerifyUserAttribute")) || (data1 === "CustomEmailSender_AdminCreateUser")) || (data1 === "CustomEmailSender_Authentication")) || (data1 === "CustomEmailSender_AccountTakeOverNotification"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomEmailSender_SignUp","CustomEmailSender_ResendCode","CustomEmailSender_ForgotPassword","CustomEmailSender_UpdateUserAttribute","CustomEmailSender_VerifyUserAttribute","CustomEmailSender_AdminCreateUser","CustomEmailSender_Authentication","CustomEmailSender_AccountTakeOverNotification"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomEmailSender_SignUp","CustomEmailSender_ResendCode","CustomEmailSender_ForgotPassword","CustomEmailSender_UpdateUserAttribute","CustomEmailSender_VerifyUserAttribute","CustomEmailSender_AdminCreateUser","CustomEmailSender_Authentication","CustomEmailSender_AccountTakeOverNotification"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -617,58 +311,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -676,57 +340,27 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.type === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "type");
 errors++;
 }
 if(data8.code === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "code");
 errors++;
 }
 if(data8.userAttributes === undefined){
-const err20 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.type !== undefined){
 if(typeof data8.type !== "string"){
-const err21 = {instancePath:instancePath+"/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/type", "string");
 errors++;
 }
 }
 if(data8.code !== undefined){
 let data10 = data8.code;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -736,50 +370,26 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-const err25 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-const err26 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -787,36 +397,18 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
 let data15 = data.response;
 if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
-const err28 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err29 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -833,143 +425,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((((data1 === "CustomSMSSender_SignUp") || (data1 === "CustomSMSSender_ResendCode")) || (data1 === "CustomSMSSender_ForgotPassword")) || (data1 === "CustomSMSSender_UpdateUserAttribute")) || (data1 === "CustomSMSSender_VerifyUserAttribute")) || (data1 === "CustomSMSSender_AdminCreateUser")) || (data1 === "CustomSMSSender_Authentication"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomSMSSender_SignUp","CustomSMSSender_ResendCode","CustomSMSSender_ForgotPassword","CustomSMSSender_UpdateUserAttribute","CustomSMSSender_VerifyUserAttribute","CustomSMSSender_AdminCreateUser","CustomSMSSender_Authentication"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomSMSSender_SignUp","CustomSMSSender_ResendCode","CustomSMSSender_ForgotPassword","CustomSMSSender_UpdateUserAttribute","CustomSMSSender_VerifyUserAttribute","CustomSMSSender_AdminCreateUser","CustomSMSSender_Authentication"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -977,58 +491,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -1036,57 +520,27 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.type === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "type");
 errors++;
 }
 if(data8.code === undefined){
-const err19 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "code");
 errors++;
 }
 if(data8.userAttributes === undefined){
-const err20 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.type !== undefined){
 if(typeof data8.type !== "string"){
-const err21 = {instancePath:instancePath+"/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/request/type", "string");
 errors++;
 }
 }
 if(data8.code !== undefined){
 let data10 = data8.code;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -1096,50 +550,26 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-const err25 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-const err26 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -1147,36 +577,18 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
 let data15 = data.response;
 if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
-const err28 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err29 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;

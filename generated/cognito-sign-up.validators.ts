@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validatePreSignUpTriggerEvent = validate10;
 
@@ -16,143 +16,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((data1 === "PreSignUp_SignUp") || (data1 === "PreSignUp_ExternalProvider")) || (data1 === "PreSignUp_AdminCreateUser"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PreSignUp_SignUp","PreSignUp_ExternalProvider","PreSignUp_AdminCreateUser"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PreSignUp_SignUp","PreSignUp_ExternalProvider","PreSignUp_AdminCreateUser"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -160,58 +82,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -219,13 +111,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -234,50 +120,26 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data11 = data8.validationData;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-const err21 = {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-const err22 = {instancePath:instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -286,25 +148,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key2 in data13){
 if(typeof data13[key2] !== "string"){
-const err24 = {instancePath:instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -312,13 +162,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -334,85 +178,37 @@ if(data15.autoVerifyPhone === undefined){
 data15.autoVerifyPhone = false;
 }
 if(data15.autoConfirmUser === undefined){
-const err26 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "autoConfirmUser"},message:"must have required property '"+"autoConfirmUser"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "autoConfirmUser");
 errors++;
 }
 if(data15.autoVerifyEmail === undefined){
-const err27 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "autoVerifyEmail"},message:"must have required property '"+"autoVerifyEmail"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "autoVerifyEmail");
 errors++;
 }
 if(data15.autoVerifyPhone === undefined){
-const err28 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "autoVerifyPhone"},message:"must have required property '"+"autoVerifyPhone"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "autoVerifyPhone");
 errors++;
 }
 if(typeof data15.autoConfirmUser !== "boolean"){
-const err29 = {instancePath:instancePath+"/response/autoConfirmUser",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/response/autoConfirmUser", "boolean");
 errors++;
 }
 if(typeof data15.autoVerifyEmail !== "boolean"){
-const err30 = {instancePath:instancePath+"/response/autoVerifyEmail",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/response/autoVerifyEmail", "boolean");
 errors++;
 }
 if(typeof data15.autoVerifyPhone !== "boolean"){
-const err31 = {instancePath:instancePath+"/response/autoVerifyPhone",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/response/autoVerifyPhone", "boolean");
 errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err33 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -429,143 +225,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((data1 === "PostConfirmation_ConfirmSignUp") || (data1 === "PostConfirmation_ConfirmForgotPassword"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PostConfirmation_ConfirmSignUp","PostConfirmation_ConfirmForgotPassword"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PostConfirmation_ConfirmSignUp","PostConfirmation_ConfirmForgotPassword"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -573,58 +291,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -632,13 +320,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-const err18 = {instancePath:instancePath+"/request",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -647,50 +329,26 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/request/userAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data11 = data8.clientMetadata;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-const err21 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-const err22 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -698,36 +356,18 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
 let data13 = data.response;
 if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err24 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -744,143 +384,65 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "triggerSource"},message:"must have required property '"+"triggerSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userPoolId"},message:"must have required property '"+"userPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "callerContext"},message:"must have required property '"+"callerContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "callerContext");
 errors++;
 }
 if(data.request === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "request");
 errors++;
 }
 if(data.response === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "response");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err8 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((data1 === "UserMigration_Authentication") || (data1 === "UserMigration_ForgotPassword"))){
-const err9 = {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["UserMigration_Authentication","UserMigration_ForgotPassword"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["UserMigration_Authentication","UserMigration_ForgotPassword"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err10 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-const err11 = {instancePath:instancePath+"/userPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-const err12 = {instancePath:instancePath+"/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/userName", "string");
 errors++;
 }
 }
@@ -888,58 +450,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-const err13 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "awsSdkVersion"},message:"must have required property '"+"awsSdkVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-const err14 = {instancePath:instancePath+"/callerContext",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-const err15 = {instancePath:instancePath+"/callerContext/awsSdkVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-const err16 = {instancePath:instancePath+"/callerContext/clientId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/callerContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
 errors++;
 }
 }
@@ -948,38 +480,20 @@ let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.password !== undefined){
 if(typeof data8.password !== "string"){
-const err18 = {instancePath:instancePath+"/request/password",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/request/password", "string");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data10 = data8.validationData;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-const err20 = {instancePath:instancePath+"/request/validationData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -988,25 +502,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data12 = data8.clientMetadata;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err21 = {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-const err22 = {instancePath:instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -1014,13 +516,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/request",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/request", "object");
 errors++;
 }
 }
@@ -1033,46 +529,22 @@ if(data14.desiredDeliveryMediums === undefined){
 data14.desiredDeliveryMediums = null;
 }
 if(data14.userAttributes === undefined){
-const err24 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "userAttributes"},message:"must have required property '"+"userAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "userAttributes");
 errors++;
 }
 if(data14.desiredDeliveryMediums === undefined){
-const err25 = {instancePath:instancePath+"/response",keyword:"required",params:{missingProperty: "desiredDeliveryMediums"},message:"must have required property '"+"desiredDeliveryMediums"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/response", "desiredDeliveryMediums");
 errors++;
 }
 let data15 = data14.userAttributes;
 if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
-const err26 = {instancePath:instancePath+"/response/userAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/userAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-const err27 = {instancePath:instancePath+"/response/userAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/response/userAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
@@ -1080,38 +552,20 @@ errors++;
 if(data14.finalUserStatus !== undefined){
 let data17 = data14.finalUserStatus;
 if(!(((data17 === "CONFIRMED") || (data17 === "RESET_REQUIRED")) || (data17 === null))){
-const err28 = {instancePath:instancePath+"/response/finalUserStatus",keyword:"enum",params:{allowedValues: ["CONFIRMED","RESET_REQUIRED",null]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/finalUserStatus",keyword:"enum",params:{allowedValues: ["CONFIRMED","RESET_REQUIRED",null]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data14.messageAction !== undefined){
 let data18 = data14.messageAction;
 if(!(((data18 === "RESEND") || (data18 === "SUPPRESS")) || (data18 === null))){
-const err29 = {instancePath:instancePath+"/response/messageAction",keyword:"enum",params:{allowedValues: ["RESEND","SUPPRESS",null]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/messageAction",keyword:"enum",params:{allowedValues: ["RESEND","SUPPRESS",null]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 let data19 = data14.desiredDeliveryMediums;
 if((!(Array.isArray(data19))) && (data19 !== null)){
-const err30 = {instancePath:instancePath+"/response/desiredDeliveryMediums",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/desiredDeliveryMediums",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data19)){
@@ -1119,13 +573,7 @@ const len0 = data19.length;
 for(let i0=0; i0<len0; i0++){
 let data20 = data19[i0];
 if(!((data20 === "EMAIL") || (data20 === "SMS"))){
-const err31 = {instancePath:instancePath+"/response/desiredDeliveryMediums/" + i0,keyword:"enum",params:{allowedValues: ["EMAIL","SMS"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/desiredDeliveryMediums/" + i0,keyword:"enum",params:{allowedValues: ["EMAIL","SMS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -1133,49 +581,25 @@ errors++;
 if(data14.forceAliasCreation !== undefined){
 let data21 = data14.forceAliasCreation;
 if((typeof data21 !== "boolean") && (data21 !== null)){
-const err32 = {instancePath:instancePath+"/response/forceAliasCreation",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/forceAliasCreation",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 if(data14.enableSMSMFA !== undefined){
 let data22 = data14.enableSMSMFA;
 if((typeof data22 !== "boolean") && (data22 !== null)){
-const err33 = {instancePath:instancePath+"/response/enableSMSMFA",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/response/enableSMSMFA",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/response",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/response", "object");
 errors++;
 }
 }
 else {
-const err35 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;

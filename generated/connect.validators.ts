@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateConnectContactFlowEvent = validate10;
 
@@ -13,159 +13,69 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Details === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Details"},message:"must have required property '"+"Details"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Details");
 errors++;
 }
 if(data.Name === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Name");
 errors++;
 }
 if(data.Details !== undefined){
 let data0 = data.Details;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.ContactData === undefined){
-const err2 = {instancePath:instancePath+"/Details",keyword:"required",params:{missingProperty: "ContactData"},message:"must have required property '"+"ContactData"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details", "ContactData");
 errors++;
 }
 if(data0.Parameters === undefined){
-const err3 = {instancePath:instancePath+"/Details",keyword:"required",params:{missingProperty: "Parameters"},message:"must have required property '"+"Parameters"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details", "Parameters");
 errors++;
 }
 if(data0.ContactData !== undefined){
 let data1 = data0.ContactData;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Attributes === undefined){
-const err4 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "Attributes"},message:"must have required property '"+"Attributes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Attributes");
 errors++;
 }
 if(data1.Channel === undefined){
-const err5 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "Channel"},message:"must have required property '"+"Channel"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Channel");
 errors++;
 }
 if(data1.ContactId === undefined){
-const err6 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "ContactId"},message:"must have required property '"+"ContactId"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "ContactId");
 errors++;
 }
 if(data1.CustomerEndpoint === undefined){
-const err7 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "CustomerEndpoint"},message:"must have required property '"+"CustomerEndpoint"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "CustomerEndpoint");
 errors++;
 }
 if(data1.InitialContactId === undefined){
-const err8 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "InitialContactId"},message:"must have required property '"+"InitialContactId"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InitialContactId");
 errors++;
 }
 if(data1.InitiationMethod === undefined){
-const err9 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "InitiationMethod"},message:"must have required property '"+"InitiationMethod"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InitiationMethod");
 errors++;
 }
 if(data1.InstanceARN === undefined){
-const err10 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "InstanceARN"},message:"must have required property '"+"InstanceARN"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InstanceARN");
 errors++;
 }
 if(data1.PreviousContactId === undefined){
-const err11 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "PreviousContactId"},message:"must have required property '"+"PreviousContactId"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "PreviousContactId");
 errors++;
 }
 if(data1.Queue === undefined){
-const err12 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "Queue"},message:"must have required property '"+"Queue"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Queue");
 errors++;
 }
 if(data1.SystemEndpoint === undefined){
-const err13 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "SystemEndpoint"},message:"must have required property '"+"SystemEndpoint"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "SystemEndpoint");
 errors++;
 }
 if(data1.MediaStreams === undefined){
-const err14 = {instancePath:instancePath+"/Details/ContactData",keyword:"required",params:{missingProperty: "MediaStreams"},message:"must have required property '"+"MediaStreams"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "MediaStreams");
 errors++;
 }
 if(data1.Attributes !== undefined){
@@ -173,49 +83,25 @@ let data2 = data1.Attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-const err15 = {instancePath:instancePath+"/Details/ContactData/Attributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/Details/ContactData/Attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes", "object");
 errors++;
 }
 }
 if(data1.Channel !== undefined){
 if(typeof data1.Channel !== "string"){
-const err17 = {instancePath:instancePath+"/Details/ContactData/Channel",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Channel", "string");
 errors++;
 }
 }
 if(data1.ContactId !== undefined){
 if(typeof data1.ContactId !== "string"){
-const err18 = {instancePath:instancePath+"/Details/ContactData/ContactId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/ContactId", "string");
 errors++;
 }
 }
@@ -226,58 +112,28 @@ let valid4 = false;
 const _errs16 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.Address === undefined){
-const err19 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"required",params:{missingProperty: "Address"},message:"must have required property '"+"Address"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "Address");
 errors++;
 }
 if(data6.Type === undefined){
-const err20 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "Type");
 errors++;
 }
 if(data6.Address !== undefined){
 if(typeof data6.Address !== "string"){
-const err21 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint/Address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint/Address", "string");
 errors++;
 }
 }
 if(data6.Type !== undefined){
 if(typeof data6.Type !== "string"){
-const err22 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint/Type", "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "object");
 errors++;
 }
 var _valid0 = _errs16 === errors;
@@ -285,26 +141,14 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs23 = errors;
 if(data6 !== null){
-const err24 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "null");
 errors++;
 }
 var _valid0 = _errs23 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err25 = {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -321,49 +165,25 @@ vErrors = null;
 }
 if(data1.InitialContactId !== undefined){
 if(typeof data1.InitialContactId !== "string"){
-const err26 = {instancePath:instancePath+"/Details/ContactData/InitialContactId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InitialContactId", "string");
 errors++;
 }
 }
 if(data1.InitiationMethod !== undefined){
 if(typeof data1.InitiationMethod !== "string"){
-const err27 = {instancePath:instancePath+"/Details/ContactData/InitiationMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InitiationMethod", "string");
 errors++;
 }
 }
 if(data1.InstanceARN !== undefined){
 if(typeof data1.InstanceARN !== "string"){
-const err28 = {instancePath:instancePath+"/Details/ContactData/InstanceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InstanceARN", "string");
 errors++;
 }
 }
 if(data1.PreviousContactId !== undefined){
 if(typeof data1.PreviousContactId !== "string"){
-const err29 = {instancePath:instancePath+"/Details/ContactData/PreviousContactId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/PreviousContactId", "string");
 errors++;
 }
 }
@@ -374,58 +194,28 @@ let valid7 = false;
 const _errs35 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.ARN === undefined){
-const err30 = {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"required",params:{missingProperty: "ARN"},message:"must have required property '"+"ARN"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/Queue", "ARN");
 errors++;
 }
 if(data13.Name === undefined){
-const err31 = {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/Queue", "Name");
 errors++;
 }
 if(data13.ARN !== undefined){
 if(typeof data13.ARN !== "string"){
-const err32 = {instancePath:instancePath+"/Details/ContactData/Queue/ARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue/ARN", "string");
 errors++;
 }
 }
 if(data13.Name !== undefined){
 if(typeof data13.Name !== "string"){
-const err33 = {instancePath:instancePath+"/Details/ContactData/Queue/Name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue/Name", "string");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue", "object");
 errors++;
 }
 var _valid1 = _errs35 === errors;
@@ -433,26 +223,14 @@ valid7 = valid7 || _valid1;
 if(!valid7){
 const _errs42 = errors;
 if(data13 !== null){
-const err35 = {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue", "null");
 errors++;
 }
 var _valid1 = _errs42 === errors;
 valid7 = valid7 || _valid1;
 }
 if(!valid7){
-const err36 = {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -474,58 +252,28 @@ let valid10 = false;
 const _errs46 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.Address === undefined){
-const err37 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"required",params:{missingProperty: "Address"},message:"must have required property '"+"Address"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "Address");
 errors++;
 }
 if(data16.Type === undefined){
-const err38 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "Type");
 errors++;
 }
 if(data16.Address !== undefined){
 if(typeof data16.Address !== "string"){
-const err39 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint/Address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint/Address", "string");
 errors++;
 }
 }
 if(data16.Type !== undefined){
 if(typeof data16.Type !== "string"){
-const err40 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint/Type", "string");
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "object");
 errors++;
 }
 var _valid2 = _errs46 === errors;
@@ -533,26 +281,14 @@ valid10 = valid10 || _valid2;
 if(!valid10){
 const _errs53 = errors;
 if(data16 !== null){
-const err42 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "null");
 errors++;
 }
 var _valid2 = _errs53 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-const err43 = {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -571,26 +307,14 @@ if(data1.MediaStreams !== undefined){
 let data19 = data1.MediaStreams;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.Customer === undefined){
-const err44 = {instancePath:instancePath+"/Details/ContactData/MediaStreams",keyword:"required",params:{missingProperty: "Customer"},message:"must have required property '"+"Customer"+"'"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams", "Customer");
 errors++;
 }
 if(data19.Customer !== undefined){
 let data20 = data19.Customer;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.Audio === undefined){
-const err45 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer",keyword:"required",params:{missingProperty: "Audio"},message:"must have required property '"+"Audio"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer", "Audio");
 errors++;
 }
 if(data20.Audio !== undefined){
@@ -600,104 +324,50 @@ let valid15 = false;
 const _errs61 = errors;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.StartFragmentNumber === undefined){
-const err46 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"required",params:{missingProperty: "StartFragmentNumber"},message:"must have required property '"+"StartFragmentNumber"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StartFragmentNumber");
 errors++;
 }
 if(data21.StartTimestamp === undefined){
-const err47 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"required",params:{missingProperty: "StartTimestamp"},message:"must have required property '"+"StartTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StartTimestamp");
 errors++;
 }
 if(data21.StreamARN === undefined){
-const err48 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"required",params:{missingProperty: "StreamARN"},message:"must have required property '"+"StreamARN"+"'"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StreamARN");
 errors++;
 }
 if(data21.StartFragmentNumber !== undefined){
 if(typeof data21.StartFragmentNumber !== "string"){
-const err49 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartFragmentNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartFragmentNumber", "string");
 errors++;
 }
 }
 if(data21.StartTimestamp !== undefined){
 if(typeof data21.StartTimestamp !== "string"){
-const err50 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartTimestamp", "string");
 errors++;
 }
 }
 if(data21.StreamARN !== undefined){
 if(typeof data21.StreamARN !== "string"){
-const err51 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StreamARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StreamARN", "string");
 errors++;
 }
 }
 if(data21.StopFragmentNumber !== undefined){
 if(typeof data21.StopFragmentNumber !== "string"){
-const err52 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopFragmentNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopFragmentNumber", "string");
 errors++;
 }
 }
 if(data21.StopTimestamp !== undefined){
 if(typeof data21.StopTimestamp !== "string"){
-const err53 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopTimestamp", "string");
 errors++;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "object");
 errors++;
 }
 var _valid3 = _errs61 === errors;
@@ -705,26 +375,14 @@ valid15 = valid15 || _valid3;
 if(!valid15){
 const _errs74 = errors;
 if(data21 !== null){
-const err55 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "null");
 errors++;
 }
 var _valid3 = _errs74 === errors;
 valid15 = valid15 || _valid3;
 }
 if(!valid15){
-const err56 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -741,37 +399,19 @@ vErrors = null;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer", "object");
 errors++;
 }
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/Details/ContactData/MediaStreams",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams", "object");
 errors++;
 }
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/Details/ContactData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData", "object");
 errors++;
 }
 }
@@ -780,61 +420,31 @@ let data27 = data0.Parameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key1 in data27){
 if(typeof data27[key1] !== "string"){
-const err60 = {instancePath:instancePath+"/Details/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/Details/Parameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
+vErrors = typeError(vErrors, instancePath+"/Details/Parameters", "object");
 errors++;
 }
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/Details",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
+vErrors = typeError(vErrors, instancePath+"/Details", "object");
 errors++;
 }
 }
 if(data.Name !== undefined){
 if("ContactFlowEvent" !== data.Name){
-const err63 = {instancePath:instancePath+"/Name",keyword:"const",params:{allowedValue: "ContactFlowEvent"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Name",keyword:"const",params:{allowedValue: "ContactFlowEvent"},message:"must be equal to constant"});
 errors++;
 }
 }
 }
 else {
-const err64 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -850,25 +460,13 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 let data0 = data[key0];
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;

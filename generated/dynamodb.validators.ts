@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateDynamoDBStreamEvent = validate10;
 const wrapper0 = {validate: validate13};
@@ -13,72 +13,36 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(const key0 in data){
 const _errs2 = errors;
 if(!((((((((((key0 === "S") || (key0 === "N")) || (key0 === "BOOL")) || (key0 === "M")) || (key0 === "L")) || (key0 === "NULL")) || (key0 === "B")) || (key0 === "SS")) || (key0 === "NS")) || (key0 === "BS"))){
-const err1 = {instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0});
 errors++;
 }
 var valid0 = _errs2 === errors;
 if(!valid0){
-const err2 = {instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"});
 errors++;
 }
 }
 if(data.S !== undefined){
 if(typeof data.S !== "string"){
-const err3 = {instancePath:instancePath+"/S",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/S", "string");
 errors++;
 }
 }
 if(data.N !== undefined){
 if(typeof data.N !== "string"){
-const err4 = {instancePath:instancePath+"/N",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/N", "string");
 errors++;
 }
 }
 if(data.BOOL !== undefined){
 if(typeof data.BOOL !== "boolean"){
-const err5 = {instancePath:instancePath+"/BOOL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/BOOL", "boolean");
 errors++;
 }
 }
@@ -93,13 +57,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/M",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/M", "object");
 errors++;
 }
 }
@@ -115,37 +73,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/L",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/L", "array");
 errors++;
 }
 }
 if(data.NULL !== undefined){
 if(typeof data.NULL !== "boolean"){
-const err8 = {instancePath:instancePath+"/NULL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/NULL", "boolean");
 errors++;
 }
 }
 if(data.B !== undefined){
 if(typeof data.B !== "string"){
-const err9 = {instancePath:instancePath+"/B",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/B", "string");
 errors++;
 }
 }
@@ -155,25 +95,13 @@ if(Array.isArray(data9)){
 const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data9[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/SS/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/SS/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/SS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/SS", "array");
 errors++;
 }
 }
@@ -183,25 +111,13 @@ if(Array.isArray(data11)){
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data11[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/NS/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/NS/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/NS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/NS", "array");
 errors++;
 }
 }
@@ -211,37 +127,19 @@ if(Array.isArray(data13)){
 const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data13[i3] !== "string"){
-const err14 = {instancePath:instancePath+"/BS/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/BS/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/BS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/BS", "array");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -254,55 +152,25 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Keys === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Keys"},message:"must have required property '"+"Keys"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Keys");
 errors++;
 }
 if(data.SequenceNumber === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "SequenceNumber"},message:"must have required property '"+"SequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "SequenceNumber");
 errors++;
 }
 if(data.SizeBytes === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "SizeBytes"},message:"must have required property '"+"SizeBytes"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "SizeBytes");
 errors++;
 }
 if(data.StreamViewType === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StreamViewType"},message:"must have required property '"+"StreamViewType"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "StreamViewType");
 errors++;
 }
 if(data.ApproximateCreationDateTime !== undefined){
 let data0 = data.ApproximateCreationDateTime;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/ApproximateCreationDateTime",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/ApproximateCreationDateTime", "number");
 errors++;
 }
 }
@@ -317,13 +185,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/Keys",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/Keys", "object");
 errors++;
 }
 }
@@ -338,13 +200,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/NewImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage", "object");
 errors++;
 }
 }
@@ -359,73 +215,37 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/OldImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage", "object");
 errors++;
 }
 }
 if(data.SequenceNumber !== undefined){
 if(typeof data.SequenceNumber !== "string"){
-const err8 = {instancePath:instancePath+"/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/SequenceNumber", "string");
 errors++;
 }
 }
 if(data.SizeBytes !== undefined){
 let data8 = data.SizeBytes;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err9 = {instancePath:instancePath+"/SizeBytes",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/SizeBytes", "number");
 errors++;
 }
 }
 if(data.StreamViewType !== undefined){
 let data9 = data.StreamViewType;
 if(typeof data9 !== "string"){
-const err10 = {instancePath:instancePath+"/StreamViewType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/StreamViewType", "string");
 errors++;
 }
 if(!((((data9 === "KEYS_ONLY") || (data9 === "NEW_IMAGE")) || (data9 === "OLD_IMAGE")) || (data9 === "NEW_AND_OLD_IMAGES"))){
-const err11 = {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -441,84 +261,36 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:dynamodb";
 }
 if(data.awsRegion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.dynamodb === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "dynamodb"},message:"must have required property '"+"dynamodb"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "dynamodb");
 errors++;
 }
 if(data.eventID === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
 if(data.eventName === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.eventSource === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err7 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
@@ -530,70 +302,34 @@ errors = vErrors.length;
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-const err8 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 let data3 = data.eventName;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 if(!(((data3 === "INSERT") || (data3 === "MODIFY")) || (data3 === "REMOVE"))){
-const err10 = {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
@@ -601,70 +337,34 @@ if(data.userIdentity !== undefined){
 let data7 = data.userIdentity;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.type === undefined){
-const err14 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "type");
 errors++;
 }
 if(data7.principalId === undefined){
-const err15 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
 errors++;
 }
 if(data7.type !== undefined){
 if(typeof data7.type !== "string"){
-const err16 = {instancePath:instancePath+"/userIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/type", "string");
 errors++;
 }
 }
 if(data7.principalId !== undefined){
 if(typeof data7.principalId !== "string"){
-const err17 = {instancePath:instancePath+"/userIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/userIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -678,13 +378,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -699,25 +393,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -731,43 +413,19 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.window === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "window");
 errors++;
 }
 if(data.isFinalInvokeForWindow === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "isFinalInvokeForWindow"},message:"must have required property '"+"isFinalInvokeForWindow"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
 errors++;
 }
 if(data.isWindowTerminatedEarly === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "isWindowTerminatedEarly"},message:"must have required property '"+"isWindowTerminatedEarly"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
 errors++;
 }
 if(data.Records !== undefined){
@@ -782,13 +440,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
@@ -796,58 +448,28 @@ if(data.window !== undefined){
 let data2 = data.window;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.start === undefined){
-const err5 = {instancePath:instancePath+"/window",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/window", "start");
 errors++;
 }
 if(data2.end === undefined){
-const err6 = {instancePath:instancePath+"/window",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/window", "end");
 errors++;
 }
 if(data2.start !== undefined){
 if(typeof data2.start !== "string"){
-const err7 = {instancePath:instancePath+"/window/start",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/window/start", "string");
 errors++;
 }
 }
 if(data2.end !== undefined){
 if(typeof data2.end !== "string"){
-const err8 = {instancePath:instancePath+"/window/end",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/window/end", "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/window",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/window", "object");
 errors++;
 }
 }
@@ -856,73 +478,37 @@ let data5 = data.state;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-const err10 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/state", "object");
 errors++;
 }
 }
 if(data.shardId !== undefined){
 if(typeof data.shardId !== "string"){
-const err11 = {instancePath:instancePath+"/shardId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/shardId", "string");
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.isFinalInvokeForWindow !== undefined){
 if(typeof data.isFinalInvokeForWindow !== "boolean"){
-const err13 = {instancePath:instancePath+"/isFinalInvokeForWindow",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
 errors++;
 }
 }
 if(data.isWindowTerminatedEarly !== undefined){
 if(typeof data.isWindowTerminatedEarly !== "boolean"){
-const err14 = {instancePath:instancePath+"/isWindowTerminatedEarly",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -936,13 +522,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.batchItemFailures === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "batchItemFailures"},message:"must have required property '"+"batchItemFailures"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "batchItemFailures");
 errors++;
 }
 if(data.batchItemFailures !== undefined){
@@ -953,60 +533,30 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.itemIdentifier === undefined){
-const err1 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data1.itemIdentifier !== undefined){
 if(typeof data1.itemIdentifier !== "string"){
-const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/batchItemFailures",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate21.errors = vErrors;
@@ -1020,13 +570,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "state");
 errors++;
 }
 if(data.state !== undefined){
@@ -1034,13 +578,7 @@ let data0 = data.state;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-const err1 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/state", "object");
 errors++;
 }
 }
@@ -1052,60 +590,30 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.itemIdentifier === undefined){
-const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data2.itemIdentifier !== undefined){
 if(typeof data2.itemIdentifier !== "string"){
-const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/batchItemFailures",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate22.errors = vErrors;

@@ -3,7 +3,8 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateEventBridgeEvent } from "./eventbridge.validators.js";
+import type { CompiledValidator } from "../runtime/decode/index.js";
+import { validateEventBridgeEvent, validateEventBridgeEventSlotted } from "./eventbridge.validators.js";
 /**
  * An event delivered by an Amazon EventBridge rule (or EventBridge Scheduler's scheduled events) to a Lambda target.
  */
@@ -64,3 +65,6 @@ export function assertEventBridgeEvent(value: unknown): asserts value is EventBr
 export function isEventBridgeEvent(value: unknown): value is EventBridgeEvent {
   return validateEventBridgeEvent(value);
 }
+
+/** The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots. */
+export const validateEventBridgeEventWith: (slots: Record<string, CompiledValidator>) => CompiledValidator = validateEventBridgeEventSlotted;

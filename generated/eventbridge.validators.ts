@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateEventBridgeEvent = validate10;
 
@@ -19,174 +19,98 @@ if(data.resources === undefined){
 data.resources = [];
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.account === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "account");
 errors++;
 }
 if(data.time === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "time");
 errors++;
 }
 if(data.region === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.resources === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "resources");
 errors++;
 }
 if(data.detail === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "detail");
 errors++;
 }
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
 if(data["detail-type"] !== undefined){
-if(typeof data["detail-type"] !== "string"){
-const err11 = {instancePath:instancePath+"/detail-type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
+let data2 = data["detail-type"];
+const slot0 = kataSlots === null ? undefined : kataSlots["detail-type"];
+if(slot0 === undefined){
+if(typeof data2 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/detail-type", "string");
+errors++;
+}
 }
 else {
-vErrors.push(err11);
+if(!(slot0(data2, {instancePath:instancePath+"/detail-type",parentData:data,parentDataProperty:"detail-type",rootData}))){
+vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+errors = vErrors.length;
 }
-errors++;
 }
 }
 if(data.source !== undefined){
-if(typeof data.source !== "string"){
-const err12 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
+let data3 = data.source;
+const slot1 = kataSlots === null ? undefined : kataSlots["source"];
+if(slot1 === undefined){
+if(typeof data3 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/source", "string");
+errors++;
+}
 }
 else {
-vErrors.push(err12);
+if(!(slot1(data3, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData}))){
+vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+errors = vErrors.length;
 }
-errors++;
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -195,63 +119,65 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/resources", "array");
 errors++;
 }
 if(data.detail !== undefined){
 let data9 = data.detail;
+const slot2 = kataSlots === null ? undefined : kataSlots["detail"];
+if(slot2 === undefined){
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-const err18 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
+errors++;
+}
 }
 else {
-vErrors.push(err18);
+if(!(slot2(data9, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
+vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+errors = vErrors.length;
 }
-errors++;
 }
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err19 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
+}
+
+/** The validators in the slots of the call running now; null: the built-in checks. */
+let kataSlots = null;
+
+/**
+ * The validator of `is<Name>Event` / `assert<Name>Event` for a config entry of this source: this
+ * envelope's checks, with the entry's validators in the slots (detail, detail-type, source).
+ */
+export function validateEventBridgeEventSlotted(slots) {
+  const table = { ...slots, required: slots };
+  const validate = (data) => {
+    const outer = kataSlots;
+    kataSlots = table;
+    try {
+      const valid = validateEventBridgeEvent(data);
+      validate.errors = validateEventBridgeEvent.errors;
+      return valid;
+    } finally {
+      kataSlots = outer;
+    }
+  };
+  return validate;
 }

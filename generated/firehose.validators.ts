@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateFirehoseTransformationEvent = validate10;
 
@@ -12,69 +12,33 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recordId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "recordId"},message:"must have required property '"+"recordId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "recordId");
 errors++;
 }
 if(data.approximateArrivalTimestamp === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
 errors++;
 }
 if(data.data === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.recordId !== undefined){
 if(typeof data.recordId !== "string"){
-const err3 = {instancePath:instancePath+"/recordId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/recordId", "string");
 errors++;
 }
 }
 if(data.approximateArrivalTimestamp !== undefined){
 let data1 = data.approximateArrivalTimestamp;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-const err5 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/data", "string");
 errors++;
 }
 }
@@ -82,101 +46,47 @@ if(data.kinesisRecordMetadata !== undefined){
 let data3 = data.kinesisRecordMetadata;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.shardId === undefined){
-const err6 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "shardId"},message:"must have required property '"+"shardId"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "shardId");
 errors++;
 }
 if(data3.partitionKey === undefined){
-const err7 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "partitionKey"},message:"must have required property '"+"partitionKey"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "partitionKey");
 errors++;
 }
 if(data3.approximateArrivalTimestamp === undefined){
-const err8 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "approximateArrivalTimestamp");
 errors++;
 }
 if(data3.sequenceNumber === undefined){
-const err9 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "sequenceNumber"},message:"must have required property '"+"sequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "sequenceNumber");
 errors++;
 }
 if(data3.subsequenceNumber === undefined){
-const err10 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "subsequenceNumber"},message:"must have required property '"+"subsequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "subsequenceNumber");
 errors++;
 }
 if(data3.shardId !== undefined){
 if(typeof data3.shardId !== "string"){
-const err11 = {instancePath:instancePath+"/kinesisRecordMetadata/shardId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/shardId", "string");
 errors++;
 }
 }
 if(data3.partitionKey !== undefined){
 if(typeof data3.partitionKey !== "string"){
-const err12 = {instancePath:instancePath+"/kinesisRecordMetadata/partitionKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/partitionKey", "string");
 errors++;
 }
 }
 if(data3.approximateArrivalTimestamp !== undefined){
 let data6 = data3.approximateArrivalTimestamp;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/kinesisRecordMetadata/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data3.sequenceNumber !== undefined){
 if(typeof data3.sequenceNumber !== "string"){
-const err14 = {instancePath:instancePath+"/kinesisRecordMetadata/sequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/sequenceNumber", "string");
 errors++;
 }
 }
@@ -186,13 +96,7 @@ const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "string");
 errors++;
 }
 var _valid0 = _errs21 === errors;
@@ -200,26 +104,14 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs23 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "number");
 errors++;
 }
 var _valid0 = _errs23 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err17 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -236,25 +128,13 @@ vErrors = null;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata", "object");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -268,90 +148,42 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "invocationId"},message:"must have required property '"+"invocationId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationId");
 errors++;
 }
 if(data.deliveryStreamArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "deliveryStreamArn"},message:"must have required property '"+"deliveryStreamArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "deliveryStreamArn");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.records === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-const err4 = {instancePath:instancePath+"/invocationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
 errors++;
 }
 }
 if(data.deliveryStreamArn !== undefined){
 if(typeof data.deliveryStreamArn !== "string"){
-const err5 = {instancePath:instancePath+"/deliveryStreamArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/deliveryStreamArn", "string");
 errors++;
 }
 }
 if(data.sourceKinesisStreamArn !== undefined){
 if(typeof data.sourceKinesisStreamArn !== "string"){
-const err6 = {instancePath:instancePath+"/sourceKinesisStreamArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceKinesisStreamArn", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err7 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -367,25 +199,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "array");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -399,69 +219,33 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recordId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "recordId"},message:"must have required property '"+"recordId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "recordId");
 errors++;
 }
 if(data.result === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "result");
 errors++;
 }
 if(data.recordId !== undefined){
 if(typeof data.recordId !== "string"){
-const err2 = {instancePath:instancePath+"/recordId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/recordId", "string");
 errors++;
 }
 }
 if(data.result !== undefined){
 let data1 = data.result;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/result",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/result", "string");
 errors++;
 }
 if(!(((data1 === "Ok") || (data1 === "Dropped")) || (data1 === "ProcessingFailed"))){
-const err4 = {instancePath:instancePath+"/result",keyword:"enum",params:{allowedValues: ["Ok","Dropped","ProcessingFailed"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/result",keyword:"enum",params:{allowedValues: ["Ok","Dropped","ProcessingFailed"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-const err5 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/data", "string");
 errors++;
 }
 }
@@ -469,13 +253,7 @@ if(data.metadata !== undefined){
 let data3 = data.metadata;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.partitionKeys === undefined){
-const err6 = {instancePath:instancePath+"/metadata",keyword:"required",params:{missingProperty: "partitionKeys"},message:"must have required property '"+"partitionKeys"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/metadata", "partitionKeys");
 errors++;
 }
 if(data3.partitionKeys !== undefined){
@@ -483,49 +261,25 @@ let data4 = data3.partitionKeys;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-const err7 = {instancePath:instancePath+"/metadata/partitionKeys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/metadata/partitionKeys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/metadata/partitionKeys",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/metadata/partitionKeys", "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/metadata",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/metadata", "object");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -538,13 +292,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if(data.records !== undefined){
@@ -559,25 +307,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;

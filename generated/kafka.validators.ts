@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateMSKEvent = validate10;
 
@@ -12,170 +12,80 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "topic"},message:"must have required property '"+"topic"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "topic");
 errors++;
 }
 if(data.partition === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "partition");
 errors++;
 }
 if(data.offset === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "offset");
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.timestampType === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "timestampType"},message:"must have required property '"+"timestampType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "timestampType");
 errors++;
 }
 if(data.value === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "value");
 errors++;
 }
 if(data.headers === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.topic !== undefined){
 if(typeof data.topic !== "string"){
-const err7 = {instancePath:instancePath+"/topic",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/topic", "string");
 errors++;
 }
 }
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/partition",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/partition", "integer");
 errors++;
 }
 }
 if(data.offset !== undefined){
 let data2 = data.offset;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/offset",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/offset", "integer");
 errors++;
 }
 }
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "integer");
 errors++;
 }
 }
 if(data.timestampType !== undefined){
 let data4 = data.timestampType;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/timestampType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/timestampType", "string");
 errors++;
 }
 if(!((data4 === "CREATE_TIME") || (data4 === "LOG_APPEND_TIME"))){
-const err12 = {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.key !== undefined){
 if(typeof data.key !== "string"){
-const err13 = {instancePath:instancePath+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/key", "string");
 errors++;
 }
 }
 if(data.value !== undefined){
 if(typeof data.value !== "string"){
-const err14 = {instancePath:instancePath+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/value", "string");
 errors++;
 }
 }
@@ -193,61 +103,31 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "integer");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/headers/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "array");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -276,76 +156,34 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:kafka";
 }
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceArn"},message:"must have required property '"+"eventSourceArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
 errors++;
 }
 if(data.bootstrapServers === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "bootstrapServers"},message:"must have required property '"+"bootstrapServers"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if("aws:kafka" !== data.eventSource){
-const err4 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:kafka"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:kafka"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-const err5 = {instancePath:instancePath+"/eventSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
 errors++;
 }
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-const err6 = {instancePath:instancePath+"/bootstrapServers",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
 errors++;
 }
 }
@@ -364,37 +202,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -423,54 +243,24 @@ if(data.eventSource === undefined){
 data.eventSource = "SelfManagedKafka";
 }
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.bootstrapServers === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bootstrapServers"},message:"must have required property '"+"bootstrapServers"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if("SelfManagedKafka" !== data.eventSource){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "SelfManagedKafka"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "SelfManagedKafka"},message:"must be equal to constant"});
 errors++;
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-const err4 = {instancePath:instancePath+"/bootstrapServers",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
 errors++;
 }
 }
@@ -489,37 +279,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "object");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;

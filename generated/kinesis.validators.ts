@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateKinesisStreamEvent = validate10;
 
@@ -21,160 +21,70 @@ if(data.eventVersion === undefined){
 data.eventVersion = "1.0";
 }
 if(data.awsRegion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.eventID === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
 if(data.eventName === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.eventSource === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.invokeIdentityArn === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "invokeIdentityArn"},message:"must have required property '"+"invokeIdentityArn"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
 errors++;
 }
 if(data.kinesis === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "kinesis"},message:"must have required property '"+"kinesis"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "kinesis");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err8 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-const err9 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
 errors++;
 }
 }
 if(typeof data.eventName !== "string"){
-const err10 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 if(typeof data.eventSource !== "string"){
-const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(typeof data.eventVersion !== "string"){
-const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 if(data.invokeIdentityArn !== undefined){
 if(typeof data.invokeIdentityArn !== "string"){
-const err14 = {instancePath:instancePath+"/invokeIdentityArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
 errors++;
 }
 }
@@ -185,147 +95,69 @@ if(data7.kinesisSchemaVersion === undefined){
 data7.kinesisSchemaVersion = "1.0";
 }
 if(data7.approximateArrivalTimestamp === undefined){
-const err15 = {instancePath:instancePath+"/kinesis",keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesis", "approximateArrivalTimestamp");
 errors++;
 }
 if(data7.data === undefined){
-const err16 = {instancePath:instancePath+"/kinesis",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesis", "data");
 errors++;
 }
 if(data7.kinesisSchemaVersion === undefined){
-const err17 = {instancePath:instancePath+"/kinesis",keyword:"required",params:{missingProperty: "kinesisSchemaVersion"},message:"must have required property '"+"kinesisSchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesis", "kinesisSchemaVersion");
 errors++;
 }
 if(data7.partitionKey === undefined){
-const err18 = {instancePath:instancePath+"/kinesis",keyword:"required",params:{missingProperty: "partitionKey"},message:"must have required property '"+"partitionKey"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesis", "partitionKey");
 errors++;
 }
 if(data7.sequenceNumber === undefined){
-const err19 = {instancePath:instancePath+"/kinesis",keyword:"required",params:{missingProperty: "sequenceNumber"},message:"must have required property '"+"sequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesis", "sequenceNumber");
 errors++;
 }
 if(data7.approximateArrivalTimestamp !== undefined){
 let data8 = data7.approximateArrivalTimestamp;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/kinesis/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data7.data !== undefined){
 if(typeof data7.data !== "string"){
-const err21 = {instancePath:instancePath+"/kinesis/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/data", "string");
 errors++;
 }
 }
 if(typeof data7.kinesisSchemaVersion !== "string"){
-const err22 = {instancePath:instancePath+"/kinesis/kinesisSchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/kinesisSchemaVersion", "string");
 errors++;
 }
 if(data7.partitionKey !== undefined){
 if(typeof data7.partitionKey !== "string"){
-const err23 = {instancePath:instancePath+"/kinesis/partitionKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/partitionKey", "string");
 errors++;
 }
 }
 if(data7.sequenceNumber !== undefined){
 if(typeof data7.sequenceNumber !== "string"){
-const err24 = {instancePath:instancePath+"/kinesis/sequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/sequenceNumber", "string");
 errors++;
 }
 }
 if(data7.encryptionType !== undefined){
 if(typeof data7.encryptionType !== "string"){
-const err25 = {instancePath:instancePath+"/kinesis/encryptionType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis/encryptionType", "string");
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/kinesis",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesis", "object");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -339,13 +171,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -360,25 +186,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -392,43 +206,19 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.window === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "window");
 errors++;
 }
 if(data.isFinalInvokeForWindow === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "isFinalInvokeForWindow"},message:"must have required property '"+"isFinalInvokeForWindow"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
 errors++;
 }
 if(data.isWindowTerminatedEarly === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "isWindowTerminatedEarly"},message:"must have required property '"+"isWindowTerminatedEarly"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
 errors++;
 }
 if(data.Records !== undefined){
@@ -443,13 +233,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
@@ -457,58 +241,28 @@ if(data.window !== undefined){
 let data2 = data.window;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.start === undefined){
-const err5 = {instancePath:instancePath+"/window",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/window", "start");
 errors++;
 }
 if(data2.end === undefined){
-const err6 = {instancePath:instancePath+"/window",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/window", "end");
 errors++;
 }
 if(data2.start !== undefined){
 if(typeof data2.start !== "string"){
-const err7 = {instancePath:instancePath+"/window/start",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/window/start", "string");
 errors++;
 }
 }
 if(data2.end !== undefined){
 if(typeof data2.end !== "string"){
-const err8 = {instancePath:instancePath+"/window/end",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/window/end", "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/window",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/window", "object");
 errors++;
 }
 }
@@ -517,73 +271,37 @@ let data5 = data.state;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-const err10 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/state", "object");
 errors++;
 }
 }
 if(data.shardId !== undefined){
 if(typeof data.shardId !== "string"){
-const err11 = {instancePath:instancePath+"/shardId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/shardId", "string");
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.isFinalInvokeForWindow !== undefined){
 if(typeof data.isFinalInvokeForWindow !== "boolean"){
-const err13 = {instancePath:instancePath+"/isFinalInvokeForWindow",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
 errors++;
 }
 }
 if(data.isWindowTerminatedEarly !== undefined){
 if(typeof data.isWindowTerminatedEarly !== "boolean"){
-const err14 = {instancePath:instancePath+"/isWindowTerminatedEarly",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -597,13 +315,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.batchItemFailures === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "batchItemFailures"},message:"must have required property '"+"batchItemFailures"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "batchItemFailures");
 errors++;
 }
 if(data.batchItemFailures !== undefined){
@@ -614,60 +326,30 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.itemIdentifier === undefined){
-const err1 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data1.itemIdentifier !== undefined){
 if(typeof data1.itemIdentifier !== "string"){
-const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/batchItemFailures",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -681,13 +363,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "state");
 errors++;
 }
 if(data.state !== undefined){
@@ -695,13 +371,7 @@ let data0 = data.state;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-const err1 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/state", "object");
 errors++;
 }
 }
@@ -713,60 +383,30 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.itemIdentifier === undefined){
-const err2 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"required",params:{missingProperty: "itemIdentifier"},message:"must have required property '"+"itemIdentifier"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data2.itemIdentifier !== undefined){
 if(typeof data2.itemIdentifier !== "string"){
-const err3 = {instancePath:instancePath+"/batchItemFailures/" + i0+"/itemIdentifier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/batchItemFailures/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/batchItemFailures",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate16.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateLexV2Event = validate10;
 
@@ -12,34 +12,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.shape === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "shape");
 errors++;
 }
 if(data.value === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "value");
 errors++;
 }
 if(data.shape !== undefined){
 if("Scalar" !== data.shape){
-const err2 = {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "Scalar"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "Scalar"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -47,46 +29,22 @@ if(data.value !== undefined){
 let data1 = data.value;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.originalValue === undefined){
-const err3 = {instancePath:instancePath+"/value",keyword:"required",params:{missingProperty: "originalValue"},message:"must have required property '"+"originalValue"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/value", "originalValue");
 errors++;
 }
 if(data1.resolvedValues === undefined){
-const err4 = {instancePath:instancePath+"/value",keyword:"required",params:{missingProperty: "resolvedValues"},message:"must have required property '"+"resolvedValues"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/value", "resolvedValues");
 errors++;
 }
 if(data1.interpretedValue !== undefined){
 if(typeof data1.interpretedValue !== "string"){
-const err5 = {instancePath:instancePath+"/value/interpretedValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/value/interpretedValue", "string");
 errors++;
 }
 }
 if(data1.originalValue !== undefined){
 if(typeof data1.originalValue !== "string"){
-const err6 = {instancePath:instancePath+"/value/originalValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/value/originalValue", "string");
 errors++;
 }
 }
@@ -96,49 +54,25 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/value/resolvedValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/value/resolvedValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/value/resolvedValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/value/resolvedValues", "array");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/value",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/value", "object");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -151,44 +85,20 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.shape === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "shape");
 errors++;
 }
 if(data.value === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "value");
 errors++;
 }
 if(data.values === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "values");
 errors++;
 }
 if(data.shape !== undefined){
 if("List" !== data.shape){
-const err3 = {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "List"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "List"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -196,46 +106,22 @@ if(data.value !== undefined){
 let data1 = data.value;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.originalValue === undefined){
-const err4 = {instancePath:instancePath+"/value",keyword:"required",params:{missingProperty: "originalValue"},message:"must have required property '"+"originalValue"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/value", "originalValue");
 errors++;
 }
 if(data1.resolvedValues === undefined){
-const err5 = {instancePath:instancePath+"/value",keyword:"required",params:{missingProperty: "resolvedValues"},message:"must have required property '"+"resolvedValues"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/value", "resolvedValues");
 errors++;
 }
 if(data1.interpretedValue !== undefined){
 if(typeof data1.interpretedValue !== "string"){
-const err6 = {instancePath:instancePath+"/value/interpretedValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/value/interpretedValue", "string");
 errors++;
 }
 }
 if(data1.originalValue !== undefined){
 if(typeof data1.originalValue !== "string"){
-const err7 = {instancePath:instancePath+"/value/originalValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/value/originalValue", "string");
 errors++;
 }
 }
@@ -245,37 +131,19 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/value/resolvedValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/value/resolvedValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/value/resolvedValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/value/resolvedValues", "array");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/value",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/value", "object");
 errors++;
 }
 }
@@ -291,25 +159,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/values",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/values", "array");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -339,13 +195,7 @@ var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err0 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -382,26 +232,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs5 = errors;
 if(data0 !== null){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "null");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -418,13 +256,7 @@ vErrors = null;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -437,67 +269,31 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.confirmationState === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "confirmationState"},message:"must have required property '"+"confirmationState"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "confirmationState");
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "name");
 errors++;
 }
 if(data.slots === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "slots"},message:"must have required property '"+"slots"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "slots");
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "state");
 errors++;
 }
 if(data.confirmationState !== undefined){
 let data0 = data.confirmationState;
 if(!(((data0 === "Confirmed") || (data0 === "Denied")) || (data0 === "None"))){
-const err4 = {instancePath:instancePath+"/confirmationState",keyword:"enum",params:{allowedValues: ["Confirmed","Denied","None"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/confirmationState",keyword:"enum",params:{allowedValues: ["Confirmed","Denied","None"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err5 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/name", "string");
 errors++;
 }
 }
@@ -510,25 +306,13 @@ errors = vErrors.length;
 if(data.state !== undefined){
 let data3 = data.state;
 if(!((((((data3 === "Failed") || (data3 === "Fulfilled")) || (data3 === "FulfillmentInProgress")) || (data3 === "InProgress")) || (data3 === "ReadyForFulfillment")) || (data3 === "Waiting"))){
-const err6 = {instancePath:instancePath+"/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -541,13 +325,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.intent === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "intent"},message:"must have required property '"+"intent"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "intent");
 errors++;
 }
 if(data.intent !== undefined){
@@ -559,13 +337,7 @@ errors = vErrors.length;
 if(data.nluConfidence !== undefined){
 let data1 = data.nluConfidence;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/nluConfidence",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/nluConfidence", "number");
 errors++;
 }
 }
@@ -573,34 +345,16 @@ if(data.sentimentResponse !== undefined){
 let data2 = data.sentimentResponse;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sentiment === undefined){
-const err2 = {instancePath:instancePath+"/sentimentResponse",keyword:"required",params:{missingProperty: "sentiment"},message:"must have required property '"+"sentiment"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse", "sentiment");
 errors++;
 }
 if(data2.sentimentScore === undefined){
-const err3 = {instancePath:instancePath+"/sentimentResponse",keyword:"required",params:{missingProperty: "sentimentScore"},message:"must have required property '"+"sentimentScore"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse", "sentimentScore");
 errors++;
 }
 if(data2.sentiment !== undefined){
 if(typeof data2.sentiment !== "string"){
-const err4 = {instancePath:instancePath+"/sentimentResponse/sentiment",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentiment", "string");
 errors++;
 }
 }
@@ -608,130 +362,64 @@ if(data2.sentimentScore !== undefined){
 let data4 = data2.sentimentScore;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.mixed === undefined){
-const err5 = {instancePath:instancePath+"/sentimentResponse/sentimentScore",keyword:"required",params:{missingProperty: "mixed"},message:"must have required property '"+"mixed"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "mixed");
 errors++;
 }
 if(data4.negative === undefined){
-const err6 = {instancePath:instancePath+"/sentimentResponse/sentimentScore",keyword:"required",params:{missingProperty: "negative"},message:"must have required property '"+"negative"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "negative");
 errors++;
 }
 if(data4.neutral === undefined){
-const err7 = {instancePath:instancePath+"/sentimentResponse/sentimentScore",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "neutral");
 errors++;
 }
 if(data4.positive === undefined){
-const err8 = {instancePath:instancePath+"/sentimentResponse/sentimentScore",keyword:"required",params:{missingProperty: "positive"},message:"must have required property '"+"positive"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "positive");
 errors++;
 }
 if(data4.mixed !== undefined){
 let data5 = data4.mixed;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err9 = {instancePath:instancePath+"/sentimentResponse/sentimentScore/mixed",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/mixed", "number");
 errors++;
 }
 }
 if(data4.negative !== undefined){
 let data6 = data4.negative;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/sentimentResponse/sentimentScore/negative",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/negative", "number");
 errors++;
 }
 }
 if(data4.neutral !== undefined){
 let data7 = data4.neutral;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/sentimentResponse/sentimentScore/neutral",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/neutral", "number");
 errors++;
 }
 }
 if(data4.positive !== undefined){
 let data8 = data4.positive;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err12 = {instancePath:instancePath+"/sentimentResponse/sentimentScore/positive",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/positive", "number");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/sentimentResponse/sentimentScore",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "object");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/sentimentResponse",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/sentimentResponse", "object");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -747,37 +435,19 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((data0 === "Close") || (data0 === "ConfirmIntent")) || (data0 === "Delegate")) || (data0 === "ElicitIntent"))){
-const err1 = {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -786,71 +456,35 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.slotToElicit === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "slotToElicit"},message:"must have required property '"+"slotToElicit"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-const err5 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-const err6 = {instancePath:instancePath+"/slotToElicit",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err8 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -874,23 +508,11 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.intent === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "intent"},message:"must have required property '"+"intent"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "intent");
 errors++;
 }
 if(data.originatingRequestId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "originatingRequestId"},message:"must have required property '"+"originatingRequestId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "originatingRequestId");
 errors++;
 }
 if(data.activeContexts !== undefined){
@@ -901,44 +523,20 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err2 = {instancePath:instancePath+"/activeContexts/" + i0,keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "name");
 errors++;
 }
 if(data1.contextAttributes === undefined){
-const err3 = {instancePath:instancePath+"/activeContexts/" + i0,keyword:"required",params:{missingProperty: "contextAttributes"},message:"must have required property '"+"contextAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "contextAttributes");
 errors++;
 }
 if(data1.timeToLive === undefined){
-const err4 = {instancePath:instancePath+"/activeContexts/" + i0,keyword:"required",params:{missingProperty: "timeToLive"},message:"must have required property '"+"timeToLive"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "timeToLive");
 errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-const err5 = {instancePath:instancePath+"/activeContexts/" + i0+"/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/name", "string");
 errors++;
 }
 }
@@ -947,25 +545,13 @@ let data3 = data1.contextAttributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-const err6 = {instancePath:instancePath+"/activeContexts/" + i0+"/contextAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/activeContexts/" + i0+"/contextAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes", "object");
 errors++;
 }
 }
@@ -973,84 +559,42 @@ if(data1.timeToLive !== undefined){
 let data5 = data1.timeToLive;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.timeToLiveInSeconds === undefined){
-const err8 = {instancePath:instancePath+"/activeContexts/" + i0+"/timeToLive",keyword:"required",params:{missingProperty: "timeToLiveInSeconds"},message:"must have required property '"+"timeToLiveInSeconds"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "timeToLiveInSeconds");
 errors++;
 }
 if(data5.turnsToLive === undefined){
-const err9 = {instancePath:instancePath+"/activeContexts/" + i0+"/timeToLive",keyword:"required",params:{missingProperty: "turnsToLive"},message:"must have required property '"+"turnsToLive"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "turnsToLive");
 errors++;
 }
 if(data5.timeToLiveInSeconds !== undefined){
 let data6 = data5.timeToLiveInSeconds;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/activeContexts/" + i0+"/timeToLive/timeToLiveInSeconds",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive/timeToLiveInSeconds", "number");
 errors++;
 }
 }
 if(data5.turnsToLive !== undefined){
 let data7 = data5.turnsToLive;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err11 = {instancePath:instancePath+"/activeContexts/" + i0+"/timeToLive/turnsToLive",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive/turnsToLive", "number");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/activeContexts/" + i0+"/timeToLive",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/activeContexts/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/activeContexts",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/activeContexts", "array");
 errors++;
 }
 }
@@ -1059,25 +603,13 @@ let data8 = data.sessionAttributes;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-const err15 = {instancePath:instancePath+"/sessionAttributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/sessionAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
 errors++;
 }
 }
@@ -1095,25 +627,13 @@ errors = vErrors.length;
 }
 if(data.originatingRequestId !== undefined){
 if(typeof data.originatingRequestId !== "string"){
-const err17 = {instancePath:instancePath+"/originatingRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/originatingRequestId", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate27.errors = vErrors;
@@ -1126,67 +646,31 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.transcription === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "transcription"},message:"must have required property '"+"transcription"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "transcription");
 errors++;
 }
 if(data.transcriptionConfidence === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "transcriptionConfidence"},message:"must have required property '"+"transcriptionConfidence"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "transcriptionConfidence");
 errors++;
 }
 if(data.resolvedContext === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "resolvedContext"},message:"must have required property '"+"resolvedContext"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "resolvedContext");
 errors++;
 }
 if(data.resolvedSlots === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "resolvedSlots"},message:"must have required property '"+"resolvedSlots"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "resolvedSlots");
 errors++;
 }
 if(data.transcription !== undefined){
 if(typeof data.transcription !== "string"){
-const err4 = {instancePath:instancePath+"/transcription",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/transcription", "string");
 errors++;
 }
 }
 if(data.transcriptionConfidence !== undefined){
 let data1 = data.transcriptionConfidence;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/transcriptionConfidence",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/transcriptionConfidence", "number");
 errors++;
 }
 }
@@ -1194,36 +678,18 @@ if(data.resolvedContext !== undefined){
 let data2 = data.resolvedContext;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.intent === undefined){
-const err6 = {instancePath:instancePath+"/resolvedContext",keyword:"required",params:{missingProperty: "intent"},message:"must have required property '"+"intent"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/resolvedContext", "intent");
 errors++;
 }
 if(data2.intent !== undefined){
 if(typeof data2.intent !== "string"){
-const err7 = {instancePath:instancePath+"/resolvedContext/intent",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/resolvedContext/intent", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/resolvedContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/resolvedContext", "object");
 errors++;
 }
 }
@@ -1235,13 +701,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate31.errors = vErrors;
@@ -1258,176 +718,80 @@ if(data.transcriptions === undefined){
 data.transcriptions = [];
 }
 if(data.messageVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageVersion"},message:"must have required property '"+"messageVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "messageVersion");
 errors++;
 }
 if(data.invocationSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "invocationSource"},message:"must have required property '"+"invocationSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationSource");
 errors++;
 }
 if(data.inputMode === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "inputMode"},message:"must have required property '"+"inputMode"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "inputMode");
 errors++;
 }
 if(data.responseContentType === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "responseContentType"},message:"must have required property '"+"responseContentType"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "responseContentType");
 errors++;
 }
 if(data.sessionId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "sessionId"},message:"must have required property '"+"sessionId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "sessionId");
 errors++;
 }
 if(data.inputTranscript === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "inputTranscript"},message:"must have required property '"+"inputTranscript"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "inputTranscript");
 errors++;
 }
 if(data.bot === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "bot"},message:"must have required property '"+"bot"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "bot");
 errors++;
 }
 if(data.interpretations === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "interpretations"},message:"must have required property '"+"interpretations"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "interpretations");
 errors++;
 }
 if(data.sessionState === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "sessionState"},message:"must have required property '"+"sessionState"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "sessionState");
 errors++;
 }
 if(data.transcriptions === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "transcriptions"},message:"must have required property '"+"transcriptions"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "transcriptions");
 errors++;
 }
 if(data.messageVersion !== undefined){
 if(typeof data.messageVersion !== "string"){
-const err10 = {instancePath:instancePath+"/messageVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/messageVersion", "string");
 errors++;
 }
 }
 if(data.invocationSource !== undefined){
 let data1 = data.invocationSource;
 if(!((data1 === "DialogCodeHook") || (data1 === "FulfillmentCodeHook"))){
-const err11 = {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.inputMode !== undefined){
 let data2 = data.inputMode;
 if(!(((data2 === "DTMF") || (data2 === "Speech")) || (data2 === "Text"))){
-const err12 = {instancePath:instancePath+"/inputMode",keyword:"enum",params:{allowedValues: ["DTMF","Speech","Text"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/inputMode",keyword:"enum",params:{allowedValues: ["DTMF","Speech","Text"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.responseContentType !== undefined){
 if(typeof data.responseContentType !== "string"){
-const err13 = {instancePath:instancePath+"/responseContentType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/responseContentType", "string");
 errors++;
 }
 }
 if(data.sessionId !== undefined){
 if(typeof data.sessionId !== "string"){
-const err14 = {instancePath:instancePath+"/sessionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionId", "string");
 errors++;
 }
 }
 if(data.inputTranscript !== undefined){
 if(typeof data.inputTranscript !== "string"){
-const err15 = {instancePath:instancePath+"/inputTranscript",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/inputTranscript", "string");
 errors++;
 }
 }
@@ -1435,146 +799,68 @@ if(data.bot !== undefined){
 let data6 = data.bot;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.id === undefined){
-const err16 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "id");
 errors++;
 }
 if(data6.name === undefined){
-const err17 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "name");
 errors++;
 }
 if(data6.aliasId === undefined){
-const err18 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "aliasId"},message:"must have required property '"+"aliasId"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "aliasId");
 errors++;
 }
 if(data6.aliasName === undefined){
-const err19 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "aliasName"},message:"must have required property '"+"aliasName"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "aliasName");
 errors++;
 }
 if(data6.localeId === undefined){
-const err20 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "localeId"},message:"must have required property '"+"localeId"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "localeId");
 errors++;
 }
 if(data6.version === undefined){
-const err21 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "version");
 errors++;
 }
 if(data6.id !== undefined){
 if(typeof data6.id !== "string"){
-const err22 = {instancePath:instancePath+"/bot/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/id", "string");
 errors++;
 }
 }
 if(data6.name !== undefined){
 if(typeof data6.name !== "string"){
-const err23 = {instancePath:instancePath+"/bot/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/name", "string");
 errors++;
 }
 }
 if(data6.aliasId !== undefined){
 if(typeof data6.aliasId !== "string"){
-const err24 = {instancePath:instancePath+"/bot/aliasId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/aliasId", "string");
 errors++;
 }
 }
 if(data6.aliasName !== undefined){
 if(typeof data6.aliasName !== "string"){
-const err25 = {instancePath:instancePath+"/bot/aliasName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/aliasName", "string");
 errors++;
 }
 }
 if(data6.localeId !== undefined){
 if(typeof data6.localeId !== "string"){
-const err26 = {instancePath:instancePath+"/bot/localeId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/localeId", "string");
 errors++;
 }
 }
 if(data6.version !== undefined){
 if(typeof data6.version !== "string"){
-const err27 = {instancePath:instancePath+"/bot/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/version", "string");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/bot",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/bot", "object");
 errors++;
 }
 }
@@ -1590,13 +876,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/interpretations",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/interpretations", "array");
 errors++;
 }
 }
@@ -1604,23 +884,11 @@ if(data.proposedNextState !== undefined){
 let data15 = data.proposedNextState;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.dialogAction === undefined){
-const err30 = {instancePath:instancePath+"/proposedNextState",keyword:"required",params:{missingProperty: "dialogAction"},message:"must have required property '"+"dialogAction"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/proposedNextState", "dialogAction");
 errors++;
 }
 if(data15.intent === undefined){
-const err31 = {instancePath:instancePath+"/proposedNextState",keyword:"required",params:{missingProperty: "intent"},message:"must have required property '"+"intent"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/proposedNextState", "intent");
 errors++;
 }
 if(data15.dialogAction !== undefined){
@@ -1637,13 +905,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/proposedNextState",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/proposedNextState", "object");
 errors++;
 }
 }
@@ -1652,25 +914,13 @@ let data18 = data.requestAttributes;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key0 in data18){
 if(typeof data18[key0] !== "string"){
-const err33 = {instancePath:instancePath+"/requestAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/requestAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestAttributes", "object");
 errors++;
 }
 }
@@ -1691,24 +941,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/transcriptions",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/transcriptions", "array");
 errors++;
 }
 }
 else {
-const err36 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -1725,37 +963,19 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((data0 === "Close") || (data0 === "ConfirmIntent")) || (data0 === "Delegate")) || (data0 === "ElicitIntent"))){
-const err1 = {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -1764,84 +984,42 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.slotToElicit === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "slotToElicit"},message:"must have required property '"+"slotToElicit"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-const err5 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-const err6 = {instancePath:instancePath+"/slotToElicit",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
 errors++;
 }
 }
 if(data.slotElicitationStyle !== undefined){
 let data3 = data.slotElicitationStyle;
 if(!(((data3 === "Default") || (data3 === "SpellByLetter")) || (data3 === "SpellByWord"))){
-const err7 = {instancePath:instancePath+"/slotElicitationStyle",keyword:"enum",params:{allowedValues: ["Default","SpellByLetter","SpellByWord"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slotElicitationStyle",keyword:"enum",params:{allowedValues: ["Default","SpellByLetter","SpellByWord"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err9 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1865,34 +1043,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "contentType");
 errors++;
 }
 if(data.imageResponseCard === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "imageResponseCard"},message:"must have required property '"+"imageResponseCard"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "imageResponseCard");
 errors++;
 }
 if(data.contentType !== undefined){
 if("ImageResponseCard" !== data.contentType){
-const err2 = {instancePath:instancePath+"/contentType",keyword:"const",params:{allowedValue: "ImageResponseCard"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/contentType",keyword:"const",params:{allowedValue: "ImageResponseCard"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1900,48 +1060,24 @@ if(data.imageResponseCard !== undefined){
 let data1 = data.imageResponseCard;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.title === undefined){
-const err3 = {instancePath:instancePath+"/imageResponseCard",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/imageResponseCard", "title");
 errors++;
 }
 if(data1.title !== undefined){
 if(typeof data1.title !== "string"){
-const err4 = {instancePath:instancePath+"/imageResponseCard/title",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/title", "string");
 errors++;
 }
 }
 if(data1.subtitle !== undefined){
 if(typeof data1.subtitle !== "string"){
-const err5 = {instancePath:instancePath+"/imageResponseCard/subtitle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/subtitle", "string");
 errors++;
 }
 }
 if(data1.imageUrl !== undefined){
 if(typeof data1.imageUrl !== "string"){
-const err6 = {instancePath:instancePath+"/imageResponseCard/imageUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/imageUrl", "string");
 errors++;
 }
 }
@@ -1953,94 +1089,46 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.text === undefined){
-const err7 = {instancePath:instancePath+"/imageResponseCard/buttons/" + i0,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "text");
 errors++;
 }
 if(data6.value === undefined){
-const err8 = {instancePath:instancePath+"/imageResponseCard/buttons/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "value");
 errors++;
 }
 if(data6.text !== undefined){
 if(typeof data6.text !== "string"){
-const err9 = {instancePath:instancePath+"/imageResponseCard/buttons/" + i0+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0+"/text", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-const err10 = {instancePath:instancePath+"/imageResponseCard/buttons/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/imageResponseCard/buttons/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/imageResponseCard/buttons",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons", "array");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/imageResponseCard",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/imageResponseCard", "object");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate39.errors = vErrors;
@@ -2056,59 +1144,29 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentType === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "contentType");
 errors++;
 }
 if(data.content === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "content");
 errors++;
 }
 if(data.contentType !== undefined){
 let data0 = data.contentType;
 if(!(((data0 === "CustomPayload") || (data0 === "PlainText")) || (data0 === "SSML"))){
-const err2 = {instancePath:instancePath+"/contentType",keyword:"enum",params:{allowedValues: ["CustomPayload","PlainText","SSML"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/contentType",keyword:"enum",params:{allowedValues: ["CustomPayload","PlainText","SSML"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.content !== undefined){
 if(typeof data.content !== "string"){
-const err3 = {instancePath:instancePath+"/content",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/content", "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -2123,13 +1181,7 @@ var _valid0 = _errs7 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err5 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2153,26 +1205,14 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sessionState === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "sessionState"},message:"must have required property '"+"sessionState"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "sessionState");
 errors++;
 }
 if(data.sessionState !== undefined){
 let data0 = data.sessionState;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dialogAction === undefined){
-const err1 = {instancePath:instancePath+"/sessionState",keyword:"required",params:{missingProperty: "dialogAction"},message:"must have required property '"+"dialogAction"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionState", "dialogAction");
 errors++;
 }
 if(data0.sessionAttributes !== undefined){
@@ -2180,25 +1220,13 @@ let data1 = data0.sessionAttributes;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(typeof data1[key0] !== "string"){
-const err2 = {instancePath:instancePath+"/sessionState/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/sessionState/sessionAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes", "object");
 errors++;
 }
 }
@@ -2212,37 +1240,19 @@ if(data0.intent !== undefined){
 let data4 = data0.intent;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.state === undefined){
-const err4 = {instancePath:instancePath+"/sessionState/intent",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionState/intent", "state");
 errors++;
 }
 if(data4.name !== undefined){
 if(typeof data4.name !== "string"){
-const err5 = {instancePath:instancePath+"/sessionState/intent/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionState/intent/name", "string");
 errors++;
 }
 }
 if(data4.state !== undefined){
 let data6 = data4.state;
 if(!((((((data6 === "Failed") || (data6 === "Fulfilled")) || (data6 === "FulfillmentInProgress")) || (data6 === "InProgress")) || (data6 === "ReadyForFulfillment")) || (data6 === "Waiting"))){
-const err6 = {instancePath:instancePath+"/sessionState/intent/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/sessionState/intent/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -2254,25 +1264,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/sessionState/intent",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionState/intent", "object");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/sessionState",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionState", "object");
 errors++;
 }
 }
@@ -2288,25 +1286,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/messages",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/messages", "array");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate34.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateLexEvent = validate10;
 
@@ -12,46 +12,22 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resolutions === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "resolutions"},message:"must have required property '"+"resolutions"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "resolutions");
 errors++;
 }
 if(data.originalValue === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "originalValue"},message:"must have required property '"+"originalValue"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "originalValue");
 errors++;
 }
 if(data.resolutions !== undefined){
 let data0 = data.resolutions;
 if(Array.isArray(data0)){
 if(data0.length > 5){
-const err2 = {instancePath:instancePath+"/resolutions",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/resolutions",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"});
 errors++;
 }
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/resolutions",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/resolutions",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data0.length;
@@ -59,72 +35,36 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.value === undefined){
-const err4 = {instancePath:instancePath+"/resolutions/" + i0,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/resolutions/" + i0, "value");
 errors++;
 }
 if(data1.value !== undefined){
 if(typeof data1.value !== "string"){
-const err5 = {instancePath:instancePath+"/resolutions/" + i0+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/resolutions/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/resolutions/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/resolutions/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/resolutions",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/resolutions", "array");
 errors++;
 }
 }
 if(data.originalValue !== undefined){
 if(typeof data.originalValue !== "string"){
-const err8 = {instancePath:instancePath+"/originalValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/originalValue", "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -144,93 +84,39 @@ if(data.requestAttributes === undefined){
 data.requestAttributes = null;
 }
 if(data.currentIntent === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "currentIntent"},message:"must have required property '"+"currentIntent"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "currentIntent");
 errors++;
 }
 if(data.bot === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bot"},message:"must have required property '"+"bot"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bot");
 errors++;
 }
 if(data.userId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "userId");
 errors++;
 }
 if(data.inputTranscript === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "inputTranscript"},message:"must have required property '"+"inputTranscript"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "inputTranscript");
 errors++;
 }
 if(data.invocationSource === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "invocationSource"},message:"must have required property '"+"invocationSource"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationSource");
 errors++;
 }
 if(data.outputDialogMode === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "outputDialogMode"},message:"must have required property '"+"outputDialogMode"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "outputDialogMode");
 errors++;
 }
 if(data.messageVersion === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "messageVersion"},message:"must have required property '"+"messageVersion"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "messageVersion");
 errors++;
 }
 if(data.sessionAttributes === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "sessionAttributes"},message:"must have required property '"+"sessionAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "sessionAttributes");
 errors++;
 }
 if(data.requestAttributes === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "requestAttributes"},message:"must have required property '"+"requestAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "requestAttributes");
 errors++;
 }
 if(data.currentIntent !== undefined){
@@ -240,54 +126,24 @@ if(data0.slotDetails === undefined){
 data0.slotDetails = {};
 }
 if(data0.name === undefined){
-const err9 = {instancePath:instancePath+"/currentIntent",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/currentIntent", "name");
 errors++;
 }
 if(data0.slots === undefined){
-const err10 = {instancePath:instancePath+"/currentIntent",keyword:"required",params:{missingProperty: "slots"},message:"must have required property '"+"slots"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/currentIntent", "slots");
 errors++;
 }
 if(data0.slotDetails === undefined){
-const err11 = {instancePath:instancePath+"/currentIntent",keyword:"required",params:{missingProperty: "slotDetails"},message:"must have required property '"+"slotDetails"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/currentIntent", "slotDetails");
 errors++;
 }
 if(data0.confirmationStatus === undefined){
-const err12 = {instancePath:instancePath+"/currentIntent",keyword:"required",params:{missingProperty: "confirmationStatus"},message:"must have required property '"+"confirmationStatus"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/currentIntent", "confirmationStatus");
 errors++;
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-const err13 = {instancePath:instancePath+"/currentIntent/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/currentIntent/name", "string");
 errors++;
 }
 }
@@ -297,25 +153,13 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/currentIntent/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/currentIntent/slots",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/currentIntent/slots", "object");
 errors++;
 }
 }
@@ -329,37 +173,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/currentIntent/slotDetails",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/currentIntent/slotDetails", "object");
 errors++;
 }
 if(data0.confirmationStatus !== undefined){
 let data6 = data0.confirmationStatus;
 if(!(((data6 === "None") || (data6 === "Confirmed")) || (data6 === "Denied"))){
-const err17 = {instancePath:instancePath+"/currentIntent/confirmationStatus",keyword:"enum",params:{allowedValues: ["None","Confirmed","Denied"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/confirmationStatus",keyword:"enum",params:{allowedValues: ["None","Confirmed","Denied"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/currentIntent",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/currentIntent", "object");
 errors++;
 }
 }
@@ -367,142 +193,70 @@ if(data.bot !== undefined){
 let data7 = data.bot;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-const err19 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "name");
 errors++;
 }
 if(data7.alias === undefined){
-const err20 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "alias"},message:"must have required property '"+"alias"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "alias");
 errors++;
 }
 if(data7.version === undefined){
-const err21 = {instancePath:instancePath+"/bot",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/bot", "version");
 errors++;
 }
 if(data7.name !== undefined){
 if(typeof data7.name !== "string"){
-const err22 = {instancePath:instancePath+"/bot/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/name", "string");
 errors++;
 }
 }
 if(data7.alias !== undefined){
 if(typeof data7.alias !== "string"){
-const err23 = {instancePath:instancePath+"/bot/alias",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/alias", "string");
 errors++;
 }
 }
 if(data7.version !== undefined){
 if(typeof data7.version !== "string"){
-const err24 = {instancePath:instancePath+"/bot/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/bot/version", "string");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/bot",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/bot", "object");
 errors++;
 }
 }
 if(data.userId !== undefined){
 if(typeof data.userId !== "string"){
-const err26 = {instancePath:instancePath+"/userId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/userId", "string");
 errors++;
 }
 }
 if(data.inputTranscript !== undefined){
 if(typeof data.inputTranscript !== "string"){
-const err27 = {instancePath:instancePath+"/inputTranscript",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/inputTranscript", "string");
 errors++;
 }
 }
 if(data.invocationSource !== undefined){
 let data13 = data.invocationSource;
 if(!((data13 === "DialogCodeHook") || (data13 === "FulfillmentCodeHook"))){
-const err28 = {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.outputDialogMode !== undefined){
 let data14 = data.outputDialogMode;
 if(!((data14 === "Text") || (data14 === "Voice"))){
-const err29 = {instancePath:instancePath+"/outputDialogMode",keyword:"enum",params:{allowedValues: ["Text","Voice"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/outputDialogMode",keyword:"enum",params:{allowedValues: ["Text","Voice"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.messageVersion !== undefined){
 if("1.0" !== data.messageVersion){
-const err30 = {instancePath:instancePath+"/messageVersion",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/messageVersion",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -510,61 +264,31 @@ let data16 = data.sessionAttributes;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key2 in data16){
 if(typeof data16[key2] !== "string"){
-const err31 = {instancePath:instancePath+"/sessionAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/sessionAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
 errors++;
 }
 let data18 = data.requestAttributes;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err33 = {instancePath:instancePath+"/requestAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
 if(typeof data18[key3] !== "string"){
-const err34 = {instancePath:instancePath+"/requestAttributes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 }
 else {
-const err35 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -578,47 +302,23 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.fulfillmentState === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "fulfillmentState"},message:"must have required property '"+"fulfillmentState"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "fulfillmentState");
 errors++;
 }
 if(data.type !== undefined){
 if("Close" !== data.type){
-const err2 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Close"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Close"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.fulfillmentState !== undefined){
 let data1 = data.fulfillmentState;
 if(!((data1 === "Fulfilled") || (data1 === "Failed"))){
-const err3 = {instancePath:instancePath+"/fulfillmentState",keyword:"enum",params:{allowedValues: ["Fulfilled","Failed"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/fulfillmentState",keyword:"enum",params:{allowedValues: ["Fulfilled","Failed"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -626,59 +326,29 @@ if(data.message !== undefined){
 let data2 = data.message;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.contentType === undefined){
-const err4 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
 errors++;
 }
 if(data2.content === undefined){
-const err5 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "content");
 errors++;
 }
 if(data2.contentType !== undefined){
 let data3 = data2.contentType;
 if(!(((data3 === "PlainText") || (data3 === "SSML")) || (data3 === "CustomPayload"))){
-const err6 = {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data2.content !== undefined){
 if(typeof data2.content !== "string"){
-const err7 = {instancePath:instancePath+"/message/content",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/message/content", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "object");
 errors++;
 }
 }
@@ -686,57 +356,27 @@ if(data.responseCard !== undefined){
 let data5 = data.responseCard;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.version === undefined){
-const err9 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
 errors++;
 }
 if(data5.contentType === undefined){
-const err10 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
 errors++;
 }
 if(data5.genericAttachments === undefined){
-const err11 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "genericAttachments"},message:"must have required property '"+"genericAttachments"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
 errors++;
 }
 if(data5.version !== undefined){
 let data6 = data5.version;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/responseCard/version",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
 errors++;
 }
 }
 if(data5.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data5.contentType){
-const err13 = {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -748,100 +388,46 @@ for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.title === undefined){
-const err14 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data9.subTitle === undefined){
-const err15 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "subTitle"},message:"must have required property '"+"subTitle"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data9.imageUrl === undefined){
-const err16 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "imageUrl"},message:"must have required property '"+"imageUrl"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data9.attachmentLinkUrl === undefined){
-const err17 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "attachmentLinkUrl"},message:"must have required property '"+"attachmentLinkUrl"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data9.buttons === undefined){
-const err18 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "buttons"},message:"must have required property '"+"buttons"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data9.title !== undefined){
 if(typeof data9.title !== "string"){
-const err19 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/title",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data9.subTitle !== undefined){
 if(typeof data9.subTitle !== "string"){
-const err20 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data9.imageUrl !== undefined){
 if(typeof data9.imageUrl !== "string"){
-const err21 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data9.attachmentLinkUrl !== undefined){
 if(typeof data9.attachmentLinkUrl !== "string"){
-const err22 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -853,118 +439,58 @@ for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.text === undefined){
-const err23 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data15.value === undefined){
-const err24 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data15.text !== undefined){
 if(typeof data15.text !== "string"){
-const err25 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data15.value !== undefined){
 if(typeof data15.value !== "string"){
-const err26 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/responseCard/genericAttachments",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/responseCard",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -977,24 +503,12 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitIntent" !== data.type){
-const err1 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitIntent"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitIntent"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1002,59 +516,29 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.contentType === undefined){
-const err2 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
 errors++;
 }
 if(data1.content === undefined){
-const err3 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "content");
 errors++;
 }
 if(data1.contentType !== undefined){
 let data2 = data1.contentType;
 if(!(((data2 === "PlainText") || (data2 === "SSML")) || (data2 === "CustomPayload"))){
-const err4 = {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.content !== undefined){
 if(typeof data1.content !== "string"){
-const err5 = {instancePath:instancePath+"/message/content",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/message/content", "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "object");
 errors++;
 }
 }
@@ -1062,57 +546,27 @@ if(data.responseCard !== undefined){
 let data4 = data.responseCard;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.version === undefined){
-const err7 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
 errors++;
 }
 if(data4.contentType === undefined){
-const err8 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
 errors++;
 }
 if(data4.genericAttachments === undefined){
-const err9 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "genericAttachments"},message:"must have required property '"+"genericAttachments"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
 errors++;
 }
 if(data4.version !== undefined){
 let data5 = data4.version;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/responseCard/version",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
 errors++;
 }
 }
 if(data4.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data4.contentType){
-const err11 = {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1124,100 +578,46 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.title === undefined){
-const err12 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data8.subTitle === undefined){
-const err13 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "subTitle"},message:"must have required property '"+"subTitle"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data8.imageUrl === undefined){
-const err14 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "imageUrl"},message:"must have required property '"+"imageUrl"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data8.attachmentLinkUrl === undefined){
-const err15 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "attachmentLinkUrl"},message:"must have required property '"+"attachmentLinkUrl"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data8.buttons === undefined){
-const err16 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "buttons"},message:"must have required property '"+"buttons"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data8.title !== undefined){
 if(typeof data8.title !== "string"){
-const err17 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/title",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data8.subTitle !== undefined){
 if(typeof data8.subTitle !== "string"){
-const err18 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data8.imageUrl !== undefined){
 if(typeof data8.imageUrl !== "string"){
-const err19 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data8.attachmentLinkUrl !== undefined){
 if(typeof data8.attachmentLinkUrl !== "string"){
-const err20 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -1229,118 +629,58 @@ for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.text === undefined){
-const err21 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data14.value === undefined){
-const err22 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data14.text !== undefined){
 if(typeof data14.text !== "string"){
-const err23 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data14.value !== undefined){
 if(typeof data14.value !== "string"){
-const err24 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/responseCard/genericAttachments",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/responseCard",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -1353,66 +693,30 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.intentName === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "intentName"},message:"must have required property '"+"intentName"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "intentName");
 errors++;
 }
 if(data.slots === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "slots"},message:"must have required property '"+"slots"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "slots");
 errors++;
 }
 if(data.slotToElicit === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "slotToElicit"},message:"must have required property '"+"slotToElicit"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-const err4 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.intentName !== undefined){
 if(typeof data.intentName !== "string"){
-const err5 = {instancePath:instancePath+"/intentName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/intentName", "string");
 errors++;
 }
 }
@@ -1422,37 +726,19 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/slots",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/slots", "object");
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-const err8 = {instancePath:instancePath+"/slotToElicit",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
 errors++;
 }
 }
@@ -1460,59 +746,29 @@ if(data.message !== undefined){
 let data5 = data.message;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.contentType === undefined){
-const err9 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
 errors++;
 }
 if(data5.content === undefined){
-const err10 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "content");
 errors++;
 }
 if(data5.contentType !== undefined){
 let data6 = data5.contentType;
 if(!(((data6 === "PlainText") || (data6 === "SSML")) || (data6 === "CustomPayload"))){
-const err11 = {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data5.content !== undefined){
 if(typeof data5.content !== "string"){
-const err12 = {instancePath:instancePath+"/message/content",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/message/content", "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "object");
 errors++;
 }
 }
@@ -1520,57 +776,27 @@ if(data.responseCard !== undefined){
 let data8 = data.responseCard;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.version === undefined){
-const err14 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
 errors++;
 }
 if(data8.contentType === undefined){
-const err15 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
 errors++;
 }
 if(data8.genericAttachments === undefined){
-const err16 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "genericAttachments"},message:"must have required property '"+"genericAttachments"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
 errors++;
 }
 if(data8.version !== undefined){
 let data9 = data8.version;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err17 = {instancePath:instancePath+"/responseCard/version",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
 errors++;
 }
 }
 if(data8.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data8.contentType){
-const err18 = {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1582,100 +808,46 @@ for(let i0=0; i0<len0; i0++){
 let data12 = data11[i0];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.title === undefined){
-const err19 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data12.subTitle === undefined){
-const err20 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "subTitle"},message:"must have required property '"+"subTitle"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data12.imageUrl === undefined){
-const err21 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "imageUrl"},message:"must have required property '"+"imageUrl"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data12.attachmentLinkUrl === undefined){
-const err22 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "attachmentLinkUrl"},message:"must have required property '"+"attachmentLinkUrl"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data12.buttons === undefined){
-const err23 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "buttons"},message:"must have required property '"+"buttons"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data12.title !== undefined){
 if(typeof data12.title !== "string"){
-const err24 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/title",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data12.subTitle !== undefined){
 if(typeof data12.subTitle !== "string"){
-const err25 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data12.imageUrl !== undefined){
 if(typeof data12.imageUrl !== "string"){
-const err26 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data12.attachmentLinkUrl !== undefined){
 if(typeof data12.attachmentLinkUrl !== "string"){
-const err27 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -1687,118 +859,58 @@ for(let i1=0; i1<len1; i1++){
 let data18 = data17[i1];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.text === undefined){
-const err28 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data18.value === undefined){
-const err29 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data18.text !== undefined){
 if(typeof data18.text !== "string"){
-const err30 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data18.value !== undefined){
 if(typeof data18.value !== "string"){
-const err31 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/responseCard/genericAttachments",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/responseCard",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -1811,56 +923,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.intentName === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "intentName"},message:"must have required property '"+"intentName"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "intentName");
 errors++;
 }
 if(data.slots === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "slots"},message:"must have required property '"+"slots"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "slots");
 errors++;
 }
 if(data.type !== undefined){
 if("ConfirmIntent" !== data.type){
-const err3 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ConfirmIntent"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ConfirmIntent"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.intentName !== undefined){
 if(typeof data.intentName !== "string"){
-const err4 = {instancePath:instancePath+"/intentName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/intentName", "string");
 errors++;
 }
 }
@@ -1870,25 +952,13 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/slots",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/slots", "object");
 errors++;
 }
 }
@@ -1896,59 +966,29 @@ if(data.message !== undefined){
 let data4 = data.message;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.contentType === undefined){
-const err7 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
 errors++;
 }
 if(data4.content === undefined){
-const err8 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "content");
 errors++;
 }
 if(data4.contentType !== undefined){
 let data5 = data4.contentType;
 if(!(((data5 === "PlainText") || (data5 === "SSML")) || (data5 === "CustomPayload"))){
-const err9 = {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data4.content !== undefined){
 if(typeof data4.content !== "string"){
-const err10 = {instancePath:instancePath+"/message/content",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/message/content", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "object");
 errors++;
 }
 }
@@ -1956,57 +996,27 @@ if(data.responseCard !== undefined){
 let data7 = data.responseCard;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.version === undefined){
-const err12 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
 errors++;
 }
 if(data7.contentType === undefined){
-const err13 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "contentType"},message:"must have required property '"+"contentType"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
 errors++;
 }
 if(data7.genericAttachments === undefined){
-const err14 = {instancePath:instancePath+"/responseCard",keyword:"required",params:{missingProperty: "genericAttachments"},message:"must have required property '"+"genericAttachments"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
 errors++;
 }
 if(data7.version !== undefined){
 let data8 = data7.version;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/responseCard/version",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
 errors++;
 }
 }
 if(data7.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data7.contentType){
-const err16 = {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -2018,100 +1028,46 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.title === undefined){
-const err17 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data11.subTitle === undefined){
-const err18 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "subTitle"},message:"must have required property '"+"subTitle"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data11.imageUrl === undefined){
-const err19 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "imageUrl"},message:"must have required property '"+"imageUrl"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data11.attachmentLinkUrl === undefined){
-const err20 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "attachmentLinkUrl"},message:"must have required property '"+"attachmentLinkUrl"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data11.buttons === undefined){
-const err21 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"required",params:{missingProperty: "buttons"},message:"must have required property '"+"buttons"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data11.title !== undefined){
 if(typeof data11.title !== "string"){
-const err22 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/title",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data11.subTitle !== undefined){
 if(typeof data11.subTitle !== "string"){
-const err23 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data11.imageUrl !== undefined){
 if(typeof data11.imageUrl !== "string"){
-const err24 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data11.attachmentLinkUrl !== undefined){
 if(typeof data11.attachmentLinkUrl !== "string"){
-const err25 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -2123,118 +1079,58 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.text === undefined){
-const err26 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data17.value === undefined){
-const err27 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data17.text !== undefined){
 if(typeof data17.text !== "string"){
-const err28 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data17.value !== undefined){
 if(typeof data17.value !== "string"){
-const err29 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0+"/buttons",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/responseCard/genericAttachments/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/responseCard/genericAttachments",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/responseCard",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate21.errors = vErrors;
@@ -2282,34 +1178,16 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.slots === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "slots"},message:"must have required property '"+"slots"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "slots");
 errors++;
 }
 if(data.type !== undefined){
 if("Delegate" !== data.type){
-const err2 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Delegate"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Delegate"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -2319,37 +1197,19 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 let data2 = data1[key0];
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/slots",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/slots", "object");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
@@ -2359,13 +1219,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err6 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -2389,13 +1243,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dialogAction === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "dialogAction"},message:"must have required property '"+"dialogAction"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "dialogAction");
 errors++;
 }
 if(data.sessionAttributes !== undefined){
@@ -2403,25 +1251,13 @@ let data0 = data.sessionAttributes;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-const err1 = {instancePath:instancePath+"/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/sessionAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
 errors++;
 }
 }
@@ -2433,13 +1269,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;

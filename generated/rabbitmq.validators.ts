@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateRabbitMQEvent = validate10;
 
@@ -12,33 +12,15 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.basicProperties === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "basicProperties"},message:"must have required property '"+"basicProperties"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "basicProperties");
 errors++;
 }
 if(data.redelivered === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "redelivered"},message:"must have required property '"+"redelivered"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "redelivered");
 errors++;
 }
 if(data.data === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.basicProperties !== undefined){
@@ -47,243 +29,129 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.contentType !== undefined){
 let data1 = data0.contentType;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/basicProperties/contentType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/contentType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.contentEncoding !== undefined){
 let data2 = data0.contentEncoding;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/basicProperties/contentEncoding",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/contentEncoding",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.headers !== undefined){
 let data3 = data0.headers;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/basicProperties/headers",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/headers",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 }
 if(data0.deliveryMode !== undefined){
 let data4 = data0.deliveryMode;
 if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/basicProperties/deliveryMode",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/deliveryMode",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
 errors++;
 }
 }
 if(data0.priority !== undefined){
 let data5 = data0.priority;
 if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/basicProperties/priority",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/priority",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
 errors++;
 }
 }
 if(data0.correlationId !== undefined){
 let data6 = data0.correlationId;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/basicProperties/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.replyTo !== undefined){
 let data7 = data0.replyTo;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/basicProperties/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.expiration !== undefined){
 let data8 = data0.expiration;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/basicProperties/expiration",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/expiration",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.messageId !== undefined){
 let data9 = data0.messageId;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/basicProperties/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.timestamp !== undefined){
 let data10 = data0.timestamp;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/basicProperties/timestamp",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/timestamp",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.type !== undefined){
 let data11 = data0.type;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/basicProperties/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.userId !== undefined){
 let data12 = data0.userId;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err14 = {instancePath:instancePath+"/basicProperties/userId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/userId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.appId !== undefined){
 let data13 = data0.appId;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err15 = {instancePath:instancePath+"/basicProperties/appId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/appId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.clusterId !== undefined){
 let data14 = data0.clusterId;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err16 = {instancePath:instancePath+"/basicProperties/clusterId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/clusterId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.bodySize !== undefined){
 let data15 = data0.bodySize;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err17 = {instancePath:instancePath+"/basicProperties/bodySize",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/basicProperties/bodySize", "number");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/basicProperties",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/basicProperties", "object");
 errors++;
 }
 }
 if(data.redelivered !== undefined){
 if(typeof data.redelivered !== "boolean"){
-const err19 = {instancePath:instancePath+"/redelivered",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/redelivered", "boolean");
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-const err20 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/data", "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -300,54 +168,24 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:rmq";
 }
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceArn"},message:"must have required property '"+"eventSourceArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
 errors++;
 }
 if(data.rmqMessagesByQueue === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "rmqMessagesByQueue"},message:"must have required property '"+"rmqMessagesByQueue"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "rmqMessagesByQueue");
 errors++;
 }
 if("aws:rmq" !== data.eventSource){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:rmq"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:rmq"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-const err4 = {instancePath:instancePath+"/eventSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
 errors++;
 }
 }
@@ -366,37 +204,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/rmqMessagesByQueue/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/rmqMessagesByQueue",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue", "object");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

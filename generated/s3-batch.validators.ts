@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3BatchEvent = validate10;
 
@@ -13,66 +13,30 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationSchemaVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "invocationSchemaVersion"},message:"must have required property '"+"invocationSchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationSchemaVersion");
 errors++;
 }
 if(data.invocationId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "invocationId"},message:"must have required property '"+"invocationId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationId");
 errors++;
 }
 if(data.job === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "job");
 errors++;
 }
 if(data.tasks === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "tasks"},message:"must have required property '"+"tasks"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "tasks");
 errors++;
 }
 if(data.invocationSchemaVersion !== undefined){
 if(typeof data.invocationSchemaVersion !== "string"){
-const err4 = {instancePath:instancePath+"/invocationSchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationSchemaVersion", "string");
 errors++;
 }
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-const err5 = {instancePath:instancePath+"/invocationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
 errors++;
 }
 }
@@ -80,24 +44,12 @@ if(data.job !== undefined){
 let data2 = data.job;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err6 = {instancePath:instancePath+"/job",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/job", "id");
 errors++;
 }
 if(data2.id !== undefined){
 if(typeof data2.id !== "string"){
-const err7 = {instancePath:instancePath+"/job/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/job/id", "string");
 errors++;
 }
 }
@@ -106,37 +58,19 @@ let data4 = data2.userArguments;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-const err8 = {instancePath:instancePath+"/job/userArguments/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/job/userArguments/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/job/userArguments",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/job/userArguments", "object");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/job",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/job", "object");
 errors++;
 }
 }
@@ -148,129 +82,63 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.taskId === undefined){
-const err11 = {instancePath:instancePath+"/tasks/" + i0,keyword:"required",params:{missingProperty: "taskId"},message:"must have required property '"+"taskId"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "taskId");
 errors++;
 }
 if(data7.s3Key === undefined){
-const err12 = {instancePath:instancePath+"/tasks/" + i0,keyword:"required",params:{missingProperty: "s3Key"},message:"must have required property '"+"s3Key"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "s3Key");
 errors++;
 }
 if(data7.s3VersionId === undefined){
-const err13 = {instancePath:instancePath+"/tasks/" + i0,keyword:"required",params:{missingProperty: "s3VersionId"},message:"must have required property '"+"s3VersionId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "s3VersionId");
 errors++;
 }
 if(data7.taskId !== undefined){
 if(typeof data7.taskId !== "string"){
-const err14 = {instancePath:instancePath+"/tasks/" + i0+"/taskId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/taskId", "string");
 errors++;
 }
 }
 if(data7.s3Key !== undefined){
 if(typeof data7.s3Key !== "string"){
-const err15 = {instancePath:instancePath+"/tasks/" + i0+"/s3Key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3Key", "string");
 errors++;
 }
 }
 if(data7.s3VersionId !== undefined){
 let data10 = data7.s3VersionId;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err16 = {instancePath:instancePath+"/tasks/" + i0+"/s3VersionId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/tasks/" + i0+"/s3VersionId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data7.s3BucketArn !== undefined){
 if(typeof data7.s3BucketArn !== "string"){
-const err17 = {instancePath:instancePath+"/tasks/" + i0+"/s3BucketArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3BucketArn", "string");
 errors++;
 }
 }
 if(data7.s3Bucket !== undefined){
 if(typeof data7.s3Bucket !== "string"){
-const err18 = {instancePath:instancePath+"/tasks/" + i0+"/s3Bucket",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3Bucket", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/tasks/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/tasks",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/tasks", "array");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -284,91 +152,43 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.taskId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "taskId"},message:"must have required property '"+"taskId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "taskId");
 errors++;
 }
 if(data.resultCode === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "resultCode"},message:"must have required property '"+"resultCode"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "resultCode");
 errors++;
 }
 if(data.resultString === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "resultString"},message:"must have required property '"+"resultString"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "resultString");
 errors++;
 }
 if(data.taskId !== undefined){
 if(typeof data.taskId !== "string"){
-const err3 = {instancePath:instancePath+"/taskId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/taskId", "string");
 errors++;
 }
 }
 if(data.resultCode !== undefined){
 let data1 = data.resultCode;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/resultCode",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/resultCode", "string");
 errors++;
 }
 if(!(((data1 === "Succeeded") || (data1 === "TemporaryFailure")) || (data1 === "PermanentFailure"))){
-const err5 = {instancePath:instancePath+"/resultCode",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/resultCode",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.resultString !== undefined){
 if(typeof data.resultString !== "string"){
-const err6 = {instancePath:instancePath+"/resultString",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/resultString", "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -381,89 +201,41 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationSchemaVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "invocationSchemaVersion"},message:"must have required property '"+"invocationSchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationSchemaVersion");
 errors++;
 }
 if(data.treatMissingKeysAs === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "treatMissingKeysAs"},message:"must have required property '"+"treatMissingKeysAs"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "treatMissingKeysAs");
 errors++;
 }
 if(data.invocationId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "invocationId"},message:"must have required property '"+"invocationId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationId");
 errors++;
 }
 if(data.results === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "results");
 errors++;
 }
 if(data.invocationSchemaVersion !== undefined){
 if(typeof data.invocationSchemaVersion !== "string"){
-const err4 = {instancePath:instancePath+"/invocationSchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationSchemaVersion", "string");
 errors++;
 }
 }
 if(data.treatMissingKeysAs !== undefined){
 let data1 = data.treatMissingKeysAs;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/treatMissingKeysAs",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/treatMissingKeysAs", "string");
 errors++;
 }
 if(!(((data1 === "Succeeded") || (data1 === "TemporaryFailure")) || (data1 === "PermanentFailure"))){
-const err6 = {instancePath:instancePath+"/treatMissingKeysAs",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/treatMissingKeysAs",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-const err7 = {instancePath:instancePath+"/invocationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
 errors++;
 }
 }
@@ -479,25 +251,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/results",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/results", "array");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;

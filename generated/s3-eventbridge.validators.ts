@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3NotificationEvent = validate10;
 
@@ -15,94 +15,40 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.bucket === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bucket");
 errors++;
 }
 if(data.object === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "object");
 errors++;
 }
 if(data["request-id"] === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data.requester === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "requester");
 errors++;
 }
 if(data["source-ip-address"] === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data.reason === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "reason");
 errors++;
 }
 if(data["deletion-type"] === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
 errors++;
 }
 if(data.version !== undefined){
 if("0" !== data.version){
-const err8 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -110,36 +56,18 @@ if(data.bucket !== undefined){
 let data1 = data.bucket;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err9 = {instancePath:instancePath+"/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/bucket", "name");
 errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-const err10 = {instancePath:instancePath+"/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/bucket", "object");
 errors++;
 }
 }
@@ -147,175 +75,85 @@ if(data.object !== undefined){
 let data3 = data.object;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.key === undefined){
-const err12 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "key");
 errors++;
 }
 if(data3.etag === undefined){
-const err13 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "etag");
 errors++;
 }
 if(data3.sequencer === undefined){
-const err14 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "sequencer");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-const err15 = {instancePath:instancePath+"/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/object/key", "string");
 errors++;
 }
 }
 if(data3.etag !== undefined){
 if(typeof data3.etag !== "string"){
-const err16 = {instancePath:instancePath+"/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/object/etag", "string");
 errors++;
 }
 }
 if(data3["version-id"] !== undefined){
 if(typeof data3["version-id"] !== "string"){
-const err17 = {instancePath:instancePath+"/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/object/version-id", "string");
 errors++;
 }
 }
 if(data3.sequencer !== undefined){
 if(typeof data3.sequencer !== "string"){
-const err18 = {instancePath:instancePath+"/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/object", "object");
 errors++;
 }
 }
 if(data["request-id"] !== undefined){
 if(typeof data["request-id"] !== "string"){
-const err20 = {instancePath:instancePath+"/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/request-id", "string");
 errors++;
 }
 }
 if(data.requester !== undefined){
 if(typeof data.requester !== "string"){
-const err21 = {instancePath:instancePath+"/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/requester", "string");
 errors++;
 }
 }
 if(data["source-ip-address"] !== undefined){
 if(typeof data["source-ip-address"] !== "string"){
-const err22 = {instancePath:instancePath+"/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/source-ip-address", "string");
 errors++;
 }
 }
 if(data.reason !== undefined){
 if("DeleteObject" !== data.reason){
-const err23 = {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "DeleteObject"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "DeleteObject"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data["deletion-type"] !== undefined){
 let data12 = data["deletion-type"];
 if(typeof data12 !== "string"){
-const err24 = {instancePath:instancePath+"/deletion-type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/deletion-type", "string");
 errors++;
 }
 if(!((data12 === "Permanently Deleted") || (data12 === "Delete Marker Created"))){
-const err25 = {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -324,84 +162,36 @@ if(!valid0){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err27 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.bucket === undefined){
-const err28 = {instancePath,keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath, "bucket");
 errors++;
 }
 if(data.object === undefined){
-const err29 = {instancePath,keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = requiredError(vErrors, instancePath, "object");
 errors++;
 }
 if(data["request-id"] === undefined){
-const err30 = {instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data.requester === undefined){
-const err31 = {instancePath,keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath, "requester");
 errors++;
 }
 if(data.reason === undefined){
-const err32 = {instancePath,keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath, "reason");
 errors++;
 }
 if(data["deletion-type"] === undefined){
-const err33 = {instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
 errors++;
 }
 if(data.version !== undefined){
 if("0" !== data.version){
-const err34 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -409,36 +199,18 @@ if(data.bucket !== undefined){
 let data14 = data.bucket;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.name === undefined){
-const err35 = {instancePath:instancePath+"/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath+"/bucket", "name");
 errors++;
 }
 if(data14.name !== undefined){
 if(typeof data14.name !== "string"){
-const err36 = {instancePath:instancePath+"/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/bucket", "object");
 errors++;
 }
 }
@@ -446,176 +218,86 @@ if(data.object !== undefined){
 let data16 = data.object;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.key === undefined){
-const err38 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "key");
 errors++;
 }
 if(data16.etag === undefined){
-const err39 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "etag");
 errors++;
 }
 if(data16.sequencer === undefined){
-const err40 = {instancePath:instancePath+"/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = requiredError(vErrors, instancePath+"/object", "sequencer");
 errors++;
 }
 if(data16.key !== undefined){
 if(typeof data16.key !== "string"){
-const err41 = {instancePath:instancePath+"/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/object/key", "string");
 errors++;
 }
 }
 if(data16.etag !== undefined){
 if(typeof data16.etag !== "string"){
-const err42 = {instancePath:instancePath+"/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/object/etag", "string");
 errors++;
 }
 }
 if(data16["version-id"] !== undefined){
 if(typeof data16["version-id"] !== "string"){
-const err43 = {instancePath:instancePath+"/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/object/version-id", "string");
 errors++;
 }
 }
 if(data16.sequencer !== undefined){
 if(typeof data16.sequencer !== "string"){
-const err44 = {instancePath:instancePath+"/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/object", "object");
 errors++;
 }
 }
 if(data["request-id"] !== undefined){
 if(typeof data["request-id"] !== "string"){
-const err46 = {instancePath:instancePath+"/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/request-id", "string");
 errors++;
 }
 }
 if(data.requester !== undefined){
 if(typeof data.requester !== "string"){
-const err47 = {instancePath:instancePath+"/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/requester", "string");
 errors++;
 }
 }
 if(data.reason !== undefined){
 if("Lifecycle Expiration" !== data.reason){
-const err48 = {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "Lifecycle Expiration"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "Lifecycle Expiration"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data["deletion-type"] !== undefined){
 let data24 = data["deletion-type"];
 if(typeof data24 !== "string"){
-const err49 = {instancePath:instancePath+"/deletion-type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/deletion-type", "string");
 errors++;
 }
 if(!((data24 === "Permanently Deleted") || (data24 === "Delete Marker Created"))){
-const err50 = {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err51 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs29 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err52 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -685,74 +367,32 @@ if(data.detail !== undefined){
 let data1 = data.detail;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version === undefined){
-const err2 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data1.bucket === undefined){
-const err3 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data1.object === undefined){
-const err4 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data1["request-id"] === undefined){
-const err5 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data1.requester === undefined){
-const err6 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data1["source-ip-address"] === undefined){
-const err7 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data1.version !== undefined){
 if("0" !== data1.version){
-const err8 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -760,36 +400,18 @@ if(data1.bucket !== undefined){
 let data3 = data1.bucket;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err9 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data3.name !== undefined){
 if(typeof data3.name !== "string"){
-const err10 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -797,118 +419,58 @@ if(data1.object !== undefined){
 let data5 = data1.object;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.key === undefined){
-const err12 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data5.etag === undefined){
-const err13 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data5.key !== undefined){
 if(typeof data5.key !== "string"){
-const err14 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data5.etag !== undefined){
 if(typeof data5.etag !== "string"){
-const err15 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 if(data5["version-id"] !== undefined){
 if(typeof data5["version-id"] !== "string"){
-const err16 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data1["request-id"] !== undefined){
 if(typeof data1["request-id"] !== "string"){
-const err18 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data1.requester !== undefined){
 if(typeof data1.requester !== "string"){
-const err19 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data1["source-ip-address"] !== undefined){
 if(typeof data1["source-ip-address"] !== "string"){
-const err20 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -917,13 +479,7 @@ var _valid0 = _errs6 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err22 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs31 = errors;
@@ -973,74 +529,32 @@ if(data.detail !== undefined){
 let data13 = data.detail;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.version === undefined){
-const err25 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data13.bucket === undefined){
-const err26 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data13.object === undefined){
-const err27 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data13["request-id"] === undefined){
-const err28 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data13.requester === undefined){
-const err29 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data13["destination-access-tier"] === undefined){
-const err30 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"});
 errors++;
 }
 if(data13.version !== undefined){
 if("0" !== data13.version){
-const err31 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1048,36 +562,18 @@ if(data13.bucket !== undefined){
 let data15 = data13.bucket;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.name === undefined){
-const err32 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data15.name !== undefined){
 if(typeof data15.name !== "string"){
-const err33 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -1085,152 +581,74 @@ if(data13.object !== undefined){
 let data17 = data13.object;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.key === undefined){
-const err35 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data17.size === undefined){
-const err36 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
 errors++;
 }
 if(data17.etag === undefined){
-const err37 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data17.key !== undefined){
 if(typeof data17.key !== "string"){
-const err38 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data17.size !== undefined){
 let data19 = data17.size;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err39 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
 errors++;
 }
 }
 if(data17.etag !== undefined){
 if(typeof data17.etag !== "string"){
-const err40 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 if(data17["version-id"] !== undefined){
 if(typeof data17["version-id"] !== "string"){
-const err41 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data13["request-id"] !== undefined){
 if(typeof data13["request-id"] !== "string"){
-const err43 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data13.requester !== undefined){
 if(typeof data13.requester !== "string"){
-const err44 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data13["destination-access-tier"] !== undefined){
 let data24 = data13["destination-access-tier"];
 if(typeof data24 !== "string"){
-const err45 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/destination-access-tier", "string");
 errors++;
 }
 if(!((data24 === "ARCHIVE_ACCESS") || (data24 === "DEEP_ARCHIVE_ACCESS"))){
-const err46 = {instancePath:instancePath+"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -1239,13 +657,7 @@ var _valid1 = _errs34 === errors;
 valid8 = _valid1;
 }
 if(!valid8){
-const err48 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs61 = errors;
@@ -1295,84 +707,36 @@ if(data.detail !== undefined){
 let data26 = data.detail;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.version === undefined){
-const err51 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data26.bucket === undefined){
-const err52 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data26.object === undefined){
-const err53 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data26["request-id"] === undefined){
-const err54 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data26.requester === undefined){
-const err55 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data26["source-ip-address"] === undefined){
-const err56 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data26.reason === undefined){
-const err57 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "reason");
 errors++;
 }
 if(data26.version !== undefined){
 if("0" !== data26.version){
-const err58 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1380,36 +744,18 @@ if(data26.bucket !== undefined){
 let data28 = data26.bucket;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.name === undefined){
-const err59 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data28.name !== undefined){
 if(typeof data28.name !== "string"){
-const err60 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -1417,186 +763,90 @@ if(data26.object !== undefined){
 let data30 = data26.object;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.key === undefined){
-const err62 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data30.size === undefined){
-const err63 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
 errors++;
 }
 if(data30.etag === undefined){
-const err64 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data30.sequencer === undefined){
-const err65 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "sequencer");
 errors++;
 }
 if(data30.key !== undefined){
 if(typeof data30.key !== "string"){
-const err66 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data30.size !== undefined){
 let data32 = data30.size;
 if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err67 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
 errors++;
 }
 }
 if(data30.etag !== undefined){
 if(typeof data30.etag !== "string"){
-const err68 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 if(data30["version-id"] !== undefined){
 if(typeof data30["version-id"] !== "string"){
-const err69 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data30.sequencer !== undefined){
 if(typeof data30.sequencer !== "string"){
-const err70 = {instancePath:instancePath+"/detail/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data26["request-id"] !== undefined){
 if(typeof data26["request-id"] !== "string"){
-const err72 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data26.requester !== undefined){
 if(typeof data26.requester !== "string"){
-const err73 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data26["source-ip-address"] !== undefined){
 if(typeof data26["source-ip-address"] !== "string"){
-const err74 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
 errors++;
 }
 }
 if(data26.reason !== undefined){
 let data39 = data26.reason;
 if(typeof data39 !== "string"){
-const err75 = {instancePath:instancePath+"/detail/reason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/reason", "string");
 errors++;
 }
 if(!((((data39 === "PutObject") || (data39 === "POST Object")) || (data39 === "CopyObject")) || (data39 === "CompleteMultipartUpload"))){
-const err76 = {instancePath:instancePath+"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -1605,13 +855,7 @@ var _valid2 = _errs64 === errors;
 valid15 = _valid2;
 }
 if(!valid15){
-const err78 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs95 = errors;
@@ -1668,13 +912,7 @@ var _valid3 = _errs98 === errors;
 valid22 = _valid3;
 }
 if(!valid22){
-const err81 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs101 = errors;
@@ -1724,84 +962,36 @@ if(data.detail !== undefined){
 let data43 = data.detail;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 if(data43.version === undefined){
-const err84 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data43.bucket === undefined){
-const err85 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data43.object === undefined){
-const err86 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data43["request-id"] === undefined){
-const err87 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data43.requester === undefined){
-const err88 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data43["restore-expiry-time"] === undefined){
-const err89 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"});
 errors++;
 }
 if(data43["source-storage-class"] === undefined){
-const err90 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
 errors++;
 }
 if(data43.version !== undefined){
 if("0" !== data43.version){
-const err91 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1809,36 +999,18 @@ if(data43.bucket !== undefined){
 let data45 = data43.bucket;
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.name === undefined){
-const err92 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data45.name !== undefined){
 if(typeof data45.name !== "string"){
-const err93 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -1846,153 +1018,75 @@ if(data43.object !== undefined){
 let data47 = data43.object;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 if(data47.key === undefined){
-const err95 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data47.size === undefined){
-const err96 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
 errors++;
 }
 if(data47.etag === undefined){
-const err97 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data47.key !== undefined){
 if(typeof data47.key !== "string"){
-const err98 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data47.size !== undefined){
 let data49 = data47.size;
 if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err99 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
 errors++;
 }
 }
 if(data47["version-id"] !== undefined){
 if(typeof data47["version-id"] !== "string"){
-const err100 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data47.etag !== undefined){
 if(typeof data47.etag !== "string"){
-const err101 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data43["request-id"] !== undefined){
 if(typeof data43["request-id"] !== "string"){
-const err103 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data43.requester !== undefined){
 if("s3.amazonaws.com" !== data43.requester){
-const err104 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data43["restore-expiry-time"] !== undefined){
 if(typeof data43["restore-expiry-time"] !== "string"){
-const err105 = {instancePath:instancePath+"/detail/restore-expiry-time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/restore-expiry-time", "string");
 errors++;
 }
 }
 if(data43["source-storage-class"] !== undefined){
 if(typeof data43["source-storage-class"] !== "string"){
-const err106 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -2001,13 +1095,7 @@ var _valid4 = _errs104 === errors;
 valid25 = _valid4;
 }
 if(!valid25){
-const err108 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs132 = errors;
@@ -2057,64 +1145,28 @@ if(data.detail !== undefined){
 let data57 = data.detail;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.version === undefined){
-const err111 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data57.bucket === undefined){
-const err112 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data57.object === undefined){
-const err113 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data57["request-id"] === undefined){
-const err114 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data57.requester === undefined){
-const err115 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data57.version !== undefined){
 if("0" !== data57.version){
-const err116 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -2122,36 +1174,18 @@ if(data57.bucket !== undefined){
 let data59 = data57.bucket;
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 if(data59.name === undefined){
-const err117 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data59.name !== undefined){
 if(typeof data59.name !== "string"){
-const err118 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -2159,106 +1193,52 @@ if(data57.object !== undefined){
 let data61 = data57.object;
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.key === undefined){
-const err120 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data61.etag === undefined){
-const err121 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data61.key !== undefined){
 if(typeof data61.key !== "string"){
-const err122 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data61["version-id"] !== undefined){
 if(typeof data61["version-id"] !== "string"){
-const err123 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data61.etag !== undefined){
 if(typeof data61.etag !== "string"){
-const err124 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data57["request-id"] !== undefined){
 if(typeof data57["request-id"] !== "string"){
-const err126 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data57.requester !== undefined){
 if("s3.amazonaws.com" !== data57.requester){
-const err127 = {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
 errors++;
 }
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -2267,13 +1247,7 @@ var _valid5 = _errs135 === errors;
 valid32 = _valid5;
 }
 if(!valid32){
-const err129 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs157 = errors;
@@ -2323,84 +1297,36 @@ if(data.detail !== undefined){
 let data68 = data.detail;
 if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 if(data68.version === undefined){
-const err132 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data68.bucket === undefined){
-const err133 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data68.object === undefined){
-const err134 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data68["request-id"] === undefined){
-const err135 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data68.requester === undefined){
-const err136 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data68["source-ip-address"] === undefined){
-const err137 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data68["source-storage-class"] === undefined){
-const err138 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
 errors++;
 }
 if(data68.version !== undefined){
 if("0" !== data68.version){
-const err139 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -2408,36 +1334,18 @@ if(data68.bucket !== undefined){
 let data70 = data68.bucket;
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 if(data70.name === undefined){
-const err140 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data70.name !== undefined){
 if(typeof data70.name !== "string"){
-const err141 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -2445,153 +1353,75 @@ if(data68.object !== undefined){
 let data72 = data68.object;
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.key === undefined){
-const err143 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data72.size === undefined){
-const err144 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
 errors++;
 }
 if(data72.etag === undefined){
-const err145 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data72.key !== undefined){
 if(typeof data72.key !== "string"){
-const err146 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data72.size !== undefined){
 let data74 = data72.size;
 if(!((typeof data74 == "number") && (isFinite(data74)))){
-const err147 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
 errors++;
 }
 }
 if(data72["version-id"] !== undefined){
 if(typeof data72["version-id"] !== "string"){
-const err148 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data72.etag !== undefined){
 if(typeof data72.etag !== "string"){
-const err149 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data68["request-id"] !== undefined){
 if(typeof data68["request-id"] !== "string"){
-const err151 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data68.requester !== undefined){
 if(typeof data68.requester !== "string"){
-const err152 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data68["source-ip-address"] !== undefined){
 if(typeof data68["source-ip-address"] !== "string"){
-const err153 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
 errors++;
 }
 }
 if(data68["source-storage-class"] !== undefined){
 if(typeof data68["source-storage-class"] !== "string"){
-const err154 = {instancePath:instancePath+"/detail/source-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -2600,13 +1430,7 @@ var _valid6 = _errs160 === errors;
 valid39 = _valid6;
 }
 if(!valid39){
-const err156 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs189 = errors;
@@ -2656,74 +1480,32 @@ if(data.detail !== undefined){
 let data82 = data.detail;
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.version === undefined){
-const err159 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data82.bucket === undefined){
-const err160 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data82.object === undefined){
-const err161 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data82["request-id"] === undefined){
-const err162 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data82.requester === undefined){
-const err163 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data82["destination-storage-class"] === undefined){
-const err164 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"});
 errors++;
 }
 if(data82.version !== undefined){
 if("0" !== data82.version){
-const err165 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -2731,36 +1513,18 @@ if(data82.bucket !== undefined){
 let data84 = data82.bucket;
 if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 if(data84.name === undefined){
-const err166 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data84.name !== undefined){
 if(typeof data84.name !== "string"){
-const err167 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -2768,141 +1532,69 @@ if(data82.object !== undefined){
 let data86 = data82.object;
 if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
 if(data86.key === undefined){
-const err169 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data86.size === undefined){
-const err170 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
 errors++;
 }
 if(data86.etag === undefined){
-const err171 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data86.key !== undefined){
 if(typeof data86.key !== "string"){
-const err172 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data86.size !== undefined){
 let data88 = data86.size;
 if(!((typeof data88 == "number") && (isFinite(data88)))){
-const err173 = {instancePath:instancePath+"/detail/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
 errors++;
 }
 }
 if(data86["version-id"] !== undefined){
 if(typeof data86["version-id"] !== "string"){
-const err174 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data86.etag !== undefined){
 if(typeof data86.etag !== "string"){
-const err175 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data82["request-id"] !== undefined){
 if(typeof data82["request-id"] !== "string"){
-const err177 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data82.requester !== undefined){
 if(typeof data82.requester !== "string"){
-const err178 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data82["destination-storage-class"] !== undefined){
 if(typeof data82["destination-storage-class"] !== "string"){
-const err179 = {instancePath:instancePath+"/detail/destination-storage-class",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/destination-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -2911,13 +1603,7 @@ var _valid7 = _errs192 === errors;
 valid46 = _valid7;
 }
 if(!valid46){
-const err181 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs219 = errors;
@@ -2967,74 +1653,32 @@ if(data.detail !== undefined){
 let data95 = data.detail;
 if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
 if(data95.version === undefined){
-const err184 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data95.bucket === undefined){
-const err185 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data95.object === undefined){
-const err186 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data95["request-id"] === undefined){
-const err187 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data95.requester === undefined){
-const err188 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data95["source-ip-address"] === undefined){
-const err189 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data95.version !== undefined){
 if("0" !== data95.version){
-const err190 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -3042,36 +1686,18 @@ if(data95.bucket !== undefined){
 let data97 = data95.bucket;
 if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
 if(data97.name === undefined){
-const err191 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data97.name !== undefined){
 if(typeof data97.name !== "string"){
-const err192 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -3079,118 +1705,58 @@ if(data95.object !== undefined){
 let data99 = data95.object;
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 if(data99.key === undefined){
-const err194 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data99.etag === undefined){
-const err195 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data99.key !== undefined){
 if(typeof data99.key !== "string"){
-const err196 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data99["version-id"] !== undefined){
 if(typeof data99["version-id"] !== "string"){
-const err197 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data99.etag !== undefined){
 if(typeof data99.etag !== "string"){
-const err198 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data95["request-id"] !== undefined){
 if(typeof data95["request-id"] !== "string"){
-const err200 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data95.requester !== undefined){
 if(typeof data95.requester !== "string"){
-const err201 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data95["source-ip-address"] !== undefined){
 if(typeof data95["source-ip-address"] !== "string"){
-const err202 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -3199,13 +1765,7 @@ var _valid8 = _errs222 === errors;
 valid53 = _valid8;
 }
 if(!valid53){
-const err204 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs247 = errors;
@@ -3255,74 +1815,32 @@ if(data.detail !== undefined){
 let data107 = data.detail;
 if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
 if(data107.version === undefined){
-const err207 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "version");
 errors++;
 }
 if(data107.bucket === undefined){
-const err208 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
 errors++;
 }
 if(data107.object === undefined){
-const err209 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 if(data107["request-id"] === undefined){
-const err210 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data107.requester === undefined){
-const err211 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "requester"},message:"must have required property '"+"requester"+"'"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
 errors++;
 }
 if(data107["source-ip-address"] === undefined){
-const err212 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data107.version !== undefined){
 if("0" !== data107.version){
-const err213 = {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -3330,36 +1848,18 @@ if(data107.bucket !== undefined){
 let data109 = data107.bucket;
 if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
 if(data109.name === undefined){
-const err214 = {instancePath:instancePath+"/detail/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
 errors++;
 }
 if(data109.name !== undefined){
 if(typeof data109.name !== "string"){
-const err215 = {instancePath:instancePath+"/detail/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/detail/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
 errors++;
 }
 }
@@ -3367,118 +1867,58 @@ if(data107.object !== undefined){
 let data111 = data107.object;
 if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
 if(data111.key === undefined){
-const err217 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
 errors++;
 }
 if(data111.etag === undefined){
-const err218 = {instancePath:instancePath+"/detail/object",keyword:"required",params:{missingProperty: "etag"},message:"must have required property '"+"etag"+"'"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
+vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
 errors++;
 }
 if(data111.key !== undefined){
 if(typeof data111.key !== "string"){
-const err219 = {instancePath:instancePath+"/detail/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
 errors++;
 }
 }
 if(data111["version-id"] !== undefined){
 if(typeof data111["version-id"] !== "string"){
-const err220 = {instancePath:instancePath+"/detail/object/version-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data111.etag !== undefined){
 if(typeof data111.etag !== "string"){
-const err221 = {instancePath:instancePath+"/detail/object/etag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/detail/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
 errors++;
 }
 }
 if(data107["request-id"] !== undefined){
 if(typeof data107["request-id"] !== "string"){
-const err223 = {instancePath:instancePath+"/detail/request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
 errors++;
 }
 }
 if(data107.requester !== undefined){
 if(typeof data107.requester !== "string"){
-const err224 = {instancePath:instancePath+"/detail/requester",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
 errors++;
 }
 }
 if(data107["source-ip-address"] !== undefined){
 if(typeof data107["source-ip-address"] !== "string"){
-const err225 = {instancePath:instancePath+"/detail/source-ip-address",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
+vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
@@ -3487,13 +1927,7 @@ var _valid9 = _errs250 === errors;
 valid60 = _valid9;
 }
 if(!valid60){
-const err227 = {instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3501,185 +1935,83 @@ if(data.version === undefined){
 data.version = "0";
 }
 if(data.version === undefined){
-const err228 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.id === undefined){
-const err229 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err230 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-const err231 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.account === undefined){
-const err232 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
+vErrors = requiredError(vErrors, instancePath, "account");
 errors++;
 }
 if(data.time === undefined){
-const err233 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
+vErrors = requiredError(vErrors, instancePath, "time");
 errors++;
 }
 if(data.region === undefined){
-const err234 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.resources === undefined){
-const err235 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
+vErrors = requiredError(vErrors, instancePath, "resources");
 errors++;
 }
 if(data.detail === undefined){
-const err236 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
+vErrors = requiredError(vErrors, instancePath, "detail");
 errors++;
 }
 if(typeof data.version !== "string"){
-const err237 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err238 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
 if(data["detail-type"] !== undefined){
 let data120 = data["detail-type"];
 if(typeof data120 !== "string"){
-const err239 = {instancePath:instancePath+"/detail-type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
+vErrors = typeError(vErrors, instancePath+"/detail-type", "string");
 errors++;
 }
 if(!((((((((((data120 === "Object ACL Updated") || (data120 === "Object Access Tier Changed")) || (data120 === "Object Created")) || (data120 === "Object Deleted")) || (data120 === "Object Restore Completed")) || (data120 === "Object Restore Expired")) || (data120 === "Object Restore Initiated")) || (data120 === "Object Storage Class Changed")) || (data120 === "Object Tags Added")) || (data120 === "Object Tags Deleted"))){
-const err240 = {instancePath:instancePath+"/detail-type",keyword:"enum",params:{allowedValues: ["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail-type",keyword:"enum",params:{allowedValues: ["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.source !== undefined){
 if("aws.s3" !== data.source){
-const err241 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err242 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
+vErrors = typeError(vErrors, instancePath+"/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err243 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
+vErrors = typeError(vErrors, instancePath+"/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err244 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -3689,62 +2021,32 @@ if(Array.isArray(data125)){
 const len0 = data125.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data125[i0] !== "string"){
-const err245 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
+vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
+vErrors = typeError(vErrors, instancePath+"/resources", "array");
 errors++;
 }
 }
 if(data.detail !== undefined){
 let data127 = data.detail;
 if(!(data127 && typeof data127 == "object" && !Array.isArray(data127))){
-const err247 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
+vErrors = typeError(vErrors, instancePath+"/detail", "object");
 errors++;
 }
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err248 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
+vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-const err249 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

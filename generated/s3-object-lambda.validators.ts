@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3ObjectLambdaEvent = validate10;
 
@@ -12,82 +12,40 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.principalId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "principalId");
 errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/type", "string");
 errors++;
 }
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-const err3 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/principalId", "string");
 errors++;
 }
 }
 if(data.arn !== undefined){
 if(typeof data.arn !== "string"){
-const err4 = {instancePath:instancePath+"/arn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/arn", "string");
 errors++;
 }
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-const err5 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/accountId", "string");
 errors++;
 }
 }
 if(data.accessKeyId !== undefined){
 if(typeof data.accessKeyId !== "string"){
-const err6 = {instancePath:instancePath+"/accessKeyId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/accessKeyId", "string");
 errors++;
 }
 }
@@ -95,71 +53,35 @@ if(data.sessionContext !== undefined){
 let data5 = data.sessionContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.attributes === undefined){
-const err7 = {instancePath:instancePath+"/sessionContext",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext", "attributes");
 errors++;
 }
 if(data5.attributes !== undefined){
 let data6 = data5.attributes;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.creationDate === undefined){
-const err8 = {instancePath:instancePath+"/sessionContext/attributes",keyword:"required",params:{missingProperty: "creationDate"},message:"must have required property '"+"creationDate"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/attributes", "creationDate");
 errors++;
 }
 if(data6.mfaAuthenticated === undefined){
-const err9 = {instancePath:instancePath+"/sessionContext/attributes",keyword:"required",params:{missingProperty: "mfaAuthenticated"},message:"must have required property '"+"mfaAuthenticated"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/attributes", "mfaAuthenticated");
 errors++;
 }
 if(data6.creationDate !== undefined){
 if(typeof data6.creationDate !== "string"){
-const err10 = {instancePath:instancePath+"/sessionContext/attributes/creationDate",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes/creationDate", "string");
 errors++;
 }
 }
 if(data6.mfaAuthenticated !== undefined){
 if(typeof data6.mfaAuthenticated !== "string"){
-const err11 = {instancePath:instancePath+"/sessionContext/attributes/mfaAuthenticated",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes/mfaAuthenticated", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/sessionContext/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes", "object");
 errors++;
 }
 }
@@ -167,148 +89,70 @@ if(data5.sessionIssuer !== undefined){
 let data9 = data5.sessionIssuer;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.type === undefined){
-const err13 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "type");
 errors++;
 }
 if(data9.principalId === undefined){
-const err14 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "principalId");
 errors++;
 }
 if(data9.arn === undefined){
-const err15 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "arn");
 errors++;
 }
 if(data9.accountId === undefined){
-const err16 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "accountId");
 errors++;
 }
 if(data9.userName === undefined){
-const err17 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"required",params:{missingProperty: "userName"},message:"must have required property '"+"userName"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "userName");
 errors++;
 }
 if(data9.type !== undefined){
 if(typeof data9.type !== "string"){
-const err18 = {instancePath:instancePath+"/sessionContext/sessionIssuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/type", "string");
 errors++;
 }
 }
 if(data9.principalId !== undefined){
 if(typeof data9.principalId !== "string"){
-const err19 = {instancePath:instancePath+"/sessionContext/sessionIssuer/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/principalId", "string");
 errors++;
 }
 }
 if(data9.arn !== undefined){
 if(typeof data9.arn !== "string"){
-const err20 = {instancePath:instancePath+"/sessionContext/sessionIssuer/arn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/arn", "string");
 errors++;
 }
 }
 if(data9.accountId !== undefined){
 if(typeof data9.accountId !== "string"){
-const err21 = {instancePath:instancePath+"/sessionContext/sessionIssuer/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/accountId", "string");
 errors++;
 }
 }
 if(data9.userName !== undefined){
 if(typeof data9.userName !== "string"){
-const err22 = {instancePath:instancePath+"/sessionContext/sessionIssuer/userName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/userName", "string");
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/sessionContext/sessionIssuer",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer", "object");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/sessionContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/sessionContext", "object");
 errors++;
 }
 }
 }
 else {
-const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -325,64 +169,28 @@ if(data.protocolVersion === undefined){
 data.protocolVersion = "1.00";
 }
 if(data.xAmzRequestId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "xAmzRequestId"},message:"must have required property '"+"xAmzRequestId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "xAmzRequestId");
 errors++;
 }
 if(data.configuration === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "configuration"},message:"must have required property '"+"configuration"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "configuration");
 errors++;
 }
 if(data.userRequest === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "userRequest"},message:"must have required property '"+"userRequest"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "userRequest");
 errors++;
 }
 if(data.userIdentity === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "userIdentity"},message:"must have required property '"+"userIdentity"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "userIdentity");
 errors++;
 }
 if(data.protocolVersion === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "protocolVersion"},message:"must have required property '"+"protocolVersion"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "protocolVersion");
 errors++;
 }
 if(data.xAmzRequestId !== undefined){
 if(typeof data.xAmzRequestId !== "string"){
-const err5 = {instancePath:instancePath+"/xAmzRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/xAmzRequestId", "string");
 errors++;
 }
 }
@@ -390,80 +198,38 @@ if(data.getObjectContext !== undefined){
 let data1 = data.getObjectContext;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.inputS3Url === undefined){
-const err6 = {instancePath:instancePath+"/getObjectContext",keyword:"required",params:{missingProperty: "inputS3Url"},message:"must have required property '"+"inputS3Url"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "inputS3Url");
 errors++;
 }
 if(data1.outputRoute === undefined){
-const err7 = {instancePath:instancePath+"/getObjectContext",keyword:"required",params:{missingProperty: "outputRoute"},message:"must have required property '"+"outputRoute"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "outputRoute");
 errors++;
 }
 if(data1.outputToken === undefined){
-const err8 = {instancePath:instancePath+"/getObjectContext",keyword:"required",params:{missingProperty: "outputToken"},message:"must have required property '"+"outputToken"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "outputToken");
 errors++;
 }
 if(data1.inputS3Url !== undefined){
 if(typeof data1.inputS3Url !== "string"){
-const err9 = {instancePath:instancePath+"/getObjectContext/inputS3Url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/getObjectContext/inputS3Url", "string");
 errors++;
 }
 }
 if(data1.outputRoute !== undefined){
 if(typeof data1.outputRoute !== "string"){
-const err10 = {instancePath:instancePath+"/getObjectContext/outputRoute",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/getObjectContext/outputRoute", "string");
 errors++;
 }
 }
 if(data1.outputToken !== undefined){
 if(typeof data1.outputToken !== "string"){
-const err11 = {instancePath:instancePath+"/getObjectContext/outputToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/getObjectContext/outputToken", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/getObjectContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/getObjectContext", "object");
 errors++;
 }
 }
@@ -471,36 +237,18 @@ if(data.headObjectContext !== undefined){
 let data5 = data.headObjectContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.inputS3Url === undefined){
-const err13 = {instancePath:instancePath+"/headObjectContext",keyword:"required",params:{missingProperty: "inputS3Url"},message:"must have required property '"+"inputS3Url"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/headObjectContext", "inputS3Url");
 errors++;
 }
 if(data5.inputS3Url !== undefined){
 if(typeof data5.inputS3Url !== "string"){
-const err14 = {instancePath:instancePath+"/headObjectContext/inputS3Url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/headObjectContext/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/headObjectContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/headObjectContext", "object");
 errors++;
 }
 }
@@ -508,36 +256,18 @@ if(data.listObjectsContext !== undefined){
 let data7 = data.listObjectsContext;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.inputS3Url === undefined){
-const err16 = {instancePath:instancePath+"/listObjectsContext",keyword:"required",params:{missingProperty: "inputS3Url"},message:"must have required property '"+"inputS3Url"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/listObjectsContext", "inputS3Url");
 errors++;
 }
 if(data7.inputS3Url !== undefined){
 if(typeof data7.inputS3Url !== "string"){
-const err17 = {instancePath:instancePath+"/listObjectsContext/inputS3Url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/listObjectsContext/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/listObjectsContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/listObjectsContext", "object");
 errors++;
 }
 }
@@ -545,36 +275,18 @@ if(data.listObjectsV2Context !== undefined){
 let data9 = data.listObjectsV2Context;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.inputS3Url === undefined){
-const err19 = {instancePath:instancePath+"/listObjectsV2Context",keyword:"required",params:{missingProperty: "inputS3Url"},message:"must have required property '"+"inputS3Url"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/listObjectsV2Context", "inputS3Url");
 errors++;
 }
 if(data9.inputS3Url !== undefined){
 if(typeof data9.inputS3Url !== "string"){
-const err20 = {instancePath:instancePath+"/listObjectsV2Context/inputS3Url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/listObjectsV2Context/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/listObjectsV2Context",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/listObjectsV2Context", "object");
 errors++;
 }
 }
@@ -582,80 +294,38 @@ if(data.configuration !== undefined){
 let data11 = data.configuration;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.accessPointArn === undefined){
-const err22 = {instancePath:instancePath+"/configuration",keyword:"required",params:{missingProperty: "accessPointArn"},message:"must have required property '"+"accessPointArn"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/configuration", "accessPointArn");
 errors++;
 }
 if(data11.supportingAccessPointArn === undefined){
-const err23 = {instancePath:instancePath+"/configuration",keyword:"required",params:{missingProperty: "supportingAccessPointArn"},message:"must have required property '"+"supportingAccessPointArn"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/configuration", "supportingAccessPointArn");
 errors++;
 }
 if(data11.payload === undefined){
-const err24 = {instancePath:instancePath+"/configuration",keyword:"required",params:{missingProperty: "payload"},message:"must have required property '"+"payload"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/configuration", "payload");
 errors++;
 }
 if(data11.accessPointArn !== undefined){
 if(typeof data11.accessPointArn !== "string"){
-const err25 = {instancePath:instancePath+"/configuration/accessPointArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/accessPointArn", "string");
 errors++;
 }
 }
 if(data11.supportingAccessPointArn !== undefined){
 if(typeof data11.supportingAccessPointArn !== "string"){
-const err26 = {instancePath:instancePath+"/configuration/supportingAccessPointArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/supportingAccessPointArn", "string");
 errors++;
 }
 }
 if(data11.payload !== undefined){
 if(typeof data11.payload !== "string"){
-const err27 = {instancePath:instancePath+"/configuration/payload",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration/payload", "string");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/configuration",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/configuration", "object");
 errors++;
 }
 }
@@ -663,34 +333,16 @@ if(data.userRequest !== undefined){
 let data15 = data.userRequest;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.url === undefined){
-const err29 = {instancePath:instancePath+"/userRequest",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = requiredError(vErrors, instancePath+"/userRequest", "url");
 errors++;
 }
 if(data15.headers === undefined){
-const err30 = {instancePath:instancePath+"/userRequest",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = requiredError(vErrors, instancePath+"/userRequest", "headers");
 errors++;
 }
 if(data15.url !== undefined){
 if(typeof data15.url !== "string"){
-const err31 = {instancePath:instancePath+"/userRequest/url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/userRequest/url", "string");
 errors++;
 }
 }
@@ -699,37 +351,19 @@ let data17 = data15.headers;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key0 in data17){
 if(typeof data17[key0] !== "string"){
-const err32 = {instancePath:instancePath+"/userRequest/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/userRequest/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/userRequest/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/userRequest/headers", "object");
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/userRequest",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/userRequest", "object");
 errors++;
 }
 }
@@ -740,24 +374,12 @@ errors = vErrors.length;
 }
 }
 if(typeof data.protocolVersion !== "string"){
-const err35 = {instancePath:instancePath+"/protocolVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/protocolVersion", "string");
 errors++;
 }
 }
 else {
-const err36 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateS3Event = validate10;
 
@@ -12,83 +12,41 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.restoreEventData === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "restoreEventData"},message:"must have required property '"+"restoreEventData"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "restoreEventData");
 errors++;
 }
 if(data.restoreEventData !== undefined){
 let data0 = data.restoreEventData;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.lifecycleRestorationExpiryTime === undefined){
-const err1 = {instancePath:instancePath+"/restoreEventData",keyword:"required",params:{missingProperty: "lifecycleRestorationExpiryTime"},message:"must have required property '"+"lifecycleRestorationExpiryTime"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestorationExpiryTime");
 errors++;
 }
 if(data0.lifecycleRestoreStorageClass === undefined){
-const err2 = {instancePath:instancePath+"/restoreEventData",keyword:"required",params:{missingProperty: "lifecycleRestoreStorageClass"},message:"must have required property '"+"lifecycleRestoreStorageClass"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestoreStorageClass");
 errors++;
 }
 if(data0.lifecycleRestorationExpiryTime !== undefined){
 if(typeof data0.lifecycleRestorationExpiryTime !== "string"){
-const err3 = {instancePath:instancePath+"/restoreEventData/lifecycleRestorationExpiryTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestorationExpiryTime", "string");
 errors++;
 }
 }
 if(data0.lifecycleRestoreStorageClass !== undefined){
 if(typeof data0.lifecycleRestoreStorageClass !== "string"){
-const err4 = {instancePath:instancePath+"/restoreEventData/lifecycleRestoreStorageClass",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestoreStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/restoreEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -104,150 +62,66 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:s3";
 }
 if(data.eventVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.eventSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.awsRegion === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.eventTime === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventTime"},message:"must have required property '"+"eventTime"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventTime");
 errors++;
 }
 if(data.eventName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.userIdentity === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "userIdentity"},message:"must have required property '"+"userIdentity"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "userIdentity");
 errors++;
 }
 if(data.requestParameters === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestParameters"},message:"must have required property '"+"requestParameters"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "requestParameters");
 errors++;
 }
 if(data.responseElements === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "responseElements"},message:"must have required property '"+"responseElements"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "responseElements");
 errors++;
 }
 if(data.s3 === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "s3"},message:"must have required property '"+"s3"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "s3");
 errors++;
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err9 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-const err10 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err11 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventTime !== undefined){
 if(typeof data.eventTime !== "string"){
-const err12 = {instancePath:instancePath+"/eventTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventTime", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 if(typeof data.eventName !== "string"){
-const err13 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 }
@@ -255,36 +129,18 @@ if(data.userIdentity !== undefined){
 let data5 = data.userIdentity;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.principalId === undefined){
-const err14 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
 errors++;
 }
 if(data5.principalId !== undefined){
 if(typeof data5.principalId !== "string"){
-const err15 = {instancePath:instancePath+"/userIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/userIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
 errors++;
 }
 }
@@ -292,36 +148,18 @@ if(data.requestParameters !== undefined){
 let data7 = data.requestParameters;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sourceIPAddress === undefined){
-const err17 = {instancePath:instancePath+"/requestParameters",keyword:"required",params:{missingProperty: "sourceIPAddress"},message:"must have required property '"+"sourceIPAddress"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestParameters", "sourceIPAddress");
 errors++;
 }
 if(data7.sourceIPAddress !== undefined){
 if(typeof data7.sourceIPAddress !== "string"){
-const err18 = {instancePath:instancePath+"/requestParameters/sourceIPAddress",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/requestParameters/sourceIPAddress", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/requestParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/requestParameters", "object");
 errors++;
 }
 }
@@ -329,58 +167,28 @@ if(data.responseElements !== undefined){
 let data9 = data.responseElements;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9["x-amz-request-id"] === undefined){
-const err20 = {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"});
 errors++;
 }
 if(data9["x-amz-id-2"] === undefined){
-const err21 = {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"});
 errors++;
 }
 if(data9["x-amz-request-id"] !== undefined){
 if(typeof data9["x-amz-request-id"] !== "string"){
-const err22 = {instancePath:instancePath+"/responseElements/x-amz-request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-request-id", "string");
 errors++;
 }
 }
 if(data9["x-amz-id-2"] !== undefined){
 if(typeof data9["x-amz-id-2"] !== "string"){
-const err23 = {instancePath:instancePath+"/responseElements/x-amz-id-2",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-id-2", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/responseElements",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements", "object");
 errors++;
 }
 }
@@ -391,64 +199,28 @@ if(data12.s3SchemaVersion === undefined){
 data12.s3SchemaVersion = "1.0";
 }
 if(data12.s3SchemaVersion === undefined){
-const err25 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "s3SchemaVersion"},message:"must have required property '"+"s3SchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "s3SchemaVersion");
 errors++;
 }
 if(data12.configurationId === undefined){
-const err26 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "configurationId"},message:"must have required property '"+"configurationId"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "configurationId");
 errors++;
 }
 if(data12.bucket === undefined){
-const err27 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "bucket");
 errors++;
 }
 if(data12.object === undefined){
-const err28 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "object");
 errors++;
 }
 if(typeof data12.s3SchemaVersion !== "string"){
-const err29 = {instancePath:instancePath+"/s3/s3SchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/s3SchemaVersion", "string");
 errors++;
 }
 if(data12.configurationId !== undefined){
 if(typeof data12.configurationId !== "string"){
-const err30 = {instancePath:instancePath+"/s3/configurationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/configurationId", "string");
 errors++;
 }
 }
@@ -456,44 +228,20 @@ if(data12.bucket !== undefined){
 let data15 = data12.bucket;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.name === undefined){
-const err31 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "name");
 errors++;
 }
 if(data15.ownerIdentity === undefined){
-const err32 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "ownerIdentity"},message:"must have required property '"+"ownerIdentity"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "ownerIdentity");
 errors++;
 }
 if(data15.arn === undefined){
-const err33 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "arn");
 errors++;
 }
 if(data15.name !== undefined){
 if(typeof data15.name !== "string"){
-const err34 = {instancePath:instancePath+"/s3/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/name", "string");
 errors++;
 }
 }
@@ -501,60 +249,30 @@ if(data15.ownerIdentity !== undefined){
 let data17 = data15.ownerIdentity;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.principalId === undefined){
-const err35 = {instancePath:instancePath+"/s3/bucket/ownerIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "principalId");
 errors++;
 }
 if(data17.principalId !== undefined){
 if(typeof data17.principalId !== "string"){
-const err36 = {instancePath:instancePath+"/s3/bucket/ownerIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/s3/bucket/ownerIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "object");
 errors++;
 }
 }
 if(data15.arn !== undefined){
 if(typeof data15.arn !== "string"){
-const err38 = {instancePath:instancePath+"/s3/bucket/arn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/arn", "string");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/s3/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket", "object");
 errors++;
 }
 }
@@ -562,107 +280,53 @@ if(data12.object !== undefined){
 let data20 = data12.object;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.key === undefined){
-const err40 = {instancePath:instancePath+"/s3/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/object", "key");
 errors++;
 }
 if(data20.sequencer === undefined){
-const err41 = {instancePath:instancePath+"/s3/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/object", "sequencer");
 errors++;
 }
 if(data20.key !== undefined){
 if(typeof data20.key !== "string"){
-const err42 = {instancePath:instancePath+"/s3/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/key", "string");
 errors++;
 }
 }
 if(data20.size !== undefined){
 let data22 = data20.size;
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err43 = {instancePath:instancePath+"/s3/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/size", "number");
 errors++;
 }
 }
 if(data20.eTag !== undefined){
 if(typeof data20.eTag !== "string"){
-const err44 = {instancePath:instancePath+"/s3/object/eTag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/eTag", "string");
 errors++;
 }
 }
 if(data20.versionId !== undefined){
 if(typeof data20.versionId !== "string"){
-const err45 = {instancePath:instancePath+"/s3/object/versionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/versionId", "string");
 errors++;
 }
 }
 if(data20.sequencer !== undefined){
 if(typeof data20.sequencer !== "string"){
-const err46 = {instancePath:instancePath+"/s3/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/s3/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object", "object");
 errors++;
 }
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/s3",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath+"/s3", "object");
 errors++;
 }
 }
@@ -676,61 +340,31 @@ if(data.lifecycleEventData !== undefined){
 let data27 = data.lifecycleEventData;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.transitionEventData === undefined){
-const err49 = {instancePath:instancePath+"/lifecycleEventData",keyword:"required",params:{missingProperty: "transitionEventData"},message:"must have required property '"+"transitionEventData"+"'"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData", "transitionEventData");
 errors++;
 }
 if(data27.transitionEventData !== undefined){
 let data28 = data27.transitionEventData;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.destinationStorageClass === undefined){
-const err50 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData",keyword:"required",params:{missingProperty: "destinationStorageClass"},message:"must have required property '"+"destinationStorageClass"+"'"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "destinationStorageClass");
 errors++;
 }
 if(data28.destinationStorageClass !== undefined){
 if(typeof data28.destinationStorageClass !== "string"){
-const err51 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData/destinationStorageClass",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData/destinationStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/lifecycleEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData", "object");
 errors++;
 }
 }
@@ -738,48 +372,24 @@ if(data.intelligentTieringEventData !== undefined){
 let data30 = data.intelligentTieringEventData;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.destinationAccessTier === undefined){
-const err54 = {instancePath:instancePath+"/intelligentTieringEventData",keyword:"required",params:{missingProperty: "destinationAccessTier"},message:"must have required property '"+"destinationAccessTier"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = requiredError(vErrors, instancePath+"/intelligentTieringEventData", "destinationAccessTier");
 errors++;
 }
 if(data30.destinationAccessTier !== undefined){
 if(typeof data30.destinationAccessTier !== "string"){
-const err55 = {instancePath:instancePath+"/intelligentTieringEventData/destinationAccessTier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData/destinationAccessTier", "string");
 errors++;
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/intelligentTieringEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -793,13 +403,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -814,25 +418,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -846,146 +438,68 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Service === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Service"},message:"must have required property '"+"Service"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Service");
 errors++;
 }
 if(data.Event === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Event"},message:"must have required property '"+"Event"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Event");
 errors++;
 }
 if(data.Time === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Time"},message:"must have required property '"+"Time"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "Time");
 errors++;
 }
 if(data.Bucket === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Bucket"},message:"must have required property '"+"Bucket"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "Bucket");
 errors++;
 }
 if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.HostId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "HostId");
 errors++;
 }
 if(data.Service !== undefined){
 if(typeof data.Service !== "string"){
-const err6 = {instancePath:instancePath+"/Service",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/Service", "string");
 errors++;
 }
 }
 if(data.Event !== undefined){
 if("s3:TestEvent" !== data.Event){
-const err7 = {instancePath:instancePath+"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Time !== undefined){
 if(typeof data.Time !== "string"){
-const err8 = {instancePath:instancePath+"/Time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/Time", "string");
 errors++;
 }
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err9 = {instancePath:instancePath+"/Bucket",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/Bucket", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err10 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-const err11 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/HostId", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;

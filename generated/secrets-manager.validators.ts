@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateSecretsManagerRotationEvent = validate10;
 
@@ -13,93 +13,45 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Step === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Step"},message:"must have required property '"+"Step"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Step");
 errors++;
 }
 if(data.SecretId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "SecretId"},message:"must have required property '"+"SecretId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "SecretId");
 errors++;
 }
 if(data.ClientRequestToken === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ClientRequestToken"},message:"must have required property '"+"ClientRequestToken"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "ClientRequestToken");
 errors++;
 }
 if(data.Step !== undefined){
 let data0 = data.Step;
 if(!((((data0 === "createSecret") || (data0 === "setSecret")) || (data0 === "testSecret")) || (data0 === "finishSecret"))){
-const err3 = {instancePath:instancePath+"/Step",keyword:"enum",params:{allowedValues: ["createSecret","setSecret","testSecret","finishSecret"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Step",keyword:"enum",params:{allowedValues: ["createSecret","setSecret","testSecret","finishSecret"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.SecretId !== undefined){
 if(typeof data.SecretId !== "string"){
-const err4 = {instancePath:instancePath+"/SecretId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/SecretId", "string");
 errors++;
 }
 }
 if(data.ClientRequestToken !== undefined){
 if(typeof data.ClientRequestToken !== "string"){
-const err5 = {instancePath:instancePath+"/ClientRequestToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/ClientRequestToken", "string");
 errors++;
 }
 }
 if(data.RotationToken !== undefined){
 if(typeof data.RotationToken !== "string"){
-const err6 = {instancePath:instancePath+"/RotationToken",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/RotationToken", "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateSESEvent = validate10;
 
@@ -12,108 +12,48 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.timestamp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.messageId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "messageId");
 errors++;
 }
 if(data.destination === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "destination");
 errors++;
 }
 if(data.headersTruncated === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "headersTruncated"},message:"must have required property '"+"headersTruncated"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "headersTruncated");
 errors++;
 }
 if(data.headers === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.commonHeaders === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "commonHeaders"},message:"must have required property '"+"commonHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "commonHeaders");
 errors++;
 }
 if(data.timestamp !== undefined){
 if(typeof data.timestamp !== "string"){
-const err7 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "string");
 errors++;
 }
 }
 if(data.source !== undefined){
 if(typeof data.source !== "string"){
-const err8 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/source", "string");
 errors++;
 }
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/messageId", "string");
 errors++;
 }
 }
@@ -123,37 +63,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err10 = {instancePath:instancePath+"/destination/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/destination/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/destination",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/destination", "array");
 errors++;
 }
 }
 if(data.headersTruncated !== undefined){
 if(typeof data.headersTruncated !== "boolean"){
-const err12 = {instancePath:instancePath+"/headersTruncated",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/headersTruncated", "boolean");
 errors++;
 }
 }
@@ -165,70 +87,34 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-const err13 = {instancePath:instancePath+"/headers/" + i1,keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + i1, "name");
 errors++;
 }
 if(data7.value === undefined){
-const err14 = {instancePath:instancePath+"/headers/" + i1,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/headers/" + i1, "value");
 errors++;
 }
 if(data7.name !== undefined){
 if(typeof data7.name !== "string"){
-const err15 = {instancePath:instancePath+"/headers/" + i1+"/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i1+"/name", "string");
 errors++;
 }
 }
 if(data7.value !== undefined){
 if(typeof data7.value !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + i1+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/headers/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "array");
 errors++;
 }
 }
@@ -236,44 +122,20 @@ if(data.commonHeaders !== undefined){
 let data10 = data.commonHeaders;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.returnPath === undefined){
-const err19 = {instancePath:instancePath+"/commonHeaders",keyword:"required",params:{missingProperty: "returnPath"},message:"must have required property '"+"returnPath"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "returnPath");
 errors++;
 }
 if(data10.date === undefined){
-const err20 = {instancePath:instancePath+"/commonHeaders",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "date");
 errors++;
 }
 if(data10.messageId === undefined){
-const err21 = {instancePath:instancePath+"/commonHeaders",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "messageId");
 errors++;
 }
 if(data10.returnPath !== undefined){
 if(typeof data10.returnPath !== "string"){
-const err22 = {instancePath:instancePath+"/commonHeaders/returnPath",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/returnPath", "string");
 errors++;
 }
 }
@@ -283,37 +145,19 @@ if(Array.isArray(data12)){
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data12[i2] !== "string"){
-const err23 = {instancePath:instancePath+"/commonHeaders/from/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/from/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/commonHeaders/from",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/from", "array");
 errors++;
 }
 }
 if(data10.date !== undefined){
 if(typeof data10.date !== "string"){
-const err25 = {instancePath:instancePath+"/commonHeaders/date",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/date", "string");
 errors++;
 }
 }
@@ -323,25 +167,13 @@ if(Array.isArray(data15)){
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data15[i3] !== "string"){
-const err26 = {instancePath:instancePath+"/commonHeaders/to/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/to/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/commonHeaders/to",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/to", "array");
 errors++;
 }
 }
@@ -351,25 +183,13 @@ if(Array.isArray(data17)){
 const len4 = data17.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data17[i4] !== "string"){
-const err28 = {instancePath:instancePath+"/commonHeaders/cc/" + i4,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/cc/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/commonHeaders/cc",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/cc", "array");
 errors++;
 }
 }
@@ -379,25 +199,13 @@ if(Array.isArray(data19)){
 const len5 = data19.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data19[i5] !== "string"){
-const err30 = {instancePath:instancePath+"/commonHeaders/bcc/" + i5,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/bcc/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/commonHeaders/bcc",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/bcc", "array");
 errors++;
 }
 }
@@ -407,25 +215,13 @@ if(Array.isArray(data21)){
 const len6 = data21.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data21[i6] !== "string"){
-const err32 = {instancePath:instancePath+"/commonHeaders/sender/" + i6,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/sender/" + i6, "string");
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/commonHeaders/sender",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/sender", "array");
 errors++;
 }
 }
@@ -435,73 +231,37 @@ if(Array.isArray(data23)){
 const len7 = data23.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data23[i7] !== "string"){
-const err34 = {instancePath:instancePath+"/commonHeaders/replyTo/" + i7,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/replyTo/" + i7, "string");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/commonHeaders/replyTo",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/replyTo", "array");
 errors++;
 }
 }
 if(data10.messageId !== undefined){
 if(typeof data10.messageId !== "string"){
-const err36 = {instancePath:instancePath+"/commonHeaders/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/messageId", "string");
 errors++;
 }
 }
 if(data10.subject !== undefined){
 if(typeof data10.subject !== "string"){
-const err37 = {instancePath:instancePath+"/commonHeaders/subject",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders/subject", "string");
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/commonHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/commonHeaders", "object");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -517,92 +277,44 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.bucketName === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bucketName"},message:"must have required property '"+"bucketName"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bucketName");
 errors++;
 }
 if(data.objectKey === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "objectKey"},message:"must have required property '"+"objectKey"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "objectKey");
 errors++;
 }
 if(data.type !== undefined){
 if("S3" !== data.type){
-const err3 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err4 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 if(data.bucketName !== undefined){
 if(typeof data.bucketName !== "string"){
-const err5 = {instancePath:instancePath+"/bucketName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/bucketName", "string");
 errors++;
 }
 }
 if(data.objectKey !== undefined){
 if(typeof data.objectKey !== "string"){
-const err6 = {instancePath:instancePath+"/objectKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/objectKey", "string");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -611,58 +323,28 @@ if(!valid0){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.topicArn === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "topicArn"},message:"must have required property '"+"topicArn"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "topicArn");
 errors++;
 }
 if(data.type !== undefined){
 if("SNS" !== data.type){
-const err10 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "SNS"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "SNS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err11 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs11 === errors;
@@ -671,136 +353,64 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err13 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.smtpReplyCode === undefined){
-const err14 = {instancePath,keyword:"required",params:{missingProperty: "smtpReplyCode"},message:"must have required property '"+"smtpReplyCode"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath, "smtpReplyCode");
 errors++;
 }
 if(data.statusCode === undefined){
-const err15 = {instancePath,keyword:"required",params:{missingProperty: "statusCode"},message:"must have required property '"+"statusCode"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath, "statusCode");
 errors++;
 }
 if(data.message === undefined){
-const err16 = {instancePath,keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath, "message");
 errors++;
 }
 if(data.sender === undefined){
-const err17 = {instancePath,keyword:"required",params:{missingProperty: "sender"},message:"must have required property '"+"sender"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath, "sender");
 errors++;
 }
 if(data.type !== undefined){
 if("Bounce" !== data.type){
-const err18 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Bounce"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Bounce"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err19 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 if(data.smtpReplyCode !== undefined){
 if(typeof data.smtpReplyCode !== "string"){
-const err20 = {instancePath:instancePath+"/smtpReplyCode",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/smtpReplyCode", "string");
 errors++;
 }
 }
 if(data.statusCode !== undefined){
 if(typeof data.statusCode !== "string"){
-const err21 = {instancePath:instancePath+"/statusCode",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/statusCode", "string");
 errors++;
 }
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err22 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "string");
 errors++;
 }
 }
 if(data.sender !== undefined){
 if(typeof data.sender !== "string"){
-const err23 = {instancePath:instancePath+"/sender",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/sender", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs17 === errors;
@@ -809,92 +419,44 @@ if(!valid0){
 const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err25 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.functionArn === undefined){
-const err26 = {instancePath,keyword:"required",params:{missingProperty: "functionArn"},message:"must have required property '"+"functionArn"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath, "functionArn");
 errors++;
 }
 if(data.invocationType === undefined){
-const err27 = {instancePath,keyword:"required",params:{missingProperty: "invocationType"},message:"must have required property '"+"invocationType"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationType");
 errors++;
 }
 if(data.type !== undefined){
 if("Lambda" !== data.type){
-const err28 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Lambda"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Lambda"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err29 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 if(data.functionArn !== undefined){
 if(typeof data.functionArn !== "string"){
-const err30 = {instancePath:instancePath+"/functionArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/functionArn", "string");
 errors++;
 }
 }
 if(data.invocationType !== undefined){
 if(typeof data.invocationType !== "string"){
-const err31 = {instancePath:instancePath+"/invocationType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationType", "string");
 errors++;
 }
 }
 }
 else {
-const err32 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -903,48 +465,24 @@ if(!valid0){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err33 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.type !== undefined){
 if("Stop" !== data.type){
-const err34 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Stop"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Stop"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err35 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs41 === errors;
@@ -953,70 +491,34 @@ if(!valid0){
 const _errs47 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err37 = {instancePath,keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = requiredError(vErrors, instancePath, "type");
 errors++;
 }
 if(data.organizationArn === undefined){
-const err38 = {instancePath,keyword:"required",params:{missingProperty: "organizationArn"},message:"must have required property '"+"organizationArn"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = requiredError(vErrors, instancePath, "organizationArn");
 errors++;
 }
 if(data.type !== undefined){
 if("WorkMail" !== data.type){
-const err39 = {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "WorkMail"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "WorkMail"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-const err40 = {instancePath:instancePath+"/topicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
 errors++;
 }
 }
 if(data.organizationArn !== undefined){
 if(typeof data.organizationArn !== "string"){
-const err41 = {instancePath:instancePath+"/organizationArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/organizationArn", "string");
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs47 === errors;
@@ -1027,13 +529,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err43 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1057,117 +553,51 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.timestamp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.processingTimeMillis === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "processingTimeMillis"},message:"must have required property '"+"processingTimeMillis"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "processingTimeMillis");
 errors++;
 }
 if(data.recipients === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "recipients"},message:"must have required property '"+"recipients"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "recipients");
 errors++;
 }
 if(data.spamVerdict === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "spamVerdict"},message:"must have required property '"+"spamVerdict"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "spamVerdict");
 errors++;
 }
 if(data.virusVerdict === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "virusVerdict"},message:"must have required property '"+"virusVerdict"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "virusVerdict");
 errors++;
 }
 if(data.spfVerdict === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "spfVerdict"},message:"must have required property '"+"spfVerdict"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "spfVerdict");
 errors++;
 }
 if(data.dkimVerdict === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "dkimVerdict"},message:"must have required property '"+"dkimVerdict"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "dkimVerdict");
 errors++;
 }
 if(data.dmarcVerdict === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "dmarcVerdict"},message:"must have required property '"+"dmarcVerdict"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "dmarcVerdict");
 errors++;
 }
 if(data.action === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "action");
 errors++;
 }
 if(data.timestamp !== undefined){
 if(typeof data.timestamp !== "string"){
-const err9 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "string");
 errors++;
 }
 }
 if(data.processingTimeMillis !== undefined){
 let data1 = data.processingTimeMillis;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err10 = {instancePath:instancePath+"/processingTimeMillis",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/processingTimeMillis", "number");
 errors++;
 }
 }
@@ -1177,25 +607,13 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/recipients/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/recipients/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/recipients",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/recipients", "array");
 errors++;
 }
 }
@@ -1203,37 +621,19 @@ if(data.spamVerdict !== undefined){
 let data4 = data.spamVerdict;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.status === undefined){
-const err13 = {instancePath:instancePath+"/spamVerdict",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/spamVerdict", "status");
 errors++;
 }
 if(data4.status !== undefined){
 let data5 = data4.status;
 if(!(((((data5 === "PASS") || (data5 === "FAIL")) || (data5 === "GRAY")) || (data5 === "PROCESSING_FAILED")) || (data5 === "DISABLED"))){
-const err14 = {instancePath:instancePath+"/spamVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/spamVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/spamVerdict",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/spamVerdict", "object");
 errors++;
 }
 }
@@ -1241,37 +641,19 @@ if(data.virusVerdict !== undefined){
 let data6 = data.virusVerdict;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.status === undefined){
-const err16 = {instancePath:instancePath+"/virusVerdict",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/virusVerdict", "status");
 errors++;
 }
 if(data6.status !== undefined){
 let data7 = data6.status;
 if(!(((((data7 === "PASS") || (data7 === "FAIL")) || (data7 === "GRAY")) || (data7 === "PROCESSING_FAILED")) || (data7 === "DISABLED"))){
-const err17 = {instancePath:instancePath+"/virusVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/virusVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/virusVerdict",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/virusVerdict", "object");
 errors++;
 }
 }
@@ -1279,37 +661,19 @@ if(data.spfVerdict !== undefined){
 let data8 = data.spfVerdict;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.status === undefined){
-const err19 = {instancePath:instancePath+"/spfVerdict",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/spfVerdict", "status");
 errors++;
 }
 if(data8.status !== undefined){
 let data9 = data8.status;
 if(!(((((data9 === "PASS") || (data9 === "FAIL")) || (data9 === "GRAY")) || (data9 === "PROCESSING_FAILED")) || (data9 === "DISABLED"))){
-const err20 = {instancePath:instancePath+"/spfVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/spfVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/spfVerdict",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/spfVerdict", "object");
 errors++;
 }
 }
@@ -1317,37 +681,19 @@ if(data.dkimVerdict !== undefined){
 let data10 = data.dkimVerdict;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.status === undefined){
-const err22 = {instancePath:instancePath+"/dkimVerdict",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/dkimVerdict", "status");
 errors++;
 }
 if(data10.status !== undefined){
 let data11 = data10.status;
 if(!(((((data11 === "PASS") || (data11 === "FAIL")) || (data11 === "GRAY")) || (data11 === "PROCESSING_FAILED")) || (data11 === "DISABLED"))){
-const err23 = {instancePath:instancePath+"/dkimVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/dkimVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/dkimVerdict",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/dkimVerdict", "object");
 errors++;
 }
 }
@@ -1355,50 +701,26 @@ if(data.dmarcVerdict !== undefined){
 let data12 = data.dmarcVerdict;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.status === undefined){
-const err25 = {instancePath:instancePath+"/dmarcVerdict",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/dmarcVerdict", "status");
 errors++;
 }
 if(data12.status !== undefined){
 let data13 = data12.status;
 if(!(((((data13 === "PASS") || (data13 === "FAIL")) || (data13 === "GRAY")) || (data13 === "PROCESSING_FAILED")) || (data13 === "DISABLED"))){
-const err26 = {instancePath:instancePath+"/dmarcVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/dmarcVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/dmarcVerdict",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/dmarcVerdict", "object");
 errors++;
 }
 }
 if(data.dmarcPolicy !== undefined){
 let data14 = data.dmarcPolicy;
 if(!(((data14 === "none") || (data14 === "quarantine")) || (data14 === "reject"))){
-const err28 = {instancePath:instancePath+"/dmarcPolicy",keyword:"enum",params:{allowedValues: ["none","quarantine","reject"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/dmarcPolicy",keyword:"enum",params:{allowedValues: ["none","quarantine","reject"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -1410,13 +732,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err29 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -1429,23 +745,11 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mail === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "mail"},message:"must have required property '"+"mail"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "mail");
 errors++;
 }
 if(data.receipt === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "receipt"},message:"must have required property '"+"receipt"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "receipt");
 errors++;
 }
 if(data.mail !== undefined){
@@ -1462,13 +766,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -1481,56 +779,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.ses === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "ses"},message:"must have required property '"+"ses"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "ses");
 errors++;
 }
 if(data.eventSource !== undefined){
 if(typeof data.eventSource !== "string"){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err4 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
@@ -1542,13 +810,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -1562,13 +824,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1583,25 +839,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateSNSEvent = validate10;
 
@@ -18,174 +18,78 @@ if(data.Type === undefined){
 data.Type = "Notification";
 }
 if(data.SignatureVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "SignatureVersion"},message:"must have required property '"+"SignatureVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "SignatureVersion");
 errors++;
 }
 if(data.Timestamp === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Timestamp");
 errors++;
 }
 if(data.Signature === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Signature"},message:"must have required property '"+"Signature"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "Signature");
 errors++;
 }
 if(data.SigningCertUrl === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "SigningCertUrl"},message:"must have required property '"+"SigningCertUrl"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "SigningCertUrl");
 errors++;
 }
 if(data.MessageId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "MessageId"},message:"must have required property '"+"MessageId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "MessageId");
 errors++;
 }
 if(data.Message === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "Message");
 errors++;
 }
 if(data.MessageAttributes === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "MessageAttributes"},message:"must have required property '"+"MessageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "MessageAttributes");
 errors++;
 }
 if(data.Type === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "Type");
 errors++;
 }
 if(data.UnsubscribeUrl === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "UnsubscribeUrl"},message:"must have required property '"+"UnsubscribeUrl"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "UnsubscribeUrl");
 errors++;
 }
 if(data.TopicArn === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "TopicArn"},message:"must have required property '"+"TopicArn"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "TopicArn");
 errors++;
 }
 if(data.SignatureVersion !== undefined){
 if(typeof data.SignatureVersion !== "string"){
-const err10 = {instancePath:instancePath+"/SignatureVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/SignatureVersion", "string");
 errors++;
 }
 }
 if(data.Timestamp !== undefined){
 if(typeof data.Timestamp !== "string"){
-const err11 = {instancePath:instancePath+"/Timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/Timestamp", "string");
 errors++;
 }
 }
 if(data.Signature !== undefined){
 if(typeof data.Signature !== "string"){
-const err12 = {instancePath:instancePath+"/Signature",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/Signature", "string");
 errors++;
 }
 }
 if(data.SigningCertUrl !== undefined){
 if(typeof data.SigningCertUrl !== "string"){
-const err13 = {instancePath:instancePath+"/SigningCertUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/SigningCertUrl", "string");
 errors++;
 }
 }
 if(data.MessageId !== undefined){
 if(typeof data.MessageId !== "string"){
-const err14 = {instancePath:instancePath+"/MessageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageId", "string");
 errors++;
 }
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err15 = {instancePath:instancePath+"/Message",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/Message", "string");
 errors++;
 }
 }
@@ -195,140 +99,68 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-const err16 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-const err17 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-const err18 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-const err19 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/MessageAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes", "object");
 errors++;
 }
 if(typeof data.Type !== "string"){
-const err22 = {instancePath:instancePath+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/Type", "string");
 errors++;
 }
 if(data.UnsubscribeUrl !== undefined){
 if(typeof data.UnsubscribeUrl !== "string"){
-const err23 = {instancePath:instancePath+"/UnsubscribeUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/UnsubscribeUrl", "string");
 errors++;
 }
 }
 if(data.TopicArn !== undefined){
 if(typeof data.TopicArn !== "string"){
-const err24 = {instancePath:instancePath+"/TopicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/TopicArn", "string");
 errors++;
 }
 }
 if(data.Subject !== undefined){
 let data13 = data.Subject;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err25 = {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.Token !== undefined){
 if(typeof data.Token !== "string"){
-const err26 = {instancePath:instancePath+"/Token",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/Token", "string");
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -347,75 +179,33 @@ if(data.EventSource === undefined){
 data.EventSource = "aws:sns";
 }
 if(data.EventVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "EventVersion"},message:"must have required property '"+"EventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "EventVersion");
 errors++;
 }
 if(data.EventSubscriptionArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "EventSubscriptionArn"},message:"must have required property '"+"EventSubscriptionArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "EventSubscriptionArn");
 errors++;
 }
 if(data.EventSource === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "EventSource"},message:"must have required property '"+"EventSource"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "EventSource");
 errors++;
 }
 if(data.Sns === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Sns"},message:"must have required property '"+"Sns"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "Sns");
 errors++;
 }
 if(typeof data.EventVersion !== "string"){
-const err4 = {instancePath:instancePath+"/EventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/EventVersion", "string");
 errors++;
 }
 if(data.EventSubscriptionArn !== undefined){
 if(typeof data.EventSubscriptionArn !== "string"){
-const err5 = {instancePath:instancePath+"/EventSubscriptionArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/EventSubscriptionArn", "string");
 errors++;
 }
 }
 if(typeof data.EventSource !== "string"){
-const err6 = {instancePath:instancePath+"/EventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
 errors++;
 }
 if(data.Sns !== undefined){
@@ -426,13 +216,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -446,13 +230,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -467,25 +245,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;

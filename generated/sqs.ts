@@ -3,7 +3,8 @@
  * Regenerate with `npm run generate`.
  */
 import { assertWith, decodeWith } from "../runtime/decode/index.js";
-import { validateSQSBatchResponse, validateSQSEvent } from "./sqs.validators.js";
+import type { CompiledValidator } from "../runtime/decode/index.js";
+import { validateSQSBatchResponse, validateSQSEvent, validateSQSEventSlotted } from "./sqs.validators.js";
 /**
  * A batch of Amazon SQS messages that Lambda's event source mapping polled from a queue.
  */
@@ -172,3 +173,6 @@ export function assertSQSBatchResponse(value: unknown): asserts value is SQSBatc
 export function isSQSBatchResponse(value: unknown): value is SQSBatchResponse {
   return validateSQSBatchResponse(value);
 }
+
+/** The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots. */
+export const validateSQSEventWith: (slots: Record<string, CompiledValidator>) => CompiledValidator = validateSQSEventSlotted;

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateTransferFamilyAuthorizerEvent = validate10;
 
@@ -13,115 +13,55 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.username === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "username");
 errors++;
 }
 if(data.protocol === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "protocol");
 errors++;
 }
 if(data.serverId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "serverId"},message:"must have required property '"+"serverId"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "serverId");
 errors++;
 }
 if(data.sourceIp === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "sourceIp");
 errors++;
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-const err4 = {instancePath:instancePath+"/username",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/username", "string");
 errors++;
 }
 }
 if(data.password !== undefined){
 if(typeof data.password !== "string"){
-const err5 = {instancePath:instancePath+"/password",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/password", "string");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(!(((data2 === "SFTP") || (data2 === "FTP")) || (data2 === "FTPS"))){
-const err6 = {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["SFTP","FTP","FTPS"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["SFTP","FTP","FTPS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.serverId !== undefined){
 if(typeof data.serverId !== "string"){
-const err7 = {instancePath:instancePath+"/serverId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/serverId", "string");
 errors++;
 }
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-const err8 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceIp", "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -136,13 +76,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Role !== undefined){
 if(typeof data.Role !== "string"){
-const err0 = {instancePath:instancePath+"/Role",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/Role", "string");
 errors++;
 }
 }
@@ -150,48 +84,24 @@ if(data.PosixProfile !== undefined){
 let data1 = data.PosixProfile;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Uid === undefined){
-const err1 = {instancePath:instancePath+"/PosixProfile",keyword:"required",params:{missingProperty: "Uid"},message:"must have required property '"+"Uid"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/PosixProfile", "Uid");
 errors++;
 }
 if(data1.Gid === undefined){
-const err2 = {instancePath:instancePath+"/PosixProfile",keyword:"required",params:{missingProperty: "Gid"},message:"must have required property '"+"Gid"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/PosixProfile", "Gid");
 errors++;
 }
 if(data1.Uid !== undefined){
 let data2 = data1.Uid;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err3 = {instancePath:instancePath+"/PosixProfile/Uid",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/PosixProfile/Uid", "number");
 errors++;
 }
 }
 if(data1.Gid !== undefined){
 let data3 = data1.Gid;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err4 = {instancePath:instancePath+"/PosixProfile/Gid",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/PosixProfile/Gid", "number");
 errors++;
 }
 }
@@ -202,37 +112,19 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err5 = {instancePath:instancePath+"/PosixProfile/SecondaryGids/" + i0,keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/PosixProfile/SecondaryGids/" + i0, "number");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/PosixProfile/SecondaryGids",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/PosixProfile/SecondaryGids", "array");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/PosixProfile",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/PosixProfile", "object");
 errors++;
 }
 }
@@ -242,86 +134,44 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data6[i1] !== "string"){
-const err8 = {instancePath:instancePath+"/PublicKeys/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/PublicKeys/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/PublicKeys",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/PublicKeys", "array");
 errors++;
 }
 }
 if(data.Policy !== undefined){
 if(typeof data.Policy !== "string"){
-const err10 = {instancePath:instancePath+"/Policy",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/Policy", "string");
 errors++;
 }
 }
 if(data.HomeDirectoryType !== undefined){
 let data9 = data.HomeDirectoryType;
 if(!((data9 === "PATH") || (data9 === "LOGICAL"))){
-const err11 = {instancePath:instancePath+"/HomeDirectoryType",keyword:"enum",params:{allowedValues: ["PATH","LOGICAL"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/HomeDirectoryType",keyword:"enum",params:{allowedValues: ["PATH","LOGICAL"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.HomeDirectoryDetails !== undefined){
 if(typeof data.HomeDirectoryDetails !== "string"){
-const err12 = {instancePath:instancePath+"/HomeDirectoryDetails",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/HomeDirectoryDetails", "string");
 errors++;
 }
 }
 if(data.HomeDirectory !== undefined){
 if(typeof data.HomeDirectory !== "string"){
-const err13 = {instancePath:instancePath+"/HomeDirectory",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/HomeDirectory", "string");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;

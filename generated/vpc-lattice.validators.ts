@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 export const validateVPCLatticeEventV2 = validate10;
 
@@ -13,88 +13,40 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.path === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "path");
 errors++;
 }
 if(data.method === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "method");
 errors++;
 }
 if(data.headers === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.requestContext === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err5 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err6 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/path", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-const err7 = {instancePath:instancePath+"/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/method", "string");
 errors++;
 }
 }
@@ -107,13 +59,7 @@ const _errs11 = errors;
 let valid2 = false;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -124,38 +70,20 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-const err9 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid0 = _errs14 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err11 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -172,13 +100,7 @@ vErrors = null;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -191,13 +113,7 @@ const _errs22 = errors;
 let valid6 = false;
 const _errs23 = errors;
 if(typeof data7 !== "string"){
-const err13 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 var _valid1 = _errs23 === errors;
@@ -208,38 +124,20 @@ if(Array.isArray(data7)){
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data7[i1] !== "string"){
-const err14 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 var _valid1 = _errs25 === errors;
 valid6 = valid6 || _valid1;
 }
 if(!valid6){
-const err16 = {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -256,37 +154,19 @@ vErrors = null;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err18 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err19 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
 errors++;
 }
 }
@@ -294,98 +174,44 @@ if(data.requestContext !== undefined){
 let data11 = data.requestContext;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.serviceNetworkArn === undefined){
-const err20 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "serviceNetworkArn"},message:"must have required property '"+"serviceNetworkArn"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "serviceNetworkArn");
 errors++;
 }
 if(data11.serviceArn === undefined){
-const err21 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "serviceArn"},message:"must have required property '"+"serviceArn"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "serviceArn");
 errors++;
 }
 if(data11.targetGroupArn === undefined){
-const err22 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "targetGroupArn"},message:"must have required property '"+"targetGroupArn"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "targetGroupArn");
 errors++;
 }
 if(data11.identity === undefined){
-const err23 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "identity");
 errors++;
 }
 if(data11.region === undefined){
-const err24 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "region");
 errors++;
 }
 if(data11.timeEpoch === undefined){
-const err25 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "timeEpoch");
 errors++;
 }
 if(data11.serviceNetworkArn !== undefined){
 if(typeof data11.serviceNetworkArn !== "string"){
-const err26 = {instancePath:instancePath+"/requestContext/serviceNetworkArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/serviceNetworkArn", "string");
 errors++;
 }
 }
 if(data11.serviceArn !== undefined){
 if(typeof data11.serviceArn !== "string"){
-const err27 = {instancePath:instancePath+"/requestContext/serviceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/serviceArn", "string");
 errors++;
 }
 }
 if(data11.targetGroupArn !== undefined){
 if(typeof data11.targetGroupArn !== "string"){
-const err28 = {instancePath:instancePath+"/requestContext/targetGroupArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/targetGroupArn", "string");
 errors++;
 }
 }
@@ -394,181 +220,91 @@ let data15 = data11.identity;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.sourceVpcArn !== undefined){
 if(typeof data15.sourceVpcArn !== "string"){
-const err29 = {instancePath:instancePath+"/requestContext/identity/sourceVpcArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sourceVpcArn", "string");
 errors++;
 }
 }
 if(data15.type !== undefined){
 if(typeof data15.type !== "string"){
-const err30 = {instancePath:instancePath+"/requestContext/identity/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/type", "string");
 errors++;
 }
 }
 if(data15.principal !== undefined){
 if(typeof data15.principal !== "string"){
-const err31 = {instancePath:instancePath+"/requestContext/identity/principal",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/principal", "string");
 errors++;
 }
 }
 if(data15.principalOrgID !== undefined){
 if(typeof data15.principalOrgID !== "string"){
-const err32 = {instancePath:instancePath+"/requestContext/identity/principalOrgID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/principalOrgID", "string");
 errors++;
 }
 }
 if(data15.sessionName !== undefined){
 if(typeof data15.sessionName !== "string"){
-const err33 = {instancePath:instancePath+"/requestContext/identity/sessionName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sessionName", "string");
 errors++;
 }
 }
 if(data15.x509IssuerOu !== undefined){
 if(typeof data15.x509IssuerOu !== "string"){
-const err34 = {instancePath:instancePath+"/requestContext/identity/x509IssuerOu",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509IssuerOu", "string");
 errors++;
 }
 }
 if(data15.x509SanDns !== undefined){
 if(typeof data15.x509SanDns !== "string"){
-const err35 = {instancePath:instancePath+"/requestContext/identity/x509SanDns",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanDns", "string");
 errors++;
 }
 }
 if(data15.x509SanNameCn !== undefined){
 if(typeof data15.x509SanNameCn !== "string"){
-const err36 = {instancePath:instancePath+"/requestContext/identity/x509SanNameCn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanNameCn", "string");
 errors++;
 }
 }
 if(data15.x509SanUri !== undefined){
 if(typeof data15.x509SanUri !== "string"){
-const err37 = {instancePath:instancePath+"/requestContext/identity/x509SanUri",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanUri", "string");
 errors++;
 }
 }
 if(data15.x509SubjectCn !== undefined){
 if(typeof data15.x509SubjectCn !== "string"){
-const err38 = {instancePath:instancePath+"/requestContext/identity/x509SubjectCn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SubjectCn", "string");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/requestContext/identity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity", "object");
 errors++;
 }
 }
 if(data11.region !== undefined){
 if(typeof data11.region !== "string"){
-const err40 = {instancePath:instancePath+"/requestContext/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/region", "string");
 errors++;
 }
 }
 if(data11.timeEpoch !== undefined){
 if(typeof data11.timeEpoch !== "string"){
-const err41 = {instancePath:instancePath+"/requestContext/timeEpoch",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/timeEpoch", "string");
 errors++;
 }
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
 errors++;
 }
 }
 }
 else {
-const err43 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -582,56 +318,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.raw_path === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "raw_path"},message:"must have required property '"+"raw_path"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "raw_path");
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "method");
 errors++;
 }
 if(data.headers === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.raw_path !== undefined){
 if(typeof data.raw_path !== "string"){
-const err3 = {instancePath:instancePath+"/raw_path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/raw_path", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-const err4 = {instancePath:instancePath+"/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/method", "string");
 errors++;
 }
 }
@@ -640,25 +346,13 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-const err5 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -667,61 +361,31 @@ let data4 = data.query_string_parameters;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 if(typeof data4[key1] !== "string"){
-const err7 = {instancePath:instancePath+"/query_string_parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/query_string_parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/query_string_parameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/query_string_parameters", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err9 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "string");
 errors++;
 }
 }
 if(data.is_base64_encoded !== undefined){
 if(typeof data.is_base64_encoded !== "boolean"){
-const err10 = {instancePath:instancePath+"/is_base64_encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/is_base64_encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -735,37 +399,19 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "statusCode"},message:"must have required property '"+"statusCode"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "statusCode");
 errors++;
 }
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err1 = {instancePath:instancePath+"/statusCode",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/statusCode", "integer");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-const err2 = {instancePath:instancePath+"/statusDescription",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
 errors++;
 }
 }
@@ -774,61 +420,31 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-const err3 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-const err5 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-const err6 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;

@@ -1,3 +1,4 @@
+import { VariableDeclarationKind } from "ts-morph";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { emitTypes, type TypeParameter } from "./emit-types.js";
@@ -6,6 +7,7 @@ import { SchemaError } from "./errors.js";
 import { readJsonFile } from "./read-json.js";
 import { addDecoders, BANNER, renderModule } from "./render-module.js";
 import type { GeneratedFile } from "./write.js";
+import { slottedEnvelope } from "./slotted-envelope.js";
 
 const COMMAND = "npm run generate";
 
@@ -44,17 +46,29 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
   }
   const types = await emitTypes(typeBundle(schema), STAND_IN_ROOT, generics, (name) => name === STAND_IN_ROOT);
   const validatorExports = Object.fromEntries(exported.map((e) => [`validate${e.title}`, e.ref]));
-  const validators = emitValidators([{ id: schema.$id, file: key, schema }], validatorExports, "../runtime/decode/index.js", false);
+  const slotted = slottedEnvelope(source, schema);
+  const validators =
+    emitValidators([{ id: schema.$id, file: key, schema: slotted?.schema ?? schema }], validatorExports, "../runtime/decode/index.js", false, slotted !== undefined) +
+    (slotted?.code ?? "");
   const banner = BANNER(key, COMMAND);
   const module = renderModule(
     banner,
     [
       { from: "../runtime/decode/index.js", names: ["assertWith", "decodeWith"] },
-      { from: `./${source}.validators.js`, names: Object.keys(validatorExports) },
+      { from: "../runtime/decode/index.js", names: slotted ? ["CompiledValidator"] : [], typeOnly: true },
+      { from: `./${source}.validators.js`, names: [...Object.keys(validatorExports), ...(slotted ? [slotted.slottedName] : [])] },
     ],
     (file) => {
       file.addStatements(types);
       for (const { title } of exported) addDecoders(file, title, `validate${title}`, `\`${title}\``);
+      if (slotted) {
+        file.addVariableStatement({
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: ["The validator of `isNameEvent` / `assertNameEvent` for a config entry of this source: this envelope's checks, the entry's validators in the slots."],
+          declarations: [{ name: slotted.withName, type: "(slots: Record<string, CompiledValidator>) => CompiledValidator", initializer: slotted.slottedName }],
+        });
+      }
     },
   );
   return [

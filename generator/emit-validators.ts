@@ -10,6 +10,7 @@ import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
 import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
+import { slotKeywords } from "./slot-keywords.js";
 
 const require = createRequire(import.meta.url);
 
@@ -40,11 +41,11 @@ const RUNTIME_HELPERS: Record<string, string> = {
  * validators. The code imports its two helpers and the formats from kata's runtime instead of Ajv,
  * so that a function ships no validator library.
  */
-export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean): string {
+export function emitValidators(given: ValidatorSchema[], exports: Record<string, string>, runtimeImport: string, draft2020: boolean, slots = false): string {
   const schemas = given.map((entry) => ({ ...entry, schema: protoPropertyAsPattern(entry.schema) }));
   for (const { file, schema } of schemas) checkFillNames(file, schema, "");
   const usedFills = new Set<string>();
-  const ajv = createAjv(draft2020, schemas, usedFills);
+  const ajv = createAjv(draft2020, schemas, usedFills, slots);
   for (const { id, file, schema } of schemas) {
     const withId = { ...withoutMetaSchema(schema), $id: id };
     if (ajv.validateSchema(withId) !== true) throw invalidSchemaError(file, ajv.errors);
@@ -69,8 +70,8 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(code)))));
-  const appends = code.includes("appendErrors(") ? ["appendErrors"] : [];
+  code = compactErrors(appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code))))))));
+  const appends = ["appendErrors", "pushError", "typeError", "requiredError"].filter((helper) => code.includes(`${helper}(`));
   const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
@@ -90,6 +91,44 @@ function lengthFastPath(code: string): string {
       ? `(${data}.length < ${limit} || (${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit}))`
       : `(${data}.length > ${limit} && (${data}.length > ${2 * Number(limit)} || ${counter}(${data}) > ${limit}))`,
   );
+}
+
+/**
+ * Draft 2020-12 validators carry what they evaluated (for `unevaluated*` across `$ref`s), which Ajv
+ * attaches with a top-level `validateN.evaluated = {...};`. A bundler must keep such a statement,
+ * and with it every validator of the module, even in a function that imports none of them. As a
+ * module-level constant, an object literal is side-effect free and goes when nothing reads it.
+ */
+function evaluatedAsConstants(code: string): string {
+  return code
+    .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "const $1Evaluated = $2;")
+    .replace(/\b(validate\d+)\.evaluated\b/g, "$1Evaluated");
+}
+
+/**
+ * `const formats0 = kataFormats["date-time"];` reads a property at the top level, which a bundler
+ * must keep, and with it every format of kata/decode (1.6 kB minified), in a function whose
+ * validators check no format. As a call marked pure it goes when no kept validator uses it.
+ */
+function pureFormatLookups(code: string): string {
+  return code.replace(/^const (formats\d+) = (kataFormats\[[^\]\n]+\]);$/gm, "const $1 = /* @__PURE__ */ (() => $2)();");
+}
+
+/**
+ * Ajv writes each error site as an object literal and a seven-line push: about 150 bytes minified,
+ * and most of a validator's size. A call to kata/decode's recorder builds the same object (keys
+ * in the same order), so a function's bundle carries a third of it; the code runs only on errors.
+ */
+function compactErrors(code: string): string {
+  const site = /^const (err\d+) = \{(instancePath(?::[^\n]*?)?),keyword:"(\w+)",params:\{([^\n]*?)\},message:([^\n]*)\};\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm;
+  return code.replace(site, (all, _name: string, pathPart: string, keyword: string, params: string, message: string) => {
+    const path = pathPart === "instancePath" ? "instancePath" : pathPart.slice("instancePath:".length);
+    const type = /^type: "(\w+)"$/.exec(params)?.[1];
+    if (keyword === "type" && type !== undefined && message === `"must be ${type}"`) return `vErrors = typeError(vErrors, ${path}, "${type}");\n`;
+    const missing = /^missingProperty: "(\w+)"$/.exec(params)?.[1];
+    if (keyword === "required" && missing !== undefined && message === `"must have required property '"+"${missing}"+"'"`) return `vErrors = requiredError(vErrors, ${path}, "${missing}");\n`;
+    return `vErrors = pushError(vErrors, {instancePath:${path},keyword:"${keyword}",params:{${params}},message:${message}});\n`;
+  });
 }
 
 /**
@@ -135,13 +174,15 @@ function dropUnusedSchemaConstants(code: string): string {
   return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (code.split(name).length > 2 ? line : ""));
 }
 
-function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Set<string>): AjvCore {
+function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Set<string>, slots: boolean): AjvCore {
   const { _, Name } = require("ajv") as typeof import("ajv");
   const AjvClass = (draft2020 ? require("ajv/dist/2020.js") : require("ajv")).default as new (options: object) => AjvCore;
   const extensionKeywords = new Set<string>(TYPING_KEYWORDS);
   for (const { schema } of schemas) collectExtensionKeywords(schema, extensionKeywords);
   extensionKeywords.delete(FILL_KEYWORD);
   extensionKeywords.delete(BIGINT_KEYWORD);
+  const slotDefinitions = slots ? slotKeywords() : [];
+  for (const { keyword } of slotDefinitions) extensionKeywords.delete(String(keyword));
   const fillKeyword = {
     keyword: FILL_KEYWORD,
     schemaType: "string",
@@ -172,7 +213,7 @@ function createAjv(draft2020: boolean, schemas: ValidatorSchema[], usedFills: Se
     formats,
     // Tolerant reader: a field AWS's tools may omit carries its documented meaning as a `default`.
     useDefaults: true,
-    keywords: [...[...extensionKeywords].sort(), fillKeyword, bigintKeyword],
+    keywords: [...[...extensionKeywords].sort(), fillKeyword, bigintKeyword, ...slotDefinitions],
   });
 }
 

@@ -4,6 +4,7 @@ import { kindOf, type EventEntry, type KataConfig, type Source } from "./config.
 import { ConfigError, SchemaError } from "./errors.js";
 import { buildTypeBundle } from "./type-bundle.js";
 import { BUILTIN_OF, compositeSchema, decodingSchemas, extraBuiltins, type SlotRefs } from "./composite.js";
+import { EnvelopeCalls } from "./envelope-calls.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators, type ValidatorSchema } from "./emit-validators.js";
 import { readJsonFile } from "./read-json.js";
@@ -20,6 +21,8 @@ export interface PlanOptions {
   schemasDir: string;
   /** Allow schemas and `out` outside the config's project (`--allow-outside-project`). */
   allowOutsideProject?: boolean;
+  /** Compile each entry's whole event schema into the project, as kata did before `validate<Event>With` (the tests compare the two). */
+  envelopeCopies?: boolean;
 }
 
 const TYPES_MODULE = "kata-types";
@@ -45,6 +48,7 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
 
   const validatorSchemas: ValidatorSchema[] = [...files.values()].map((f) => ({ id: VIRTUAL_BASE + f.key, file: f.key, schema: f.schema }));
   const validatorExports: Record<string, string> = {};
+  const envelopes = new EnvelopeCalls();
   for (const entry of entries) {
     for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${VIRTUAL_BASE}${slot.target.key}#${slot.target.pointer}`;
     if (entry.kind) {
@@ -59,12 +63,18 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
         validatorSchemas.push({ id, file: config.file, schema });
         validatorExports[`validate${entry.name}${suffix}`] = id;
       }
+      const builtin = builtins[BUILTIN_OF[entry.kind]]!;
+      if (!options.envelopeCopies && envelopes.add(entry, builtin, refs, (schema, name) => {
+        validatorSchemas.push({ id: `${VIRTUAL_BASE}composite/${name}.json`, file: config.file, schema });
+        validatorExports[name] = `${VIRTUAL_BASE}composite/${name}.json`;
+      })) continue;
+      // A kind without slots in kata/events: the whole event schema is compiled here.
       const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
-      validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.kind, builtins[BUILTIN_OF[entry.kind]]!, refs, entry.entry) });
+      validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.kind, builtin, refs, entry.entry) });
       validatorExports[`validate${entry.name}Event`] = id;
     }
   }
-  const validators = emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020);
+  const validators = envelopes.render(emitValidators(validatorSchemas, validatorExports, "kata/decode", draft2020));
 
   const generated: GeneratedFile[] = [
     { path: `${out}/${TYPES_MODULE}.ts`, text: banner + types + "\n" },

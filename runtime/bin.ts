@@ -16,6 +16,9 @@ await installLogging(); // before user code runs, so that its init logs are form
 if (process.env.AWS_LAMBDA_MAX_CONCURRENCY) provideInvokeStore();
 const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const handlerName = process.argv[2] ?? process.env._HANDLER;
+// `kata package`'s bootstrap asks for source maps here rather than with --enable-source-maps, so
+// that only the function's map is read at start, not the runtime's own.
+if (process.env.KATA_SOURCE_MAPS === "1") process.setSourceMapsEnabled(true);
 let handler: unknown;
 try {
   if (!handlerName) throw new MalformedHandlerNameError("No handler given. Set _HANDLER (e.g. index.handler) or pass it as the first argument: kata-runtime index.handler");

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { projectRoot } from "../lib/ensure-deps.mjs";
 import { unzip } from "../lib/unzip.mjs";
 import { handlersDir } from "../runtime/loops.mjs";
@@ -12,8 +12,22 @@ import { handlersDir } from "../runtime/loops.mjs";
  * @returns `{ taskRoot, files: { name, bytes }[], zipBytes }`
  */
 export function packageFunction(module, runtime, into, name) {
+  return packageHandler(`${relative(projectRoot, join(handlersDir, module))}.handler`, runtime, into, name);
+}
+
+/** The example's SQS function (`examples/orders`): one source's decoders and one typed entry. */
+export function packageExampleSqs(runtime, into, name) {
+  // What `npm install` does for the example's `"kata": "file:../.."` (as demo.mjs does).
+  const link = join(projectRoot, "examples/orders/node_modules/kata");
+  if (!existsSync(link)) {
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join("..", "..", ".."), link, "dir");
+  }
+  return packageHandler("examples/orders/src/process-orders.handler", runtime, into, name);
+}
+
+function packageHandler(handler, runtime, into, name) {
   const zip = join(into, `${name}.zip`);
-  const handler = `${relative(projectRoot, join(handlersDir, module))}.handler`;
   execFileSync(process.execPath, [join(projectRoot, "dist/cli/bin.js"), "package", handler, "--runtime", runtime, "--out", zip], { cwd: projectRoot, stdio: ["ignore", "ignore", "pipe"] });
   const taskRoot = join(into, name);
   mkdirSync(taskRoot, { recursive: true });

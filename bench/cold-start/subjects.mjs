@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { packageFunction } from "./package-function.mjs";
+import { MANAGED_RUNTIME_NODE_ARGS } from "../runtime/loops.mjs";
+import { packageExampleSqs, packageFunction } from "./package-function.mjs";
 
 /**
  * The cold-start subjects: the same function (every built-in decoder imported, the first event a
@@ -12,6 +13,8 @@ export function coldStartSubjects(node, workDir) {
   const kataProvided = packageFunction("all-events-kata", "provided.al2023", workDir, "kata-provided");
   const kataManaged = packageFunction("all-events-kata", "nodejs22.x", workDir, "kata-nodejs22");
   const powertoolsManaged = packageFunction("all-events-powertools", "nodejs22.x", workDir, "powertools-nodejs22");
+  const sqsProvided = packageExampleSqs("provided.al2023", workDir, "sqs-provided");
+  const sqsManaged = packageExampleSqs("nodejs22.x", workDir, "sqs-nodejs22");
   const subjects = {
     "node-bare": { label: "node -e 0 (spawn to exit)", bare: "exit" },
     "node-poll": { label: "node -e: one socket, GET /next (the floor)", bare: "poll" },
@@ -28,7 +31,24 @@ export function coldStartSubjects(node, workDir) {
     "ric-powertools-packaged": { label: "aws-lambda-ric + Powertools parser, kata package (nodejs22.x)", loop: "ric", taskRoot: powertoolsManaged.taskRoot, handler: "index.handler" },
     "ric-kata": { label: "aws-lambda-ric, kata decoders", loop: "ric", handler: "all-events-kata.handler" },
     "ric-kata-packaged": { label: "aws-lambda-ric, kata decoders, kata package (nodejs22.x)", loop: "ric", taskRoot: kataManaged.taskRoot, handler: "index.handler" },
+    // The targets' pair: one source's decoders and one typed entry (examples/orders' SQS function),
+    // the same handler bundle under kata's loop and under the RIC.
+    "sqs-kata-packaged": {
+      label: "examples/orders SQS function, kata package (provided.al2023)",
+      command: join(sqsProvided.taskRoot, "bootstrap"),
+      taskRoot: sqsProvided.taskRoot,
+      handler: "index.handler",
+      env: { KATA_NODE: node },
+    },
+    "sqs-ric-packaged": { label: "examples/orders SQS function, kata package (nodejs22.x), aws-lambda-ric", loop: "ric", taskRoot: sqsManaged.taskRoot, handler: "index.handler" },
+    "sqs-ric-packaged-managed": {
+      label: "the same, aws-lambda-ric with the managed runtime's V8 flags",
+      loop: "ric",
+      nodeArgs: MANAGED_RUNTIME_NODE_ARGS,
+      taskRoot: sqsManaged.taskRoot,
+      handler: "index.handler",
+    },
   };
-  const packages = { "kata-packaged": kataProvided, "ric-powertools-packaged": powertoolsManaged, "ric-kata-packaged": kataManaged };
+  const packages = { "kata-packaged": kataProvided, "ric-powertools-packaged": powertoolsManaged, "ric-kata-packaged": kataManaged, "sqs-kata-packaged": sqsProvided, "sqs-ric-packaged": sqsManaged };
   return { subjects, packages };
 }

@@ -5,7 +5,7 @@ import { machineInfo } from "../lib/machine.mjs";
 import { evaluateTargets } from "./targets.mjs";
 
 const resultsDir = join(benchDir, "results");
-const PARTS = { decode: "decode.json", runtime: "runtime.json", coldStart: "cold-start.json" };
+const PARTS = { decode: "decode.json", runtime: "runtime.json", coldStart: "cold-start.json", http: "http.json" };
 
 function readPart(file) {
   const path = join(resultsDir, file);

@@ -3,9 +3,9 @@ import { fillsTable, realisticTable } from "../decode/realistic/run.mjs";
 import { formatTable } from "../lib/table.mjs";
 import { spawnTable, steadyStateTable } from "../runtime/report.mjs";
 
-const ratio = (value) => `${value.toFixed(2)}×`;
+const measured = (value, target) => (target.unit && target.unit !== "×" ? `${value.toFixed(1)} ${target.unit}` : `${value.toFixed(2)}×${target.range ? ` (${target.range.map((x) => x.toFixed(2)).join("–")})` : ""}`);
 
-const PART_NAMES = { decode: "decode", runtime: "runtime loop", coldStart: "cold start" };
+const PART_NAMES = { decode: "decode", runtime: "runtime loop", coldStart: "cold start", http: "HTTP adapter" };
 
 function machineLine(latest) {
   const { machine } = latest;
@@ -23,7 +23,7 @@ function targetsTable(targets) {
     [
       { title: "target", key: "what" },
       { title: "wanted", key: "target" },
-      { title: "measured", key: "value", format: ratio },
+      { title: "measured (runs' p25–p75)", key: "value", format: measured },
       { title: "met", key: "met", format: (met) => (met ? "yes" : "**no**") },
     ],
     targets,
@@ -46,6 +46,20 @@ function packagesTable(coldStart) {
   );
 }
 
+function httpTable(http) {
+  const rows = Object.entries(http.events).map(([name, figures]) => ({ name, ...figures }));
+  return formatTable(
+    [
+      { title: "event", key: "name" },
+      { title: "kata http()", key: "kataUs", format: (v) => `${v.toFixed(1)} µs` },
+      { title: "Hono handle()", key: "honoUs", format: (v) => `${v.toFixed(1)} µs` },
+      { title: "kata ÷ Hono (same round)", key: "kataOverHono", format: (v) => `${v.toFixed(2)}×` },
+      { title: "rounds' p25–p75", key: "kataOverHonoP25P75", format: (v) => v.map((x) => x.toFixed(2)).join("–") },
+    ],
+    rows,
+  );
+}
+
 /** The generated sections of docs/benchmarks.md, by marker name. */
 export function markdownSections(latest) {
   const sections = { machine: machineLine(latest), targets: targetsTable(latest.targets) };
@@ -55,6 +69,7 @@ export function markdownSections(latest) {
   }
   if (latest.coldStart) sections["cold-start"] = `${spawnTable(latest.coldStart)}\n\n${packagesTable(latest.coldStart)}`;
   if (latest.decode) sections.decode = speedTable(latest.decode.events);
+  if (latest.http) sections.http = httpTable(latest.http);
   if (latest.decode?.realistic) sections["decode-realistic"] = `${realisticTable(latest.decode.realistic)}\n\n${fillsTable(latest.decode.realistic)}`;
   return sections;
 }

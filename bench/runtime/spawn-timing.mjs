@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { lambdaEnvironment, LOOPS } from "./loops.mjs";
 
 const wallClock = () => performance.timeOrigin + performance.now();
+const STALL_MS = 15_000;
 
 /**
  * The floor for reaching `/next` at all: Node starts, opens one socket and writes a GET, nothing
@@ -37,17 +38,24 @@ export async function timeSpawn(api, { label, command, args, env, event, expecte
     return { exitMs: wallClock() - start };
   }
   const early = failOnEarlyExit(exited, label);
+  // On a loaded machine a spawn has stalled for minutes now and then: give up on it, and retry.
+  let timer;
+  const stalled = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`bench: ${label} stalled for ${STALL_MS / 1000} s`), { stalled: true })), STALL_MS);
+  });
   const initError = api.messages.next("init-error").then(({ body }) => {
     throw new Error(`bench: ${label} failed its init: ${body}`);
   });
   try {
-    const poll = await Promise.race([api.messages.next("first-poll"), early, initError]);
+    const poll = await Promise.race([api.messages.next("first-poll"), early, initError, stalled]);
     if (until === "poll") return { firstPollMs: poll.wallAt - start };
-    const response = await Promise.race([api.messages.next("first-response"), early, initError]);
+    const response = await Promise.race([api.messages.next("first-response"), early, initError, stalled]);
     if (response.error) throw new Error(`bench: ${label} posted an invocation error: ${response.body}`);
     deepStrictEqual(JSON.parse(response.body), expected, `bench: ${label} answered ${response.body}`);
     return { firstPollMs: poll.wallAt - start, firstResponseMs: response.wallAt - start };
   } finally {
+    clearTimeout(timer);
+    stalled.catch(() => {});
     early.catch(() => {});
     initError.catch(() => {});
     api.messages.stopWaiting("first-poll", "first-response", "init-error");
@@ -64,7 +72,7 @@ function spawnSpec(subject, api, node, event, expected) {
   return {
     label,
     command: subject.command ?? node,
-    args: subject.command ? [] : [LOOPS[subject.loop].script],
+    args: subject.command ? [] : [...(subject.nodeArgs ?? []), LOOPS[subject.loop].script],
     env: lambdaEnvironment({ address: api.address, handler: subject.handler, taskRoot: subject.taskRoot, extra: subject.env }),
     event,
     expected,
@@ -85,7 +93,12 @@ export async function alternateSpawns(api, node, subjects, { runs, event, expect
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[(run + k) % ids.length];
-      const figures = await timeSpawn(api, spawnSpec(subjects[id], api, node, event, expected));
+      const spec = spawnSpec(subjects[id], api, node, event, expected);
+      const figures = await timeSpawn(api, spec).catch((error) => {
+        if (!error.stalled) throw error;
+        console.warn(`\n${error.message}; retrying once`);
+        return timeSpawn(api, spec);
+      });
       for (const [key, value] of Object.entries(figures)) (samples[id][key] ??= []).push(value);
     }
     onRun?.(run + 1, runs);

@@ -1,4 +1,4 @@
-import { median, summarize } from "../lib/stats.mjs";
+import { median, quantile, summarize } from "../lib/stats.mjs";
 
 /** `{ field: number[] }` → `{ field: { median, p25, p75, samples } }`. */
 export function summarizeFields(fields, digits = 2) {
@@ -13,6 +13,12 @@ export function summarizeFields(fields, digits = 2) {
 export function beyondFloorRatio(a, b, floor) {
   const [ma, mb, mf] = [a, b, floor].map(median);
   return Number(((ma - mf) / (mb - mf)).toFixed(3));
+}
+
+/** Interquartile range of `a[i] / b[i]` over the rounds: how far single rounds moved the ratio. */
+export function pairedRatioRange(a, b) {
+  const ratios = a.map((value, i) => value / b[i]);
+  return [quantile(ratios, 0.25), quantile(ratios, 0.75)].map((x) => Number(x.toFixed(3)));
 }
 
 /** Median of `a[i] / b[i]`: both measured in the same round, so a slow round cancels out. */

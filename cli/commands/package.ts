@@ -50,6 +50,9 @@ export const packageCommand: CommandModule<object, PackageArgs> = {
       const width = Math.max(...bundle.entries.map((entry) => entry.name.length));
       for (const entry of bundle.entries) process.stdout.write(`  ${entry.name.padEnd(width)}  ${size(entry.data.length)}\n`);
       process.stdout.write(`${relative(cwd, out) || out}: ${size(zip.length)} zipped; runtime ${args.runtime}, handler ${bundle.handler}\n`);
+      for (const { module, carried, keptRegardless } of bundle.unusedValidators) {
+        progress("package", `warning: ${module} puts ${size(carried)} into index.mjs, ${size(keptRegardless)} of it validators that its module-level statements keep whether or not the function imports them. Regenerate it with this version of kata (kata generate), which emits side-effect-free validators.`);
+      }
     } catch (error) {
       reportFailure("package", error);
     }

@@ -32,7 +32,8 @@ function toIssue(error: AjvError, prefix: string): DecodeIssue {
     case "required":
       return { path: `${path}/${pointerSegment(String(params.missingProperty))}`, message: "is required but missing" };
     case "additionalProperties":
-      return { path: `${path}/${pointerSegment(String(params.additionalProperty))}`, message: "is not allowed by the schema (unknown property)" };
+    case "unevaluatedProperties":
+      return { path: `${path}/${pointerSegment(String(params.additionalProperty ?? params.unevaluatedProperty))}`, message: "is not allowed by the schema (unknown property)" };
     case "const":
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}` };
     case "enum":

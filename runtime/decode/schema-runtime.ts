@@ -1,13 +1,39 @@
 /*
  * The two helpers that Ajv's standalone code would otherwise `require` from `ajv/dist/runtime`,
- * and `appendErrors`, which replaces its `vErrors.concat(...)`. Generated validators import them
- * from here, so that no generated module depends on Ajv.
+ * `appendErrors`, which replaces its `vErrors.concat(...)`, and the error recorders that replace
+ * its inline error blocks. Generated validators import them from here, so that no generated
+ * module depends on Ajv.
  */
 
 /** Appends a referenced validator's errors in place (Ajv's `concat` copied the list on every call). */
 export function appendErrors<T>(into: T[], errors: readonly T[]): T[] {
   for (let i = 0; i < errors.length; i++) into.push(errors[i]!);
   return into;
+}
+
+/** Ajv's error object, as generated validators record one. */
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/** Records an error: the list starts at the first one (null until then, as Ajv's code keeps it). */
+export function pushError(errors: SchemaError[] | null, error: SchemaError): SchemaError[] {
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
+/** A `type` error exactly as Ajv writes it; one call per check keeps the generated code small. */
+export function typeError(errors: SchemaError[] | null, instancePath: string, type: string): SchemaError[] {
+  return pushError(errors, { instancePath, keyword: "type", params: { type }, message: "must be " + type });
+}
+
+/** A `required` error exactly as Ajv writes it. */
+export function requiredError(errors: SchemaError[] | null, instancePath: string, missingProperty: string): SchemaError[] {
+  return pushError(errors, { instancePath, keyword: "required", params: { missingProperty }, message: "must have required property '" + missingProperty + "'" });
 }
 
 /** String length in Unicode code points, as JSON Schema's minLength/maxLength count it. */

@@ -64,6 +64,26 @@ describe("kata package for nodejs22.x", () => {
       unpacked.remove();
     }
   });
+
+  it("gives the bundle a require() only when CommonJS code in it calls one", async () => {
+    assert.doesNotMatch(entries.find((e) => e.name === "index.mjs")!.data.toString(), /createRequire/);
+    const cjs = makeProject({
+      "node_modules/legacy/package.json": JSON.stringify({ name: "legacy", main: "index.js" }),
+      "node_modules/legacy/index.js": 'const { basename } = require("node:path");\nmodule.exports = (file) => basename(file);\n',
+      "src/fn.ts": 'import base from "legacy";\nexport const handler = async () => ({ name: base("/var/task/index.mjs") });\n',
+    });
+    try {
+      const run = await runCli(["package", "src/fn.handler", "--out", "fn.zip"], { cwd: cjs.dir });
+      assert.equal(run.code, 0, run.stderr);
+      const files = unzip(readFileSync(join(cjs.dir, "fn.zip")));
+      assert.match(files.find((e) => e.name === "index.mjs")!.data.toString(), /^import \{ createRequire as __kataCreateRequire \} from "node:module";/);
+      extract(files, join(cjs.dir, "unpacked"));
+      const module = (await import(pathToFileURL(join(cjs.dir, "unpacked", "index.mjs")).href)) as { handler: () => Promise<{ name: string }> };
+      assert.deepEqual(await module.handler(), { name: "index.mjs" });
+    } finally {
+      cjs.remove();
+    }
+  });
 });
 
 describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : "dist/runtime/bin.js is not built" }, () => {
@@ -103,6 +123,20 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
     const result = await invokeBootstrap(unpacked.dir, { KATA_NODE: process.execPath });
     assert.equal(result.error, undefined, result.payload.toString());
     assert.deepEqual(JSON.parse(result.payload.toString()), { total: 7, node: process.version });
+  });
+
+  it("maps the stack trace of an error thrown by the function to its source", async () => {
+    const run = await runCli(["package", "src/orders.reject", "--runtime", "provided.al2023", "--out", "build/reject.zip"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const rejecting = makeProject({});
+    try {
+      extract(unzip(readFileSync(join(cwd, "build/reject.zip"))), rejecting.dir);
+      const result = await invokeBootstrap(rejecting.dir, { KATA_NODE: process.execPath });
+      assert.equal(result.error?.errorType, "RangeError");
+      assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
+    } finally {
+      rejecting.remove();
+    }
   });
 
   it("runs with the --node path given at packaging when PATH has no node", async () => {

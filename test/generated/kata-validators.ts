@@ -3,7 +3,11 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats, fillHttpApiEvent, fillRestApiEvent } from "kata/decode";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { validateAPIGatewayProxyEventWith } from "kata/events/apigw-v1";
+import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
+import { validateEventBridgeEventWith } from "kata/events/eventbridge";
+import { validateSQSEventWith } from "kata/events/sqs";
 
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -15,71 +19,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -92,36 +60,18 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
@@ -129,721 +79,81 @@ if(data.total !== undefined){
 let data4 = data.total;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data4.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data4.amount !== undefined){
 let data5 = data4.amount;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data4.currency !== undefined){
 let data6 = data4.currency;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data6 === "EUR") || (data6 === "USD")) || (data6 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderMessageEvent = validate12;
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-let data0 = data[key0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.stringValue !== undefined){
-if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data0.binaryValue !== undefined){
-if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data0.stringListValues !== undefined){
-let data3 = data0.stringListValues;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data0.binaryListValues !== undefined){
-let data5 = data0.binaryListValues;
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.dataType !== undefined){
-if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate15.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.messageAttributes === undefined){
-data.messageAttributes = {};
-}
-if(data.messageId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.receiptHandle === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.body === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.attributes === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.messageAttributes === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.md5OfBody === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.eventSource === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.eventSourceARN === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.awsRegion === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.messageId !== undefined){
-if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.receiptHandle !== undefined){
-if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.body !== undefined){
-if(!(validate10(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
-errors = vErrors.length;
-}
-}
-if(data.attributes !== undefined){
-let data3 = data.attributes;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.ApproximateReceiveCount === undefined){
-const err11 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data3.SentTimestamp === undefined){
-const err12 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data3.SenderId === undefined){
-const err13 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data3.ApproximateFirstReceiveTimestamp === undefined){
-const err14 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data3.AWSTraceHeader !== undefined){
-if(typeof data3.AWSTraceHeader !== "string"){
-const err15 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.ApproximateReceiveCount !== undefined){
-if(typeof data3.ApproximateReceiveCount !== "string"){
-const err16 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data3.SentTimestamp !== undefined){
-if(typeof data3.SentTimestamp !== "string"){
-const err17 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data3.SenderId !== undefined){
-if(typeof data3.SenderId !== "string"){
-const err18 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data3.ApproximateFirstReceiveTimestamp !== undefined){
-if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-const err19 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data3.SequenceNumber !== undefined){
-if(typeof data3.SequenceNumber !== "string"){
-const err20 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data3.MessageGroupId !== undefined){
-if(typeof data3.MessageGroupId !== "string"){
-const err21 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data3.MessageDeduplicationId !== undefined){
-if(typeof data3.MessageDeduplicationId !== "string"){
-const err22 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data3.DeadLetterQueueSourceArn !== undefined){
-if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-const err23 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(!(validate15(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
-errors = vErrors.length;
-}
-if(data.md5OfBody !== undefined){
-if(typeof data.md5OfBody !== "string"){
-const err25 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.md5OfMessageAttributes !== undefined){
-let data15 = data.md5OfMessageAttributes;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err26 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.eventSource !== undefined){
-if("aws:sqs" !== data.eventSource){
-const err27 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.eventSourceARN !== undefined){
-if(typeof data.eventSourceARN !== "string"){
-const err28 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.awsRegion !== undefined){
-if(typeof data.awsRegion !== "string"){
-const err29 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
+export const validateOrderPlaced = validate12;
+const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://kata.local/composite/OrderMessageEvent.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.Records !== undefined){
-let data0 = data.Records;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-export const validateOrderPlaced = validate18;
-const formats0 = kataFormats["date-time"];
-
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -851,82 +161,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
@@ -934,24 +202,12 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
 errors++;
 }
 }
@@ -963,805 +219,168 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sku === undefined){
-const err14 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "sku");
 errors++;
 }
 if(data7.quantity === undefined){
-const err15 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "quantity");
 errors++;
 }
 if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
 if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
-const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data7.quantity !== undefined){
 let data9 = data7.quantity;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate18.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderPlacedEvent = validate19;
+export const validate$OrderPlacedEvent$detailType = validate13;
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://kata.local/composite/OrderPlacedEvent.json" */;
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-data.version = "0";
-}
-if(data.resources === undefined){
-data.resources = [];
-}
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+if("Order Placed" !== data){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["detail-type"] === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.source === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.account === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.time === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.region === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data["detail-type"] !== undefined){
-if("Order Placed" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if("com.example.orders" !== data.source){
-const err12 = {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-let data7 = data.resources;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.detail !== undefined){
-if(!(validate18(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate18.errors : appendErrors(vErrors, validate18.errors);
-errors = vErrors.length;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err18 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate19.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderShipped = validate21;
+export const validate$OrderPlacedEvent$eventSource = validate14;
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$eventSource.json" */;
+let vErrors = null;
+let errors = 0;
+if("com.example.orders" !== data){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderShipped = validate15;
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-shipped.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.carrier === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "carrier");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.carrier !== undefined){
 let data1 = data.carrier;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/carrier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/carrier", "string");
 errors++;
 }
 if(!(((data1 === "ups") || (data1 === "dhl")) || (data1 === "post"))){
-const err4 = {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.trackingNumber !== undefined){
 let data2 = data.trackingNumber;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate21.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderShippedEvent = validate22;
+export const validate$OrderShippedEvent$detailType = validate16;
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://kata.local/composite/OrderShippedEvent.json" */;
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/validate$OrderShippedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-data.version = "0";
-}
-if(data.resources === undefined){
-data.resources = [];
-}
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+if("Order Shipped" !== data){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"});
 errors++;
 }
-if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["detail-type"] === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.source === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.account === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.time === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.region === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.resources === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.detail === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data["detail-type"] !== undefined){
-if("Order Shipped" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-if(typeof data.source !== "string"){
-const err12 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.account !== undefined){
-if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.region !== undefined){
-if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-let data7 = data.resources;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.detail !== undefined){
-let data9 = data.detail;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.orderId === undefined){
-const err18 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data9.carrier === undefined){
-const err19 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "carrier"},message:"must have required property '"+"carrier"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data9.orderId !== undefined){
-if(typeof data9.orderId !== "string"){
-const err20 = {instancePath:instancePath+"/detail/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data9.carrier !== undefined){
-let data11 = data9.carrier;
-if(typeof data11 !== "string"){
-const err21 = {instancePath:instancePath+"/detail/carrier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(!(((data11 === "ups") || (data11 === "dhl")) || (data11 === "post"))){
-const err22 = {instancePath:instancePath+"/detail/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data9.trackingNumber !== undefined){
-let data12 = data9.trackingNumber;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/detail/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data["replay-name"] !== undefined){
-if(typeof data["replay-name"] !== "string"){
-const err25 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-validate22.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const validateCreateOrder = validate23;
+export const validateCreateOrder = validate17;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/create-order.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.lines === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "lines");
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "lines")) || (key0 === "note"))){
-const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
 errors++;
 }
 }
@@ -1769,24 +388,12 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err3 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -1794,13 +401,7 @@ if(data.lines !== undefined){
 let data1 = data.lines;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data1.length;
@@ -1808,96 +409,48 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sku === undefined){
-const err6 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "sku");
 errors++;
 }
 if(data2.quantity === undefined){
-const err7 = {instancePath:instancePath+"/lines/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "quantity");
 errors++;
 }
 if(data2.sku !== undefined){
 let data3 = data2.sku;
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err8 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data2.quantity !== undefined){
 let data4 = data2.quantity;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/lines/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/lines/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/lines",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/lines", "array");
 errors++;
 }
 }
@@ -1905,45 +458,27 @@ if(data.note !== undefined){
 let data5 = data.note;
 if(typeof data5 === "string"){
 if((data5.length > 200 && (data5.length > 400 || func2(data5) > 200))){
-const err14 = {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"});
 errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/note", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate23.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const validateCreateOrderQuery = validate24;
+export const validateCreateOrderQuery = validate18;
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/create-order-query.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1951,3104 +486,77 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dryRun !== undefined){
 let data0 = data.dryRun;
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/dryRun",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = typeError(vErrors, instancePath+"/dryRun", "string");
 errors++;
 }
 if(!((data0 === "true") || (data0 === "false"))){
-const err1 = {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate24.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const validateCreateOrderPath = validate25;
+export const validateCreateOrderPath = validate19;
 const pattern1 = new RegExp("^[a-z0-9-]+$", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/tenant-path.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenantId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "tenantId");
 errors++;
 }
 if(data.tenantId !== undefined){
 let data0 = data.tenantId;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-const err1 = {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""});
 errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/tenantId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/tenantId", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate25.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const validateCreateOrderEvent = validate26;
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.jwt === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "jwt"},message:"must have required property '"+"jwt"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.principalId !== undefined){
-let data0 = data.principalId;
-if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.integrationLatency !== undefined){
-let data1 = data.integrationLatency;
-if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.jwt !== undefined){
-let data2 = data.jwt;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.claims === undefined){
-const err3 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data2.scopes === undefined){
-const err4 = {instancePath:instancePath+"/jwt",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data2.claims !== undefined){
-let data3 = data2.claims;
-if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err5 = {instancePath:instancePath+"/jwt/claims",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data2.scopes !== undefined){
-let data4 = data2.scopes;
-if((!(Array.isArray(data4))) && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data4[i0] !== "string"){
-const err7 = {instancePath:instancePath+"/jwt/scopes/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/jwt",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.iam === undefined){
-const err10 = {instancePath,keyword:"required",params:{missingProperty: "iam"},message:"must have required property '"+"iam"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.iam !== undefined){
-let data6 = data.iam;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.accessKey === undefined){
-const err11 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accessKey"},message:"must have required property '"+"accessKey"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data6.accountId === undefined){
-const err12 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data6.callerId === undefined){
-const err13 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "callerId"},message:"must have required property '"+"callerId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.userArn === undefined){
-const err14 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userArn"},message:"must have required property '"+"userArn"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.userId === undefined){
-const err15 = {instancePath:instancePath+"/iam",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data6.accessKey !== undefined){
-if(typeof data6.accessKey !== "string"){
-const err16 = {instancePath:instancePath+"/iam/accessKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.accountId !== undefined){
-if(typeof data6.accountId !== "string"){
-const err17 = {instancePath:instancePath+"/iam/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.callerId !== undefined){
-if(typeof data6.callerId !== "string"){
-const err18 = {instancePath:instancePath+"/iam/callerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.cognitoIdentity !== undefined){
-let data10 = data6.cognitoIdentity;
-if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.amr === undefined){
-const err20 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "amr"},message:"must have required property '"+"amr"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data10.identityId === undefined){
-const err21 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityId"},message:"must have required property '"+"identityId"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.identityPoolId === undefined){
-const err22 = {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"required",params:{missingProperty: "identityPoolId"},message:"must have required property '"+"identityPoolId"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data10.amr !== undefined){
-let data11 = data10.amr;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data11[i1] !== "string"){
-const err23 = {instancePath:instancePath+"/iam/cognitoIdentity/amr/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/iam/cognitoIdentity/amr",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data10.identityId !== undefined){
-if(typeof data10.identityId !== "string"){
-const err25 = {instancePath:instancePath+"/iam/cognitoIdentity/identityId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data10.identityPoolId !== undefined){
-if(typeof data10.identityPoolId !== "string"){
-const err26 = {instancePath:instancePath+"/iam/cognitoIdentity/identityPoolId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-}
-if(data6.principalOrgId !== undefined){
-let data15 = data6.principalOrgId;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err27 = {instancePath:instancePath+"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data6.userArn !== undefined){
-if(typeof data6.userArn !== "string"){
-const err28 = {instancePath:instancePath+"/iam/userArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data6.userId !== undefined){
-if(typeof data6.userId !== "string"){
-const err29 = {instancePath:instancePath+"/iam/userId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/iam",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var _valid0 = _errs17 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs46 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.lambda === undefined){
-const err32 = {instancePath,keyword:"required",params:{missingProperty: "lambda"},message:"must have required property '"+"lambda"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data.lambda !== undefined){
-let data18 = data.lambda;
-if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-const err33 = {instancePath:instancePath+"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var _valid0 = _errs46 === errors;
-valid0 = valid0 || _valid0;
-}
-}
-if(!valid0){
-const err35 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate28.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.routeKey === undefined){
-data.routeKey = "$default";
-}
-if(data.stage === undefined){
-data.stage = "$default";
-}
-if(data.accountId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.apiId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.domainName === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.domainPrefix === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "domainPrefix"},message:"must have required property '"+"domainPrefix"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.http === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "http"},message:"must have required property '"+"http"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.requestId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.routeKey === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.stage === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.time === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.timeEpoch === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "timeEpoch"},message:"must have required property '"+"timeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.accountId !== undefined){
-if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.apiId !== undefined){
-if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.authentication !== undefined){
-let data2 = data.authentication;
-if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.clientCert !== undefined){
-let data3 = data2.clientCert;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.clientCertPem === undefined){
-const err13 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data3.serialNumber === undefined){
-const err14 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data3.subjectDN === undefined){
-const err15 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data3.issuerDN === undefined){
-const err16 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data3.validity === undefined){
-const err17 = {instancePath:instancePath+"/authentication/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data3.clientCertPem !== undefined){
-if(typeof data3.clientCertPem !== "string"){
-const err18 = {instancePath:instancePath+"/authentication/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data3.serialNumber !== undefined){
-if(typeof data3.serialNumber !== "string"){
-const err19 = {instancePath:instancePath+"/authentication/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data3.subjectDN !== undefined){
-if(typeof data3.subjectDN !== "string"){
-const err20 = {instancePath:instancePath+"/authentication/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data3.issuerDN !== undefined){
-if(typeof data3.issuerDN !== "string"){
-const err21 = {instancePath:instancePath+"/authentication/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data3.validity !== undefined){
-let data8 = data3.validity;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.notBefore === undefined){
-const err22 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data8.notAfter === undefined){
-const err23 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data8.notBefore !== undefined){
-if(typeof data8.notBefore !== "string"){
-const err24 = {instancePath:instancePath+"/authentication/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.notAfter !== undefined){
-if(typeof data8.notAfter !== "string"){
-const err25 = {instancePath:instancePath+"/authentication/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/authentication/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/authentication/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-}
-if(data.authorizer !== undefined){
-if(!(validate28(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data.domainName !== undefined){
-if(typeof data.domainName !== "string"){
-const err28 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.domainPrefix !== undefined){
-if(typeof data.domainPrefix !== "string"){
-const err29 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.http !== undefined){
-let data14 = data.http;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.protocol === undefined){
-data14.protocol = "HTTP/1.1";
-}
-if(data14.method === undefined){
-const err30 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data14.path === undefined){
-const err31 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data14.protocol === undefined){
-const err32 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data14.sourceIp === undefined){
-const err33 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data14.userAgent === undefined){
-const err34 = {instancePath:instancePath+"/http",keyword:"required",params:{missingProperty: "userAgent"},message:"must have required property '"+"userAgent"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data14.method !== undefined){
-if(typeof data14.method !== "string"){
-const err35 = {instancePath:instancePath+"/http/method",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data14.path !== undefined){
-if(typeof data14.path !== "string"){
-const err36 = {instancePath:instancePath+"/http/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(typeof data14.protocol !== "string"){
-const err37 = {instancePath:instancePath+"/http/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(data14.sourceIp !== undefined){
-if(typeof data14.sourceIp !== "string"){
-const err38 = {instancePath:instancePath+"/http/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data14.userAgent !== undefined){
-if(typeof data14.userAgent !== "string"){
-const err39 = {instancePath:instancePath+"/http/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/http",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.requestId !== undefined){
-if(typeof data.requestId !== "string"){
-const err41 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(typeof data.routeKey !== "string"){
-const err42 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(typeof data.stage !== "string"){
-const err43 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(data.time !== undefined){
-if(typeof data.time !== "string"){
-const err44 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.timeEpoch !== undefined){
-let data24 = data.timeEpoch;
-if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err45 = {instancePath:instancePath+"/timeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-validate27.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://kata.local/composite/CreateOrderEvent.json" */;
-let vErrors = null;
-let errors = 0;
-fillHttpApiEvent(data);
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.routeKey === undefined){
-data.routeKey = "$default";
-}
-if(data.rawQueryString === undefined){
-data.rawQueryString = "";
-}
-if(data.isBase64Encoded === undefined){
-data.isBase64Encoded = false;
-}
-if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.routeKey === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.rawPath === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "rawPath"},message:"must have required property '"+"rawPath"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.rawQueryString === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "rawQueryString"},message:"must have required property '"+"rawQueryString"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.headers === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.requestContext === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.body === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.queryStringParameters === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.pathParameters === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.version !== undefined){
-if("2.0" !== data.version){
-const err10 = {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(typeof data.routeKey !== "string"){
-const err11 = {instancePath:instancePath+"/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.rawPath !== undefined){
-if(typeof data.rawPath !== "string"){
-const err12 = {instancePath:instancePath+"/rawPath",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(typeof data.rawQueryString !== "string"){
-const err13 = {instancePath:instancePath+"/rawQueryString",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.cookies !== undefined){
-let data4 = data.cookies;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data4[i0] !== "string"){
-const err14 = {instancePath:instancePath+"/cookies/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/cookies",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.headers !== undefined){
-let data6 = data.headers;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key0 in data6){
-if(typeof data6[key0] !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.queryStringParameters !== undefined){
-let data8 = data.queryStringParameters;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.dryRun !== undefined){
-let data9 = data8.dryRun;
-if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/queryStringParameters/dryRun",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(!((data9 === "true") || (data9 === "false"))){
-const err19 = {instancePath:instancePath+"/queryStringParameters/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.pathParameters !== undefined){
-let data10 = data.pathParameters;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.tenantId === undefined){
-const err21 = {instancePath:instancePath+"/pathParameters",keyword:"required",params:{missingProperty: "tenantId"},message:"must have required property '"+"tenantId"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.tenantId !== undefined){
-let data11 = data10.tenantId;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
-const err22 = {instancePath:instancePath+"/pathParameters/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/pathParameters/tenantId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.stageVariables !== undefined){
-let data12 = data.stageVariables;
-if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err25 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key1 in data12){
-if(typeof data12[key1] !== "string"){
-const err26 = {instancePath:instancePath+"/stageVariables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-}
-if(data.requestContext !== undefined){
-if(!(validate27(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate27.errors : appendErrors(vErrors, validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data.body !== undefined){
-if(!(validate23(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
-errors = vErrors.length;
-}
-}
-if(typeof data.isBase64Encoded !== "boolean"){
-const err27 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-
-export const validateCreateOrderV1Event = validate32;
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs1 = errors;
-let valid0 = false;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.claims === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "claims"},message:"must have required property '"+"claims"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.claims !== undefined){
-let data0 = data.claims;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key0 in data0){
-if(typeof data0[key0] !== "string"){
-const err1 = {instancePath:instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/claims",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs11 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.principalId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.integrationLatency === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "integrationLatency"},message:"must have required property '"+"integrationLatency"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.principalId !== undefined){
-if(typeof data.principalId !== "string"){
-const err6 = {instancePath:instancePath+"/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.integrationLatency !== undefined){
-let data3 = data.integrationLatency;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs11 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs19 = errors;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs19 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs21 = errors;
-if(data !== null){
-const err10 = {instancePath,keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var _valid0 = _errs21 === errors;
-valid0 = valid0 || _valid0;
-}
-}
-}
-if(!valid0){
-const err11 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-else {
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sourceIp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.accessKey !== undefined){
-let data0 = data.accessKey;
-if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.accountId !== undefined){
-let data1 = data.accountId;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.apiKey !== undefined){
-let data2 = data.apiKey;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.apiKeyId !== undefined){
-let data3 = data.apiKeyId;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.caller !== undefined){
-let data4 = data.caller;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.clientCert !== undefined){
-let data5 = data.clientCert;
-const _errs14 = errors;
-let valid1 = false;
-const _errs15 = errors;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.clientCertPem === undefined){
-const err6 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "clientCertPem"},message:"must have required property '"+"clientCertPem"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data5.serialNumber === undefined){
-const err7 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "serialNumber"},message:"must have required property '"+"serialNumber"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data5.subjectDN === undefined){
-const err8 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "subjectDN"},message:"must have required property '"+"subjectDN"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data5.issuerDN === undefined){
-const err9 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "issuerDN"},message:"must have required property '"+"issuerDN"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data5.validity === undefined){
-const err10 = {instancePath:instancePath+"/clientCert",keyword:"required",params:{missingProperty: "validity"},message:"must have required property '"+"validity"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.clientCertPem !== undefined){
-if(typeof data5.clientCertPem !== "string"){
-const err11 = {instancePath:instancePath+"/clientCert/clientCertPem",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data5.serialNumber !== undefined){
-if(typeof data5.serialNumber !== "string"){
-const err12 = {instancePath:instancePath+"/clientCert/serialNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data5.subjectDN !== undefined){
-if(typeof data5.subjectDN !== "string"){
-const err13 = {instancePath:instancePath+"/clientCert/subjectDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.issuerDN !== undefined){
-if(typeof data5.issuerDN !== "string"){
-const err14 = {instancePath:instancePath+"/clientCert/issuerDN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.validity !== undefined){
-let data10 = data5.validity;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.notBefore === undefined){
-const err15 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notBefore"},message:"must have required property '"+"notBefore"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data10.notAfter === undefined){
-const err16 = {instancePath:instancePath+"/clientCert/validity",keyword:"required",params:{missingProperty: "notAfter"},message:"must have required property '"+"notAfter"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data10.notBefore !== undefined){
-if(typeof data10.notBefore !== "string"){
-const err17 = {instancePath:instancePath+"/clientCert/validity/notBefore",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data10.notAfter !== undefined){
-if(typeof data10.notAfter !== "string"){
-const err18 = {instancePath:instancePath+"/clientCert/validity/notAfter",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/clientCert/validity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var _valid0 = _errs15 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs32 = errors;
-if(data5 !== null){
-const err21 = {instancePath:instancePath+"/clientCert",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid0 = _errs32 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err22 = {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.cognitoAuthenticationProvider !== undefined){
-let data13 = data.cognitoAuthenticationProvider;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.cognitoAuthenticationType !== undefined){
-let data14 = data.cognitoAuthenticationType;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err24 = {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.cognitoIdentityId !== undefined){
-let data15 = data.cognitoIdentityId;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err25 = {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.cognitoIdentityPoolId !== undefined){
-let data16 = data.cognitoIdentityPoolId;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err26 = {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.principalOrgId !== undefined){
-let data17 = data.principalOrgId;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err27 = {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.sourceIp !== undefined){
-if(typeof data.sourceIp !== "string"){
-const err28 = {instancePath:instancePath+"/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.user !== undefined){
-let data19 = data.user;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err29 = {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.userAgent !== undefined){
-let data20 = data.userAgent;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err30 = {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.userArn !== undefined){
-let data21 = data.userArn;
-if((typeof data21 !== "string") && (data21 !== null)){
-const err31 = {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.vpcId !== undefined){
-if(typeof data.vpcId !== "string"){
-const err32 = {instancePath:instancePath+"/vpcId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.vpceId !== undefined){
-if(typeof data.vpceId !== "string"){
-const err33 = {instancePath:instancePath+"/vpceId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.protocol === undefined){
-data.protocol = "HTTP/1.1";
-}
-if(data.accountId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "accountId"},message:"must have required property '"+"accountId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.apiId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.httpMethod === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.identity === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "identity"},message:"must have required property '"+"identity"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.path === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.protocol === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.requestId === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.requestTimeEpoch === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.resourcePath === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "resourcePath"},message:"must have required property '"+"resourcePath"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.stage === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.accountId !== undefined){
-if(typeof data.accountId !== "string"){
-const err10 = {instancePath:instancePath+"/accountId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.apiId !== undefined){
-if(typeof data.apiId !== "string"){
-const err11 = {instancePath:instancePath+"/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.authorizer !== undefined){
-if(!(validate34(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.deploymentId !== undefined){
-if(typeof data.deploymentId !== "string"){
-const err12 = {instancePath:instancePath+"/deploymentId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.domainName !== undefined){
-if(typeof data.domainName !== "string"){
-const err13 = {instancePath:instancePath+"/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.domainPrefix !== undefined){
-if(typeof data.domainPrefix !== "string"){
-const err14 = {instancePath:instancePath+"/domainPrefix",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.extendedRequestId !== undefined){
-if(typeof data.extendedRequestId !== "string"){
-const err15 = {instancePath:instancePath+"/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.httpMethod !== undefined){
-if(typeof data.httpMethod !== "string"){
-const err16 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.identity !== undefined){
-if(!(validate36(data.identity, {instancePath:instancePath+"/identity",parentData:data,parentDataProperty:"identity",rootData}))){
-vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
-errors = vErrors.length;
-}
-}
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err17 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(typeof data.protocol !== "string"){
-const err18 = {instancePath:instancePath+"/protocol",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.requestId !== undefined){
-if(typeof data.requestId !== "string"){
-const err19 = {instancePath:instancePath+"/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.requestTime !== undefined){
-if(typeof data.requestTime !== "string"){
-const err20 = {instancePath:instancePath+"/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.requestTimeEpoch !== undefined){
-let data13 = data.requestTimeEpoch;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err21 = {instancePath:instancePath+"/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.resourceId !== undefined){
-let data14 = data.resourceId;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err22 = {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.resourcePath !== undefined){
-if(typeof data.resourcePath !== "string"){
-const err23 = {instancePath:instancePath+"/resourcePath",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.stage !== undefined){
-if(typeof data.stage !== "string"){
-const err24 = {instancePath:instancePath+"/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-validate33.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://kata.local/composite/CreateOrderV1Event.json" */;
-let vErrors = null;
-let errors = 0;
-fillRestApiEvent(data);
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.headers === undefined){
-data.headers = null;
-}
-if(data.multiValueHeaders === undefined){
-data.multiValueHeaders = null;
-}
-if(data.queryStringParameters === undefined){
-data.queryStringParameters = null;
-}
-if(data.multiValueQueryStringParameters === undefined){
-data.multiValueQueryStringParameters = null;
-}
-if(data.pathParameters === undefined){
-data.pathParameters = null;
-}
-if(data.stageVariables === undefined){
-data.stageVariables = null;
-}
-if(data.body === undefined){
-data.body = null;
-}
-if(data.isBase64Encoded === undefined){
-data.isBase64Encoded = false;
-}
-if(data.resource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "resource"},message:"must have required property '"+"resource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.path === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.httpMethod === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "httpMethod"},message:"must have required property '"+"httpMethod"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.headers === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.multiValueHeaders === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "multiValueHeaders"},message:"must have required property '"+"multiValueHeaders"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.queryStringParameters === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "queryStringParameters"},message:"must have required property '"+"queryStringParameters"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.multiValueQueryStringParameters === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "multiValueQueryStringParameters"},message:"must have required property '"+"multiValueQueryStringParameters"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.pathParameters === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "pathParameters"},message:"must have required property '"+"pathParameters"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.stageVariables === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "stageVariables"},message:"must have required property '"+"stageVariables"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.requestContext === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.body === undefined){
-const err10 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-const err11 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.resource !== undefined){
-if(typeof data.resource !== "string"){
-const err12 = {instancePath:instancePath+"/resource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err13 = {instancePath:instancePath+"/path",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.httpMethod !== undefined){
-if(typeof data.httpMethod !== "string"){
-const err14 = {instancePath:instancePath+"/httpMethod",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-let data3 = data.headers;
-const _errs9 = errors;
-let valid1 = false;
-const _errs10 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key0 in data3){
-if(typeof data3[key0] !== "string"){
-const err15 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs16 = errors;
-if(data3 !== null){
-const err17 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err18 = {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data5 = data.multiValueHeaders;
-const _errs20 = errors;
-let valid4 = false;
-const _errs21 = errors;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-let data6 = data5[key1];
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data6[i0] !== "string"){
-const err19 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid1 = _errs21 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
-const _errs29 = errors;
-if(data5 !== null){
-const err22 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-var _valid1 = _errs29 === errors;
-valid4 = valid4 || _valid1;
-}
-if(!valid4){
-const err23 = {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data8 = data.queryStringParameters;
-const _errs33 = errors;
-let valid9 = false;
-const _errs34 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(typeof data8[key2] !== "string"){
-const err24 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var _valid2 = _errs34 === errors;
-valid9 = valid9 || _valid2;
-if(!valid9){
-const _errs40 = errors;
-if(data8 !== null){
-const err26 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var _valid2 = _errs40 === errors;
-valid9 = valid9 || _valid2;
-}
-if(!valid9){
-const err27 = {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data10 = data.multiValueQueryStringParameters;
-const _errs44 = errors;
-let valid12 = false;
-const _errs45 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-let data11 = data10[key3];
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data11[i1] !== "string"){
-const err28 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var _valid3 = _errs45 === errors;
-valid12 = valid12 || _valid3;
-if(!valid12){
-const _errs53 = errors;
-if(data10 !== null){
-const err31 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var _valid3 = _errs53 === errors;
-valid12 = valid12 || _valid3;
-}
-if(!valid12){
-const err32 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-errors = _errs44;
-if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data13 = data.pathParameters;
-const _errs57 = errors;
-let valid17 = false;
-const _errs58 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key4 in data13){
-if(typeof data13[key4] !== "string"){
-const err33 = {instancePath:instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var _valid4 = _errs58 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
-const _errs64 = errors;
-if(data13 !== null){
-const err35 = {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var _valid4 = _errs64 === errors;
-valid17 = valid17 || _valid4;
-}
-if(!valid17){
-const err36 = {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-errors = _errs57;
-if(vErrors !== null){
-if(_errs57){
-vErrors.length = _errs57;
-}
-else {
-vErrors = null;
-}
-}
-}
-let data15 = data.stageVariables;
-const _errs68 = errors;
-let valid20 = false;
-const _errs69 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key5 in data15){
-if(typeof data15[key5] !== "string"){
-const err37 = {instancePath:instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var _valid5 = _errs69 === errors;
-valid20 = valid20 || _valid5;
-if(!valid20){
-const _errs75 = errors;
-if(data15 !== null){
-const err39 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var _valid5 = _errs75 === errors;
-valid20 = valid20 || _valid5;
-}
-if(!valid20){
-const err40 = {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-errors = _errs68;
-if(vErrors !== null){
-if(_errs68){
-vErrors.length = _errs68;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data.requestContext !== undefined){
-if(!(validate33(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate33.errors : appendErrors(vErrors, validate33.errors);
-errors = vErrors.length;
-}
-}
-if(!(validate23(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
-errors = vErrors.length;
-}
-if(typeof data.isBase64Encoded !== "boolean"){
-const err41 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-else {
-const err42 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-validate32.errors = vErrors;
-return errors === 0;
-}
-
-export const validateReindex = validate40;
+export const validateReindex = validate20;
 const formats2 = kataFormats.date;
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/reindex.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.index === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "index");
 errors++;
 }
 if(data.index !== undefined){
 let data0 = data.index;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/index",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/index", "string");
 errors++;
 }
 if(!((data0 === "orders") || (data0 === "customers"))){
-const err2 = {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -5056,45 +564,27 @@ if(data.since !== undefined){
 let data1 = data.since;
 if(typeof data1 === "string"){
 if(!(formats2(data1))){
-const err3 = {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""});
 errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/since",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/since", "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderNoticeEvent = validate41;
+export const validateOrderNoticeEvent = validate21;
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5105,162 +595,72 @@ if(data.Type === undefined){
 data.Type = "Notification";
 }
 if(data.SignatureVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "SignatureVersion"},message:"must have required property '"+"SignatureVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "SignatureVersion");
 errors++;
 }
 if(data.Timestamp === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Timestamp");
 errors++;
 }
 if(data.Signature === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Signature"},message:"must have required property '"+"Signature"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "Signature");
 errors++;
 }
 if(data.SigningCertUrl === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "SigningCertUrl"},message:"must have required property '"+"SigningCertUrl"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "SigningCertUrl");
 errors++;
 }
 if(data.MessageId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "MessageId"},message:"must have required property '"+"MessageId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "MessageId");
 errors++;
 }
 if(data.Message === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "Message");
 errors++;
 }
 if(data.MessageAttributes === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "MessageAttributes"},message:"must have required property '"+"MessageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "MessageAttributes");
 errors++;
 }
 if(data.Type === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "Type");
 errors++;
 }
 if(data.UnsubscribeUrl === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "UnsubscribeUrl"},message:"must have required property '"+"UnsubscribeUrl"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "UnsubscribeUrl");
 errors++;
 }
 if(data.TopicArn === undefined){
-const err9 = {instancePath,keyword:"required",params:{missingProperty: "TopicArn"},message:"must have required property '"+"TopicArn"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath, "TopicArn");
 errors++;
 }
 if(data.SignatureVersion !== undefined){
 if(typeof data.SignatureVersion !== "string"){
-const err10 = {instancePath:instancePath+"/SignatureVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/SignatureVersion", "string");
 errors++;
 }
 }
 if(data.Timestamp !== undefined){
 if(typeof data.Timestamp !== "string"){
-const err11 = {instancePath:instancePath+"/Timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/Timestamp", "string");
 errors++;
 }
 }
 if(data.Signature !== undefined){
 if(typeof data.Signature !== "string"){
-const err12 = {instancePath:instancePath+"/Signature",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/Signature", "string");
 errors++;
 }
 }
 if(data.SigningCertUrl !== undefined){
 if(typeof data.SigningCertUrl !== "string"){
-const err13 = {instancePath:instancePath+"/SigningCertUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/SigningCertUrl", "string");
 errors++;
 }
 }
 if(data.MessageId !== undefined){
 if(typeof data.MessageId !== "string"){
-const err14 = {instancePath:instancePath+"/MessageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageId", "string");
 errors++;
 }
 }
@@ -5276,148 +676,76 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-const err15 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-const err16 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "Value"},message:"must have required property '"+"Value"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-const err17 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-const err18 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/MessageAttributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes", "object");
 errors++;
 }
 if(typeof data.Type !== "string"){
-const err21 = {instancePath:instancePath+"/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/Type", "string");
 errors++;
 }
 if(data.UnsubscribeUrl !== undefined){
 if(typeof data.UnsubscribeUrl !== "string"){
-const err22 = {instancePath:instancePath+"/UnsubscribeUrl",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/UnsubscribeUrl", "string");
 errors++;
 }
 }
 if(data.TopicArn !== undefined){
 if(typeof data.TopicArn !== "string"){
-const err23 = {instancePath:instancePath+"/TopicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/TopicArn", "string");
 errors++;
 }
 }
 if(data.Subject !== undefined){
 let data13 = data.Subject;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err24 = {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.Token !== undefined){
 if(typeof data.Token !== "string"){
-const err25 = {instancePath:instancePath+"/Token",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/Token", "string");
 errors++;
 }
 }
 }
 else {
-const err26 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5428,112 +756,58 @@ if(data.EventSource === undefined){
 data.EventSource = "aws:sns";
 }
 if(data.EventVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "EventVersion"},message:"must have required property '"+"EventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "EventVersion");
 errors++;
 }
 if(data.EventSubscriptionArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "EventSubscriptionArn"},message:"must have required property '"+"EventSubscriptionArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "EventSubscriptionArn");
 errors++;
 }
 if(data.EventSource === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "EventSource"},message:"must have required property '"+"EventSource"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "EventSource");
 errors++;
 }
 if(data.Sns === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Sns"},message:"must have required property '"+"Sns"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "Sns");
 errors++;
 }
 if(typeof data.EventVersion !== "string"){
-const err4 = {instancePath:instancePath+"/EventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/EventVersion", "string");
 errors++;
 }
 if(data.EventSubscriptionArn !== undefined){
 if(typeof data.EventSubscriptionArn !== "string"){
-const err5 = {instancePath:instancePath+"/EventSubscriptionArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/EventSubscriptionArn", "string");
 errors++;
 }
 }
 if(typeof data.EventSource !== "string"){
-const err6 = {instancePath:instancePath+"/EventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
 errors++;
 }
 if(data.Sns !== undefined){
-if(!(validate43(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
-vErrors = vErrors === null ? validate43.errors : appendErrors(vErrors, validate43.errors);
+if(!(validate23(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
+vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err7 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderNoticeEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -5541,41 +815,29 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate42(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate42.errors : appendErrors(vErrors, validate42.errors);
+if(!(validate22(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate22.errors : appendErrors(vErrors, validate22.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate41.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderStreamEvent = validate47;
+export const validateOrderStreamEvent = validate27;
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5583,65 +845,29 @@ if(data.kinesisSchemaVersion === undefined){
 data.kinesisSchemaVersion = "1.0";
 }
 if(data.approximateArrivalTimestamp === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
 errors++;
 }
 if(data.data === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.kinesisSchemaVersion === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "kinesisSchemaVersion"},message:"must have required property '"+"kinesisSchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "kinesisSchemaVersion");
 errors++;
 }
 if(data.partitionKey === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "partitionKey"},message:"must have required property '"+"partitionKey"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "partitionKey");
 errors++;
 }
 if(data.sequenceNumber === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "sequenceNumber"},message:"must have required property '"+"sequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "sequenceNumber");
 errors++;
 }
 if(data.approximateArrivalTimestamp !== undefined){
 let data0 = data.approximateArrivalTimestamp;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
@@ -5652,68 +878,38 @@ errors = vErrors.length;
 }
 }
 if(typeof data.kinesisSchemaVersion !== "string"){
-const err6 = {instancePath:instancePath+"/kinesisSchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisSchemaVersion", "string");
 errors++;
 }
 if(data.partitionKey !== undefined){
 if(typeof data.partitionKey !== "string"){
-const err7 = {instancePath:instancePath+"/partitionKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/partitionKey", "string");
 errors++;
 }
 }
 if(data.sequenceNumber !== undefined){
 if(typeof data.sequenceNumber !== "string"){
-const err8 = {instancePath:instancePath+"/sequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/sequenceNumber", "string");
 errors++;
 }
 }
 if(data.encryptionType !== undefined){
 if(typeof data.encryptionType !== "string"){
-const err9 = {instancePath:instancePath+"/encryptionType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/encryptionType", "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5727,198 +923,96 @@ if(data.eventVersion === undefined){
 data.eventVersion = "1.0";
 }
 if(data.awsRegion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.eventID === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
 if(data.eventName === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.eventSource === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.invokeIdentityArn === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "invokeIdentityArn"},message:"must have required property '"+"invokeIdentityArn"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
 errors++;
 }
 if(data.kinesis === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "kinesis"},message:"must have required property '"+"kinesis"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "kinesis");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err8 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-const err9 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
 errors++;
 }
 }
 if(typeof data.eventName !== "string"){
-const err10 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 if(typeof data.eventSource !== "string"){
-const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(typeof data.eventVersion !== "string"){
-const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 if(data.invokeIdentityArn !== undefined){
 if(typeof data.invokeIdentityArn !== "string"){
-const err14 = {instancePath:instancePath+"/invokeIdentityArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
 errors++;
 }
 }
 if(data.kinesis !== undefined){
-if(!(validate49(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
-vErrors = vErrors === null ? validate49.errors : appendErrors(vErrors, validate49.errors);
+if(!(validate29(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
+vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate48.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderStreamEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -5926,41 +1020,29 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate48(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate48.errors : appendErrors(vErrors, validate48.errors);
+if(!(validate28(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate47.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderNoticeQueueEvent = validate53;
+export const validateOrderNoticeQueueEvent = validate33;
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5968,36 +1050,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
 errors++;
 }
 }
@@ -6007,25 +1071,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
 errors++;
 }
 }
@@ -6035,69 +1087,39 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate56.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6105,116 +1127,50 @@ if(data.messageAttributes === undefined){
 data.messageAttributes = {};
 }
 if(data.messageId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "messageId");
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "receiptHandle");
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "body");
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "attributes");
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "messageAttributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "md5OfBody");
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/messageId", "string");
 errors++;
 }
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
 errors++;
 }
 }
@@ -6222,101 +1178,47 @@ if(data.body !== undefined){
 let data2 = data.body;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.Type === undefined){
-const err11 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "Type");
 errors++;
 }
 if(data2.MessageId === undefined){
-const err12 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "MessageId"},message:"must have required property '"+"MessageId"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "MessageId");
 errors++;
 }
 if(data2.TopicArn === undefined){
-const err13 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "TopicArn"},message:"must have required property '"+"TopicArn"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "TopicArn");
 errors++;
 }
 if(data2.Message === undefined){
-const err14 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "Message");
 errors++;
 }
 if(data2.Timestamp === undefined){
-const err15 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "Timestamp"},message:"must have required property '"+"Timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "Timestamp");
 errors++;
 }
 if(data2.Type !== undefined){
 if(typeof data2.Type !== "string"){
-const err16 = {instancePath:instancePath+"/body/Type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/body/Type", "string");
 errors++;
 }
 }
 if(data2.MessageId !== undefined){
 if(typeof data2.MessageId !== "string"){
-const err17 = {instancePath:instancePath+"/body/MessageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/body/MessageId", "string");
 errors++;
 }
 }
 if(data2.TopicArn !== undefined){
 if(typeof data2.TopicArn !== "string"){
-const err18 = {instancePath:instancePath+"/body/TopicArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/body/TopicArn", "string");
 errors++;
 }
 }
 if(data2.Subject !== undefined){
 let data6 = data2.Subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err19 = {instancePath:instancePath+"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -6328,25 +1230,13 @@ errors = vErrors.length;
 }
 if(data2.Timestamp !== undefined){
 if(typeof data2.Timestamp !== "string"){
-const err20 = {instancePath:instancePath+"/body/Timestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/body/Timestamp", "string");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "object");
 errors++;
 }
 }
@@ -6354,259 +1244,133 @@ if(data.attributes !== undefined){
 let data9 = data.attributes;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.ApproximateReceiveCount === undefined){
-const err22 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
 errors++;
 }
 if(data9.SentTimestamp === undefined){
-const err23 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
 errors++;
 }
 if(data9.SenderId === undefined){
-const err24 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
 errors++;
 }
 if(data9.ApproximateFirstReceiveTimestamp === undefined){
-const err25 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
 errors++;
 }
 if(data9.AWSTraceHeader !== undefined){
 if(typeof data9.AWSTraceHeader !== "string"){
-const err26 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
 errors++;
 }
 }
 if(data9.ApproximateReceiveCount !== undefined){
 if(typeof data9.ApproximateReceiveCount !== "string"){
-const err27 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
 errors++;
 }
 }
 if(data9.SentTimestamp !== undefined){
 if(typeof data9.SentTimestamp !== "string"){
-const err28 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
 errors++;
 }
 }
 if(data9.SenderId !== undefined){
 if(typeof data9.SenderId !== "string"){
-const err29 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
 errors++;
 }
 }
 if(data9.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data9.ApproximateFirstReceiveTimestamp !== "string"){
-const err30 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
 errors++;
 }
 }
 if(data9.SequenceNumber !== undefined){
 if(typeof data9.SequenceNumber !== "string"){
-const err31 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
 errors++;
 }
 }
 if(data9.MessageGroupId !== undefined){
 if(typeof data9.MessageGroupId !== "string"){
-const err32 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
 errors++;
 }
 }
 if(data9.MessageDeduplicationId !== undefined){
 if(typeof data9.MessageDeduplicationId !== "string"){
-const err33 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
 errors++;
 }
 }
 if(data9.DeadLetterQueueSourceArn !== undefined){
 if(typeof data9.DeadLetterQueueSourceArn !== "string"){
-const err34 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
 errors++;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate56(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate56.errors : appendErrors(vErrors, validate56.errors);
+if(!(validate36(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
+vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err36 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
 errors++;
 }
 }
 if(data.md5OfMessageAttributes !== undefined){
 let data21 = data.md5OfMessageAttributes;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err37 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err38 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err39 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err40 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate54.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderNoticeQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -6614,35 +1378,23 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate54(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate54.errors : appendErrors(vErrors, validate54.errors);
+if(!(validate34(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate53.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
@@ -6650,3 +1402,9 @@ export const validateCreateOrderV1 = validateCreateOrder;
 export const validateOrderNotice = validateOrderMessage;
 export const validateOrderStream = validateOrderMessage;
 export const validateOrderNoticeQueue = validateOrderMessage;
+
+export const validateOrderMessageEvent = /* @__PURE__ */ validateSQSEventWith({ "body": validateOrderMessage });
+export const validateOrderPlacedEvent = /* @__PURE__ */ validateEventBridgeEventWith({ "detail": validateOrderPlaced, "detail-type": validate$OrderPlacedEvent$detailType, "source": validate$OrderPlacedEvent$eventSource });
+export const validateOrderShippedEvent = /* @__PURE__ */ validateEventBridgeEventWith({ "detail": validateOrderShipped, "detail-type": validate$OrderShippedEvent$detailType });
+export const validateCreateOrderEvent = /* @__PURE__ */ validateAPIGatewayProxyEventV2With({ "body": validateCreateOrder, "queryStringParameters": validateCreateOrderQuery, "pathParameters": validateCreateOrderPath });
+export const validateCreateOrderV1Event = /* @__PURE__ */ validateAPIGatewayProxyEventWith({ "body": validateCreateOrderV1 });

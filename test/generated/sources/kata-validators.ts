@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/sources.kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 
 export const validateOrderItem = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
@@ -14,54 +14,24 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.pk === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "pk"},message:"must have required property '"+"pk"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "pk");
 errors++;
 }
 if(data.orderId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "quantity");
 errors++;
 }
 if(data.status === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "status");
 errors++;
 }
 if(data.pk !== undefined){
 if(typeof data.pk !== "string"){
-const err4 = {instancePath:instancePath+"/pk",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/pk", "string");
 errors++;
 }
 }
@@ -69,48 +39,24 @@ if(data.orderId !== undefined){
 let data1 = data.orderId;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data2 = data.quantity;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -118,26 +64,14 @@ errors++;
 if(data.price !== undefined){
 let data3 = data.price;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/price",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/price", "number");
 errors++;
 }
 }
 if(data.status !== undefined){
 let data4 = data.status;
 if(!((data4 === "PLACED") || (data4 === "SHIPPED"))){
-const err10 = {instancePath:instancePath+"/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -147,25 +81,13 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/tags/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/tags/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/tags",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/tags", "array");
 errors++;
 }
 }
@@ -173,48 +95,24 @@ if(data.address !== undefined){
 let data7 = data.address;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.city === undefined){
-const err13 = {instancePath:instancePath+"/address",keyword:"required",params:{missingProperty: "city"},message:"must have required property '"+"city"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/address", "city");
 errors++;
 }
 if(data7.city !== undefined){
 if(typeof data7.city !== "string"){
-const err14 = {instancePath:instancePath+"/address/city",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/address/city", "string");
 errors++;
 }
 }
 if(data7.zip !== undefined){
 if(typeof data7.zip !== "string"){
-const err15 = {instancePath:instancePath+"/address/zip",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/address/zip", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/address",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/address", "object");
 errors++;
 }
 }
@@ -232,13 +130,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -253,72 +145,36 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(const key0 in data){
 const _errs2 = errors;
 if(!((((((((((key0 === "S") || (key0 === "N")) || (key0 === "BOOL")) || (key0 === "M")) || (key0 === "L")) || (key0 === "NULL")) || (key0 === "B")) || (key0 === "SS")) || (key0 === "NS")) || (key0 === "BS"))){
-const err1 = {instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0});
 errors++;
 }
 var valid0 = _errs2 === errors;
 if(!valid0){
-const err2 = {instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"});
 errors++;
 }
 }
 if(data.S !== undefined){
 if(typeof data.S !== "string"){
-const err3 = {instancePath:instancePath+"/S",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/S", "string");
 errors++;
 }
 }
 if(data.N !== undefined){
 if(typeof data.N !== "string"){
-const err4 = {instancePath:instancePath+"/N",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/N", "string");
 errors++;
 }
 }
 if(data.BOOL !== undefined){
 if(typeof data.BOOL !== "boolean"){
-const err5 = {instancePath:instancePath+"/BOOL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/BOOL", "boolean");
 errors++;
 }
 }
@@ -333,13 +189,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/M",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/M", "object");
 errors++;
 }
 }
@@ -355,37 +205,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/L",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/L", "array");
 errors++;
 }
 }
 if(data.NULL !== undefined){
 if(typeof data.NULL !== "boolean"){
-const err8 = {instancePath:instancePath+"/NULL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/NULL", "boolean");
 errors++;
 }
 }
 if(data.B !== undefined){
 if(typeof data.B !== "string"){
-const err9 = {instancePath:instancePath+"/B",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/B", "string");
 errors++;
 }
 }
@@ -395,25 +227,13 @@ if(Array.isArray(data9)){
 const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data9[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/SS/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/SS/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/SS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/SS", "array");
 errors++;
 }
 }
@@ -423,25 +243,13 @@ if(Array.isArray(data11)){
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data11[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/NS/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/NS/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/NS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/NS", "array");
 errors++;
 }
 }
@@ -451,37 +259,19 @@ if(Array.isArray(data13)){
 const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data13[i3] !== "string"){
-const err14 = {instancePath:instancePath+"/BS/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/BS/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/BS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/BS", "array");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -494,55 +284,25 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Keys === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Keys"},message:"must have required property '"+"Keys"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Keys");
 errors++;
 }
 if(data.SequenceNumber === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "SequenceNumber"},message:"must have required property '"+"SequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "SequenceNumber");
 errors++;
 }
 if(data.SizeBytes === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "SizeBytes"},message:"must have required property '"+"SizeBytes"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "SizeBytes");
 errors++;
 }
 if(data.StreamViewType === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StreamViewType"},message:"must have required property '"+"StreamViewType"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "StreamViewType");
 errors++;
 }
 if(data.ApproximateCreationDateTime !== undefined){
 let data0 = data.ApproximateCreationDateTime;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/ApproximateCreationDateTime",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/ApproximateCreationDateTime", "number");
 errors++;
 }
 }
@@ -557,99 +317,51 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/Keys",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/Keys", "object");
 errors++;
 }
 }
 if(data.NewImage !== undefined){
 let data3 = data.NewImage;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err6 = {instancePath:instancePath+"/NewImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage", "object");
 errors++;
 }
 }
 if(data.OldImage !== undefined){
 let data4 = data.OldImage;
 if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-const err7 = {instancePath:instancePath+"/OldImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage", "object");
 errors++;
 }
 }
 if(data.SequenceNumber !== undefined){
 if(typeof data.SequenceNumber !== "string"){
-const err8 = {instancePath:instancePath+"/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/SequenceNumber", "string");
 errors++;
 }
 }
 if(data.SizeBytes !== undefined){
 let data6 = data.SizeBytes;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err9 = {instancePath:instancePath+"/SizeBytes",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/SizeBytes", "number");
 errors++;
 }
 }
 if(data.StreamViewType !== undefined){
 let data7 = data.StreamViewType;
 if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/StreamViewType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/StreamViewType", "string");
 errors++;
 }
 if(!((((data7 === "KEYS_ONLY") || (data7 === "NEW_IMAGE")) || (data7 === "OLD_IMAGE")) || (data7 === "NEW_AND_OLD_IMAGES"))){
-const err11 = {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -665,84 +377,36 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:dynamodb";
 }
 if(data.awsRegion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.dynamodb === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "dynamodb"},message:"must have required property '"+"dynamodb"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "dynamodb");
 errors++;
 }
 if(data.eventID === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
 if(data.eventName === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.eventSource === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err7 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
@@ -754,70 +418,34 @@ errors = vErrors.length;
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-const err8 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 let data3 = data.eventName;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 if(!(((data3 === "INSERT") || (data3 === "MODIFY")) || (data3 === "REMOVE"))){
-const err10 = {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
@@ -825,70 +453,34 @@ if(data.userIdentity !== undefined){
 let data7 = data.userIdentity;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.type === undefined){
-const err14 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "type");
 errors++;
 }
 if(data7.principalId === undefined){
-const err15 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
 errors++;
 }
 if(data7.type !== undefined){
 if(typeof data7.type !== "string"){
-const err16 = {instancePath:instancePath+"/userIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/type", "string");
 errors++;
 }
 }
 if(data7.principalId !== undefined){
 if(typeof data7.principalId !== "string"){
-const err17 = {instancePath:instancePath+"/userIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/userIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -902,13 +494,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -923,25 +509,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -956,72 +530,36 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(const key0 in data){
 const _errs2 = errors;
 if(!((((((((((key0 === "S") || (key0 === "N")) || (key0 === "BOOL")) || (key0 === "M")) || (key0 === "L")) || (key0 === "NULL")) || (key0 === "B")) || (key0 === "SS")) || (key0 === "NS")) || (key0 === "BS"))){
-const err1 = {instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0});
 errors++;
 }
 var valid0 = _errs2 === errors;
 if(!valid0){
-const err2 = {instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"});
 errors++;
 }
 }
 if(data.S !== undefined){
 if(typeof data.S !== "string"){
-const err3 = {instancePath:instancePath+"/S",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/S", "string");
 errors++;
 }
 }
 if(data.N !== undefined){
 if(typeof data.N !== "string"){
-const err4 = {instancePath:instancePath+"/N",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/N", "string");
 errors++;
 }
 }
 if(data.BOOL !== undefined){
 if(typeof data.BOOL !== "boolean"){
-const err5 = {instancePath:instancePath+"/BOOL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/BOOL", "boolean");
 errors++;
 }
 }
@@ -1036,13 +574,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/M",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/M", "object");
 errors++;
 }
 }
@@ -1058,37 +590,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/L",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/L", "array");
 errors++;
 }
 }
 if(data.NULL !== undefined){
 if(typeof data.NULL !== "boolean"){
-const err8 = {instancePath:instancePath+"/NULL",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/NULL", "boolean");
 errors++;
 }
 }
 if(data.B !== undefined){
 if(typeof data.B !== "string"){
-const err9 = {instancePath:instancePath+"/B",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/B", "string");
 errors++;
 }
 }
@@ -1098,25 +612,13 @@ if(Array.isArray(data9)){
 const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data9[i1] !== "string"){
-const err10 = {instancePath:instancePath+"/SS/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/SS/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/SS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/SS", "array");
 errors++;
 }
 }
@@ -1126,25 +628,13 @@ if(Array.isArray(data11)){
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data11[i2] !== "string"){
-const err12 = {instancePath:instancePath+"/NS/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/NS/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/NS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/NS", "array");
 errors++;
 }
 }
@@ -1154,37 +644,19 @@ if(Array.isArray(data13)){
 const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data13[i3] !== "string"){
-const err14 = {instancePath:instancePath+"/BS/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/BS/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/BS",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/BS", "array");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate21.errors = vErrors;
@@ -1197,55 +669,25 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Keys === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Keys"},message:"must have required property '"+"Keys"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Keys");
 errors++;
 }
 if(data.SequenceNumber === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "SequenceNumber"},message:"must have required property '"+"SequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "SequenceNumber");
 errors++;
 }
 if(data.SizeBytes === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "SizeBytes"},message:"must have required property '"+"SizeBytes"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "SizeBytes");
 errors++;
 }
 if(data.StreamViewType === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "StreamViewType"},message:"must have required property '"+"StreamViewType"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "StreamViewType");
 errors++;
 }
 if(data.ApproximateCreationDateTime !== undefined){
 let data0 = data.ApproximateCreationDateTime;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/ApproximateCreationDateTime",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/ApproximateCreationDateTime", "number");
 errors++;
 }
 }
@@ -1260,13 +702,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/Keys",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/Keys", "object");
 errors++;
 }
 }
@@ -1274,54 +710,24 @@ if(data.NewImage !== undefined){
 let data3 = data.NewImage;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.pk === undefined){
-const err6 = {instancePath:instancePath+"/NewImage",keyword:"required",params:{missingProperty: "pk"},message:"must have required property '"+"pk"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "pk");
 errors++;
 }
 if(data3.orderId === undefined){
-const err7 = {instancePath:instancePath+"/NewImage",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "orderId");
 errors++;
 }
 if(data3.quantity === undefined){
-const err8 = {instancePath:instancePath+"/NewImage",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "quantity");
 errors++;
 }
 if(data3.status === undefined){
-const err9 = {instancePath:instancePath+"/NewImage",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "status");
 errors++;
 }
 if(data3.pk !== undefined){
 if(typeof data3.pk !== "string"){
-const err10 = {instancePath:instancePath+"/NewImage/pk",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/pk", "string");
 errors++;
 }
 }
@@ -1329,48 +735,24 @@ if(data3.orderId !== undefined){
 let data5 = data3.orderId;
 if(typeof data5 === "string"){
 if(!pattern0.test(data5)){
-const err11 = {instancePath:instancePath+"/NewImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/NewImage/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/orderId", "string");
 errors++;
 }
 }
 if(data3.quantity !== undefined){
 let data6 = data3.quantity;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/NewImage/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/quantity", "integer");
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 1 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/NewImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -1378,26 +760,14 @@ errors++;
 if(data3.price !== undefined){
 let data7 = data3.price;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err15 = {instancePath:instancePath+"/NewImage/price",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/price", "number");
 errors++;
 }
 }
 if(data3.status !== undefined){
 let data8 = data3.status;
 if(!((data8 === "PLACED") || (data8 === "SHIPPED"))){
-const err16 = {instancePath:instancePath+"/NewImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -1407,25 +777,13 @@ if(Array.isArray(data9)){
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data9[i0] !== "string"){
-const err17 = {instancePath:instancePath+"/NewImage/tags/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/tags/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/NewImage/tags",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/tags", "array");
 errors++;
 }
 }
@@ -1433,48 +791,24 @@ if(data3.address !== undefined){
 let data11 = data3.address;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.city === undefined){
-const err19 = {instancePath:instancePath+"/NewImage/address",keyword:"required",params:{missingProperty: "city"},message:"must have required property '"+"city"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = requiredError(vErrors, instancePath+"/NewImage/address", "city");
 errors++;
 }
 if(data11.city !== undefined){
 if(typeof data11.city !== "string"){
-const err20 = {instancePath:instancePath+"/NewImage/address/city",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/address/city", "string");
 errors++;
 }
 }
 if(data11.zip !== undefined){
 if(typeof data11.zip !== "string"){
-const err21 = {instancePath:instancePath+"/NewImage/address/zip",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/address/zip", "string");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/NewImage/address",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage/address", "object");
 errors++;
 }
 }
@@ -1492,13 +826,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/NewImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/NewImage", "object");
 errors++;
 }
 }
@@ -1506,54 +834,24 @@ if(data.OldImage !== undefined){
 let data15 = data.OldImage;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.pk === undefined){
-const err25 = {instancePath:instancePath+"/OldImage",keyword:"required",params:{missingProperty: "pk"},message:"must have required property '"+"pk"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "pk");
 errors++;
 }
 if(data15.orderId === undefined){
-const err26 = {instancePath:instancePath+"/OldImage",keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "orderId");
 errors++;
 }
 if(data15.quantity === undefined){
-const err27 = {instancePath:instancePath+"/OldImage",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "quantity");
 errors++;
 }
 if(data15.status === undefined){
-const err28 = {instancePath:instancePath+"/OldImage",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "status");
 errors++;
 }
 if(data15.pk !== undefined){
 if(typeof data15.pk !== "string"){
-const err29 = {instancePath:instancePath+"/OldImage/pk",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/pk", "string");
 errors++;
 }
 }
@@ -1561,48 +859,24 @@ if(data15.orderId !== undefined){
 let data17 = data15.orderId;
 if(typeof data17 === "string"){
 if(!pattern0.test(data17)){
-const err30 = {instancePath:instancePath+"/OldImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/OldImage/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/orderId", "string");
 errors++;
 }
 }
 if(data15.quantity !== undefined){
 let data18 = data15.quantity;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err32 = {instancePath:instancePath+"/OldImage/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/quantity", "integer");
 errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 < 1 || isNaN(data18)){
-const err33 = {instancePath:instancePath+"/OldImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -1610,26 +884,14 @@ errors++;
 if(data15.price !== undefined){
 let data19 = data15.price;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err34 = {instancePath:instancePath+"/OldImage/price",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/price", "number");
 errors++;
 }
 }
 if(data15.status !== undefined){
 let data20 = data15.status;
 if(!((data20 === "PLACED") || (data20 === "SHIPPED"))){
-const err35 = {instancePath:instancePath+"/OldImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -1639,25 +901,13 @@ if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data21[i1] !== "string"){
-const err36 = {instancePath:instancePath+"/OldImage/tags/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/tags/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/OldImage/tags",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/tags", "array");
 errors++;
 }
 }
@@ -1665,48 +915,24 @@ if(data15.address !== undefined){
 let data23 = data15.address;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.city === undefined){
-const err38 = {instancePath:instancePath+"/OldImage/address",keyword:"required",params:{missingProperty: "city"},message:"must have required property '"+"city"+"'"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = requiredError(vErrors, instancePath+"/OldImage/address", "city");
 errors++;
 }
 if(data23.city !== undefined){
 if(typeof data23.city !== "string"){
-const err39 = {instancePath:instancePath+"/OldImage/address/city",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/address/city", "string");
 errors++;
 }
 }
 if(data23.zip !== undefined){
 if(typeof data23.zip !== "string"){
-const err40 = {instancePath:instancePath+"/OldImage/address/zip",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/address/zip", "string");
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/OldImage/address",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage/address", "object");
 errors++;
 }
 }
@@ -1724,73 +950,37 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/OldImage",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/OldImage", "object");
 errors++;
 }
 }
 if(data.SequenceNumber !== undefined){
 if(typeof data.SequenceNumber !== "string"){
-const err44 = {instancePath:instancePath+"/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/SequenceNumber", "string");
 errors++;
 }
 }
 if(data.SizeBytes !== undefined){
 let data28 = data.SizeBytes;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err45 = {instancePath:instancePath+"/SizeBytes",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/SizeBytes", "number");
 errors++;
 }
 }
 if(data.StreamViewType !== undefined){
 let data29 = data.StreamViewType;
 if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/StreamViewType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/StreamViewType", "string");
 errors++;
 }
 if(!((((data29 === "KEYS_ONLY") || (data29 === "NEW_IMAGE")) || (data29 === "OLD_IMAGE")) || (data29 === "NEW_AND_OLD_IMAGES"))){
-const err47 = {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err48 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate20.errors = vErrors;
@@ -1806,84 +996,36 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:dynamodb";
 }
 if(data.awsRegion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.dynamodb === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "dynamodb"},message:"must have required property '"+"dynamodb"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "dynamodb");
 errors++;
 }
 if(data.eventID === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "eventID"},message:"must have required property '"+"eventID"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
 if(data.eventName === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.eventSource === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.eventVersion === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err7 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
@@ -1895,70 +1037,34 @@ errors = vErrors.length;
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-const err8 = {instancePath:instancePath+"/eventID",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 let data3 = data.eventName;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 if(!(((data3 === "INSERT") || (data3 === "MODIFY")) || (data3 === "REMOVE"))){
-const err10 = {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-const err11 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err12 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err13 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
@@ -1966,70 +1072,34 @@ if(data.userIdentity !== undefined){
 let data7 = data.userIdentity;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.type === undefined){
-const err14 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "type");
 errors++;
 }
 if(data7.principalId === undefined){
-const err15 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
 errors++;
 }
 if(data7.type !== undefined){
 if(typeof data7.type !== "string"){
-const err16 = {instancePath:instancePath+"/userIdentity/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/type", "string");
 errors++;
 }
 }
 if(data7.principalId !== undefined){
 if(typeof data7.principalId !== "string"){
-const err17 = {instancePath:instancePath+"/userIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/userIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -2043,13 +1113,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -2064,25 +1128,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -2098,71 +1150,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -2175,36 +1191,18 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-const err6 = {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
@@ -2212,94 +1210,46 @@ if(data.total !== undefined){
 let data4 = data.total;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.amount === undefined){
-const err9 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data4.currency === undefined){
-const err10 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data4.amount !== undefined){
 let data5 = data4.amount;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data4.currency !== undefined){
 let data6 = data4.currency;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data6 === "EUR") || (data6 === "USD")) || (data6 === "GBP"))){
-const err14 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate25.errors = vErrors;
@@ -2314,49 +1264,25 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-const err1 = {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate27.errors = vErrors;
@@ -2370,170 +1296,80 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "topic"},message:"must have required property '"+"topic"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "topic");
 errors++;
 }
 if(data.partition === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "partition");
 errors++;
 }
 if(data.offset === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "offset");
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.timestampType === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "timestampType"},message:"must have required property '"+"timestampType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "timestampType");
 errors++;
 }
 if(data.value === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "value");
 errors++;
 }
 if(data.headers === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.topic !== undefined){
 if(typeof data.topic !== "string"){
-const err7 = {instancePath:instancePath+"/topic",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/topic", "string");
 errors++;
 }
 }
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/partition",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/partition", "integer");
 errors++;
 }
 }
 if(data.offset !== undefined){
 let data2 = data.offset;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/offset",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/offset", "integer");
 errors++;
 }
 }
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "integer");
 errors++;
 }
 }
 if(data.timestampType !== undefined){
 let data4 = data.timestampType;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/timestampType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/timestampType", "string");
 errors++;
 }
 if(!((data4 === "CREATE_TIME") || (data4 === "LOG_APPEND_TIME"))){
-const err12 = {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.key !== undefined){
 if(typeof data.key !== "string"){
-const err13 = {instancePath:instancePath+"/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/key", "string");
 errors++;
 }
 }
 if(data.value !== undefined){
 if(typeof data.value !== "string"){
-const err14 = {instancePath:instancePath+"/value",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/value", "string");
 errors++;
 }
 }
@@ -2551,61 +1387,31 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "integer");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/headers/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "array");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate30.errors = vErrors;
@@ -2631,69 +1437,33 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.bootstrapServers === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bootstrapServers"},message:"must have required property '"+"bootstrapServers"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if(data.eventSource !== undefined){
 let data0 = data.eventSource;
 if(!((data0 === "aws:kafka") || (data0 === "SelfManagedKafka"))){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"enum",params:{allowedValues: ["aws:kafka","SelfManagedKafka"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"enum",params:{allowedValues: ["aws:kafka","SelfManagedKafka"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-const err4 = {instancePath:instancePath+"/eventSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
 errors++;
 }
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-const err5 = {instancePath:instancePath+"/bootstrapServers",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
 errors++;
 }
 }
@@ -2712,37 +1482,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "object");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate28.errors = vErrors;
@@ -2756,146 +1508,68 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "topic"},message:"must have required property '"+"topic"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "topic");
 errors++;
 }
 if(data.partition === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "partition"},message:"must have required property '"+"partition"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "partition");
 errors++;
 }
 if(data.offset === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "offset");
 errors++;
 }
 if(data.timestamp === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.timestampType === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "timestampType"},message:"must have required property '"+"timestampType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "timestampType");
 errors++;
 }
 if(data.value === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "value");
 errors++;
 }
 if(data.headers === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "headers");
 errors++;
 }
 if(data.topic !== undefined){
 if(typeof data.topic !== "string"){
-const err7 = {instancePath:instancePath+"/topic",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/topic", "string");
 errors++;
 }
 }
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/partition",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/partition", "integer");
 errors++;
 }
 }
 if(data.offset !== undefined){
 let data2 = data.offset;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/offset",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/offset", "integer");
 errors++;
 }
 }
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "integer");
 errors++;
 }
 }
 if(data.timestampType !== undefined){
 let data4 = data.timestampType;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/timestampType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/timestampType", "string");
 errors++;
 }
 if(!((data4 === "CREATE_TIME") || (data4 === "LOG_APPEND_TIME"))){
-const err12 = {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -2903,49 +1577,25 @@ if(data.key !== undefined){
 let data5 = data.key;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.customerId === undefined){
-const err13 = {instancePath:instancePath+"/key",keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/key", "customerId");
 errors++;
 }
 if(data5.customerId !== undefined){
 let data6 = data5.customerId;
 if(typeof data6 === "string"){
 if((data6.length < 1 || (data6.length < 2 && func2(data6) < 1))){
-const err14 = {instancePath:instancePath+"/key/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/key/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/key/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/key/customerId", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/key",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/key", "object");
 errors++;
 }
 }
@@ -2964,49 +1614,25 @@ let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 if(typeof data9[key0] !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "array");
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate35.errors = vErrors;
@@ -3032,69 +1658,33 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.bootstrapServers === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "bootstrapServers"},message:"must have required property '"+"bootstrapServers"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if(data.eventSource !== undefined){
 let data0 = data.eventSource;
 if(!((data0 === "aws:kafka") || (data0 === "SelfManagedKafka"))){
-const err3 = {instancePath:instancePath+"/eventSource",keyword:"enum",params:{allowedValues: ["aws:kafka","SelfManagedKafka"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"enum",params:{allowedValues: ["aws:kafka","SelfManagedKafka"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-const err4 = {instancePath:instancePath+"/eventSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
 errors++;
 }
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-const err5 = {instancePath:instancePath+"/bootstrapServers",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
 errors++;
 }
 }
@@ -3113,37 +1703,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "object");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate33.errors = vErrors;
@@ -3157,57 +1729,27 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recordId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "recordId"},message:"must have required property '"+"recordId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "recordId");
 errors++;
 }
 if(data.approximateArrivalTimestamp === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
 errors++;
 }
 if(data.data === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.recordId !== undefined){
 if(typeof data.recordId !== "string"){
-const err3 = {instancePath:instancePath+"/recordId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/recordId", "string");
 errors++;
 }
 }
 if(data.approximateArrivalTimestamp !== undefined){
 let data1 = data.approximateArrivalTimestamp;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
@@ -3221,101 +1763,47 @@ if(data.kinesisRecordMetadata !== undefined){
 let data3 = data.kinesisRecordMetadata;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.shardId === undefined){
-const err5 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "shardId"},message:"must have required property '"+"shardId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "shardId");
 errors++;
 }
 if(data3.partitionKey === undefined){
-const err6 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "partitionKey"},message:"must have required property '"+"partitionKey"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "partitionKey");
 errors++;
 }
 if(data3.approximateArrivalTimestamp === undefined){
-const err7 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "approximateArrivalTimestamp"},message:"must have required property '"+"approximateArrivalTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "approximateArrivalTimestamp");
 errors++;
 }
 if(data3.sequenceNumber === undefined){
-const err8 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "sequenceNumber"},message:"must have required property '"+"sequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "sequenceNumber");
 errors++;
 }
 if(data3.subsequenceNumber === undefined){
-const err9 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"required",params:{missingProperty: "subsequenceNumber"},message:"must have required property '"+"subsequenceNumber"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "subsequenceNumber");
 errors++;
 }
 if(data3.shardId !== undefined){
 if(typeof data3.shardId !== "string"){
-const err10 = {instancePath:instancePath+"/kinesisRecordMetadata/shardId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/shardId", "string");
 errors++;
 }
 }
 if(data3.partitionKey !== undefined){
 if(typeof data3.partitionKey !== "string"){
-const err11 = {instancePath:instancePath+"/kinesisRecordMetadata/partitionKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/partitionKey", "string");
 errors++;
 }
 }
 if(data3.approximateArrivalTimestamp !== undefined){
 let data6 = data3.approximateArrivalTimestamp;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/kinesisRecordMetadata/approximateArrivalTimestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data3.sequenceNumber !== undefined){
 if(typeof data3.sequenceNumber !== "string"){
-const err13 = {instancePath:instancePath+"/kinesisRecordMetadata/sequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/sequenceNumber", "string");
 errors++;
 }
 }
@@ -3325,13 +1813,7 @@ const _errs19 = errors;
 let valid3 = false;
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err14 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "string");
 errors++;
 }
 var _valid0 = _errs20 === errors;
@@ -3339,26 +1821,14 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs22 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "number");
 errors++;
 }
 var _valid0 = _errs22 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err16 = {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -3375,25 +1845,13 @@ vErrors = null;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/kinesisRecordMetadata",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata", "object");
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate40.errors = vErrors;
@@ -3407,90 +1865,42 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "invocationId"},message:"must have required property '"+"invocationId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "invocationId");
 errors++;
 }
 if(data.deliveryStreamArn === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "deliveryStreamArn"},message:"must have required property '"+"deliveryStreamArn"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "deliveryStreamArn");
 errors++;
 }
 if(data.region === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.records === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "records");
 errors++;
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-const err4 = {instancePath:instancePath+"/invocationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
 errors++;
 }
 }
 if(data.deliveryStreamArn !== undefined){
 if(typeof data.deliveryStreamArn !== "string"){
-const err5 = {instancePath:instancePath+"/deliveryStreamArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/deliveryStreamArn", "string");
 errors++;
 }
 }
 if(data.sourceKinesisStreamArn !== undefined){
 if(typeof data.sourceKinesisStreamArn !== "string"){
-const err6 = {instancePath:instancePath+"/sourceKinesisStreamArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/sourceKinesisStreamArn", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err7 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -3506,25 +1916,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/records", "array");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate39.errors = vErrors;
@@ -3539,71 +1937,35 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.level === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "level");
 errors++;
 }
 if(data.msg === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "msg"},message:"must have required property '"+"msg"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "msg");
 errors++;
 }
 if(data.level !== undefined){
 let data0 = data.level;
 if(!((((data0 === "DEBUG") || (data0 === "INFO")) || (data0 === "WARN")) || (data0 === "ERROR"))){
-const err2 = {instancePath:instancePath+"/level",keyword:"enum",params:{allowedValues: ["DEBUG","INFO","WARN","ERROR"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/level",keyword:"enum",params:{allowedValues: ["DEBUG","INFO","WARN","ERROR"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.msg !== undefined){
 if(typeof data.msg !== "string"){
-const err3 = {instancePath:instancePath+"/msg",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/msg", "string");
 errors++;
 }
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err4 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate43.errors = vErrors;
@@ -3617,57 +1979,27 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data.timestamp === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "timestamp");
 errors++;
 }
 if(data.message === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "message");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err3 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
 if(data.timestamp !== undefined){
 let data1 = data.timestamp;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/timestamp", "number");
 errors++;
 }
 }
@@ -3675,71 +2007,35 @@ if(data.message !== undefined){
 let data2 = data.message;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.level === undefined){
-const err5 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "level");
 errors++;
 }
 if(data2.msg === undefined){
-const err6 = {instancePath:instancePath+"/message",keyword:"required",params:{missingProperty: "msg"},message:"must have required property '"+"msg"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/message", "msg");
 errors++;
 }
 if(data2.level !== undefined){
 let data3 = data2.level;
 if(!((((data3 === "DEBUG") || (data3 === "INFO")) || (data3 === "WARN")) || (data3 === "ERROR"))){
-const err7 = {instancePath:instancePath+"/message/level",keyword:"enum",params:{allowedValues: ["DEBUG","INFO","WARN","ERROR"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/message/level",keyword:"enum",params:{allowedValues: ["DEBUG","INFO","WARN","ERROR"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data2.msg !== undefined){
 if(typeof data2.msg !== "string"){
-const err8 = {instancePath:instancePath+"/message/msg",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/message/msg", "string");
 errors++;
 }
 }
 if(data2.orderId !== undefined){
 if(typeof data2.orderId !== "string"){
-const err9 = {instancePath:instancePath+"/message/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/message/orderId", "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/message",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/message", "object");
 errors++;
 }
 }
@@ -3748,37 +2044,19 @@ let data6 = data.extractedFields;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-const err11 = {instancePath:instancePath+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/extractedFields",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/extractedFields", "object");
 errors++;
 }
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate47.errors = vErrors;
@@ -3791,98 +2069,44 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.owner === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "owner");
 errors++;
 }
 if(data.logGroup === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "logGroup"},message:"must have required property '"+"logGroup"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "logGroup");
 errors++;
 }
 if(data.logStream === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "logStream"},message:"must have required property '"+"logStream"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "logStream");
 errors++;
 }
 if(data.subscriptionFilters === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "subscriptionFilters"},message:"must have required property '"+"subscriptionFilters"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "subscriptionFilters");
 errors++;
 }
 if(data.messageType === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageType"},message:"must have required property '"+"messageType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "messageType");
 errors++;
 }
 if(data.logEvents === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "logEvents"},message:"must have required property '"+"logEvents"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "logEvents");
 errors++;
 }
 if(data.owner !== undefined){
 if(typeof data.owner !== "string"){
-const err6 = {instancePath:instancePath+"/owner",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/owner", "string");
 errors++;
 }
 }
 if(data.logGroup !== undefined){
 if(typeof data.logGroup !== "string"){
-const err7 = {instancePath:instancePath+"/logGroup",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/logGroup", "string");
 errors++;
 }
 }
 if(data.logStream !== undefined){
 if(typeof data.logStream !== "string"){
-const err8 = {instancePath:instancePath+"/logStream",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/logStream", "string");
 errors++;
 }
 }
@@ -3892,37 +2116,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err9 = {instancePath:instancePath+"/subscriptionFilters/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/subscriptionFilters/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/subscriptionFilters",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/subscriptionFilters", "array");
 errors++;
 }
 }
 if(data.messageType !== undefined){
 if(typeof data.messageType !== "string"){
-const err11 = {instancePath:instancePath+"/messageType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/messageType", "string");
 errors++;
 }
 }
@@ -3938,37 +2144,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/logEvents",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/logEvents", "array");
 errors++;
 }
 }
 if(data.policyLevel !== undefined){
 if(typeof data.policyLevel !== "string"){
-const err13 = {instancePath:instancePath+"/policyLevel",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/policyLevel", "string");
 errors++;
 }
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate46.errors = vErrors;
@@ -3981,13 +2169,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.data !== undefined){
@@ -3998,13 +2180,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate45.errors = vErrors;
@@ -4018,13 +2194,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.awslogs === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "awslogs"},message:"must have required property '"+"awslogs"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "awslogs");
 errors++;
 }
 if(data.awslogs !== undefined){
@@ -4035,13 +2205,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate44.errors = vErrors;
@@ -4056,34 +2220,16 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "action");
 errors++;
 }
 if(data.text === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "text");
 errors++;
 }
 if(data.action !== undefined){
 if("sendmessage" !== data.action){
-const err2 = {instancePath:instancePath+"/action",keyword:"const",params:{allowedValue: "sendmessage"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/action",keyword:"const",params:{allowedValue: "sendmessage"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -4091,46 +2237,22 @@ if(data.text !== undefined){
 let data1 = data.text;
 if(typeof data1 === "string"){
 if((data1.length > 500 && (data1.length > 1000 || func2(data1) > 500))){
-const err3 = {instancePath:instancePath+"/text",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/text",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"});
 errors++;
 }
 if((data1.length < 1 || (data1.length < 2 && func2(data1) < 1))){
-const err4 = {instancePath:instancePath+"/text",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/text",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/text", "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate51.errors = vErrors;
@@ -4148,277 +2270,127 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.requestContext === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "requestContext"},message:"must have required property '"+"requestContext"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
 if(data.isBase64Encoded === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "isBase64Encoded"},message:"must have required property '"+"isBase64Encoded"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "body");
 errors++;
 }
 if(data.requestContext !== undefined){
 let data0 = data.requestContext;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.routeKey === undefined){
-const err3 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "routeKey"},message:"must have required property '"+"routeKey"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "routeKey");
 errors++;
 }
 if(data0.eventType === undefined){
-const err4 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "eventType");
 errors++;
 }
 if(data0.extendedRequestId === undefined){
-const err5 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "extendedRequestId"},message:"must have required property '"+"extendedRequestId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "extendedRequestId");
 errors++;
 }
 if(data0.requestTime === undefined){
-const err6 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestTime"},message:"must have required property '"+"requestTime"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTime");
 errors++;
 }
 if(data0.messageDirection === undefined){
-const err7 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "messageDirection"},message:"must have required property '"+"messageDirection"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "messageDirection");
 errors++;
 }
 if(data0.stage === undefined){
-const err8 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "stage"},message:"must have required property '"+"stage"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "stage");
 errors++;
 }
 if(data0.connectedAt === undefined){
-const err9 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "connectedAt"},message:"must have required property '"+"connectedAt"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectedAt");
 errors++;
 }
 if(data0.requestTimeEpoch === undefined){
-const err10 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestTimeEpoch"},message:"must have required property '"+"requestTimeEpoch"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTimeEpoch");
 errors++;
 }
 if(data0.requestId === undefined){
-const err11 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestId");
 errors++;
 }
 if(data0.domainName === undefined){
-const err12 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "domainName"},message:"must have required property '"+"domainName"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainName");
 errors++;
 }
 if(data0.connectionId === undefined){
-const err13 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "connectionId"},message:"must have required property '"+"connectionId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectionId");
 errors++;
 }
 if(data0.apiId === undefined){
-const err14 = {instancePath:instancePath+"/requestContext",keyword:"required",params:{missingProperty: "apiId"},message:"must have required property '"+"apiId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext", "apiId");
 errors++;
 }
 if(data0.routeKey !== undefined){
 if(typeof data0.routeKey !== "string"){
-const err15 = {instancePath:instancePath+"/requestContext/routeKey",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/routeKey", "string");
 errors++;
 }
 }
 if(data0.messageId !== undefined){
 let data2 = data0.messageId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err16 = {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.eventType !== undefined){
 let data3 = data0.eventType;
 if(typeof data3 !== "string"){
-const err17 = {instancePath:instancePath+"/requestContext/eventType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/eventType", "string");
 errors++;
 }
 if(!(((data3 === "CONNECT") || (data3 === "MESSAGE")) || (data3 === "DISCONNECT"))){
-const err18 = {instancePath:instancePath+"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data0.extendedRequestId !== undefined){
 if(typeof data0.extendedRequestId !== "string"){
-const err19 = {instancePath:instancePath+"/requestContext/extendedRequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/extendedRequestId", "string");
 errors++;
 }
 }
 if(data0.requestTime !== undefined){
 if(typeof data0.requestTime !== "string"){
-const err20 = {instancePath:instancePath+"/requestContext/requestTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestTime", "string");
 errors++;
 }
 }
 if(data0.messageDirection !== undefined){
 if("IN" !== data0.messageDirection){
-const err21 = {instancePath:instancePath+"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data0.stage !== undefined){
 if(typeof data0.stage !== "string"){
-const err22 = {instancePath:instancePath+"/requestContext/stage",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/stage", "string");
 errors++;
 }
 }
 if(data0.connectedAt !== undefined){
 let data8 = data0.connectedAt;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/requestContext/connectedAt",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/connectedAt", "number");
 errors++;
 }
 }
 if(data0.requestTimeEpoch !== undefined){
 let data9 = data0.requestTimeEpoch;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/requestContext/requestTimeEpoch",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestTimeEpoch", "number");
 errors++;
 }
 }
@@ -4426,96 +2398,48 @@ if(data0.identity !== undefined){
 let data10 = data0.identity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.sourceIp === undefined){
-const err25 = {instancePath:instancePath+"/requestContext/identity",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestContext/identity", "sourceIp");
 errors++;
 }
 if(data10.sourceIp !== undefined){
 if(typeof data10.sourceIp !== "string"){
-const err26 = {instancePath:instancePath+"/requestContext/identity/sourceIp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sourceIp", "string");
 errors++;
 }
 }
 if(data10.userAgent !== undefined){
 if(typeof data10.userAgent !== "string"){
-const err27 = {instancePath:instancePath+"/requestContext/identity/userAgent",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/requestContext/identity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/identity", "object");
 errors++;
 }
 }
 if(data0.requestId !== undefined){
 if(typeof data0.requestId !== "string"){
-const err29 = {instancePath:instancePath+"/requestContext/requestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/requestId", "string");
 errors++;
 }
 }
 if(data0.domainName !== undefined){
 if(typeof data0.domainName !== "string"){
-const err30 = {instancePath:instancePath+"/requestContext/domainName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/domainName", "string");
 errors++;
 }
 }
 if(data0.connectionId !== undefined){
 if(typeof data0.connectionId !== "string"){
-const err31 = {instancePath:instancePath+"/requestContext/connectionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/connectionId", "string");
 errors++;
 }
 }
 if(data0.apiId !== undefined){
 if(typeof data0.apiId !== "string"){
-const err32 = {instancePath:instancePath+"/requestContext/apiId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/apiId", "string");
 errors++;
 }
 }
@@ -4527,13 +2451,7 @@ const _errs39 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
-const err33 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "object");
 errors++;
 }
 var _valid0 = _errs39 === errors;
@@ -4541,13 +2459,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs42 = errors;
 if(typeof data17 !== "string"){
-const err34 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "string");
 errors++;
 }
 var _valid0 = _errs42 === errors;
@@ -4555,13 +2467,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs44 = errors;
 if(data17 !== null){
-const err35 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "null");
 errors++;
 }
 var _valid0 = _errs44 === errors;
@@ -4569,13 +2475,7 @@ valid4 = valid4 || _valid0;
 }
 }
 if(!valid4){
-const err36 = {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -4593,37 +2493,19 @@ vErrors = null;
 if(data0.disconnectStatusCode !== undefined){
 let data18 = data0.disconnectStatusCode;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err37 = {instancePath:instancePath+"/requestContext/disconnectStatusCode",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectStatusCode", "number");
 errors++;
 }
 }
 if(data0.disconnectReason !== undefined){
 if(typeof data0.disconnectReason !== "string"){
-const err38 = {instancePath:instancePath+"/requestContext/disconnectReason",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectReason", "string");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/requestContext",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
 errors++;
 }
 }
@@ -4631,34 +2513,16 @@ if(data.body !== undefined){
 let data20 = data.body;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.action === undefined){
-const err40 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "action");
 errors++;
 }
 if(data20.text === undefined){
-const err41 = {instancePath:instancePath+"/body",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = requiredError(vErrors, instancePath+"/body", "text");
 errors++;
 }
 if(data20.action !== undefined){
 if("sendmessage" !== data20.action){
-const err42 = {instancePath:instancePath+"/body/action",keyword:"const",params:{allowedValue: "sendmessage"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/action",keyword:"const",params:{allowedValue: "sendmessage"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -4666,57 +2530,27 @@ if(data20.text !== undefined){
 let data22 = data20.text;
 if(typeof data22 === "string"){
 if((data22.length > 500 && (data22.length > 1000 || func2(data22) > 500))){
-const err43 = {instancePath:instancePath+"/body/text",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/text",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"});
 errors++;
 }
 if((data22.length < 1 || (data22.length < 2 && func2(data22) < 1))){
-const err44 = {instancePath:instancePath+"/body/text",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/body/text",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/body/text",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/body/text", "string");
 errors++;
 }
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/body",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/body", "object");
 errors++;
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-const err47 = {instancePath:instancePath+"/isBase64Encoded",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
 errors++;
 }
 if(data.headers !== undefined){
@@ -4724,25 +2558,13 @@ let data24 = data.headers;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 for(const key0 in data24){
 if(typeof data24[key0] !== "string"){
-const err48 = {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/headers",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = typeError(vErrors, instancePath+"/headers", "object");
 errors++;
 }
 }
@@ -4755,37 +2577,19 @@ if(Array.isArray(data27)){
 const len0 = data27.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data27[i0] !== "string"){
-const err50 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/multiValueHeaders",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
 errors++;
 }
 }
@@ -4794,25 +2598,13 @@ let data29 = data.queryStringParameters;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key2 in data29){
 if(typeof data29[key2] !== "string"){
-const err53 = {instancePath:instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/queryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
 errors++;
 }
 }
@@ -4825,37 +2617,19 @@ if(Array.isArray(data32)){
 const len1 = data32.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data32[i1] !== "string"){
-const err55 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
 errors++;
 }
 }
@@ -4864,37 +2638,19 @@ let data34 = data.stageVariables;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 for(const key4 in data34){
 if(typeof data34[key4] !== "string"){
-const err58 = {instancePath:instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
 errors++;
 }
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
+vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
 errors++;
 }
 }
 }
 else {
-const err60 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate52.errors = vErrors;
@@ -4902,7 +2658,7 @@ return errors === 0;
 }
 
 export const validatePlacedQueue = validate53;
-const formats0 = kataFormats["date-time"];
+const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
@@ -4910,56 +2666,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "orderId"},message:"must have required property '"+"orderId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customerId"},message:"must have required property '"+"customerId"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "customerId");
 errors++;
 }
 if(data.total === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-const err4 = {instancePath:instancePath+"/customerId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/customerId", "string");
 errors++;
 }
 }
@@ -4967,82 +2693,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-const err5 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-const err6 = {instancePath:instancePath+"/total",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath+"/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/total/amount",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/total/currency",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-const err10 = {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/total",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/total", "object");
 errors++;
 }
 }
@@ -5050,24 +2734,12 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-const err12 = {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/placedAt",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
 errors++;
 }
 }
@@ -5079,108 +2751,54 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sku === undefined){
-const err14 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "sku");
 errors++;
 }
 if(data7.quantity === undefined){
-const err15 = {instancePath:instancePath+"/items/" + i0,keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "quantity");
 errors++;
 }
 if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
 if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
-const err16 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data7.quantity !== undefined){
 let data9 = data7.quantity;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/items/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/items/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/items",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/items", "array");
 errors++;
 }
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate53.errors = vErrors;
@@ -5201,174 +2819,78 @@ if(data.resources === undefined){
 data.resources = [];
 }
 if(data.version === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "version");
 errors++;
 }
 if(data.id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "source");
 errors++;
 }
 if(data.account === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "account");
 errors++;
 }
 if(data.time === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "time");
 errors++;
 }
 if(data.region === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "region");
 errors++;
 }
 if(data.resources === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "resources");
 errors++;
 }
 if(data.detail === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "detail");
 errors++;
 }
 if(typeof data.version !== "string"){
-const err9 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err10 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/id", "string");
 errors++;
 }
 }
 if(data["detail-type"] !== undefined){
 if("Order Placed" !== data["detail-type"]){
-const err11 = {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.source !== undefined){
 if(typeof data.source !== "string"){
-const err12 = {instancePath:instancePath+"/source",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/source", "string");
 errors++;
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-const err13 = {instancePath:instancePath+"/account",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-const err14 = {instancePath:instancePath+"/time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = typeError(vErrors, instancePath+"/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-const err15 = {instancePath:instancePath+"/region",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/region", "string");
 errors++;
 }
 }
@@ -5377,25 +2899,13 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/resources/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/resources",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/resources", "array");
 errors++;
 }
 if(data.detail !== undefined){
@@ -5406,25 +2916,13 @@ errors = vErrors.length;
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-const err18 = {instancePath:instancePath+"/replay-name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate54.errors = vErrors;
@@ -5441,36 +2939,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
 errors++;
 }
 }
@@ -5480,25 +2960,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
 errors++;
 }
 }
@@ -5508,61 +2976,31 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate59.errors = vErrors;
@@ -5578,116 +3016,50 @@ if(data.messageAttributes === undefined){
 data.messageAttributes = {};
 }
 if(data.messageId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "messageId");
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "receiptHandle");
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "body");
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "attributes");
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "messageAttributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "md5OfBody");
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/messageId", "string");
 errors++;
 }
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
 errors++;
 }
 }
@@ -5701,162 +3073,78 @@ if(data.attributes !== undefined){
 let data3 = data.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ApproximateReceiveCount === undefined){
-const err11 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
 errors++;
 }
 if(data3.SentTimestamp === undefined){
-const err12 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
 errors++;
 }
 if(data3.SenderId === undefined){
-const err13 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
 errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp === undefined){
-const err14 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
 errors++;
 }
 if(data3.AWSTraceHeader !== undefined){
 if(typeof data3.AWSTraceHeader !== "string"){
-const err15 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
 errors++;
 }
 }
 if(data3.ApproximateReceiveCount !== undefined){
 if(typeof data3.ApproximateReceiveCount !== "string"){
-const err16 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
 errors++;
 }
 }
 if(data3.SentTimestamp !== undefined){
 if(typeof data3.SentTimestamp !== "string"){
-const err17 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
 errors++;
 }
 }
 if(data3.SenderId !== undefined){
 if(typeof data3.SenderId !== "string"){
-const err18 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
 errors++;
 }
 }
 if(data3.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-const err19 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
 errors++;
 }
 }
 if(data3.SequenceNumber !== undefined){
 if(typeof data3.SequenceNumber !== "string"){
-const err20 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
 errors++;
 }
 }
 if(data3.MessageGroupId !== undefined){
 if(typeof data3.MessageGroupId !== "string"){
-const err21 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
 errors++;
 }
 }
 if(data3.MessageDeduplicationId !== undefined){
 if(typeof data3.MessageDeduplicationId !== "string"){
-const err22 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
 errors++;
 }
 }
 if(data3.DeadLetterQueueSourceArn !== undefined){
 if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-const err23 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
@@ -5866,74 +3154,38 @@ errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err25 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
 errors++;
 }
 }
 if(data.md5OfMessageAttributes !== undefined){
 let data15 = data.md5OfMessageAttributes;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err26 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err27 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err28 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err29 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate57.errors = vErrors;
@@ -5947,13 +3199,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -5968,25 +3214,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate56.errors = vErrors;
@@ -6000,83 +3234,41 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.restoreEventData === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "restoreEventData"},message:"must have required property '"+"restoreEventData"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "restoreEventData");
 errors++;
 }
 if(data.restoreEventData !== undefined){
 let data0 = data.restoreEventData;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.lifecycleRestorationExpiryTime === undefined){
-const err1 = {instancePath:instancePath+"/restoreEventData",keyword:"required",params:{missingProperty: "lifecycleRestorationExpiryTime"},message:"must have required property '"+"lifecycleRestorationExpiryTime"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestorationExpiryTime");
 errors++;
 }
 if(data0.lifecycleRestoreStorageClass === undefined){
-const err2 = {instancePath:instancePath+"/restoreEventData",keyword:"required",params:{missingProperty: "lifecycleRestoreStorageClass"},message:"must have required property '"+"lifecycleRestoreStorageClass"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestoreStorageClass");
 errors++;
 }
 if(data0.lifecycleRestorationExpiryTime !== undefined){
 if(typeof data0.lifecycleRestorationExpiryTime !== "string"){
-const err3 = {instancePath:instancePath+"/restoreEventData/lifecycleRestorationExpiryTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestorationExpiryTime", "string");
 errors++;
 }
 }
 if(data0.lifecycleRestoreStorageClass !== undefined){
 if(typeof data0.lifecycleRestoreStorageClass !== "string"){
-const err4 = {instancePath:instancePath+"/restoreEventData/lifecycleRestoreStorageClass",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestoreStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/restoreEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/restoreEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate65.errors = vErrors;
@@ -6092,150 +3284,66 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:s3";
 }
 if(data.eventVersion === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "eventVersion"},message:"must have required property '"+"eventVersion"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.eventSource === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.awsRegion === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.eventTime === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "eventTime"},message:"must have required property '"+"eventTime"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "eventTime");
 errors++;
 }
 if(data.eventName === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "eventName"},message:"must have required property '"+"eventName"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
 if(data.userIdentity === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "userIdentity"},message:"must have required property '"+"userIdentity"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "userIdentity");
 errors++;
 }
 if(data.requestParameters === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "requestParameters"},message:"must have required property '"+"requestParameters"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "requestParameters");
 errors++;
 }
 if(data.responseElements === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "responseElements"},message:"must have required property '"+"responseElements"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "responseElements");
 errors++;
 }
 if(data.s3 === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "s3"},message:"must have required property '"+"s3"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "s3");
 errors++;
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-const err9 = {instancePath:instancePath+"/eventVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-const err10 = {instancePath:instancePath+"/eventSource",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err11 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventTime !== undefined){
 if(typeof data.eventTime !== "string"){
-const err12 = {instancePath:instancePath+"/eventTime",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath+"/eventTime", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 if(typeof data.eventName !== "string"){
-const err13 = {instancePath:instancePath+"/eventName",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
 errors++;
 }
 }
@@ -6243,36 +3351,18 @@ if(data.userIdentity !== undefined){
 let data5 = data.userIdentity;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.principalId === undefined){
-const err14 = {instancePath:instancePath+"/userIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
 errors++;
 }
 if(data5.principalId !== undefined){
 if(typeof data5.principalId !== "string"){
-const err15 = {instancePath:instancePath+"/userIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/userIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
 errors++;
 }
 }
@@ -6280,36 +3370,18 @@ if(data.requestParameters !== undefined){
 let data7 = data.requestParameters;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sourceIPAddress === undefined){
-const err17 = {instancePath:instancePath+"/requestParameters",keyword:"required",params:{missingProperty: "sourceIPAddress"},message:"must have required property '"+"sourceIPAddress"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = requiredError(vErrors, instancePath+"/requestParameters", "sourceIPAddress");
 errors++;
 }
 if(data7.sourceIPAddress !== undefined){
 if(typeof data7.sourceIPAddress !== "string"){
-const err18 = {instancePath:instancePath+"/requestParameters/sourceIPAddress",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/requestParameters/sourceIPAddress", "string");
 errors++;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/requestParameters",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/requestParameters", "object");
 errors++;
 }
 }
@@ -6317,58 +3389,28 @@ if(data.responseElements !== undefined){
 let data9 = data.responseElements;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9["x-amz-request-id"] === undefined){
-const err20 = {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"});
 errors++;
 }
 if(data9["x-amz-id-2"] === undefined){
-const err21 = {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"});
 errors++;
 }
 if(data9["x-amz-request-id"] !== undefined){
 if(typeof data9["x-amz-request-id"] !== "string"){
-const err22 = {instancePath:instancePath+"/responseElements/x-amz-request-id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-request-id", "string");
 errors++;
 }
 }
 if(data9["x-amz-id-2"] !== undefined){
 if(typeof data9["x-amz-id-2"] !== "string"){
-const err23 = {instancePath:instancePath+"/responseElements/x-amz-id-2",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-id-2", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/responseElements",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/responseElements", "object");
 errors++;
 }
 }
@@ -6379,64 +3421,28 @@ if(data12.s3SchemaVersion === undefined){
 data12.s3SchemaVersion = "1.0";
 }
 if(data12.s3SchemaVersion === undefined){
-const err25 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "s3SchemaVersion"},message:"must have required property '"+"s3SchemaVersion"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "s3SchemaVersion");
 errors++;
 }
 if(data12.configurationId === undefined){
-const err26 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "configurationId"},message:"must have required property '"+"configurationId"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "configurationId");
 errors++;
 }
 if(data12.bucket === undefined){
-const err27 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "bucket");
 errors++;
 }
 if(data12.object === undefined){
-const err28 = {instancePath:instancePath+"/s3",keyword:"required",params:{missingProperty: "object"},message:"must have required property '"+"object"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3", "object");
 errors++;
 }
 if(typeof data12.s3SchemaVersion !== "string"){
-const err29 = {instancePath:instancePath+"/s3/s3SchemaVersion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/s3SchemaVersion", "string");
 errors++;
 }
 if(data12.configurationId !== undefined){
 if(typeof data12.configurationId !== "string"){
-const err30 = {instancePath:instancePath+"/s3/configurationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/configurationId", "string");
 errors++;
 }
 }
@@ -6444,44 +3450,20 @@ if(data12.bucket !== undefined){
 let data15 = data12.bucket;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.name === undefined){
-const err31 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "name");
 errors++;
 }
 if(data15.ownerIdentity === undefined){
-const err32 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "ownerIdentity"},message:"must have required property '"+"ownerIdentity"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "ownerIdentity");
 errors++;
 }
 if(data15.arn === undefined){
-const err33 = {instancePath:instancePath+"/s3/bucket",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "arn");
 errors++;
 }
 if(data15.name !== undefined){
 if(typeof data15.name !== "string"){
-const err34 = {instancePath:instancePath+"/s3/bucket/name",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/name", "string");
 errors++;
 }
 }
@@ -6489,60 +3471,30 @@ if(data15.ownerIdentity !== undefined){
 let data17 = data15.ownerIdentity;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.principalId === undefined){
-const err35 = {instancePath:instancePath+"/s3/bucket/ownerIdentity",keyword:"required",params:{missingProperty: "principalId"},message:"must have required property '"+"principalId"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "principalId");
 errors++;
 }
 if(data17.principalId !== undefined){
 if(typeof data17.principalId !== "string"){
-const err36 = {instancePath:instancePath+"/s3/bucket/ownerIdentity/principalId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/s3/bucket/ownerIdentity",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "object");
 errors++;
 }
 }
 if(data15.arn !== undefined){
 if(typeof data15.arn !== "string"){
-const err38 = {instancePath:instancePath+"/s3/bucket/arn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket/arn", "string");
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/s3/bucket",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/bucket", "object");
 errors++;
 }
 }
@@ -6550,107 +3502,53 @@ if(data12.object !== undefined){
 let data20 = data12.object;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.key === undefined){
-const err40 = {instancePath:instancePath+"/s3/object",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/object", "key");
 errors++;
 }
 if(data20.sequencer === undefined){
-const err41 = {instancePath:instancePath+"/s3/object",keyword:"required",params:{missingProperty: "sequencer"},message:"must have required property '"+"sequencer"+"'"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
+vErrors = requiredError(vErrors, instancePath+"/s3/object", "sequencer");
 errors++;
 }
 if(data20.key !== undefined){
 if(typeof data20.key !== "string"){
-const err42 = {instancePath:instancePath+"/s3/object/key",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/key", "string");
 errors++;
 }
 }
 if(data20.size !== undefined){
 let data22 = data20.size;
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err43 = {instancePath:instancePath+"/s3/object/size",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/size", "number");
 errors++;
 }
 }
 if(data20.eTag !== undefined){
 if(typeof data20.eTag !== "string"){
-const err44 = {instancePath:instancePath+"/s3/object/eTag",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/eTag", "string");
 errors++;
 }
 }
 if(data20.versionId !== undefined){
 if(typeof data20.versionId !== "string"){
-const err45 = {instancePath:instancePath+"/s3/object/versionId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/versionId", "string");
 errors++;
 }
 }
 if(data20.sequencer !== undefined){
 if(typeof data20.sequencer !== "string"){
-const err46 = {instancePath:instancePath+"/s3/object/sequencer",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/s3/object",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
+vErrors = typeError(vErrors, instancePath+"/s3/object", "object");
 errors++;
 }
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/s3",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
+vErrors = typeError(vErrors, instancePath+"/s3", "object");
 errors++;
 }
 }
@@ -6664,61 +3562,31 @@ if(data.lifecycleEventData !== undefined){
 let data27 = data.lifecycleEventData;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.transitionEventData === undefined){
-const err49 = {instancePath:instancePath+"/lifecycleEventData",keyword:"required",params:{missingProperty: "transitionEventData"},message:"must have required property '"+"transitionEventData"+"'"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
+vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData", "transitionEventData");
 errors++;
 }
 if(data27.transitionEventData !== undefined){
 let data28 = data27.transitionEventData;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.destinationStorageClass === undefined){
-const err50 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData",keyword:"required",params:{missingProperty: "destinationStorageClass"},message:"must have required property '"+"destinationStorageClass"+"'"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
+vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "destinationStorageClass");
 errors++;
 }
 if(data28.destinationStorageClass !== undefined){
 if(typeof data28.destinationStorageClass !== "string"){
-const err51 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData/destinationStorageClass",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData/destinationStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/lifecycleEventData/transitionEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/lifecycleEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
+vErrors = typeError(vErrors, instancePath+"/lifecycleEventData", "object");
 errors++;
 }
 }
@@ -6726,48 +3594,24 @@ if(data.intelligentTieringEventData !== undefined){
 let data30 = data.intelligentTieringEventData;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.destinationAccessTier === undefined){
-const err54 = {instancePath:instancePath+"/intelligentTieringEventData",keyword:"required",params:{missingProperty: "destinationAccessTier"},message:"must have required property '"+"destinationAccessTier"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
+vErrors = requiredError(vErrors, instancePath+"/intelligentTieringEventData", "destinationAccessTier");
 errors++;
 }
 if(data30.destinationAccessTier !== undefined){
 if(typeof data30.destinationAccessTier !== "string"){
-const err55 = {instancePath:instancePath+"/intelligentTieringEventData/destinationAccessTier",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
+vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData/destinationAccessTier", "string");
 errors++;
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/intelligentTieringEventData",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
+vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData", "object");
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate64.errors = vErrors;
@@ -6780,13 +3624,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -6801,25 +3639,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate63.errors = vErrors;
@@ -6844,159 +3670,75 @@ if(!valid0){
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Service === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Service"},message:"must have required property '"+"Service"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Service");
 errors++;
 }
 if(data.Event === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "Event"},message:"must have required property '"+"Event"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "Event");
 errors++;
 }
 if(data.Time === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Time"},message:"must have required property '"+"Time"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "Time");
 errors++;
 }
 if(data.Bucket === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Bucket"},message:"must have required property '"+"Bucket"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "Bucket");
 errors++;
 }
 if(data.RequestId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "RequestId");
 errors++;
 }
 if(data.HostId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "HostId");
 errors++;
 }
 if(data.Service !== undefined){
 if(typeof data.Service !== "string"){
-const err6 = {instancePath:instancePath+"/Service",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/Service", "string");
 errors++;
 }
 }
 if(data.Event !== undefined){
 if("s3:TestEvent" !== data.Event){
-const err7 = {instancePath:instancePath+"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Time !== undefined){
 if(typeof data.Time !== "string"){
-const err8 = {instancePath:instancePath+"/Time",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/Time", "string");
 errors++;
 }
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-const err9 = {instancePath:instancePath+"/Bucket",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/Bucket", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err10 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
 errors++;
 }
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-const err11 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = typeError(vErrors, instancePath+"/HostId", "string");
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err13 = {instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -7024,36 +3766,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"required",params:{missingProperty: "dataType"},message:"must have required property '"+"dataType"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
 errors++;
 }
 }
@@ -7063,25 +3787,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
 errors++;
 }
 }
@@ -7091,61 +3803,31 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1,keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate72.errors = vErrors;
@@ -7161,116 +3843,50 @@ if(data.messageAttributes === undefined){
 data.messageAttributes = {};
 }
 if(data.messageId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "messageId");
 errors++;
 }
 if(data.receiptHandle === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "receiptHandle"},message:"must have required property '"+"receiptHandle"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = requiredError(vErrors, instancePath, "receiptHandle");
 errors++;
 }
 if(data.body === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = requiredError(vErrors, instancePath, "body");
 errors++;
 }
 if(data.attributes === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = requiredError(vErrors, instancePath, "attributes");
 errors++;
 }
 if(data.messageAttributes === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "messageAttributes"},message:"must have required property '"+"messageAttributes"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = requiredError(vErrors, instancePath, "messageAttributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "md5OfBody"},message:"must have required property '"+"md5OfBody"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = requiredError(vErrors, instancePath, "md5OfBody");
 errors++;
 }
 if(data.eventSource === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "eventSource"},message:"must have required property '"+"eventSource"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "eventSourceARN"},message:"must have required property '"+"eventSourceARN"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
 }
 if(data.awsRegion === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "awsRegion"},message:"must have required property '"+"awsRegion"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-const err9 = {instancePath:instancePath+"/messageId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = typeError(vErrors, instancePath+"/messageId", "string");
 errors++;
 }
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-const err10 = {instancePath:instancePath+"/receiptHandle",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
 errors++;
 }
 }
@@ -7284,162 +3900,78 @@ if(data.attributes !== undefined){
 let data3 = data.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ApproximateReceiveCount === undefined){
-const err11 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateReceiveCount"},message:"must have required property '"+"ApproximateReceiveCount"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
 errors++;
 }
 if(data3.SentTimestamp === undefined){
-const err12 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SentTimestamp"},message:"must have required property '"+"SentTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
 errors++;
 }
 if(data3.SenderId === undefined){
-const err13 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "SenderId"},message:"must have required property '"+"SenderId"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
 errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp === undefined){
-const err14 = {instancePath:instancePath+"/attributes",keyword:"required",params:{missingProperty: "ApproximateFirstReceiveTimestamp"},message:"must have required property '"+"ApproximateFirstReceiveTimestamp"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
 errors++;
 }
 if(data3.AWSTraceHeader !== undefined){
 if(typeof data3.AWSTraceHeader !== "string"){
-const err15 = {instancePath:instancePath+"/attributes/AWSTraceHeader",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
 errors++;
 }
 }
 if(data3.ApproximateReceiveCount !== undefined){
 if(typeof data3.ApproximateReceiveCount !== "string"){
-const err16 = {instancePath:instancePath+"/attributes/ApproximateReceiveCount",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
 errors++;
 }
 }
 if(data3.SentTimestamp !== undefined){
 if(typeof data3.SentTimestamp !== "string"){
-const err17 = {instancePath:instancePath+"/attributes/SentTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
 errors++;
 }
 }
 if(data3.SenderId !== undefined){
 if(typeof data3.SenderId !== "string"){
-const err18 = {instancePath:instancePath+"/attributes/SenderId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
 errors++;
 }
 }
 if(data3.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-const err19 = {instancePath:instancePath+"/attributes/ApproximateFirstReceiveTimestamp",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
 errors++;
 }
 }
 if(data3.SequenceNumber !== undefined){
 if(typeof data3.SequenceNumber !== "string"){
-const err20 = {instancePath:instancePath+"/attributes/SequenceNumber",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
 errors++;
 }
 }
 if(data3.MessageGroupId !== undefined){
 if(typeof data3.MessageGroupId !== "string"){
-const err21 = {instancePath:instancePath+"/attributes/MessageGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
 errors++;
 }
 }
 if(data3.MessageDeduplicationId !== undefined){
 if(typeof data3.MessageDeduplicationId !== "string"){
-const err22 = {instancePath:instancePath+"/attributes/MessageDeduplicationId",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
 errors++;
 }
 }
 if(data3.DeadLetterQueueSourceArn !== undefined){
 if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-const err23 = {instancePath:instancePath+"/attributes/DeadLetterQueueSourceArn",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
@@ -7449,74 +3981,38 @@ errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-const err25 = {instancePath:instancePath+"/md5OfBody",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
 errors++;
 }
 }
 if(data.md5OfMessageAttributes !== undefined){
 let data15 = data.md5OfMessageAttributes;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err26 = {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-const err27 = {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-const err28 = {instancePath:instancePath+"/eventSourceARN",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-const err29 = {instancePath:instancePath+"/awsRegion",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
 errors++;
 }
 }
 }
 else {
-const err30 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate70.errors = vErrors;
@@ -7530,13 +4026,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "Records"},message:"must have required property '"+"Records"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = requiredError(vErrors, instancePath, "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -7551,25 +4041,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/Records",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
 errors++;
 }
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
 validate69.errors = vErrors;
