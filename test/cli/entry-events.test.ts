@@ -11,16 +11,24 @@ import { makeProject, runCli } from "./run-cli.js";
 /** `kata events <EntryName>`: a sample built from the user's schema, decoded by the entry's own decoder. */
 const CONFIG = join(projectRoot, "test/fixtures/config/kata.config.json");
 const config = loadConfig(CONFIG);
+// Both fixture configs, so that every source kind's sample meets its own decoder.
+const SAMPLED = [
+  { file: CONFIG, generated: "dist/test/generated" },
+  { file: join(projectRoot, "test/fixtures/config/sources.kata.config.json"), generated: "dist/test/generated/sources" },
+];
 
 describe("kata events <EntryName>", { concurrency: true }, () => {
-  for (const [name, entry] of Object.entries(config.events)) {
-    it(`builds a ${entry.source ?? "plain"} sample for ${name} that decode${name}${entry.source ? "Event" : ""} accepts`, async () => {
-      const generated = (await import(join(projectRoot, "dist/test/generated", `${kebab(name)}.js`))) as Record<string, (input: string) => unknown>;
-      const decode = generated[`decode${name}${entry.source === undefined ? "" : "Event"}`]!;
-      const text = JSON.stringify(entrySample(CONFIG, name));
-      assert.doesNotThrow(() => decode(text));
-      assert.equal(JSON.stringify(entrySample(CONFIG, name)), text, "deterministic");
-    });
+  for (const sampled of SAMPLED) {
+    for (const [name, entry] of Object.entries(loadConfig(sampled.file).events)) {
+      const kind = [entry.source ?? "plain", "via" in entry ? `via ${entry.via}` : ""].join(" ").trim();
+      it(`builds a ${kind} sample for ${name} that decode${name}${entry.source ? "Event" : ""} accepts`, async () => {
+        const generated = (await import(join(projectRoot, sampled.generated, `${kebab(name)}.js`))) as Record<string, (input: string) => unknown>;
+        const decode = generated[`decode${name}${entry.source === undefined ? "" : "Event"}`]!;
+        const text = JSON.stringify(entrySample(sampled.file, name));
+        assert.doesNotThrow(() => decode(text));
+        assert.equal(JSON.stringify(entrySample(sampled.file, name)), text, "deterministic");
+      });
+    }
   }
 
   it("fills every required field and the entry's detail-type and source", () => {
