@@ -4,6 +4,7 @@ import { kataContext } from "../../index.js";
 import type { KataContext } from "../../runtime/context.js";
 import { managedContext } from "./support/context.js";
 import { onReindex } from "../generated/index.js";
+import { awsContext } from "../ecosystem/aws-context.js";
 
 describe("the context under the managed runtime", () => {
   it("gains deadlineMs, an AbortSignal and the X-Ray trace id, keeping the managed fields", async (t) => {
@@ -45,21 +46,7 @@ describe("the context under the managed runtime", () => {
 
 describe("kataContext() on a plain @types/aws-lambda Context (a unit test's)", () => {
   it("derives deadlineMs and a live signal from getRemainingTimeInMillis, and keeps the given fields", () => {
-    const deadline = Date.now() + 2_000;
-    const plain: import("aws-lambda").Context = {
-      awsRequestId: "req-plain",
-      invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:orders",
-      functionName: "orders",
-      functionVersion: "$LATEST",
-      memoryLimitInMB: "128",
-      logGroupName: "/aws/lambda/orders",
-      logStreamName: "2024/11/24/[$LATEST]0123456789abcdef",
-      callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => deadline - Date.now(),
-      done: () => {},
-      fail: () => {},
-      succeed: () => {},
-    };
+    const plain = awsContext("req-plain", 2_000);
     const before = Date.now();
     const context = kataContext(plain);
     assert.equal(context.awsRequestId, "req-plain");

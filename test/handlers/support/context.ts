@@ -1,10 +1,7 @@
 import type { LambdaContext } from "../../../runtime/context.js";
 
-/**
- * The context AWS's managed Node.js runtime passes: no `deadlineMs`, `signal` or `traceId`,
- * which kata's handlers must add themselves.
- */
-export function managedContext(awsRequestId = "managed-req-1", remainingMs = 30_000): LambdaContext {
+/** The fields every Lambda context has, and nothing optional: a deadline `remainingMs` from now. */
+export function contextFields(awsRequestId: string, remainingMs: number) {
   const deadline = Date.now() + remainingMs;
   return {
     awsRequestId,
@@ -17,6 +14,14 @@ export function managedContext(awsRequestId = "managed-req-1", remainingMs = 30_
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => deadline - Date.now(),
   };
+}
+
+/**
+ * The context AWS's managed Node.js runtime passes: no `deadlineMs`, `signal` or `traceId`,
+ * which kata's handlers must add themselves.
+ */
+export function managedContext(awsRequestId = "managed-req-1", remainingMs = 30_000): LambdaContext {
+  return contextFields(awsRequestId, remainingMs);
 }
 
 /** What AWS's managed runtime does with an event: it arrives as parsed JSON. */
