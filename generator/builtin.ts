@@ -54,7 +54,7 @@ async function planBuiltin(root: string, fileName: string): Promise<GeneratedFil
   const module = renderModule(
     banner,
     [
-      { from: "../runtime/decode/index.js", names: ["assertWith", "decodeWith"] },
+      { from: "../runtime/decode/index.js", names: ["assertWith", "decodeWith", "isWith"] },
       { from: "../runtime/decode/index.js", names: slotted ? ["CompiledValidator"] : [], typeOnly: true },
       { from: `./${source}.validators.js`, names: [...Object.keys(validatorExports), ...(slotted ? [slotted.slottedName] : [])] },
     ],

@@ -40,7 +40,7 @@ export function emitEntryModule(banner: string, plan: EntryPlan, typesModule: st
   const eventName = `${name}Event`;
   const slotTypes = plan.slots.map((s) => s.typeName);
   const validators = plan.slots.map((s) => `validate${s.typeName}`);
-  const decodeImports = ["assertWith", "decodeWith"];
+  const decodeImports = ["assertWith", "decodeWith", "isWith"];
   const imports: ImportSpec[] = [
     { from: typesModule, names: slotTypes, typeOnly: true },
     { from: validatorsModule, names: source ? [...validators, `validate${eventName}`] : validators },
@@ -74,7 +74,7 @@ function emitKindModule(banner: string, plan: EntryPlan & { kind: TableKind }, t
   const all: ImportSpec[] = [
     { from: typesModule, names: slotTypes, typeOnly: true },
     { from: validatorsModule, names: [...plan.slots.map((s) => `validate${s.typeName}`), ...validators, `validate${eventName}`] },
-    { from: "kata/decode", names: ["assertWith", "decodeWith", ...imports.filter((i) => i.from === "kata/decode").flatMap((i) => i.names)] },
+    { from: "kata/decode", names: ["assertWith", "decodeWith", "isWith", ...imports.filter((i) => i.from === "kata/decode").flatMap((i) => i.names)] },
     ...imports.filter((i) => i.from !== "kata/decode"),
   ];
   const describe = kindDescription(plan.kind);

@@ -32,7 +32,7 @@ interface Wrapper {
 
 interface KindEmit {
   describe: string;
-  /** What the module imports besides its types, its validators and `assertWith`/`decodeWith`. */
+  /** What the module imports besides its types, its validators and `assertWith`/`decodeWith`/`isWith`. */
   imports(names: Names): ImportSpec[];
   /** Extra validators of the entry (`decodingSchemas` in composite.ts), by export suffix. */
   validators?: string[];

@@ -133,7 +133,7 @@ export function kebab(name: string): string {
 }
 
 /** What the entry modules import from kata: an entry must not declare these names. */
-const KATA_NAMES = ["assertWith", "decodeWith", "decodeSqsBodies", "decodeApiRequest"].concat(
+const KATA_NAMES = ["assertWith", "decodeWith", "isWith", "decodeSqsBodies", "decodeApiRequest"].concat(
   ["SQSEvent", "EventBridgeEvent", "APIGatewayProxyEvent", "APIGatewayProxyEventV2"].flatMap((type) => [type, `decode${type}`]),
   Object.values(HANDLER_IMPORTS).flatMap(({ names }) => names.map((name) => name.replace(/^type /, ""))),
   kindImportedNames(),

@@ -62,6 +62,6 @@ export function addAssertAndGuard(file: SourceFile, typeName: string, validator:
     docs: [`True when an already parsed value is ${describe}; fills in place what the schema gives a default or a fill (as \`decode${typeName}\` does).`],
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `value is ${typeName}`,
-    statements: `return ${validator}(value);`,
+    statements: `return isWith(${validator}, value);`,
   });
 }

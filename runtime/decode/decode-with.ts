@@ -16,6 +16,19 @@ export function assertWith(validate: CompiledValidator, typeName: string, value:
 }
 
 /**
+ * `isX`: a type guard answers, it never throws. A value nested deeper than the validator can
+ * check (see `check`) is not known to be the type, so it is `false`.
+ */
+export function isWith(validate: CompiledValidator, value: unknown): boolean {
+  try {
+    return validate(value);
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
+/**
  * A validator recurses once per level of a recursive schema (`$ref` to itself), so a value nested
  * deeper than the call stack allows would throw a RangeError: it is a DecodeError instead, with
  * the depth found. The limit is the stack, not a count checked on every decode (that would cost

@@ -4,7 +4,7 @@
  */
 export { DecodeError, type DecodeIssue } from "../decode-error.js";
 export { parseJson } from "./parse-json.js";
-export { decodeWith, assertWith } from "./decode-with.js";
+export { decodeWith, assertWith, isWith } from "./decode-with.js";
 export { decodeSqsBody, decodeSqsBodies, type DecodedBody } from "./sqs-bodies.js";
 export { decodeApiRequest, decodeRequest, type ApiRequestSpec, type DecodedRequest, type RequestParts } from "./api-request.js";
 export { issuesUnder } from "./issues-under.js";

@@ -4,7 +4,7 @@
  */
 import type { CreateOrderV1 } from "./kata-types.js";
 import { validateCreateOrderV1, validateCreateOrderV1Event } from "./kata-validators.js";
-import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
+import { assertWith, decodeApiRequest, decodeWith, isWith } from "kata/decode";
 import { decodeAPIGatewayProxyEvent } from "kata/events/apigw-v1";
 import type { APIGatewayProxyEvent } from "kata/events/apigw-v1";
 import { apiGatewayV1Handler } from "kata/handlers/api-gateway";
@@ -24,7 +24,7 @@ export function assertCreateOrderV1(value: unknown): asserts value is CreateOrde
 
 /** True when an already parsed value is `CreateOrderV1`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderV1` does). */
 export function isCreateOrderV1(value: unknown): value is CreateOrderV1 {
-  return validateCreateOrderV1(value);
+  return isWith(validateCreateOrderV1, value);
 }
 
 /** An API Gateway REST (v1) request whose body is `CreateOrderV1`. */
@@ -42,7 +42,7 @@ export function assertCreateOrderV1Event(value: unknown): asserts value is Creat
 
 /** True when an already parsed value is an API Gateway REST (v1) request whose body is `CreateOrderV1`, already parsed; fills in place what the schema gives a default or a fill (as `decodeCreateOrderV1Event` does). */
 export function isCreateOrderV1Event(value: unknown): value is CreateOrderV1Event {
-  return validateCreateOrderV1Event(value);
+  return isWith(validateCreateOrderV1Event, value);
 }
 
 /** Lambda handler for an API route whose JSON body is `CreateOrderV1`: `fn(body, event, context)` runs only for a valid request; any other gets 400 `application/problem+json`. */

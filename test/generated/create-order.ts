@@ -4,7 +4,7 @@
  */
 import type { CreateOrder, CreateOrderPath, CreateOrderQuery } from "./kata-types.js";
 import { validateCreateOrder, validateCreateOrderEvent, validateCreateOrderPath, validateCreateOrderQuery } from "./kata-validators.js";
-import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
+import { assertWith, decodeApiRequest, decodeWith, isWith } from "kata/decode";
 import { decodeAPIGatewayProxyEventV2 } from "kata/events/apigw-v2";
 import type { APIGatewayProxyEventV2 } from "kata/events/apigw-v2";
 import { apiGatewayV2Handler } from "kata/handlers/api-gateway";
@@ -24,7 +24,7 @@ export function assertCreateOrder(value: unknown): asserts value is CreateOrder 
 
 /** True when an already parsed value is `CreateOrder`; fills in place what the schema gives a default or a fill (as `decodeCreateOrder` does). */
 export function isCreateOrder(value: unknown): value is CreateOrder {
-  return validateCreateOrder(value);
+  return isWith(validateCreateOrder, value);
 }
 
 /** Parses JSON text or bytes as `CreateOrderQuery` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
@@ -39,7 +39,7 @@ export function assertCreateOrderQuery(value: unknown): asserts value is CreateO
 
 /** True when an already parsed value is `CreateOrderQuery`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderQuery` does). */
 export function isCreateOrderQuery(value: unknown): value is CreateOrderQuery {
-  return validateCreateOrderQuery(value);
+  return isWith(validateCreateOrderQuery, value);
 }
 
 /** Parses JSON text or bytes as `CreateOrderPath` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
@@ -54,7 +54,7 @@ export function assertCreateOrderPath(value: unknown): asserts value is CreateOr
 
 /** True when an already parsed value is `CreateOrderPath`; fills in place what the schema gives a default or a fill (as `decodeCreateOrderPath` does). */
 export function isCreateOrderPath(value: unknown): value is CreateOrderPath {
-  return validateCreateOrderPath(value);
+  return isWith(validateCreateOrderPath, value);
 }
 
 /** An API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`. */
@@ -72,7 +72,7 @@ export function assertCreateOrderEvent(value: unknown): asserts value is CreateO
 
 /** True when an already parsed value is an API Gateway HTTP API (v2) or function URL request whose body is `CreateOrder`, already parsed; fills in place what the schema gives a default or a fill (as `decodeCreateOrderEvent` does). */
 export function isCreateOrderEvent(value: unknown): value is CreateOrderEvent {
-  return validateCreateOrderEvent(value);
+  return isWith(validateCreateOrderEvent, value);
 }
 
 /** Lambda handler for an API route whose JSON body is `CreateOrder`: `fn(body, event, context)` runs only for a valid request; any other gets 400 `application/problem+json`. */

@@ -4,7 +4,7 @@
  */
 import type { OrderNoticeQueue } from "./kata-types.js";
 import { validateOrderNoticeQueue, validateOrderNoticeQueueEvent } from "./kata-validators.js";
-import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
+import { assertWith, decodeSqsBodies, decodeWith, isWith } from "kata/decode";
 import { decodeSnsNotification } from "kata/handlers/sqs-batch";
 import { decodeSQSEvent } from "kata/events/sqs";
 import type { SQSEvent } from "kata/events/sqs";
@@ -26,7 +26,7 @@ export function assertOrderNoticeQueue(value: unknown): asserts value is OrderNo
 
 /** True when an already parsed value is `OrderNoticeQueue`; fills in place what the schema gives a default or a fill (as `decodeOrderNoticeQueue` does). */
 export function isOrderNoticeQueue(value: unknown): value is OrderNoticeQueue {
-  return validateOrderNoticeQueue(value);
+  return isWith(validateOrderNoticeQueue, value);
 }
 
 function decodeOrderNoticeQueueBody(input: string | Uint8Array): SnsNotification<OrderNoticeQueue> {
@@ -48,7 +48,7 @@ export function assertOrderNoticeQueueEvent(value: unknown): asserts value is Or
 
 /** True when an already parsed value is an SQS event whose bodies are SNS notifications whose message is `OrderNoticeQueue`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderNoticeQueueEvent` does). */
 export function isOrderNoticeQueueEvent(value: unknown): value is OrderNoticeQueueEvent {
-  return validateOrderNoticeQueueEvent(value);
+  return isWith(validateOrderNoticeQueueEvent, value);
 }
 
 /** Lambda handler for a queue of SNS notifications whose message is `OrderNoticeQueue` (raw message delivery off): `fn` runs once per record with its body decoded. Returns a partial batch response (enable `ReportBatchItemFailures` on the event source mapping). */

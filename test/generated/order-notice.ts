@@ -4,7 +4,7 @@
  */
 import type { OrderNotice } from "./kata-types.js";
 import { validateOrderNotice, validateOrderNoticeEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { decodeSNSEvent } from "kata/events/sns";
 import { decodeSnsMessages, snsHandler } from "kata/handlers/sns";
 import type { SNSEventOf, SNSMessageHandler } from "kata/handlers/sns";
@@ -23,7 +23,7 @@ export function assertOrderNotice(value: unknown): asserts value is OrderNotice 
 
 /** True when an already parsed value is `OrderNotice`; fills in place what the schema gives a default or a fill (as `decodeOrderNotice` does). */
 export function isOrderNotice(value: unknown): value is OrderNotice {
-  return validateOrderNotice(value);
+  return isWith(validateOrderNotice, value);
 }
 
 /** An SNS event whose message is `OrderNotice`. */
@@ -41,7 +41,7 @@ export function assertOrderNoticeEvent(value: unknown): asserts value is OrderNo
 
 /** True when an already parsed value is an SNS event whose message is `OrderNotice`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderNoticeEvent` does). */
 export function isOrderNoticeEvent(value: unknown): value is OrderNoticeEvent {
-  return validateOrderNoticeEvent(value);
+  return isWith(validateOrderNoticeEvent, value);
 }
 
 /** Lambda handler for an SNS topic of `OrderNotice` messages: `fn` gets the decoded message. A message that fails to decode is a `DecodeError` (Lambda retries the invocation, then sends it to the dead-letter queue or on-failure destination). */

@@ -4,7 +4,7 @@
  */
 import type { OrderPlaced } from "./kata-types.js";
 import { validateOrderPlaced, validateOrderPlacedEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import type { EventBridgeEvent } from "kata/events/eventbridge";
 import { eventBridgeHandler } from "kata/handlers/eventbridge";
 import type { EventBridgeEventHandler } from "kata/handlers/eventbridge";
@@ -23,7 +23,7 @@ export function assertOrderPlaced(value: unknown): asserts value is OrderPlaced 
 
 /** True when an already parsed value is `OrderPlaced`; fills in place what the schema gives a default or a fill (as `decodeOrderPlaced` does). */
 export function isOrderPlaced(value: unknown): value is OrderPlaced {
-  return validateOrderPlaced(value);
+  return isWith(validateOrderPlaced, value);
 }
 
 /** An EventBridge event whose detail is `OrderPlaced`. */
@@ -41,7 +41,7 @@ export function assertOrderPlacedEvent(value: unknown): asserts value is OrderPl
 
 /** True when an already parsed value is an EventBridge event whose detail is `OrderPlaced`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderPlacedEvent` does). */
 export function isOrderPlacedEvent(value: unknown): value is OrderPlacedEvent {
-  return validateOrderPlacedEvent(value);
+  return isWith(validateOrderPlacedEvent, value);
 }
 
 /** Lambda handler for `Order Placed` events: `fn` gets the event with its `detail` decoded as `OrderPlaced`. */

@@ -4,7 +4,7 @@
  */
 import type { OrderShipped } from "./kata-types.js";
 import { validateOrderShipped, validateOrderShippedEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import type { EventBridgeEvent } from "kata/events/eventbridge";
 import { eventBridgeHandler } from "kata/handlers/eventbridge";
 import type { EventBridgeEventHandler } from "kata/handlers/eventbridge";
@@ -23,7 +23,7 @@ export function assertOrderShipped(value: unknown): asserts value is OrderShippe
 
 /** True when an already parsed value is `OrderShipped`; fills in place what the schema gives a default or a fill (as `decodeOrderShipped` does). */
 export function isOrderShipped(value: unknown): value is OrderShipped {
-  return validateOrderShipped(value);
+  return isWith(validateOrderShipped, value);
 }
 
 /** An EventBridge event whose detail is `OrderShipped`. */
@@ -41,7 +41,7 @@ export function assertOrderShippedEvent(value: unknown): asserts value is OrderS
 
 /** True when an already parsed value is an EventBridge event whose detail is `OrderShipped`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderShippedEvent` does). */
 export function isOrderShippedEvent(value: unknown): value is OrderShippedEvent {
-  return validateOrderShippedEvent(value);
+  return isWith(validateOrderShippedEvent, value);
 }
 
 /** Lambda handler for `Order Shipped` events: `fn` gets the event with its `detail` decoded as `OrderShipped`. */

@@ -4,7 +4,7 @@
  */
 import type { OrderStream } from "./kata-types.js";
 import { validateOrderStream, validateOrderStreamEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { decodeKinesisStreamEvent } from "kata/events/kinesis";
 import { decodeKinesisData, kinesisStreamHandler } from "kata/handlers/kinesis";
 import type { KinesisRecordHandler, KinesisStreamEventOf, StreamBatchOptions } from "kata/handlers/kinesis";
@@ -23,7 +23,7 @@ export function assertOrderStream(value: unknown): asserts value is OrderStream 
 
 /** True when an already parsed value is `OrderStream`; fills in place what the schema gives a default or a fill (as `decodeOrderStream` does). */
 export function isOrderStream(value: unknown): value is OrderStream {
-  return validateOrderStream(value);
+  return isWith(validateOrderStream, value);
 }
 
 /** A Kinesis stream event whose records' data is `OrderStream`. */
@@ -41,7 +41,7 @@ export function assertOrderStreamEvent(value: unknown): asserts value is OrderSt
 
 /** True when an already parsed value is a Kinesis stream event whose records' data is `OrderStream`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderStreamEvent` does). */
 export function isOrderStreamEvent(value: unknown): value is OrderStreamEvent {
-  return validateOrderStreamEvent(value);
+  return isWith(validateOrderStreamEvent, value);
 }
 
 /** Lambda handler for a Kinesis stream of `OrderStream` records: `fn` runs once per record, in order, with its data decoded. The first record that fails stops the batch and is reported by sequence number (enable `ReportBatchItemFailures`). */

@@ -4,7 +4,7 @@
  */
 import type { Reindex } from "./kata-types.js";
 import { validateReindex } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { payloadHandler } from "kata/handlers/payload";
 import type { PayloadHandler } from "kata/handlers/payload";
 
@@ -22,7 +22,7 @@ export function assertReindex(value: unknown): asserts value is Reindex {
 
 /** True when an already parsed value is `Reindex`; fills in place what the schema gives a default or a fill (as `decodeReindex` does). */
 export function isReindex(value: unknown): value is Reindex {
-  return validateReindex(value);
+  return isWith(validateReindex, value);
 }
 
 /** A direct invocation whose payload is `Reindex`. */

@@ -81,6 +81,13 @@ describe("$ref between user schema files", () => {
     assert.match(error.issues[0]!.message, /^is nested 20001 levels deep, deeper than kata's decoders can check/);
   });
 
+  it("answers isTree on a value too deep to check with false, never a RangeError", () => {
+    const nested = (levels: number) => '{"name":"node","children":['.repeat(levels) + '{"name":"leaf"}' + "]}".repeat(levels);
+    const isTree = modules.isTree as unknown as (value: unknown) => boolean;
+    assert.equal(isTree(JSON.parse(nested(1000))), true);
+    assert.equal(isTree(JSON.parse(nested(10_000))), false);
+  });
+
   it("validates through references, from every file and folder", () => {
     assertDecodeError(() => modules.decodePrice!('{"amount":-1,"currency":"EUR"}'), "Price", "/amount");
     assertDecodeError(() => modules.decodeRefund!('{"amount":{"amount":1}}'), "Refund", "/amount/currency");

@@ -4,7 +4,7 @@
  */
 import type { AppLog } from "./kata-types.js";
 import { validateAppLog, validateAppLogEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { decodeCloudWatchLogsDecodedData, decodeCloudWatchLogsEvent } from "kata/events/cloudwatch-logs";
 import { cloudWatchLogsHandler, decodeCloudWatchLogs } from "kata/handlers/cloudwatch-logs";
 import type { CloudWatchLogsEventOf, CloudWatchLogsHandler } from "kata/handlers/cloudwatch-logs";
@@ -23,7 +23,7 @@ export function assertAppLog(value: unknown): asserts value is AppLog {
 
 /** True when an already parsed value is `AppLog`; fills in place what the schema gives a default or a fill (as `decodeAppLog` does). */
 export function isAppLog(value: unknown): value is AppLog {
-  return validateAppLog(value);
+  return isWith(validateAppLog, value);
 }
 
 /** A CloudWatch Logs subscription event whose log messages are `AppLog`. */
@@ -41,7 +41,7 @@ export function assertAppLogEvent(value: unknown): asserts value is AppLogEvent 
 
 /** True when an already parsed value is a CloudWatch Logs subscription event whose log messages are `AppLog`, already decoded; fills in place what the schema gives a default or a fill (as `decodeAppLogEvent` does). */
 export function isAppLogEvent(value: unknown): value is AppLogEvent {
-  return validateAppLogEvent(value);
+  return isWith(validateAppLogEvent, value);
 }
 
 /** Lambda handler for a CloudWatch Logs subscription whose log messages are `AppLog`: `fn` gets the gunzipped log data with every message decoded. */

@@ -4,7 +4,7 @@
  */
 import type { ChatMessage } from "./kata-types.js";
 import { validateChatMessage, validateChatMessageEvent } from "./kata-validators.js";
-import { assertWith, decodeApiRequest, decodeWith } from "kata/decode";
+import { assertWith, decodeApiRequest, decodeWith, isWith } from "kata/decode";
 import { decodeAPIGatewayProxyWebsocketEventV2 } from "kata/events/apigw-websocket";
 import type { APIGatewayProxyWebsocketEventV2 } from "kata/events/apigw-websocket";
 import { apiGatewayWebSocketHandler } from "kata/handlers/api-gateway";
@@ -24,7 +24,7 @@ export function assertChatMessage(value: unknown): asserts value is ChatMessage 
 
 /** True when an already parsed value is `ChatMessage`; fills in place what the schema gives a default or a fill (as `decodeChatMessage` does). */
 export function isChatMessage(value: unknown): value is ChatMessage {
-  return validateChatMessage(value);
+  return isWith(validateChatMessage, value);
 }
 
 /** An API Gateway WebSocket message whose body is `ChatMessage`. */
@@ -42,7 +42,7 @@ export function assertChatMessageEvent(value: unknown): asserts value is ChatMes
 
 /** True when an already parsed value is an API Gateway WebSocket message whose body is `ChatMessage`, already decoded; fills in place what the schema gives a default or a fill (as `decodeChatMessageEvent` does). */
 export function isChatMessageEvent(value: unknown): value is ChatMessageEvent {
-  return validateChatMessageEvent(value);
+  return isWith(validateChatMessageEvent, value);
 }
 
 /** Lambda handler for WebSocket messages whose JSON body is `ChatMessage`: `fn(body, event, context)` runs only for a valid message; any other gets 400 `application/problem+json`. */

@@ -4,7 +4,7 @@
  */
 import type { OrderDelivery } from "./kata-types.js";
 import { validateOrderDelivery, validateOrderDeliveryEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { decodeFirehoseTransformationEvent } from "kata/events/firehose";
 import { decodeFirehoseData, firehoseHandler } from "kata/handlers/firehose";
 import type { FirehoseOptions, FirehoseTransformationEventOf, FirehoseTransformer } from "kata/handlers/firehose";
@@ -23,7 +23,7 @@ export function assertOrderDelivery(value: unknown): asserts value is OrderDeliv
 
 /** True when an already parsed value is `OrderDelivery`; fills in place what the schema gives a default or a fill (as `decodeOrderDelivery` does). */
 export function isOrderDelivery(value: unknown): value is OrderDelivery {
-  return validateOrderDelivery(value);
+  return isWith(validateOrderDelivery, value);
 }
 
 /** A Firehose transformation event whose records' data is `OrderDelivery`. */
@@ -41,7 +41,7 @@ export function assertOrderDeliveryEvent(value: unknown): asserts value is Order
 
 /** True when an already parsed value is a Firehose transformation event whose records' data is `OrderDelivery`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderDeliveryEvent` does). */
 export function isOrderDeliveryEvent(value: unknown): value is OrderDeliveryEvent {
-  return validateOrderDeliveryEvent(value);
+  return isWith(validateOrderDeliveryEvent, value);
 }
 
 /** Firehose transformation of `OrderDelivery` records: `fn` returns each record's transformed payload, or `drop()`. A record that fails to decode, or whose `fn` throws, is `ProcessingFailed`. */

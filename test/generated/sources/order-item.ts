@@ -4,7 +4,7 @@
  */
 import type { OrderItem } from "./kata-types.js";
 import { validateOrderItem, validateOrderItemEnvelope, validateOrderItemEvent } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import type { DynamoDBStreamEvent } from "kata/events/dynamodb";
 import { decodeDynamoDBImages, dynamoDBStreamHandler } from "kata/handlers/dynamodb";
 import type { DynamoDBRecordHandler, DynamoDBStreamEventOf, StreamBatchOptions } from "kata/handlers/dynamodb";
@@ -23,7 +23,7 @@ export function assertOrderItem(value: unknown): asserts value is OrderItem {
 
 /** True when an already parsed value is `OrderItem`; fills in place what the schema gives a default or a fill (as `decodeOrderItem` does). */
 export function isOrderItem(value: unknown): value is OrderItem {
-  return validateOrderItem(value);
+  return isWith(validateOrderItem, value);
 }
 
 function decodeOrderItemEnvelope(input: string | Uint8Array): DynamoDBStreamEvent {
@@ -49,7 +49,7 @@ export function assertOrderItemEvent(value: unknown): asserts value is OrderItem
 
 /** True when an already parsed value is a DynamoDB stream event whose images are `OrderItem`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderItemEvent` does). */
 export function isOrderItemEvent(value: unknown): value is OrderItemEvent {
-  return validateOrderItemEvent(value);
+  return isWith(validateOrderItemEvent, value);
 }
 
 /** Lambda handler for a DynamoDB stream of `OrderItem` items: `fn` runs once per record, in order, with its images unmarshalled and decoded. The first record that fails stops the batch and is reported by sequence number (enable `ReportBatchItemFailures`). */

@@ -4,7 +4,7 @@
  */
 import type { OrderRecord, OrderRecordKey } from "./kata-types.js";
 import { validateOrderRecord, validateOrderRecordEnvelope, validateOrderRecordEvent, validateOrderRecordKey } from "./kata-validators.js";
-import { assertWith, decodeWith } from "kata/decode";
+import { assertWith, decodeWith, isWith } from "kata/decode";
 import { decodeKafkaRecords, kafkaHandler } from "kata/handlers/kafka";
 import type { KafkaEvent, KafkaEventOf, KafkaRecordHandler } from "kata/handlers/kafka";
 
@@ -22,7 +22,7 @@ export function assertOrderRecord(value: unknown): asserts value is OrderRecord 
 
 /** True when an already parsed value is `OrderRecord`; fills in place what the schema gives a default or a fill (as `decodeOrderRecord` does). */
 export function isOrderRecord(value: unknown): value is OrderRecord {
-  return validateOrderRecord(value);
+  return isWith(validateOrderRecord, value);
 }
 
 /** Parses JSON text or bytes as `OrderRecordKey` and validates it. Throws `DecodeError` with the JSON pointer of every problem. */
@@ -37,7 +37,7 @@ export function assertOrderRecordKey(value: unknown): asserts value is OrderReco
 
 /** True when an already parsed value is `OrderRecordKey`; fills in place what the schema gives a default or a fill (as `decodeOrderRecordKey` does). */
 export function isOrderRecordKey(value: unknown): value is OrderRecordKey {
-  return validateOrderRecordKey(value);
+  return isWith(validateOrderRecordKey, value);
 }
 
 function decodeOrderRecordEnvelope(input: string | Uint8Array): KafkaEvent {
@@ -63,7 +63,7 @@ export function assertOrderRecordEvent(value: unknown): asserts value is OrderRe
 
 /** True when an already parsed value is a Kafka (Amazon MSK or self-managed) event whose record values are `OrderRecord`, already decoded; fills in place what the schema gives a default or a fill (as `decodeOrderRecordEvent` does). */
 export function isOrderRecordEvent(value: unknown): value is OrderRecordEvent {
-  return validateOrderRecordEvent(value);
+  return isWith(validateOrderRecordEvent, value);
 }
 
 /** Lambda handler for Kafka records whose value is `OrderRecord`: `fn` runs once per record, in order. Kafka has no partial batch response: the first record that fails fails the invocation, with an error naming its partition and offset. */

@@ -4,7 +4,7 @@
  */
 import type { PlacedQueue } from "./kata-types.js";
 import { validatePlacedQueue, validatePlacedQueueBody, validatePlacedQueueEvent } from "./kata-validators.js";
-import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
+import { assertWith, decodeSqsBodies, decodeWith, isWith } from "kata/decode";
 import { decodeSQSEvent } from "kata/events/sqs";
 import type { SQSEvent } from "kata/events/sqs";
 import type { EventBridgeEvent } from "kata/events/eventbridge";
@@ -25,7 +25,7 @@ export function assertPlacedQueue(value: unknown): asserts value is PlacedQueue 
 
 /** True when an already parsed value is `PlacedQueue`; fills in place what the schema gives a default or a fill (as `decodePlacedQueue` does). */
 export function isPlacedQueue(value: unknown): value is PlacedQueue {
-  return validatePlacedQueue(value);
+  return isWith(validatePlacedQueue, value);
 }
 
 function decodePlacedQueueBody(input: string | Uint8Array): EventBridgeEvent<"Order Placed", PlacedQueue> {
@@ -47,7 +47,7 @@ export function assertPlacedQueueEvent(value: unknown): asserts value is PlacedQ
 
 /** True when an already parsed value is an SQS event whose bodies are EventBridge events whose detail is `PlacedQueue`, already decoded; fills in place what the schema gives a default or a fill (as `decodePlacedQueueEvent` does). */
 export function isPlacedQueueEvent(value: unknown): value is PlacedQueueEvent {
-  return validatePlacedQueueEvent(value);
+  return isWith(validatePlacedQueueEvent, value);
 }
 
 /** Lambda handler for a queue of EventBridge events whose detail is `PlacedQueue`: `fn` runs once per record with its body decoded. Returns a partial batch response (enable `ReportBatchItemFailures` on the event source mapping). */

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/sources.kata.config.json`.
  */
 import { validateUploadQueueBody, validateUploadQueueEvent } from "./kata-validators.js";
-import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
+import { assertWith, decodeSqsBodies, decodeWith, isWith } from "kata/decode";
 import { decodeSQSEvent } from "kata/events/sqs";
 import type { SQSEvent } from "kata/events/sqs";
 import type { S3Event, S3TestEvent } from "kata/events/s3";
@@ -29,7 +29,7 @@ export function assertUploadQueueEvent(value: unknown): asserts value is UploadQ
 
 /** True when an already parsed value is an SQS event whose bodies are S3 notifications, for `UploadQueue`, already decoded; fills in place what the schema gives a default or a fill (as `decodeUploadQueueEvent` does). */
 export function isUploadQueueEvent(value: unknown): value is UploadQueueEvent {
-  return validateUploadQueueEvent(value);
+  return isWith(validateUploadQueueEvent, value);
 }
 
 /** Lambda handler for a queue of S3 notifications (the `s3:TestEvent` is skipped): `fn` runs once per record with its body decoded. Returns a partial batch response (enable `ReportBatchItemFailures` on the event source mapping). */

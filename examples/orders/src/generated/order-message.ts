@@ -4,7 +4,7 @@
  */
 import type { OrderMessage } from "./kata-types.js";
 import { validateOrderMessage, validateOrderMessageEvent } from "./kata-validators.js";
-import { assertWith, decodeSqsBodies, decodeWith } from "kata/decode";
+import { assertWith, decodeSqsBodies, decodeWith, isWith } from "kata/decode";
 import { decodeSQSEvent } from "kata/events/sqs";
 import type { SQSEvent } from "kata/events/sqs";
 import { sqsBatchHandler } from "kata/handlers/sqs-batch";
@@ -24,7 +24,7 @@ export function assertOrderMessage(value: unknown): asserts value is OrderMessag
 
 /** True when an already parsed value is `OrderMessage`; fills in place what the schema gives a default or a fill (as `decodeOrderMessage` does). */
 export function isOrderMessage(value: unknown): value is OrderMessage {
-  return validateOrderMessage(value);
+  return isWith(validateOrderMessage, value);
 }
 
 /** An SQS event whose record bodies are `OrderMessage`. */
@@ -42,7 +42,7 @@ export function assertOrderMessageEvent(value: unknown): asserts value is OrderM
 
 /** True when an already parsed value is an SQS event whose record bodies are `OrderMessage`, already parsed; fills in place what the schema gives a default or a fill (as `decodeOrderMessageEvent` does). */
 export function isOrderMessageEvent(value: unknown): value is OrderMessageEvent {
-  return validateOrderMessageEvent(value);
+  return isWith(validateOrderMessageEvent, value);
 }
 
 /** Lambda handler for a queue of `OrderMessage` messages: `fn` runs once per record with its body decoded. Returns a partial batch response (enable `ReportBatchItemFailures` on the event source mapping). */
