@@ -11,8 +11,7 @@ import type { DecodeIssue } from "../runtime/decode-error.js";
 import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
 import { firehoseDataPointer } from "../runtime/decode/stream-payloads.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { errorFields } from "./sqs-failures.js";
-import { reportSafely } from "./stream-failures.js";
+import { errorFields, reportSafely } from "./record-failures.js";
 import { typedHandler } from "./typed-handler.js";
 import { logStructured } from "../runtime/logging/structured.js";
 

@@ -3,7 +3,7 @@ import type { KataContext } from "../runtime/context.js";
 import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
 import { decodeKafkaRecord, kafkaRecords, type KafkaPayloadSpec } from "../runtime/decode/kafka-records.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { errorFields } from "./sqs-failures.js";
+import { errorFields } from "./record-failures.js";
 import { typedHandler } from "./typed-handler.js";
 import { logStructured } from "../runtime/logging/structured.js";
 

@@ -1,10 +1,10 @@
 import { assertSQSEvent, decodeSQSEvent, type SQSBatchResponse, type SQSEvent, type SQSRecord } from "../generated/sqs.js";
 import type { KataContext } from "../runtime/context.js";
-import { describeThrown } from "../runtime/error-response.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { forEachConcurrently } from "./concurrency.js";
 import { HandlerOptionsError } from "./errors.js";
 import { orderedSequences, type FifoMode } from "./fifo.js";
+import { reportSafely } from "./record-failures.js";
 import { processRecord, type SQSBatchSpec, type SQSMessageHandler } from "./sqs-record.js";
 import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from "./sqs-failures.js";
 import { typedHandler } from "./typed-handler.js";
@@ -53,12 +53,9 @@ export function sqsBatchHandler<TBody, TMessage = TBody>(spec: SQSBatchSpec<TBod
     const report = (index: number, cause: RecordFailureCause) => {
       failed.add(index);
       const record = records[index] as SQSRecord;
-      try {
-        onRecordFailure({ ...cause, messageId: record.messageId, pointer: `/Records/${index}`, typeName: spec.name, awsRequestId: context.awsRequestId });
-      } catch (error) {
-        // The record is reported all the same: a failing logger must not fail the records that succeeded.
-        console.error(`kata: onRecordFailure threw for SQS record ${record.messageId} (/Records/${index}): ${describeThrown(error)}`);
-      }
+      // The record is reported all the same: a failing logger must not fail the records that succeeded.
+      const failure = { ...cause, messageId: record.messageId, pointer: `/Records/${index}`, typeName: spec.name, awsRequestId: context.awsRequestId };
+      reportSafely(onRecordFailure, failure, `SQS record ${record.messageId} (/Records/${index})`);
     };
 
     await forEachConcurrently(orderedSequences(records, fifo), concurrency, async (sequence) => {

@@ -1,5 +1,5 @@
 import type { DecodeIssue } from "../runtime/decode-error.js";
-import { toErrorResponse } from "../runtime/error-response.js";
+import { errorFields } from "./record-failures.js";
 import { logStructured } from "../runtime/logging/structured.js";
 
 export interface FailureBase {
@@ -21,10 +21,6 @@ export type RecordFailureCause =
 
 export type SQSRecordFailure = FailureBase & RecordFailureCause;
 
-export function errorFields(error: unknown) {
-  const { errorType, errorMessage, stackTrace } = toErrorResponse(error); // never throws, whatever was thrown
-  return stackTrace.length > 0 ? { errorType, errorMessage, stack: stackTrace.join("\n") } : { errorType, errorMessage };
-}
 
 /** The level, explanation (what happens to the record, what to do) and specifics of one failure. */
 function describe(failure: SQSRecordFailure) {

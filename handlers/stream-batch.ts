@@ -1,6 +1,7 @@
 import type { KataContext } from "../runtime/context.js";
 import type { DecodedBody } from "../runtime/decode/sqs-bodies.js";
-import { logStreamFailure, reportSafely, type StreamFailureCause, type StreamRecordFailure } from "./stream-failures.js";
+import { reportSafely } from "./record-failures.js";
+import { logStreamFailure, type StreamFailureCause, type StreamRecordFailure } from "./stream-failures.js";
 
 export type { StreamRecordFailure };
 

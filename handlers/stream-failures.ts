@@ -1,6 +1,5 @@
 import type { DecodeIssue } from "../runtime/decode-error.js";
-import { describeThrown } from "../runtime/error-response.js";
-import { errorFields } from "./sqs-failures.js";
+import { errorFields } from "./record-failures.js";
 import { logStructured } from "../runtime/logging/structured.js";
 
 /** Why a stream record stopped its batch. */
@@ -28,13 +27,4 @@ export function logStreamFailure(failure: StreamRecordFailure): void {
       ? { message: `${source} record is not a valid ${typeName}: not passed to the handler. ${after} Fix the producer, or let the on-failure destination take it.`, issues: failure.issues }
       : { message: `${typeName} handler threw. ${after}`, ...errorFields(failure.error) };
   logStructured("ERROR", { reason, sequenceNumber, pointer, awsRequestId, notProcessed, ...specifics });
-}
-
-/** Calls the user's failure hook; a hook that throws must not change what is reported to Lambda. */
-export function reportSafely<F>(hook: (failure: F) => void, failure: F, what: string): void {
-  try {
-    hook(failure);
-  } catch (error) {
-    console.error(`kata: onRecordFailure threw for ${what}: ${describeThrown(error)}`);
-  }
 }
