@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateAPIGatewayRequestAuthorizerEvent = validate10;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -245,7 +247,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -324,8 +327,8 @@ errors++;
 }
 }
 if(data.identity !== undefined){
-if(!(validate12(data.identity, {instancePath:instancePath+"/identity",parentData:data,parentDataProperty:"identity",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.identity))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/identity");
 errors = vErrors.length;
 }
 }
@@ -389,7 +392,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/apigw-authorizer.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -762,8 +766,8 @@ vErrors = null;
 }
 }
 if(data.requestContext !== undefined){
-if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data.requestContext))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
 errors = vErrors.length;
 }
 }
@@ -778,7 +782,8 @@ return errors === 0;
 
 export const validateAPIGatewayTokenAuthorizerEvent = validate15;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -823,7 +828,8 @@ return errors === 0;
 
 export const validateAPIGatewayAuthorizerResult = validate16;
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1385,7 +1391,8 @@ return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1414,8 +1421,8 @@ let data2 = data.Statement;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate18(data2[i0], {instancePath:instancePath+"/Statement/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate18.errors : appendErrors(vErrors, validate18.errors);
+if(!(validate18(data2[i0]))){
+vErrors = appendErrorsAt(vErrors, validate18.errors, instancePath+"/Statement/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1435,7 +1442,8 @@ return errors === 0;
 }
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1454,8 +1462,8 @@ errors++;
 }
 }
 if(data.policyDocument !== undefined){
-if(!(validate17(data.policyDocument, {instancePath:instancePath+"/policyDocument",parentData:data,parentDataProperty:"policyDocument",rootData}))){
-vErrors = vErrors === null ? validate17.errors : appendErrors(vErrors, validate17.errors);
+if(!(validate17(data.policyDocument))){
+vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath+"/policyDocument");
 errors = vErrors.length;
 }
 }

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEvent = validate10;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -110,7 +112,8 @@ return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -348,7 +351,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -408,8 +412,8 @@ errors++;
 }
 }
 if(data.authorizer !== undefined){
-if(!(validate12(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.authorizer))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/authorizer");
 errors = vErrors.length;
 }
 }
@@ -444,8 +448,8 @@ errors++;
 }
 }
 if(data.identity !== undefined){
-if(!(validate14(data.identity, {instancePath:instancePath+"/identity",parentData:data,parentDataProperty:"identity",rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data.identity))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/identity");
 errors = vErrors.length;
 }
 }
@@ -507,7 +511,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/apigw-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -743,8 +748,8 @@ vErrors = null;
 }
 }
 else {
-if(!(slot0(data8, {instancePath:instancePath+"/queryStringParameters",parentData:data,parentDataProperty:"queryStringParameters",rootData}))){
-vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+if(!(slot0(data8))){
+vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/queryStringParameters");
 errors = vErrors.length;
 }
 }
@@ -846,8 +851,8 @@ vErrors = null;
 }
 }
 else {
-if(!(slot1(data13, {instancePath:instancePath+"/pathParameters",parentData:data,parentDataProperty:"pathParameters",rootData}))){
-vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+if(!(slot1(data13))){
+vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/pathParameters");
 errors = vErrors.length;
 }
 }
@@ -894,8 +899,8 @@ vErrors = null;
 }
 }
 if(data.requestContext !== undefined){
-if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data.requestContext))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
 errors = vErrors.length;
 }
 }
@@ -908,8 +913,8 @@ errors++;
 }
 }
 else {
-if(!(slot2(data18, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+if(!(slot2(data18))){
+vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/body");
 errors = vErrors.length;
 }
 }
@@ -928,7 +933,8 @@ return errors === 0;
 
 export const validateAPIGatewayProxyResult = validate17;
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

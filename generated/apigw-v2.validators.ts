@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEventV2 = validate10;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -251,7 +253,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -405,8 +408,8 @@ errors++;
 }
 }
 if(data.authorizer !== undefined){
-if(!(validate12(data.authorizer, {instancePath:instancePath+"/authorizer",parentData:data,parentDataProperty:"authorizer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.authorizer))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/authorizer");
 errors = vErrors.length;
 }
 }
@@ -519,7 +522,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/apigw-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -661,8 +665,8 @@ errors++;
 }
 }
 else {
-if(!(slot0(data8, {instancePath:instancePath+"/queryStringParameters",parentData:data,parentDataProperty:"queryStringParameters",rootData}))){
-vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+if(!(slot0(data8))){
+vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/queryStringParameters");
 errors = vErrors.length;
 }
 }
@@ -685,8 +689,8 @@ errors++;
 }
 }
 else {
-if(!(slot1(data10, {instancePath:instancePath+"/pathParameters",parentData:data,parentDataProperty:"pathParameters",rootData}))){
-vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+if(!(slot1(data10))){
+vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/pathParameters");
 errors = vErrors.length;
 }
 }
@@ -707,8 +711,8 @@ errors++;
 }
 }
 if(data.requestContext !== undefined){
-if(!(validate11(data.requestContext, {instancePath:instancePath+"/requestContext",parentData:data,parentDataProperty:"requestContext",rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data.requestContext))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
 errors = vErrors.length;
 }
 }
@@ -722,8 +726,8 @@ errors++;
 }
 }
 else {
-if(!(slot2(data15, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+if(!(slot2(data15))){
+vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/body");
 errors = vErrors.length;
 }
 }
@@ -743,7 +747,8 @@ return errors === 0;
 
 export const validateAPIGatewayProxyStructuredResultV2 = validate15;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

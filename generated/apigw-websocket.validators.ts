@@ -5,9 +5,11 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyWebsocketEventV2 = validate10;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/apigw-websocket.schema.json" */;
 let vErrors = null;
 let errors = 0;

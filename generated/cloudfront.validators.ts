@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateCloudFrontRequestEvent = validate10;
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -99,7 +101,8 @@ return errors === 0;
 }
 
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -201,22 +204,23 @@ return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
+if(!(validate16(data))){
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate18(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate18.errors : appendErrors(vErrors, validate18.errors);
+if(!(validate18(data))){
+vErrors = appendErrorsAt(vErrors, validate18.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -242,7 +246,8 @@ return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -251,8 +256,8 @@ vErrors = requiredError(vErrors, instancePath, "s3");
 errors++;
 }
 if(data.s3 !== undefined){
-if(!(validate15(data.s3, {instancePath:instancePath+"/s3",parentData:data,parentDataProperty:"s3",rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data.s3))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/s3");
 errors = vErrors.length;
 }
 }
@@ -266,7 +271,8 @@ return errors === 0;
 }
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -412,7 +418,8 @@ return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -421,8 +428,8 @@ vErrors = requiredError(vErrors, instancePath, "custom");
 errors++;
 }
 if(data.custom !== undefined){
-if(!(validate23(data.custom, {instancePath:instancePath+"/custom",parentData:data,parentDataProperty:"custom",rootData}))){
-vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
+if(!(validate23(data.custom))){
+vErrors = appendErrorsAt(vErrors, validate23.errors, instancePath+"/custom");
 errors = vErrors.length;
 }
 }
@@ -436,22 +443,23 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate22.errors : appendErrors(vErrors, validate22.errors);
+if(!(validate22(data))){
+vErrors = appendErrorsAt(vErrors, validate22.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -477,7 +485,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -570,8 +579,8 @@ errors++;
 }
 }
 if(data.origin !== undefined){
-if(!(validate13(data.origin, {instancePath:instancePath+"/origin",parentData:data,parentDataProperty:"origin",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.origin))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/origin");
 errors = vErrors.length;
 }
 }
@@ -636,7 +645,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -706,8 +716,8 @@ errors++;
 }
 }
 if(data0.request !== undefined){
-if(!(validate12(data0.request, {instancePath:instancePath+"/cf/request",parentData:data0,parentDataProperty:"request",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data0.request))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/cf/request");
 errors = vErrors.length;
 }
 }
@@ -727,7 +737,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/cloudfront.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -741,8 +752,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -763,7 +774,8 @@ return errors === 0;
 
 export const validateCloudFrontResponseEvent = validate29;
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -856,8 +868,8 @@ errors++;
 }
 }
 if(data.origin !== undefined){
-if(!(validate13(data.origin, {instancePath:instancePath+"/origin",parentData:data,parentDataProperty:"origin",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.origin))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/origin");
 errors = vErrors.length;
 }
 }
@@ -871,7 +883,8 @@ return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -953,7 +966,8 @@ return errors === 0;
 }
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1027,14 +1041,14 @@ errors++;
 }
 }
 if(data0.request !== undefined){
-if(!(validate31(data0.request, {instancePath:instancePath+"/cf/request",parentData:data0,parentDataProperty:"request",rootData}))){
-vErrors = vErrors === null ? validate31.errors : appendErrors(vErrors, validate31.errors);
+if(!(validate31(data0.request))){
+vErrors = appendErrorsAt(vErrors, validate31.errors, instancePath+"/cf/request");
 errors = vErrors.length;
 }
 }
 if(data0.response !== undefined){
-if(!(validate34(data0.response, {instancePath:instancePath+"/cf/response",parentData:data0,parentDataProperty:"response",rootData}))){
-vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+if(!(validate34(data0.response))){
+vErrors = appendErrorsAt(vErrors, validate34.errors, instancePath+"/cf/response");
 errors = vErrors.length;
 }
 }
@@ -1054,7 +1068,8 @@ return errors === 0;
 }
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1067,8 +1082,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate30(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate30.errors : appendErrors(vErrors, validate30.errors);
+if(!(validate30(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate30.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1089,7 +1104,8 @@ return errors === 0;
 
 export const validateCloudFrontRequestResult = validate37;
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1176,22 +1192,23 @@ return errors === 0;
 }
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : appendErrors(vErrors, validate38.errors);
+if(!(validate38(data))){
+vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate12(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -1227,14 +1244,15 @@ return errors === 0;
 
 export const validateCloudFrontResponseResult = validate41;
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : appendErrors(vErrors, validate38.errors);
+if(!(validate38(data))){
+vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;

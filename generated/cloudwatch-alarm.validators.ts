@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateCloudWatchAlarmEvent = validate10;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -96,7 +98,8 @@ return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -119,8 +122,8 @@ errors++;
 }
 }
 if(data.metricStat !== undefined){
-if(!(validate15(data.metricStat, {instancePath:instancePath+"/metricStat",parentData:data,parentDataProperty:"metricStat",rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data.metricStat))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/metricStat");
 errors = vErrors.length;
 }
 }
@@ -140,14 +143,15 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -223,7 +227,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -242,8 +247,8 @@ let data1 = data.metrics;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate13(data1[i0], {instancePath:instancePath+"/metrics/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data1[i0]))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/metrics/" + i0);
 errors = vErrors.length;
 }
 }
@@ -263,7 +268,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -408,8 +414,8 @@ let data15 = data.configuration;
 const _errs34 = errors;
 let valid5 = false;
 const _errs35 = errors;
-if(!(validate12(data15, {instancePath:instancePath+"/configuration",parentData:data,parentDataProperty:"configuration",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data15))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/configuration");
 errors = vErrors.length;
 }
 var _valid0 = _errs35 === errors;
@@ -487,7 +493,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/cloudwatch-alarm.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -548,8 +555,8 @@ errors++;
 }
 }
 if(data.alarmData !== undefined){
-if(!(validate11(data.alarmData, {instancePath:instancePath+"/alarmData",parentData:data,parentDataProperty:"alarmData",rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data.alarmData))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/alarmData");
 errors = vErrors.length;
 }
 }

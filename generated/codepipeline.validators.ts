@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateCodePipelineEvent = validate10;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -98,7 +100,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/codepipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -201,8 +204,8 @@ let data8 = data3.inputArtifacts;
 if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data8[i0], {instancePath:instancePath+"/CodePipeline.job/data/inputArtifacts/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data8[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/CodePipeline.job/data/inputArtifacts/" + i0);
 errors = vErrors.length;
 }
 }
@@ -217,8 +220,8 @@ let data10 = data3.outputArtifacts;
 if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate11(data10[i1], {instancePath:instancePath+"/CodePipeline.job/data/outputArtifacts/" + i1,parentData:data10,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data10[i1]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/CodePipeline.job/data/outputArtifacts/" + i1);
 errors = vErrors.length;
 }
 }

@@ -5,9 +5,11 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateDefineAuthChallengeTriggerEvent = validate10;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/cognito-auth-challenge.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -252,7 +254,8 @@ return errors === 0;
 
 export const validateCreateAuthChallengeTriggerEvent = validate11;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -529,7 +532,8 @@ return errors === 0;
 
 export const validateVerifyAuthChallengeResponseTriggerEvent = validate12;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validatePreAuthenticationTriggerEvent = validate10;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/cognito-authentication.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -187,7 +189,8 @@ return errors === 0;
 
 export const validatePostAuthenticationTriggerEvent = validate11;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -355,7 +358,8 @@ return errors === 0;
 
 export const validatePreTokenGenerationTriggerEvent = validate12;
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -477,7 +481,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -685,8 +690,8 @@ let data20 = data19.claimsOverrideDetails;
 const _errs48 = errors;
 let valid12 = false;
 const _errs49 = errors;
-if(!(validate13(data20, {instancePath:instancePath+"/response/claimsOverrideDetails",parentData:data19,parentDataProperty:"claimsOverrideDetails",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data20))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/response/claimsOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs49 === errors;
@@ -731,7 +736,8 @@ return errors === 0;
 
 export const validatePreTokenGenerationV2TriggerEvent = validate15;
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -922,7 +928,8 @@ return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1146,8 +1153,8 @@ let data22 = data21.claimsAndScopeOverrideDetails;
 const _errs52 = errors;
 let valid14 = false;
 const _errs53 = errors;
-if(!(validate16(data22, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",parentData:data21,parentDataProperty:"claimsAndScopeOverrideDetails",rootData}))){
-vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
+if(!(validate16(data22))){
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/response/claimsAndScopeOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs53 === errors;
@@ -1192,7 +1199,8 @@ return errors === 0;
 
 export const validatePreTokenGenerationV3TriggerEvent = validate18;
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1416,8 +1424,8 @@ let data22 = data21.claimsAndScopeOverrideDetails;
 const _errs52 = errors;
 let valid14 = false;
 const _errs53 = errors;
-if(!(validate16(data22, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",parentData:data21,parentDataProperty:"claimsAndScopeOverrideDetails",rootData}))){
-vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
+if(!(validate16(data22))){
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/response/claimsAndScopeOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs53 === errors;

@@ -5,9 +5,11 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateCustomMessageTriggerEvent = validate10;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/cognito-messages.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -237,7 +239,8 @@ return errors === 0;
 
 export const validateCustomEmailSenderTriggerEvent = validate11;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -417,7 +420,8 @@ return errors === 0;
 
 export const validateCustomSMSSenderTriggerEvent = validate12;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

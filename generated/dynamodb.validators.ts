@@ -3,12 +3,14 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateDynamoDBStreamEvent = validate10;
 const wrapper0 = {validate: validate13};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -50,8 +52,8 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -66,8 +68,8 @@ let data5 = data.L;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(wrapper0.validate(data5[i0], {instancePath:instancePath+"/L/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+if(!(wrapper0.validate(data5[i0], {instancePath:instancePath+"/L/" + i0}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -147,7 +149,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -178,8 +181,8 @@ if(data.Keys !== undefined){
 let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
-if(!(validate13(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data1[key0]))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -193,8 +196,8 @@ if(data.NewImage !== undefined){
 let data3 = data.NewImage;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(validate13(data3[key1], {instancePath:instancePath+"/NewImage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data3[key1]))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/NewImage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -208,8 +211,8 @@ if(data.OldImage !== undefined){
 let data5 = data.OldImage;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
-if(!(validate13(data5[key2], {instancePath:instancePath+"/OldImage/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data5[key2]))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/OldImage/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -253,7 +256,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -295,8 +299,8 @@ errors++;
 }
 }
 if(data.dynamodb !== undefined){
-if(!(validate12(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.dynamodb))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/dynamodb");
 errors = vErrors.length;
 }
 }
@@ -372,7 +376,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/dynamodb.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -386,8 +391,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -408,7 +413,8 @@ return errors === 0;
 
 export const validateDynamoDBTimeWindowEvent = validate19;
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -433,8 +439,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -517,7 +523,8 @@ return errors === 0;
 
 export const validateDynamoDBBatchResponse = validate21;
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -565,7 +572,8 @@ return errors === 0;
 
 export const validateDynamoDBTimeWindowEventResponse = validate22;
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateEventBridgeEvent = validate10;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/eventbridge.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -74,8 +76,8 @@ errors++;
 }
 }
 else {
-if(!(slot0(data2, {instancePath:instancePath+"/detail-type",parentData:data,parentDataProperty:"detail-type",rootData}))){
-vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+if(!(slot0(data2))){
+vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/detail-type");
 errors = vErrors.length;
 }
 }
@@ -90,8 +92,8 @@ errors++;
 }
 }
 else {
-if(!(slot1(data3, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData}))){
-vErrors = vErrors === null ? slot1.errors : appendErrors(vErrors, slot1.errors);
+if(!(slot1(data3))){
+vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/source");
 errors = vErrors.length;
 }
 }
@@ -138,8 +140,8 @@ errors++;
 }
 }
 else {
-if(!(slot2(data9, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? slot2.errors : appendErrors(vErrors, slot2.errors);
+if(!(slot2(data9))){
+vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/detail");
 errors = vErrors.length;
 }
 }

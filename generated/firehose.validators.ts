@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateFirehoseTransformationEvent = validate10;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -142,7 +144,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/firehose.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -192,8 +195,8 @@ let data4 = data.records;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data4[i0], {instancePath:instancePath+"/records/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data4[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -214,7 +217,8 @@ return errors === 0;
 
 export const validateFirehoseTransformationResult = validate13;
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -287,7 +291,8 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -300,8 +305,8 @@ let data0 = data.records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate14(data0[i0], {instancePath:instancePath+"/records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/records/" + i0);
 errors = vErrors.length;
 }
 }

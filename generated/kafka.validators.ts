@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateMSKEvent = validate10;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -135,11 +137,12 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
-if(!(validate12(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
 errors = vErrors.length;
 }
 validate11.errors = vErrors;
@@ -147,7 +150,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/kafka.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -195,8 +199,8 @@ let data4 = data3[key0];
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data4[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
 errors = vErrors.length;
 }
 }
@@ -223,11 +227,12 @@ return errors === 0;
 
 export const validateSelfManagedKafkaEvent = validate15;
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
-if(!(validate12(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
 errors = vErrors.length;
 }
 validate16.errors = vErrors;
@@ -235,7 +240,8 @@ return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -272,8 +278,8 @@ let data3 = data2[key0];
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate16(data3[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
+if(!(validate16(data3[i0]))){
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
 errors = vErrors.length;
 }
 }

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateLexV2Event = validate10;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -80,7 +82,8 @@ return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -152,8 +155,8 @@ let data6 = data.values;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate15(data6[i1], {instancePath:instancePath+"/values/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data6[i1]))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/values/" + i1);
 errors = vErrors.length;
 }
 }
@@ -173,22 +176,23 @@ return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate17(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate17.errors : appendErrors(vErrors, validate17.errors);
+if(!(validate17(data))){
+vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -214,7 +218,8 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -223,8 +228,8 @@ let data0 = data[key0];
 const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
-if(!(validate14(data0, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data0))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -264,7 +269,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -298,8 +304,8 @@ errors++;
 }
 }
 if(data.slots !== undefined){
-if(!(validate13(data.slots, {instancePath:instancePath+"/slots",parentData:data,parentDataProperty:"slots",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.slots))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/slots");
 errors = vErrors.length;
 }
 }
@@ -320,7 +326,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -329,8 +336,8 @@ vErrors = requiredError(vErrors, instancePath, "intent");
 errors++;
 }
 if(data.intent !== undefined){
-if(!(validate12(data.intent, {instancePath:instancePath+"/intent",parentData:data,parentDataProperty:"intent",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.intent))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/intent");
 errors = vErrors.length;
 }
 }
@@ -427,7 +434,8 @@ return errors === 0;
 }
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -503,7 +511,8 @@ return errors === 0;
 }
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -614,14 +623,14 @@ errors++;
 }
 }
 if(data.dialogAction !== undefined){
-if(!(validate24(data.dialogAction, {instancePath:instancePath+"/dialogAction",parentData:data,parentDataProperty:"dialogAction",rootData}))){
-vErrors = vErrors === null ? validate24.errors : appendErrors(vErrors, validate24.errors);
+if(!(validate24(data.dialogAction))){
+vErrors = appendErrorsAt(vErrors, validate24.errors, instancePath+"/dialogAction");
 errors = vErrors.length;
 }
 }
 if(data.intent !== undefined){
-if(!(validate12(data.intent, {instancePath:instancePath+"/intent",parentData:data,parentDataProperty:"intent",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.intent))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/intent");
 errors = vErrors.length;
 }
 }
@@ -641,7 +650,8 @@ return errors === 0;
 }
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -694,8 +704,8 @@ errors++;
 }
 }
 if(data.resolvedSlots !== undefined){
-if(!(validate13(data.resolvedSlots, {instancePath:instancePath+"/resolvedSlots",parentData:data,parentDataProperty:"resolvedSlots",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.resolvedSlots))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/resolvedSlots");
 errors = vErrors.length;
 }
 }
@@ -709,7 +719,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/lex-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -869,8 +880,8 @@ let data13 = data.interpretations;
 if(Array.isArray(data13)){
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data13[i0], {instancePath:instancePath+"/interpretations/" + i0,parentData:data13,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data13[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/interpretations/" + i0);
 errors = vErrors.length;
 }
 }
@@ -892,14 +903,14 @@ vErrors = requiredError(vErrors, instancePath+"/proposedNextState", "intent");
 errors++;
 }
 if(data15.dialogAction !== undefined){
-if(!(validate24(data15.dialogAction, {instancePath:instancePath+"/proposedNextState/dialogAction",parentData:data15,parentDataProperty:"dialogAction",rootData}))){
-vErrors = vErrors === null ? validate24.errors : appendErrors(vErrors, validate24.errors);
+if(!(validate24(data15.dialogAction))){
+vErrors = appendErrorsAt(vErrors, validate24.errors, instancePath+"/proposedNextState/dialogAction");
 errors = vErrors.length;
 }
 }
 if(data15.intent !== undefined){
-if(!(validate12(data15.intent, {instancePath:instancePath+"/proposedNextState/intent",parentData:data15,parentDataProperty:"intent",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data15.intent))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/proposedNextState/intent");
 errors = vErrors.length;
 }
 }
@@ -925,8 +936,8 @@ errors++;
 }
 }
 if(data.sessionState !== undefined){
-if(!(validate27(data.sessionState, {instancePath:instancePath+"/sessionState",parentData:data,parentDataProperty:"sessionState",rootData}))){
-vErrors = vErrors === null ? validate27.errors : appendErrors(vErrors, validate27.errors);
+if(!(validate27(data.sessionState))){
+vErrors = appendErrorsAt(vErrors, validate27.errors, instancePath+"/sessionState");
 errors = vErrors.length;
 }
 }
@@ -934,8 +945,8 @@ let data21 = data.transcriptions;
 if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate31(data21[i1], {instancePath:instancePath+"/transcriptions/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate31.errors : appendErrors(vErrors, validate31.errors);
+if(!(validate31(data21[i1]))){
+vErrors = appendErrorsAt(vErrors, validate31.errors, instancePath+"/transcriptions/" + i1);
 errors = vErrors.length;
 }
 }
@@ -955,7 +966,8 @@ return errors === 0;
 
 export const validateLexV2Result = validate34;
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1038,7 +1050,8 @@ return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1136,7 +1149,8 @@ return errors === 0;
 }
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1173,8 +1187,8 @@ var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate39.errors : appendErrors(vErrors, validate39.errors);
+if(!(validate39(data))){
+vErrors = appendErrorsAt(vErrors, validate39.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs7 === errors;
@@ -1200,7 +1214,8 @@ return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1231,8 +1246,8 @@ errors++;
 }
 }
 if(data0.dialogAction !== undefined){
-if(!(validate35(data0.dialogAction, {instancePath:instancePath+"/sessionState/dialogAction",parentData:data0,parentDataProperty:"dialogAction",rootData}))){
-vErrors = vErrors === null ? validate35.errors : appendErrors(vErrors, validate35.errors);
+if(!(validate35(data0.dialogAction))){
+vErrors = appendErrorsAt(vErrors, validate35.errors, instancePath+"/sessionState/dialogAction");
 errors = vErrors.length;
 }
 }
@@ -1257,8 +1272,8 @@ errors++;
 }
 }
 if(data4.slots !== undefined){
-if(!(validate13(data4.slots, {instancePath:instancePath+"/sessionState/intent/slots",parentData:data4,parentDataProperty:"slots",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data4.slots))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/sessionState/intent/slots");
 errors = vErrors.length;
 }
 }
@@ -1279,8 +1294,8 @@ let data8 = data.messages;
 if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate38(data8[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate38.errors : appendErrors(vErrors, validate38.errors);
+if(!(validate38(data8[i0]))){
+vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath+"/messages/" + i0);
 errors = vErrors.length;
 }
 }

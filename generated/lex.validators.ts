@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateLexEvent = validate10;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -72,7 +74,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/lex.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -166,8 +169,8 @@ errors++;
 let data4 = data0.slotDetails;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
-if(!(validate11(data4[key1], {instancePath:instancePath+"/currentIntent/slotDetails/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data4[key1]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/currentIntent/slotDetails/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -297,7 +300,8 @@ return errors === 0;
 
 export const validateLexResult = validate13;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -498,7 +502,8 @@ return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -688,7 +693,8 @@ return errors === 0;
 }
 
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -918,7 +924,8 @@ return errors === 0;
 }
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1138,38 +1145,39 @@ return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
-if(!(validate17(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate17.errors : appendErrors(vErrors, validate17.errors);
+if(!(validate17(data))){
+vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
-if(!(validate19(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate19.errors : appendErrors(vErrors, validate19.errors);
+if(!(validate19(data))){
+vErrors = appendErrorsAt(vErrors, validate19.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
 valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs4 = errors;
-if(!(validate21(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate21.errors : appendErrors(vErrors, validate21.errors);
+if(!(validate21(data))){
+vErrors = appendErrorsAt(vErrors, validate21.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -1238,7 +1246,8 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1262,8 +1271,8 @@ errors++;
 }
 }
 if(data.dialogAction !== undefined){
-if(!(validate14(data.dialogAction, {instancePath:instancePath+"/dialogAction",parentData:data,parentDataProperty:"dialogAction",rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data.dialogAction))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/dialogAction");
 errors = vErrors.length;
 }
 }

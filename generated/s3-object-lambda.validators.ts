@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateS3ObjectLambdaEvent = validate10;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -160,7 +162,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/s3-object-lambda.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -368,8 +371,8 @@ errors++;
 }
 }
 if(data.userIdentity !== undefined){
-if(!(validate11(data.userIdentity, {instancePath:instancePath+"/userIdentity",parentData:data,parentDataProperty:"userIdentity",rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data.userIdentity))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/userIdentity");
 errors = vErrors.length;
 }
 }

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateSESEvent = validate10;
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -269,7 +271,8 @@ return errors === 0;
 }
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -548,7 +551,8 @@ return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -725,8 +729,8 @@ errors++;
 }
 }
 if(data.action !== undefined){
-if(!(validate16(data.action, {instancePath:instancePath+"/action",parentData:data,parentDataProperty:"action",rootData}))){
-vErrors = vErrors === null ? validate16.errors : appendErrors(vErrors, validate16.errors);
+if(!(validate16(data.action))){
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/action");
 errors = vErrors.length;
 }
 }
@@ -740,7 +744,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -753,14 +758,14 @@ vErrors = requiredError(vErrors, instancePath, "receipt");
 errors++;
 }
 if(data.mail !== undefined){
-if(!(validate13(data.mail, {instancePath:instancePath+"/mail",parentData:data,parentDataProperty:"mail",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.mail))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/mail");
 errors = vErrors.length;
 }
 }
 if(data.receipt !== undefined){
-if(!(validate15(data.receipt, {instancePath:instancePath+"/receipt",parentData:data,parentDataProperty:"receipt",rootData}))){
-vErrors = vErrors === null ? validate15.errors : appendErrors(vErrors, validate15.errors);
+if(!(validate15(data.receipt))){
+vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/receipt");
 errors = vErrors.length;
 }
 }
@@ -774,7 +779,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -803,8 +809,8 @@ errors++;
 }
 }
 if(data.ses !== undefined){
-if(!(validate12(data.ses, {instancePath:instancePath+"/ses",parentData:data,parentDataProperty:"ses",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.ses))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/ses");
 errors = vErrors.length;
 }
 }
@@ -818,7 +824,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/ses.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -832,8 +839,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }

@@ -3,11 +3,13 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
+const rootOptions = {instancePath: ""};
 export const validateSQSEvent = validate10;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -84,7 +86,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -149,8 +152,8 @@ errors++;
 }
 }
 else {
-if(!(slot0(data2, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? slot0.errors : appendErrors(vErrors, slot0.errors);
+if(!(slot0(data2))){
+vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/body");
 errors = vErrors.length;
 }
 }
@@ -234,8 +237,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate12(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data.messageAttributes))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -279,7 +282,8 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.dev/schemas/sqs.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -293,8 +297,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : appendErrors(vErrors, validate11.errors);
+if(!(validate11(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -315,7 +319,8 @@ return errors === 0;
 
 export const validateSQSBatchResponse = validate15;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

@@ -9,6 +9,7 @@ import { formats } from "../runtime/decode/formats.js";
 import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
+import { pathsOnFailure } from "./paths-on-failure.js";
 import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
 import { slotKeywords } from "./slot-keywords.js";
 
@@ -70,8 +71,8 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = compactErrors(appendInPlace(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code))))))));
-  const appends = ["appendErrors", "pushError", "typeError", "requiredError"].filter((helper) => code.includes(`${helper}(`));
+  code = compactErrors(appendInPlace(pathsOnFailure(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code)))))))));
+  const appends = ["appendErrors", "appendErrorsAt", "pushError", "typeError", "requiredError"].filter((helper) => code.includes(`${helper}(`));
   const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;
   return `// @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.\n${imports}\n${code.replace(/^"use strict";/, "")}`;
@@ -136,7 +137,7 @@ function compactErrors(code: string): string {
  * 40,000 SQS records without a messageId took seconds. Appending in place keeps it linear.
  */
 function appendInPlace(code: string): string {
-  return code.replace(/\bvErrors\.concat\(((?:\w+)\.errors)\)/g, "appendErrors(vErrors, $1)");
+  return code.replace(/\bvErrors\.concat\(([\w$]+(?:\.validate)?\.errors)\)/g, "appendErrors(vErrors, $1)");
 }
 
 /** Ajv's errors name the schema location too; kata reports instance pointers only, so that text is load time for nothing. */

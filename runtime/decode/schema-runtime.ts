@@ -1,8 +1,8 @@
 /*
  * The two helpers that Ajv's standalone code would otherwise `require` from `ajv/dist/runtime`,
- * `appendErrors`, which replaces its `vErrors.concat(...)`, and the error recorders that replace
- * its inline error blocks. Generated validators import them from here, so that no generated
- * module depends on Ajv.
+ * `appendErrors` and `appendErrorsAt`, which replace its `vErrors.concat(...)`, and the error
+ * recorders that replace its inline error blocks. Generated validators import them from here, so
+ * that no generated module depends on Ajv.
  */
 
 /** Appends a referenced validator's errors in place (Ajv's `concat` copied the list on every call). */
@@ -17,6 +17,16 @@ interface SchemaError {
   keyword: string;
   params: Record<string, unknown>;
   message: string;
+}
+
+/**
+ * Adds the errors of a referenced validator that was called without an instance path (its paths
+ * start at the value it checked), each under `path`, the pointer of that value: building the path
+ * only when something failed keeps passing calls free of string work.
+ */
+export function appendErrorsAt(into: SchemaError[] | null, errors: SchemaError[], path: string): SchemaError[] {
+  for (let i = 0; i < errors.length; i++) errors[i]!.instancePath = path + errors[i]!.instancePath;
+  return into === null ? errors : appendErrors(into, errors);
 }
 
 /** Records an error: the list starts at the first one (null until then, as Ajv's code keeps it). */

@@ -3,17 +3,19 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 import { validateAPIGatewayProxyEventWith } from "kata/events/apigw-v1";
 import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
 import { validateSQSEventWith } from "kata/events/sqs";
 
+const rootOptions = {instancePath: ""};
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 const func2 = ucs2length;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order.json" */;
 let vErrors = null;
 let errors = 0;
@@ -128,7 +130,8 @@ return errors === 0;
 export const validateOrderPlaced = validate12;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
@@ -275,7 +278,8 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$detailType = validate13;
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
@@ -289,7 +293,8 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$eventSource = validate14;
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$eventSource.json" */;
 let vErrors = null;
 let errors = 0;
@@ -303,7 +308,8 @@ return errors === 0;
 
 export const validateOrderShipped = validate15;
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-shipped.json" */;
 let vErrors = null;
 let errors = 0;
@@ -351,7 +357,8 @@ return errors === 0;
 
 export const validate$OrderShippedEvent$detailType = validate16;
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/validate$OrderShippedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
@@ -365,7 +372,8 @@ return errors === 0;
 
 export const validateCreateOrder = validate17;
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/create-order.json" */;
 let vErrors = null;
 let errors = 0;
@@ -478,7 +486,8 @@ return errors === 0;
 
 export const validateCreateOrderQuery = validate18;
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/create-order-query.json" */;
 let vErrors = null;
 let errors = 0;
@@ -506,7 +515,8 @@ return errors === 0;
 export const validateCreateOrderPath = validate19;
 const pattern1 = new RegExp("^[a-z0-9-]+$", "u");
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/tenant-path.json" */;
 let vErrors = null;
 let errors = 0;
@@ -540,7 +550,8 @@ return errors === 0;
 export const validateReindex = validate20;
 const formats2 = kataFormats.date;
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/reindex.json" */;
 let vErrors = null;
 let errors = 0;
@@ -584,7 +595,8 @@ return errors === 0;
 
 export const validateOrderNoticeEvent = validate21;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -665,8 +677,8 @@ errors++;
 }
 }
 if(data.Message !== undefined){
-if(!(validate10(data.Message, {instancePath:instancePath+"/Message",parentData:data,parentDataProperty:"Message",rootData}))){
-vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+if(!(validate10(data.Message))){
+vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/Message");
 errors = vErrors.length;
 }
 }
@@ -745,7 +757,8 @@ return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -786,8 +799,8 @@ vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
 errors++;
 }
 if(data.Sns !== undefined){
-if(!(validate23(data.Sns, {instancePath:instancePath+"/Sns",parentData:data,parentDataProperty:"Sns",rootData}))){
-vErrors = vErrors === null ? validate23.errors : appendErrors(vErrors, validate23.errors);
+if(!(validate23(data.Sns))){
+vErrors = appendErrorsAt(vErrors, validate23.errors, instancePath+"/Sns");
 errors = vErrors.length;
 }
 }
@@ -801,7 +814,8 @@ return errors === 0;
 }
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderNoticeEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -815,8 +829,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate22(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate22.errors : appendErrors(vErrors, validate22.errors);
+if(!(validate22(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate22.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -837,7 +851,8 @@ return errors === 0;
 
 export const validateOrderStreamEvent = validate27;
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -872,8 +887,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate10(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+if(!(validate10(data.data))){
+vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/data");
 errors = vErrors.length;
 }
 }
@@ -909,7 +924,8 @@ return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -991,8 +1007,8 @@ errors++;
 }
 }
 if(data.kinesis !== undefined){
-if(!(validate29(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
-vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
+if(!(validate29(data.kinesis))){
+vErrors = appendErrorsAt(vErrors, validate29.errors, instancePath+"/kinesis");
 errors = vErrors.length;
 }
 }
@@ -1006,7 +1022,8 @@ return errors === 0;
 }
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderStreamEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1020,8 +1037,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate28(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
+if(!(validate28(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate28.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1042,7 +1059,8 @@ return errors === 0;
 
 export const validateOrderNoticeQueueEvent = validate33;
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1119,7 +1137,8 @@ return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1223,8 +1242,8 @@ errors++;
 }
 }
 if(data2.Message !== undefined){
-if(!(validate10(data2.Message, {instancePath:instancePath+"/body/Message",parentData:data2,parentDataProperty:"Message",rootData}))){
-vErrors = vErrors === null ? validate10.errors : appendErrors(vErrors, validate10.errors);
+if(!(validate10(data2.Message))){
+vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/body/Message");
 errors = vErrors.length;
 }
 }
@@ -1319,8 +1338,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate36(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
+if(!(validate36(data.messageAttributes))){
+vErrors = appendErrorsAt(vErrors, validate36.errors, instancePath+"/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -1364,7 +1383,8 @@ return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderNoticeQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1378,8 +1398,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+if(!(validate34(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate34.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }

@@ -3,12 +3,14 @@
  * Regenerate with `kata generate --config test/fixtures/config/sources.kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
 
+const rootOptions = {instancePath: ""};
 export const validateOrderItem = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-item.json" */;
 let vErrors = null;
 let errors = 0;
@@ -140,7 +142,8 @@ return errors === 0;
 export const validateOrderItemEnvelope = validate11;
 const wrapper0 = {validate: validate14};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -182,8 +185,8 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -198,8 +201,8 @@ let data5 = data.L;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(wrapper0.validate(data5[i0], {instancePath:instancePath+"/L/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+if(!(wrapper0.validate(data5[i0], {instancePath:instancePath+"/L/" + i0}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -279,7 +282,8 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -310,8 +314,8 @@ if(data.Keys !== undefined){
 let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
-if(!(validate14(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate14.errors : appendErrors(vErrors, validate14.errors);
+if(!(validate14(data1[key0]))){
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -369,7 +373,8 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -411,8 +416,8 @@ errors++;
 }
 }
 if(data.dynamodb !== undefined){
-if(!(validate13(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
-vErrors = vErrors === null ? validate13.errors : appendErrors(vErrors, validate13.errors);
+if(!(validate13(data.dynamodb))){
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/dynamodb");
 errors = vErrors.length;
 }
 }
@@ -488,7 +493,8 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderItemEnvelope.json" */;
 let vErrors = null;
 let errors = 0;
@@ -502,8 +508,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate12(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : appendErrors(vErrors, validate12.errors);
+if(!(validate12(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -525,7 +531,8 @@ return errors === 0;
 export const validateOrderItemEvent = validate18;
 const wrapper2 = {validate: validate21};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -567,8 +574,8 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper2.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+if(!(wrapper2.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : appendErrors(vErrors, wrapper2.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -583,8 +590,8 @@ let data5 = data.L;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(wrapper2.validate(data5[i0], {instancePath:instancePath+"/L/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+if(!(wrapper2.validate(data5[i0], {instancePath:instancePath+"/L/" + i0}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : appendErrors(vErrors, wrapper2.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -664,7 +671,8 @@ return errors === 0;
 }
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -695,8 +703,8 @@ if(data.Keys !== undefined){
 let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
-if(!(validate21(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate21.errors : appendErrors(vErrors, validate21.errors);
+if(!(validate21(data1[key0]))){
+vErrors = appendErrorsAt(vErrors, validate21.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
 errors = vErrors.length;
 }
 }
@@ -988,7 +996,8 @@ return errors === 0;
 }
 
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1030,8 +1039,8 @@ errors++;
 }
 }
 if(data.dynamodb !== undefined){
-if(!(validate20(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
-vErrors = vErrors === null ? validate20.errors : appendErrors(vErrors, validate20.errors);
+if(!(validate20(data.dynamodb))){
+vErrors = appendErrorsAt(vErrors, validate20.errors, instancePath+"/dynamodb");
 errors = vErrors.length;
 }
 }
@@ -1107,7 +1116,8 @@ return errors === 0;
 }
 
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderItemEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1121,8 +1131,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate19(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate19.errors : appendErrors(vErrors, validate19.errors);
+if(!(validate19(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate19.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1144,7 +1154,8 @@ return errors === 0;
 export const validateOrderRecord = validate25;
 const func2 = ucs2length;
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1258,7 +1269,8 @@ return errors === 0;
 
 export const validateOrderRecordKey = validate27;
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-key.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1291,7 +1303,8 @@ return errors === 0;
 
 export const validateOrderRecordEnvelope = validate28;
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1419,11 +1432,12 @@ return errors === 0;
 }
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate30.errors : appendErrors(vErrors, validate30.errors);
+if(!(validate30(data))){
+vErrors = appendErrorsAt(vErrors, validate30.errors, instancePath);
 errors = vErrors.length;
 }
 validate29.errors = vErrors;
@@ -1431,7 +1445,8 @@ return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderRecordEnvelope.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1475,8 +1490,8 @@ let data4 = data3[key0];
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate29(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
+if(!(validate29(data4[i0]))){
+vErrors = appendErrorsAt(vErrors, validate29.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1503,7 +1518,8 @@ return errors === 0;
 
 export const validateOrderRecordEvent = validate33;
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1600,8 +1616,8 @@ errors++;
 }
 }
 if(data.value !== undefined){
-if(!(validate25(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
-vErrors = vErrors === null ? validate25.errors : appendErrors(vErrors, validate25.errors);
+if(!(validate25(data.value))){
+vErrors = appendErrorsAt(vErrors, validate25.errors, instancePath+"/value");
 errors = vErrors.length;
 }
 }
@@ -1640,11 +1656,12 @@ return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : appendErrors(vErrors, validate35.errors);
+if(!(validate35(data))){
+vErrors = appendErrorsAt(vErrors, validate35.errors, instancePath);
 errors = vErrors.length;
 }
 validate34.errors = vErrors;
@@ -1652,7 +1669,8 @@ return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderRecordEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1696,8 +1714,8 @@ let data4 = data3[key0];
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+if(!(validate34(data4[i0]))){
+vErrors = appendErrorsAt(vErrors, validate34.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1724,7 +1742,8 @@ return errors === 0;
 
 export const validateOrderDeliveryEvent = validate39;
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1754,8 +1773,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate25(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate25.errors : appendErrors(vErrors, validate25.errors);
+if(!(validate25(data.data))){
+vErrors = appendErrorsAt(vErrors, validate25.errors, instancePath+"/data");
 errors = vErrors.length;
 }
 }
@@ -1859,7 +1878,8 @@ return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/OrderDeliveryEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1909,8 +1929,8 @@ let data4 = data.records;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate40(data4[i0], {instancePath:instancePath+"/records/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate40.errors : appendErrors(vErrors, validate40.errors);
+if(!(validate40(data4[i0]))){
+vErrors = appendErrorsAt(vErrors, validate40.errors, instancePath+"/records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -1931,7 +1951,8 @@ return errors === 0;
 
 export const validateAppLog = validate43;
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/app-log.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1974,7 +1995,8 @@ return errors === 0;
 
 export const validateAppLogEvent = validate44;
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2064,7 +2086,8 @@ return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2137,8 +2160,8 @@ let data6 = data.logEvents;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate47(data6[i1], {instancePath:instancePath+"/logEvents/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate47.errors : appendErrors(vErrors, validate47.errors);
+if(!(validate47(data6[i1]))){
+vErrors = appendErrorsAt(vErrors, validate47.errors, instancePath+"/logEvents/" + i1);
 errors = vErrors.length;
 }
 }
@@ -2164,7 +2187,8 @@ return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2173,8 +2197,8 @@ vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate46(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate46.errors : appendErrors(vErrors, validate46.errors);
+if(!(validate46(data.data))){
+vErrors = appendErrorsAt(vErrors, validate46.errors, instancePath+"/data");
 errors = vErrors.length;
 }
 }
@@ -2188,7 +2212,8 @@ return errors === 0;
 }
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/AppLogEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2198,8 +2223,8 @@ vErrors = requiredError(vErrors, instancePath, "awslogs");
 errors++;
 }
 if(data.awslogs !== undefined){
-if(!(validate45(data.awslogs, {instancePath:instancePath+"/awslogs",parentData:data,parentDataProperty:"awslogs",rootData}))){
-vErrors = vErrors === null ? validate45.errors : appendErrors(vErrors, validate45.errors);
+if(!(validate45(data.awslogs))){
+vErrors = appendErrorsAt(vErrors, validate45.errors, instancePath+"/awslogs");
 errors = vErrors.length;
 }
 }
@@ -2214,7 +2239,8 @@ return errors === 0;
 
 export const validateChatMessage = validate51;
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/chat-message.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2261,7 +2287,8 @@ return errors === 0;
 
 export const validateChatMessageEvent = validate52;
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/ChatMessageEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2660,7 +2687,8 @@ return errors === 0;
 export const validatePlacedQueue = validate53;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2807,7 +2835,8 @@ return errors === 0;
 
 export const validatePlacedQueueBody = validate54;
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/PlacedQueueBody.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2909,8 +2938,8 @@ vErrors = typeError(vErrors, instancePath+"/resources", "array");
 errors++;
 }
 if(data.detail !== undefined){
-if(!(validate53(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate53.errors : appendErrors(vErrors, validate53.errors);
+if(!(validate53(data.detail))){
+vErrors = appendErrorsAt(vErrors, validate53.errors, instancePath+"/detail");
 errors = vErrors.length;
 }
 }
@@ -2931,7 +2960,8 @@ return errors === 0;
 
 export const validatePlacedQueueEvent = validate56;
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3008,7 +3038,8 @@ return errors === 0;
 }
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3064,8 +3095,8 @@ errors++;
 }
 }
 if(data.body !== undefined){
-if(!(validate54(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate54.errors : appendErrors(vErrors, validate54.errors);
+if(!(validate54(data.body))){
+vErrors = appendErrorsAt(vErrors, validate54.errors, instancePath+"/body");
 errors = vErrors.length;
 }
 }
@@ -3148,8 +3179,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate59(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
+if(!(validate59(data.messageAttributes))){
+vErrors = appendErrorsAt(vErrors, validate59.errors, instancePath+"/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -3193,7 +3224,8 @@ return errors === 0;
 }
 
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/PlacedQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3207,8 +3239,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate57(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate57.errors : appendErrors(vErrors, validate57.errors);
+if(!(validate57(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate57.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -3229,7 +3261,8 @@ return errors === 0;
 
 export const validateUploadQueueBody = validate62;
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3276,7 +3309,8 @@ return errors === 0;
 }
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3553,8 +3587,8 @@ errors++;
 }
 }
 if(data.glacierEventData !== undefined){
-if(!(validate65(data.glacierEventData, {instancePath:instancePath+"/glacierEventData",parentData:data,parentDataProperty:"glacierEventData",rootData}))){
-vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
+if(!(validate65(data.glacierEventData))){
+vErrors = appendErrorsAt(vErrors, validate65.errors, instancePath+"/glacierEventData");
 errors = vErrors.length;
 }
 }
@@ -3619,7 +3653,8 @@ return errors === 0;
 }
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3632,8 +3667,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate64.errors : appendErrors(vErrors, validate64.errors);
+if(!(validate64(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate64.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }
@@ -3653,15 +3688,16 @@ return errors === 0;
 }
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/UploadQueueBody.json" */;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate63.errors : appendErrors(vErrors, validate63.errors);
+if(!(validate63(data))){
+vErrors = appendErrorsAt(vErrors, validate63.errors, instancePath);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -3758,7 +3794,8 @@ return errors === 0;
 
 export const validateUploadQueueEvent = validate69;
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3835,7 +3872,8 @@ return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, options = rootOptions){
+const instancePath = options.instancePath;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3891,8 +3929,8 @@ errors++;
 }
 }
 if(data.body !== undefined){
-if(!(validate62(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate62.errors : appendErrors(vErrors, validate62.errors);
+if(!(validate62(data.body))){
+vErrors = appendErrorsAt(vErrors, validate62.errors, instancePath+"/body");
 errors = vErrors.length;
 }
 }
@@ -3975,8 +4013,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate72(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate72.errors : appendErrors(vErrors, validate72.errors);
+if(!(validate72(data.messageAttributes))){
+vErrors = appendErrorsAt(vErrors, validate72.errors, instancePath+"/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -4020,7 +4058,8 @@ return errors === 0;
 }
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/UploadQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4034,8 +4073,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate70(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate70.errors : appendErrors(vErrors, validate70.errors);
+if(!(validate70(data0[i0]))){
+vErrors = appendErrorsAt(vErrors, validate70.errors, instancePath+"/Records/" + i0);
 errors = vErrors.length;
 }
 }

@@ -8,11 +8,13 @@ import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
 import { validateSQSEventWith } from "kata/events/sqs";
 
+const rootOptions = {instancePath: ""};
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 const func2 = ucs2length;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order.json" */;
 let vErrors = null;
 let errors = 0;
@@ -86,7 +88,8 @@ return errors === 0;
 export const validateOrderPlaced = validate11;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
@@ -180,7 +183,8 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$detailType = validate12;
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
@@ -194,7 +198,8 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$eventSource = validate13;
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$eventSource.json" */;
 let vErrors = null;
 let errors = 0;
@@ -208,7 +213,8 @@ return errors === 0;
 
 export const validateCreateOrder = validate14;
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, options = rootOptions){
+const instancePath = options.instancePath;
 /*# sourceURL="https://kata.local/schemas/create-order.json" */;
 let vErrors = null;
 let errors = 0;
