@@ -1,5 +1,6 @@
 import { speedTable } from "../decode/report.mjs";
 import { fillsTable, realisticTable } from "../decode/realistic/run.mjs";
+import { importsTable, streamsTable } from "../decode/streams/run.mjs";
 import { formatTable } from "../lib/table.mjs";
 import { spawnTable, steadyStateTable } from "../runtime/report.mjs";
 
@@ -71,6 +72,7 @@ export function markdownSections(latest) {
   if (latest.decode) sections.decode = speedTable(latest.decode.events);
   if (latest.http) sections.http = httpTable(latest.http);
   if (latest.decode?.realistic) sections["decode-realistic"] = `${realisticTable(latest.decode.realistic)}\n\n${fillsTable(latest.decode.realistic)}`;
+  if (latest.decode?.streams) sections["decode-streams"] = `${streamsTable(latest.decode.streams)}\n\n${importsTable(latest.decode.imports)}`;
   return sections;
 }
 

@@ -111,6 +111,11 @@ export function streamsTable(rows) {
   );
 }
 
+export function importsTable(rows) {
+  const ms = (v) => `${v} ms`;
+  return formatTable([{ title: "module", key: "source" }, { title: "import", key: "importMs", format: ms }, { title: "empty module", key: "emptyMs", format: ms }, { title: "above empty", key: "aboveEmptyMs", format: ms }], rows);
+}
+
 /**
  * What `import("kata/events/<source>")` (`dist/generated/<source>.js`) costs a function that needs
  * one source: fresh processes, alternating with an empty module, timing the import alone inside
@@ -153,5 +158,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const rows = await runStreams({ rounds });
   console.log(`\n${streamsTable(rows)}\n`);
   const imports = importCost();
-  console.log(formatTable([{ title: "module", key: "source" }, { title: "import", key: "importMs", format: (v) => `${v} ms` }, { title: "empty module", key: "emptyMs", format: (v) => `${v} ms` }, { title: "above empty", key: "aboveEmptyMs", format: (v) => `${v} ms` }], imports));
+  console.log(importsTable(imports));
 }
