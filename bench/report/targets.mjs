@@ -1,7 +1,7 @@
 /**
- * The targets of issues 7, 11 and 14, each checked on ratios from one run: a ratio is taken
- * within a round (or a run of fresh processes), then the median over rounds. Issue 14 replaced the
- * spawn targets (≤ 0.7× of the RIC, below Node's own start) with the packaged-function ones.
+ * The targets of issues 7, 11 and 14, each checked on ratios from one run: a ratio is taken within a
+ * round (or a run of fresh processes), then the median over rounds. Issue 14 replaced the spawn
+ * targets (≤ 0.7× of the RIC, below Node's own start) with the packaged-function ones.
  */
 export function evaluateTargets({ decode, runtime, coldStart, http }) {
   const targets = [];
@@ -30,8 +30,8 @@ export function evaluateTargets({ decode, runtime, coldStart, http }) {
     add("decode-vs-powertools", "decode, Powertools parser ÷ kata, worst typed event", 5, "min", decode.targets.kataVsPowertools.worst, "decode.targets.kataVsPowertools");
     add("realistic-vs-json", "decode, kata ÷ JSON.parse, worst realistic event (CPU time)", 1.1, "max", decode.targets.realisticWithinJsonParse?.worst, "decode.targets.realisticWithinJsonParse");
     add("realistic-validation-vs-powertools", "validation cost, kata ÷ Powertools, validators alone on the parsed event, worst realistic event", 0.1, "max", decode.targets.realisticValidationShare?.worst, "decode.targets.realisticValidationShare");
-    add("streams-validation-vs-powertools", "validation cost, kata ÷ Powertools, 100-record Kinesis and DynamoDB batches (above JSON.parse, base64, unmarshalling), worst", 0.1, "max", decode.targets.streamsValidationShare?.worst, "decode.targets.streamsValidationShare");
-    add("import-one-source", "import of one source's kata/events module, bundled as kata package deploys it, above an empty module, worst source", 3, "max", decode.targets.importOneSource?.worst, "decode.targets.importOneSource", "ms");
+    add("streams-validation-vs-powertools", "validation cost above JSON.parse, base64 and unmarshalling, kata ÷ Powertools, worst 100-record Kinesis / DynamoDB batch", 0.1, "max", decode.targets.streamsValidationShare?.worst, "decode.targets.streamsValidationShare");
+    add("import-one-source", "import kata/events/<one source> above an empty module, Kinesis / DynamoDB, installed or bundled, worst", 3, "max", decode.targets.importOneSource?.worst, "decode.targets.importOneSource", "ms");
   }
   return targets;
 }
