@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { StreamRecordFailure } from "../../handlers/stream-batch.js";
 import type { TumblingWindow } from "../../handlers/stream-window.js";
 import { WINDOW_STATE_LIMIT, WindowStateTooLargeError } from "../../handlers/kinesis-window.js";
-import { onOrderItemTotals, onOrderTotals } from "../generated/sources/index.js";
+import { decodeOrderItemTotalsEvent, decodeOrderTotalsEvent, isOrderItemTotalsEvent, isOrderTotalsEvent, onOrderItemTotals, onOrderTotals } from "../generated/sources/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
 import { dynamodbEvent, kinesisEvent, orderImage, WINDOW, windowed } from "./support/stream-events.js";
 
@@ -229,5 +229,27 @@ describe("DynamoDB Streams tumbling window handler", () => {
     assert.deepEqual(await handler(asDelivered(windowed(dynamodbEvent(images(3)))), managedContext()), { state: { count: 1, quantity: 0 }, batchItemFailures: [{ itemIdentifier: "seq-1" }] });
     assert.deepEqual(await handler(asDelivered(windowed(dynamodbEvent([]), { state: { count: 1, quantity: 0 }, final: true })), managedContext()), { state: {}, batchItemFailures: [] });
     assert.deepEqual(ends, [[{ count: 1, quantity: 0 }, true]]);
+  });
+});
+
+describe("the window entries' generated decoders", () => {
+  it("decodeNameEvent decodes a window event's payloads, and reports one at its pointer", () => {
+    const decoded = decodeOrderTotalsEvent(JSON.stringify(windowed(kinesisEvent(orders(2)), { state: { count: 1 } })));
+    assert.deepEqual(decoded.Records.map((record) => record.kinesis.data), orders(2));
+    assert.deepEqual([decoded.window, decoded.state, decoded.isFinalInvokeForWindow], [WINDOW, { count: 1 }, false]);
+    assert.throws(() => decodeOrderTotalsEvent(JSON.stringify(windowed(kinesisEvent([order("ord-1", 0)])))), /^DecodeError: OrderTotalsEvent at \/Records\/0\/kinesis\/data\/quantity/);
+    const item = decodeOrderItemTotalsEvent(JSON.stringify(windowed(dynamodbEvent([orderImage("ord-1", 2)]))));
+    assert.equal(item.Records[0]!.dynamodb.NewImage!.quantity, 2);
+    assert.throws(() => decodeOrderItemTotalsEvent(JSON.stringify(dynamodbEvent([orderImage("ord-1")]))), /at \/window: is required but missing/);
+  });
+
+  it("isNameEvent checks the window fields and the decoded payloads", () => {
+    const record = kinesisEvent([order("ord-1")]).Records[0]!;
+    assert.equal(isOrderTotalsEvent(windowed({ Records: [{ ...record, kinesis: { ...record.kinesis, data: order("ord-1") } }] })), true);
+    assert.equal(isOrderTotalsEvent(windowed({ Records: [record] })), false, "data still base64");
+    assert.equal(isOrderTotalsEvent(kinesisEvent([])), false);
+    const { isFinalInvokeForWindow: _final, ...noFlag } = windowed(dynamodbEvent([]));
+    assert.equal(isOrderItemTotalsEvent(windowed(dynamodbEvent([]))), true);
+    assert.equal(isOrderItemTotalsEvent(noFlag), false);
   });
 });
