@@ -9,7 +9,7 @@ import type { Frozen } from "./window-state.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeDynamoDBImages } from "../runtime/decode/dynamodb-images.js";
+export { decodeDynamoDBImages } from "../runtime/decode/index.js";
 export { WINDOW_STATE_LIMIT, WindowStateTooLargeError, type Frozen } from "./window-state.js";
 export type { DynamoDBRecordOf, StreamBatchOptions, TumblingWindow };
 

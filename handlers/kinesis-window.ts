@@ -15,7 +15,7 @@ import type { Frozen } from "./window-state.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeKinesisData } from "../runtime/decode/stream-payloads.js";
+export { decodeKinesisData } from "../runtime/decode/index.js";
 export { WINDOW_STATE_LIMIT, WindowStateTooLargeError, type Frozen } from "./window-state.js";
 export type { KinesisRecordOf, StreamBatchOptions, TumblingWindow };
 
