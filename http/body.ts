@@ -3,6 +3,7 @@
  * same. A response body is sent as text only when it is a text type in UTF-8, so that nothing
  * is lost in the JSON string; everything else is base64.
  */
+import { isUint8Array } from "node:util/types";
 import { InvalidBodyError } from "./errors.js";
 
 // `text/*`, JSON, XML, JavaScript, and any `+json` / `+xml` structured syntax (RFC 6839).
@@ -33,7 +34,7 @@ export function requestBody(method: string, body: string | null | undefined, isB
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export async function resultBody(response: Response): Promise<{ body: string; isBase64Encoded: boolean }> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await bodyBytes(response);
   if (bytes.length === 0) return { body: "", isBase64Encoded: false };
   if (sentAsText(response.headers)) {
     try {
@@ -43,6 +44,32 @@ export async function resultBody(response: Response): Promise<{ body: string; is
     }
   }
   return { body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), isBase64Encoded: true };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The whole body, read with the stream's own reader: `arrayBuffer()` reads it the same way, then
+ * copies it, with more promises on the way. Chunks must be bytes, as `arrayBuffer()` requires.
+ */
+async function bodyBytes(response: Response): Promise<Uint8Array> {
+  const stream = response.body;
+  if (stream === null) return EMPTY;
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!isUint8Array(value)) {
+      const error = new TypeError(`kata/http: the response body produced a ${value === null ? "null" : typeof value} chunk; a Response body must produce Uint8Array chunks.`);
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
+    }
+    chunks.push(value);
+    length += value.length;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
 function sentAsText(headers: Headers): boolean {
