@@ -41,7 +41,8 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
     const answered = answer(event, context);
     const { processor, response } = answered instanceof Promise ? await answered : answered;
     if (stream && processor.streams) return streamingHttpResult(response);
-    return processor.createResult(response);
+    // Awaited: returning the promise would cost two more turns of the microtask queue to adopt it.
+    return await processor.createResult(response);
   };
 }
 
