@@ -1,5 +1,5 @@
 import type { KataContext, LambdaContext } from "../runtime/context.js";
-import { kataContext } from "../runtime/kata-context.js";
+import { completeContext, invocationTraceId, isKataContext } from "../runtime/kata-context.js";
 import { NotALambdaRequestError } from "./errors.js";
 import type { HttpEvent } from "./events.js";
 
@@ -16,23 +16,27 @@ export interface LambdaEnv<E extends HttpEvent = HttpEvent> {
 }
 
 /**
- * The env of one invocation. `context` is completed (`kataContext`) on first read: most apps
- * never read it, and under the managed runtime completing it costs more than the rest of the env.
+ * The env of one invocation. A context from the managed runtime (or a test) is completed
+ * (`kataContext`) on first read: most apps never read it, and completing it costs more than the
+ * rest of the env. What it depends on that can change, the trace id, is read now.
  */
 export class InvocationEnv implements LambdaEnv {
   event: HttpEvent;
   rawPath: string;
-  #given: LambdaContext;
   #context: KataContext | undefined;
+  #given: LambdaContext;
+  #traceId: string | undefined;
 
   constructor(event: HttpEvent, context: LambdaContext, rawPath: string) {
     this.event = event;
     this.rawPath = rawPath;
     this.#given = context;
+    if (isKataContext(context)) this.#context = context;
+    else this.#traceId = invocationTraceId(context);
   }
 
   get context(): KataContext {
-    return (this.#context ??= kataContext(this.#given));
+    return (this.#context ??= completeContext(this.#given, this.#traceId));
   }
 
   set context(context: KataContext) {
