@@ -33,10 +33,14 @@ export function requestBody(method: string, body: string | null | undefined, isB
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-export async function resultBody(response: Response): Promise<{ body: string; isBase64Encoded: boolean }> {
+/** Response headers as a result carries them: lower-case names, one value or a list of them. */
+type ResultHeaders = Record<string, string> | Record<string, string[]>;
+
+/** The body as the result carries it; `headers` are the response's, already converted for the result (so none is asked twice). */
+export async function resultBody(response: Response, headers: ResultHeaders): Promise<{ body: string; isBase64Encoded: boolean }> {
   const bytes = await bodyBytes(response);
   if (bytes.length === 0) return { body: "", isBase64Encoded: false };
-  if (sentAsText(response.headers)) {
+  if (sentAsText(first(headers["content-type"]), first(headers["content-encoding"]))) {
     try {
       return { body: strictUtf8.decode(bytes), isBase64Encoded: false };
     } catch {
@@ -72,11 +76,11 @@ async function bodyBytes(response: Response): Promise<Uint8Array> {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
-function sentAsText(headers: Headers): boolean {
-  const contentType = headers.get("content-type");
-  if (contentType === null || !isTextContentType(contentType)) return false;
-  const encoding = headers.get("content-encoding");
-  if (encoding !== null && encoding.toLowerCase() !== "identity") return false; // gzip'd text is bytes
+const first = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : value?.[0]);
+
+function sentAsText(contentType: string | undefined, encoding: string | undefined): boolean {
+  if (contentType === undefined || !isTextContentType(contentType)) return false;
+  if (encoding !== undefined && encoding.toLowerCase() !== "identity") return false; // gzip'd text is bytes
   const charset = CHARSET.exec(contentType)?.[1]?.toLowerCase();
   return charset === undefined || UTF8_CHARSETS.has(charset);
 }

@@ -27,12 +27,13 @@ export const alb: EventProcessor<AlbEvent, AlbResult> = {
   },
 
   async createResult(event, response) {
-    const body = await resultBody(response);
     const description = statusDescription(response);
     // With multi-value headers enabled the target group reads only `multiValueHeaders`, else only `headers`.
     if (event.multiValueHeaders) {
-      return { statusCode: response.status, statusDescription: description, multiValueHeaders: multiValueResponseHeaders(response), ...body };
+      const multiValueHeaders = multiValueResponseHeaders(response);
+      return { statusCode: response.status, statusDescription: description, multiValueHeaders, ...(await resultBody(response, multiValueHeaders)) };
     }
-    return { statusCode: response.status, statusDescription: description, headers: singleValueResponseHeaders(response), ...body };
+    const headers = singleValueResponseHeaders(response);
+    return { statusCode: response.status, statusDescription: description, headers, ...(await resultBody(response, headers)) };
   },
 };

@@ -34,7 +34,7 @@ export const httpApi: EventProcessor<HttpApiEvent, HttpApiResult> = {
 
   async createResult(_event, response) {
     const { headers, cookies } = responseHeaders(response);
-    const result: HttpApiResult = { statusCode: response.status, headers, ...(await resultBody(response)) };
+    const result: HttpApiResult = { statusCode: response.status, headers, ...(await resultBody(response, headers)) };
     // Each entry becomes one Set-Cookie header; a comma-joined header would break cookies with Expires.
     if (cookies.length > 0) result.cookies = cookies;
     return result;

@@ -35,6 +35,7 @@ export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
   },
 
   async createResult(_event, response) {
-    return { statusCode: response.status, multiValueHeaders: multiValueResponseHeaders(response), ...(await resultBody(response)) };
+    const multiValueHeaders = multiValueResponseHeaders(response);
+    return { statusCode: response.status, multiValueHeaders, ...(await resultBody(response, multiValueHeaders)) };
   },
 };
