@@ -36,8 +36,8 @@ export function appendRequestHeaders(headers: Headers, source: string, { single,
       }
       index = -1;
     }
-    // Names differ only in case when the multi-value map was there, or a name is not in lower case
-    // (HTTP APIs and ALBs send lower case): until then no `has` is needed.
+    // A name can be there already, in another case, only after the multi-value map or once a name
+    // not in lower case was seen (HTTP APIs and ALBs send lower case): until then, no `has`.
     let mayRepeat = !!multi;
     if (single) {
       for (name in single) {
