@@ -90,7 +90,13 @@ export function eventHeader({ single, multi }: EventHeaders, name: string): stri
 }
 
 const EDGE_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-const normalized = (value: string): string => onTheWire(String(value)).replace(EDGE_WHITESPACE, "");
+const isWhitespace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+function normalized(value: string): string {
+  const text = onTheWire(String(value));
+  // Looked at before replacing: most values have no whitespace at either end.
+  return isWhitespace(text.charCodeAt(0)) || isWhitespace(text.charCodeAt(text.length - 1)) ? text.replace(EDGE_WHITESPACE, "") : text;
+}
 
 const pointerToken = (name: string): string => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
