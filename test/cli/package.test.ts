@@ -116,7 +116,7 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
 
   it("adds an executable bootstrap and kata's bundled runtime loop", () => {
     const modes = Object.fromEntries(entries.map((e) => [e.name, e.mode]));
-    assert.deepEqual(modes, { "index.mjs": 0o644, "index.mjs.map": 0o644, "kata-runtime.mjs": 0o644, "kata-runtime.mjs.map": 0o644, bootstrap: 0o755 });
+    assert.deepEqual(modes, { "index.mjs": 0o644, "index.mjs.map": 0o644, "kata-runtime.cjs": 0o644, "kata-runtime.cjs.map": 0o644, bootstrap: 0o755 });
   });
 
   it("runs under the emulator with the Node.js named by KATA_NODE", async () => {
