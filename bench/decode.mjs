@@ -162,8 +162,8 @@ if (streams?.length) {
     met: streams.every((r) => r.validationShareOfPowertools <= TARGET_VALIDATION_SHARE),
     worst: Math.max(...streams.map((r) => r.validationShareOfPowertools)),
   };
-  const bundled = imports.filter((r) => r.source.endsWith("(bundled)"));
-  targets.importOneSource = { target: "import kata/events/<one source>, bundled as kata package deploys it, < 3 ms above an empty module", met: bundled.every((r) => r.aboveEmptyMs < 3), worst: Math.max(...bundled.map((r) => r.aboveEmptyMs)) };
+  // Judged on the package as installed (node_modules, one file per module) and as `kata package` bundles it.
+  targets.importOneSource = { target: "import kata/events/<one source>, installed or bundled, < 3 ms above an empty module", met: imports.every((r) => r.aboveEmptyMs < 3), worst: Math.max(...imports.map((r) => r.aboveEmptyMs)) };
   for (const key of ["streamsValidationShare", "importOneSource"]) console.log(`${targets[key].target}: ${targets[key].met ? "met" : "NOT met"} (worst ${targets[key].worst})`);
 }
 console.log(`Targets on the typed events: kata ${targets.kataWithinJsonParse.target}: ${targets.kataWithinJsonParse.met ? "met" : "NOT met"} (worst ${targets.kataWithinJsonParse.worst.toFixed(2)}×); ` +

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { loadSchemaFiles } from "../generator/schema-files.js";
 
 /** What `kata generate` writes for one kata.config.json. */
 export interface GeneratedOutput {
   config: string;
   outDir: string;
-  /** The schemas the config names directly. */
+  /** The schemas the config names, and the files they reach through `$ref`. */
   schemas: string[];
 }
 
@@ -31,12 +32,19 @@ function readOutput(config: string): GeneratedOutput | undefined {
     const raw = JSON.parse(readFileSync(config, "utf8")) as { out?: unknown; events?: Record<string, Record<string, unknown>> };
     if (typeof raw.out !== "string") return undefined;
     const base = dirname(config);
-    const schemas = Object.values(raw.events ?? {}).flatMap((entry) =>
-      SCHEMA_KEYS.map((key) => entry?.[key]).filter((value): value is string => typeof value === "string").map((file) => resolve(base, file.split("#")[0]!)),
-    );
-    return { config, outDir: resolve(base, raw.out), schemas };
+    const refs = Object.values(raw.events ?? {}).flatMap((entry) => SCHEMA_KEYS.map((key) => entry?.[key]).filter((value): value is string => typeof value === "string"));
+    return { config, outDir: resolve(base, raw.out), schemas: schemaInputs(base, refs) };
   } catch {
     return undefined;
+  }
+}
+
+/** The named schemas and every file they reach through `$ref`; only the named ones when a schema does not load (`kata generate` reports why). */
+function schemaInputs(base: string, refs: string[]): string[] {
+  try {
+    return [...loadSchemaFiles(base, refs).keys()].map((key) => resolve(base, key));
+  } catch {
+    return refs.map((ref) => resolve(base, ref.split("#")[0]!));
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { readSample, sampleSources } from "../emulator/samples.js";
 import { CommandError } from "./command-error.js";
-import { describeSyntaxError } from "../runtime/decode/parse-json.js";
+import { describeSyntaxError } from "../runtime/decode/index.js";
 
 /** The event given to `--event` cannot be read, or is not JSON. */
 export class EventInputError extends CommandError {

@@ -1,9 +1,18 @@
 import { kebab } from "../generator/plan-config.js";
 
-export const INIT_SOURCES = ["sqs", "eventbridge", "apigw-v2", "apigw-v1", "plain"] as const;
+export const INIT_SOURCES = ["sqs", "eventbridge", "apigw-v2", "apigw-v1", "kinesis", "dynamodb", "sns", "plain"] as const;
 export type InitSource = (typeof INIT_SOURCES)[number];
 
-export const DEFAULT_NAMES: Record<InitSource, string> = { sqs: "OrderMessage", eventbridge: "OrderPlaced", "apigw-v2": "CreateOrder", "apigw-v1": "CreateOrder", plain: "Reindex" };
+export const DEFAULT_NAMES: Record<InitSource, string> = {
+  sqs: "OrderMessage",
+  eventbridge: "OrderPlaced",
+  "apigw-v2": "CreateOrder",
+  "apigw-v1": "CreateOrder",
+  kinesis: "OrderRecord",
+  dynamodb: "OrderItem",
+  sns: "OrderNotice",
+  plain: "Reindex",
+};
 
 export interface ScaffoldOptions {
   packageName: string;
@@ -86,6 +95,12 @@ function entryOf(source: InitSource, name: string, file: string): Record<string,
       return { schema };
     case "eventbridge":
       return { source, detailType: words(name), eventSource: "com.example.orders", detail: schema };
+    case "kinesis":
+      return { source, data: schema };
+    case "dynamodb":
+      return { source, item: schema };
+    case "sns":
+      return { source, message: schema };
     default:
       return { source, body: schema };
   }
@@ -111,6 +126,37 @@ export const handler = on${name}(async (order, record) => {
 export const handler = on${name}(async (event) => {
   console.log(\`\${event["detail-type"]}: \${event.detail.orderId} x \${event.detail.quantity}\`);
   return { acknowledged: event.detail.orderId };
+});
+`;
+    case "kinesis":
+      return `${head}/**
+ * One call per Kinesis record, in shard order, its data decoded and validated. The batch stops at
+ * the first record that fails, and only that one is reported, so Lambda retries from it.
+ */
+export const handler = on${name}(async (order, record) => {
+  if (order.quantity > 100) throw new Error(\`order \${order.orderId}: quantity \${order.quantity} needs manual review\`);
+  console.log(\`reserved \${order.quantity} for \${order.orderId} (sequence number \${record.kinesis.sequenceNumber})\`);
+});
+`;
+    case "dynamodb":
+      return `${head}/**
+ * One call per DynamoDB stream record, in order, its images unmarshalled and validated. The batch
+ * stops at the first record that fails, and only that one is reported, so Lambda retries from it.
+ */
+export const handler = on${name}(async (record) => {
+  const order = record.dynamodb.NewImage;
+  if (order === undefined) return; // a REMOVE, or a stream view without new images
+  if (order.quantity > 100) throw new Error(\`order \${order.orderId}: quantity \${order.quantity} needs manual review\`);
+  console.log(\`\${record.eventName} \${order.orderId} x \${order.quantity}\`);
+});
+`;
+    case "sns":
+      return `${head}/**
+ * An SNS notification whose message is decoded and validated. An invalid one is a DecodeError:
+ * Lambda retries the invocation, then sends it to the dead-letter queue or on-failure destination.
+ */
+export const handler = on${name}(async (order, record) => {
+  console.log(\`order \${order.orderId} x \${order.quantity} (SNS message \${record.Sns.MessageId})\`);
 });
 `;
     case "plain":
@@ -166,6 +212,43 @@ test("reports a record whose body is invalid, or whose processing fails, as a ba
 test("rejects an event with an invalid detail", async () => {
   const event = sample();
   event.detail.quantity = 0;
+  await assert.rejects(async () => handler(event, context), { name: "DecodeError" });
+});
+`;
+    case "kinesis":
+      return `${head}test("processes a valid order", async () => {
+  assert.deepEqual(await handler(sample(), context), { batchItemFailures: [] });
+});
+
+test("reports a record whose data is invalid, or whose processing fails, as the batch item failure", async () => {
+  for (const order of [{ orderId: "ord-1", quantity: 0 }, { orderId: "ord-1", quantity: 101 }]) {
+    const event = sample();
+    event.Records[0].kinesis.data = Buffer.from(JSON.stringify(order)).toString("base64");
+    assert.deepEqual(await handler(event, context), { batchItemFailures: [{ itemIdentifier: event.Records[0].kinesis.sequenceNumber }] });
+  }
+});
+`;
+    case "dynamodb":
+      return `${head}test("processes a valid order", async () => {
+  assert.deepEqual(await handler(sample(), context), { batchItemFailures: [] });
+});
+
+test("reports a record whose image is invalid, or whose processing fails, as the batch item failure", async () => {
+  for (const quantity of ["0", "101"]) {
+    const event = sample();
+    event.Records[0].dynamodb.NewImage = { orderId: { S: "ord-1" }, quantity: { N: quantity } };
+    assert.deepEqual(await handler(event, context), { batchItemFailures: [{ itemIdentifier: event.Records[0].dynamodb.SequenceNumber }] });
+  }
+});
+`;
+    case "sns":
+      return `${head}test("handles a valid message", async () => {
+  assert.equal(await handler(sample(), context), undefined);
+});
+
+test("rejects an invalid message", async () => {
+  const event = sample();
+  event.Records[0].Sns.Message = JSON.stringify({ orderId: "ord-1", quantity: 0 });
   await assert.rejects(async () => handler(event, context), { name: "DecodeError" });
 });
 `;

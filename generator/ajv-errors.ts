@@ -1,4 +1,4 @@
-import { formats } from "../runtime/decode/formats.js";
+import { formats } from "../runtime/decode/index.js";
 import { SchemaError } from "./errors.js";
 import { schemaNodes } from "./schema-walk.js";
 

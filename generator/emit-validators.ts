@@ -5,7 +5,7 @@ interface AjvCore {
   validateSchema(schema: object): unknown;
   errors?: MetaSchemaError[] | null;
 }
-import { formats } from "../runtime/decode/formats.js";
+import { formats } from "../runtime/decode/index.js";
 import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";

@@ -27,7 +27,17 @@ export interface PlanOptions {
 
 const TYPES_MODULE = "kata-types";
 const VALIDATORS_MODULE = "kata-validators";
-const VIRTUAL_BASE = "https://kata.local/";
+
+/**
+ * Schema ids are URLs under one base. A key that climbs out of the config's folder (`../`, with
+ * --allow-outside-project) needs as many folders under the base, or URL resolution clamps it at
+ * the root and the `$ref`s inside that schema miss.
+ */
+function virtualBase(keys: Iterable<string>): string {
+  let depth = 0;
+  for (const key of keys) depth = Math.max(depth, /^(?:\.\.\/)*/.exec(key)![0].length / 3);
+  return `https://kata.local/${"up/".repeat(depth)}`;
+}
 
 /** Stage "plan" for a user config: which types, validators and modules the run produces. */
 export async function planConfig(config: KataConfig, options: PlanOptions): Promise<GeneratedFile[]> {
@@ -39,6 +49,8 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   const entries = Object.entries(config.events).map(([name, entry]) => planEntry(config, name, entry, boundary));
   checkCollisions(config, entries);
   const files = loadSchemaFiles(config.baseDir, entries.flatMap((e) => e.slots.map((s) => s.ref)), boundary);
+  const base = virtualBase(files.keys());
+  const schemaId = (key: string) => new URL(key, base).href; // normalized: Ajv compares ids as written
   const draft2020 = [...files.values()].some((f) => String(f.schema.$schema ?? "").includes("2020-12"));
   const banner = BANNER(basename(config.file), `kata generate --config ${projectPath(config)}`);
 
@@ -46,30 +58,30 @@ export async function planConfig(config: KataConfig, options: PlanOptions): Prom
   const bundle = buildTypeBundle(config.baseDir, files, targets);
   const types = [await emitTypes(bundle.schema, bundle.rootName, new Map(), bundle.isInternal), ...bundle.aliases].join("\n");
 
-  const validatorSchemas: ValidatorSchema[] = [...files.values()].map((f) => ({ id: VIRTUAL_BASE + f.key, file: f.key, schema: f.schema }));
+  const validatorSchemas: ValidatorSchema[] = [...files.values()].map((f) => ({ id: schemaId(f.key), file: f.key, schema: f.schema }));
   const validatorExports: Record<string, string> = {};
   const envelopes = new EnvelopeCalls();
   for (const entry of entries) {
-    for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${VIRTUAL_BASE}${slot.target.key}#${slot.target.pointer}`;
+    for (const slot of entry.slots) validatorExports[`validate${slot.typeName}`] = `${schemaId(slot.target.key)}#${slot.target.pointer}`;
     if (entry.kind) {
       const builtins: Record<string, Record<string, unknown>> = {};
       for (const name of [BUILTIN_OF[entry.kind], ...extraBuiltins(entry.kind)]) {
         builtins[name] = readJsonFile(join(options.schemasDir, `${name}.schema.json`), `${name}.schema.json`, SchemaError) as Record<string, unknown>;
       }
-      const refs: SlotRefs = Object.fromEntries(entry.slots.map((s) => [s.role, `${VIRTUAL_BASE}${s.target.key}#${s.target.pointer}`]));
+      const refs: SlotRefs = Object.fromEntries(entry.slots.map((s) => [s.role, `${schemaId(s.target.key)}#${s.target.pointer}`]));
       for (const [suffix, schema] of Object.entries(decodingSchemas(entry.kind, builtins, refs, entry.entry))) {
-        const id = `${VIRTUAL_BASE}composite/${entry.name}${suffix}.json`;
+        const id = `${base}composite/${entry.name}${suffix}.json`;
         if (suffix === "Body") refs.body = id;
         validatorSchemas.push({ id, file: config.file, schema });
         validatorExports[`validate${entry.name}${suffix}`] = id;
       }
       const builtin = builtins[BUILTIN_OF[entry.kind]]!;
       if (!options.envelopeCopies && envelopes.add(entry, builtin, refs, (schema, name) => {
-        validatorSchemas.push({ id: `${VIRTUAL_BASE}composite/${name}.json`, file: config.file, schema });
-        validatorExports[name] = `${VIRTUAL_BASE}composite/${name}.json`;
+        validatorSchemas.push({ id: `${base}composite/${name}.json`, file: config.file, schema });
+        validatorExports[name] = `${base}composite/${name}.json`;
       })) continue;
       // A kind without slots in kata/events: the whole event schema is compiled here.
-      const id = `${VIRTUAL_BASE}composite/${entry.name}Event.json`;
+      const id = `${base}composite/${entry.name}Event.json`;
       validatorSchemas.push({ id, file: config.file, schema: compositeSchema(entry.kind, builtin, refs, entry.entry) });
       validatorExports[`validate${entry.name}Event`] = id;
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describeSyntaxError } from "../runtime/decode/parse-json.js";
+import { describeSyntaxError } from "../runtime/decode/index.js";
 import type { GenerateError } from "./errors.js";
 
 type ErrorClass = new (file: string, pointer: string | undefined, problem: string) => GenerateError;

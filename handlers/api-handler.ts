@@ -1,6 +1,6 @@
 import type { KataContext } from "../runtime/context.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { decodeRequest, type ApiRequestSpec, type RequestParts } from "../runtime/decode/api-request.js";
+import { decodeRequest, type ApiRequestSpec, type RequestParts } from "../runtime/decode/index.js";
 import { logStructured } from "../runtime/logging/structured.js";
 import { problemResponse, validationProblem } from "./problem-json.js";
 import { typedHandler } from "./typed-handler.js";

@@ -7,13 +7,13 @@ import {
   type CloudWatchLogsLogEvent,
 } from "../generated/cloudwatch-logs.js";
 import type { KataContext } from "../runtime/context.js";
-import { decodeLogData } from "../runtime/decode/cloudwatch-logs.js";
+import { decodeLogData } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeCloudWatchLogs } from "../runtime/decode/cloudwatch-logs.js";
+export { decodeCloudWatchLogs } from "../runtime/decode/index.js";
 
 export { decodeCloudWatchLogsDecodedData };
 

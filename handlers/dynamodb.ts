@@ -1,15 +1,15 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from "../generated/dynamodb.js";
 import type { KataContext } from "../runtime/context.js";
-import { decodeStreamImages, dynamodbRecordPointer } from "../runtime/decode/dynamodb-images.js";
-import { decodePart } from "../runtime/decode/record-payloads.js";
+import { decodeStreamImages, dynamodbRecordPointer } from "../runtime/decode/index.js";
+import { decodePart } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeDynamoDBImages } from "../runtime/decode/dynamodb-images.js";
-export { unmarshallItem } from "../runtime/decode/dynamodb-unmarshall.js";
+export { decodeDynamoDBImages } from "../runtime/decode/index.js";
+export { unmarshallItem } from "../runtime/decode/index.js";
 
 export type { StreamBatchOptions };
 

@@ -1,8 +1,8 @@
 import { assertEventBridgeEvent, decodeEventBridgeEvent, type EventBridgeEvent } from "../generated/eventbridge.js";
 import type { KataContext } from "../runtime/context.js";
-import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
+import { DecodeError, type DecodeIssue } from "../runtime/decode/index.js";
 import type { KATA_HANDLER, KataHandler } from "../runtime/typed-handler.js";
-import { issuesUnder } from "../runtime/decode/issues-under.js";
+import { issuesUnder } from "../runtime/decode/index.js";
 import { typedHandler, type TypedHandlerParts } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)

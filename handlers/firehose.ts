@@ -7,9 +7,9 @@ import {
   type FirehoseTransformationResultRecord,
 } from "../generated/firehose.js";
 import type { KataContext } from "../runtime/context.js";
-import type { DecodeIssue } from "../runtime/decode-error.js";
-import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
-import { firehoseDataPointer } from "../runtime/decode/stream-payloads.js";
+import type { DecodeIssue } from "../runtime/decode/index.js";
+import { base64Bytes, decodePart } from "../runtime/decode/index.js";
+import { firehoseDataPointer } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { errorFields, reportSafely } from "./record-failures.js";
 import { typedHandler } from "./typed-handler.js";
@@ -17,7 +17,7 @@ import { logStructured } from "../runtime/logging/structured.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeFirehoseData } from "../runtime/decode/stream-payloads.js";
+export { decodeFirehoseData } from "../runtime/decode/index.js";
 
 const DROPPED = Symbol.for("kata.firehose.drop");
 

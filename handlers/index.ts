@@ -15,7 +15,7 @@ export {
   type EventBridgeSpec,
 } from "./eventbridge.js";
 export { routeEvents, type EventRoutes, type RoutedEvent, type RoutedResult } from "./route-events.js";
-export type { ApiRequestSpec } from "../runtime/decode/api-request.js";
+export type { ApiRequestSpec } from "../runtime/decode/index.js";
 export type { ApiEventHandler, ApiGatewayFactory, DecodedApiEvent } from "./api-handler.js";
 export {
   apiGatewayV1Handler,

@@ -1,7 +1,7 @@
 import type { KafkaRecord, MSKEvent, SelfManagedKafkaEvent } from "../generated/kafka.js";
 import type { KataContext } from "../runtime/context.js";
-import { DecodeError, type DecodeIssue } from "../runtime/decode-error.js";
-import { decodeKafkaRecord, kafkaRecords, type KafkaPayloadSpec } from "../runtime/decode/kafka-records.js";
+import { DecodeError, type DecodeIssue } from "../runtime/decode/index.js";
+import { decodeKafkaRecord, kafkaRecords, type KafkaPayloadSpec } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { errorFields } from "./record-failures.js";
 import { typedHandler } from "./typed-handler.js";
@@ -9,7 +9,7 @@ import { logStructured } from "../runtime/logging/structured.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeKafkaRecords } from "../runtime/decode/kafka-records.js";
+export { decodeKafkaRecords } from "../runtime/decode/index.js";
 
 /** An Amazon MSK or a self-managed Apache Kafka event. */
 export type KafkaEvent = MSKEvent | SelfManagedKafkaEvent;

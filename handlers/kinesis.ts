@@ -7,15 +7,15 @@ import {
   type KinesisStreamRecordPayload,
 } from "../generated/kinesis.js";
 import type { KataContext } from "../runtime/context.js";
-import { base64Bytes, decodePart } from "../runtime/decode/record-payloads.js";
-import { kinesisDataPointer } from "../runtime/decode/stream-payloads.js";
+import { base64Bytes, decodePart } from "../runtime/decode/index.js";
+import { kinesisDataPointer } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeKinesisData } from "../runtime/decode/stream-payloads.js";
+export { decodeKinesisData } from "../runtime/decode/index.js";
 
 export type { StreamBatchOptions };
 

@@ -1,4 +1,4 @@
-import type { DecodeIssue } from "../runtime/decode-error.js";
+import type { DecodeIssue } from "../runtime/decode/index.js";
 
 export const PROBLEM_JSON = "application/problem+json";
 

@@ -1,14 +1,14 @@
 import { assertSNSEvent, decodeSNSEvent, type SNSEvent, type SNSEventRecord, type SNSMessage } from "../generated/sns.js";
 import type { KataContext } from "../runtime/context.js";
-import { DecodeError } from "../runtime/decode-error.js";
-import { decodePart } from "../runtime/decode/record-payloads.js";
-import { snsMessagePointer } from "../runtime/decode/stream-payloads.js";
+import { DecodeError } from "../runtime/decode/index.js";
+import { decodePart } from "../runtime/decode/index.js";
+import { snsMessagePointer } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
 
-export { decodeSnsMessages } from "../runtime/decode/stream-payloads.js";
+export { decodeSnsMessages } from "../runtime/decode/index.js";
 
 export type SNSEventRecordOf<TMessage> = Omit<SNSEventRecord, "Sns"> & { Sns: Omit<SNSMessage, "Message"> & { Message: TMessage } };
 

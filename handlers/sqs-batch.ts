@@ -10,10 +10,10 @@ import { logRecordFailure, type RecordFailureCause, type SQSRecordFailure } from
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
-export { decodeSnsNotification } from "../runtime/decode/sns-notification.js";
+export { decodeSnsNotification } from "../runtime/decode/index.js";
 
 export type { SQSBatchSpec, SQSMessageHandler };
-export type { SnsNotification } from "../runtime/decode/sns-notification.js";
+export type { SnsNotification } from "../runtime/decode/index.js";
 
 export interface SQSBatchOptions {
   /**

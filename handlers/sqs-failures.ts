@@ -1,4 +1,4 @@
-import type { DecodeIssue } from "../runtime/decode-error.js";
+import type { DecodeIssue } from "../runtime/decode/index.js";
 import { errorFields } from "./record-failures.js";
 import { logStructured } from "../runtime/logging/structured.js";
 

@@ -1,6 +1,6 @@
 import type { SQSRecord } from "../generated/sqs.js";
 import type { KataContext } from "../runtime/context.js";
-import { decodeSqsBody } from "../runtime/decode/sqs-bodies.js";
+import { decodeSqsBody } from "../runtime/decode/index.js";
 import type { RecordFailureCause } from "./sqs-failures.js";
 
 /**

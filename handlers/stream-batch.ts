@@ -1,5 +1,5 @@
 import type { KataContext } from "../runtime/context.js";
-import type { DecodedBody } from "../runtime/decode/sqs-bodies.js";
+import type { DecodedBody } from "../runtime/decode/index.js";
 import { reportSafely } from "./record-failures.js";
 import { logStreamFailure, type StreamFailureCause, type StreamRecordFailure } from "./stream-failures.js";
 

@@ -6,7 +6,7 @@ export type { LambdaContext, KataContext, ClientContext, CognitoIdentity } from 
 export { kataContext } from "./kata-context.js";
 export type { LambdaHandler, KataHandler, KataHandlerHooks } from "./typed-handler.js";
 export { KATA_HANDLER } from "./typed-handler.js";
-export { DecodeError, type DecodeIssue } from "./decode-error.js";
+export { DecodeError, type DecodeIssue } from "./decode/index.js";
 export { KATA_STREAMING, isStreamingResult, type StreamingResult } from "./streaming.js";
 export type { ConnectionFactory, RuntimeApiConnection, RuntimeApiResponse } from "./transport/connection.js";
 export {

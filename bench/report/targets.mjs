@@ -1,5 +1,5 @@
 /**
- * The targets of issues 7 and 14, each checked on ratios from one run: a ratio is taken within a
+ * The targets of issues 7, 11 and 14, each checked on ratios from one run: a ratio is taken within a
  * round (or a run of fresh processes), then the median over rounds. Issue 14 replaced the spawn
  * targets (≤ 0.7× of the RIC, below Node's own start) with the packaged-function ones.
  */
@@ -30,6 +30,8 @@ export function evaluateTargets({ decode, runtime, coldStart, http }) {
     add("decode-vs-powertools", "decode, Powertools parser ÷ kata, worst typed event", 5, "min", decode.targets.kataVsPowertools.worst, "decode.targets.kataVsPowertools");
     add("realistic-vs-json", "decode, kata ÷ JSON.parse, worst realistic event (CPU time)", 1.1, "max", decode.targets.realisticWithinJsonParse?.worst, "decode.targets.realisticWithinJsonParse");
     add("realistic-validation-vs-powertools", "validation cost, kata ÷ Powertools, validators alone on the parsed event, worst realistic event", 0.1, "max", decode.targets.realisticValidationShare?.worst, "decode.targets.realisticValidationShare");
+    add("streams-validation-vs-powertools", "validation cost above JSON.parse, base64 and unmarshalling, kata ÷ Powertools, worst 100-record Kinesis / DynamoDB batch", 0.1, "max", decode.targets.streamsValidationShare?.worst, "decode.targets.streamsValidationShare");
+    add("import-one-source", "import kata/events/<one source> above an empty module, Kinesis / DynamoDB, installed or bundled, worst", 3, "max", decode.targets.importOneSource?.worst, "decode.targets.importOneSource", "ms");
   }
   return targets;
 }

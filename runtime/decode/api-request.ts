@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 import { issuesUnder } from "./issues-under.js";
 
 /** The decoders of an API Gateway entry: its body, and its query and path parameters when typed. */

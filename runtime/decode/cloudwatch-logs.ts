@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 import { issuesUnder } from "./issues-under.js";
 import { base64Bytes } from "./record-payloads.js";
 

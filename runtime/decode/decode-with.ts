@@ -1,4 +1,4 @@
-import { DecodeError } from "../decode-error.js";
+import { DecodeError } from "./decode-error.js";
 import { issuesFromAjv } from "./issues.js";
 import { parseJson } from "./parse-json.js";
 import type { CompiledValidator } from "./validator.js";

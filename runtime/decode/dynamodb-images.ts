@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 import { unmarshallItem } from "./dynamodb-unmarshall.js";
 import { issuesUnder } from "./issues-under.js";
 import { decodeEachRecord } from "./record-payloads.js";

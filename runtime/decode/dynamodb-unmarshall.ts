@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 import { pointerSegment } from "./issues.js";
 
 /*

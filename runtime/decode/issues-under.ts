@@ -1,5 +1,5 @@
 import { describeThrown } from "../error-response.js";
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 
 /**
  * Re-roots the issues found while decoding one part of an event (a record's body, `detail`,

@@ -1,4 +1,4 @@
-import type { DecodeIssue } from "../decode-error.js";
+import type { DecodeIssue } from "./decode-error.js";
 import type { AjvError } from "./validator.js";
 
 /** RFC 6901: `~` and `/` in a property name are escaped inside a JSON Pointer. */

@@ -1,4 +1,4 @@
-import { DecodeError } from "../decode-error.js";
+import { DecodeError } from "./decode-error.js";
 import { syntaxErrorOffset } from "./json-syntax.js";
 import { invalidUtf8Offset } from "./utf8.js";
 

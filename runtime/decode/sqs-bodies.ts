@@ -1,4 +1,4 @@
-import { DecodeError, type DecodeIssue } from "../decode-error.js";
+import { DecodeError, type DecodeIssue } from "./decode-error.js";
 import { issuesUnder } from "./issues-under.js";
 
 /** One record's body decoded, or the issues that keep it from being decoded, pointing into the event. */

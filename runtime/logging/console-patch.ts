@@ -1,3 +1,4 @@
+import { describeThrown } from "../error-response.js";
 import { currentContext } from "../invocation-scope.js";
 import { LOG_LEVELS, type LogLevel } from "./levels.js";
 import { formatText } from "./text-format.js";
@@ -35,13 +36,25 @@ export function patchConsole(options: ConsolePatchOptions): () => void {
 }
 
 function logger(level: LogLevel, { formatJson, write }: ConsolePatchOptions): (...args: unknown[]) => void {
-  if (formatJson) {
-    return (...args) => {
-      const context = currentContext();
-      write(formatJson(level, context?.awsRequestId ?? "-", context?.tenantId, args) + "\n");
-    };
+  const format = formatJson
+    ? (args: unknown[]) => {
+        const context = currentContext();
+        return formatJson(level, context?.awsRequestId ?? "-", context?.tenantId, args);
+      }
+    : (args: unknown[]) => formatText(level, currentContext()?.awsRequestId ?? "-", args);
+  return (...args) => write(formatSafely(format, args) + "\n");
+}
+
+/**
+ * A value can make formatting throw (a custom inspect or `toJSON` that throws, a Proxy trap):
+ * `console.log` must not throw into the handler for it, and the call still leaves a line.
+ */
+function formatSafely(format: (args: unknown[]) => string, args: unknown[]): string {
+  try {
+    return format(args);
+  } catch (error) {
+    return format([`(kata could not format this log call's arguments: ${describeThrown(error)})`]);
   }
-  return (...args) => write(formatText(level, currentContext()?.awsRequestId ?? "-", args) + "\n");
 }
 
 function ignore(): void {}

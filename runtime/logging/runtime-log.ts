@@ -1,4 +1,4 @@
-import type { DecodeError } from "../decode-error.js";
+import type { DecodeError } from "../decode/index.js";
 import { toErrorResponse } from "../error-response.js";
 import { jsonLogging, logStructured } from "./structured.js";
 

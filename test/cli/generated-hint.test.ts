@@ -11,7 +11,8 @@ export const handler = onOrderMessage(async (order) => { console.log(order.order
 const project = makeProject(
   {
     "kata.config.json": JSON.stringify({ out: "src/generated", events: { OrderMessage: { source: "sqs", body: "./schemas/order.json" } } }),
-    "schemas/order.json": JSON.stringify({ type: "object", required: ["orderId"], properties: { orderId: { type: "string" } } }),
+    "schemas/order.json": JSON.stringify({ type: "object", required: ["orderId"], properties: { orderId: { type: "string" }, address: { $ref: "./shared/address.json" } } }),
+    "schemas/shared/address.json": JSON.stringify({ type: "object", properties: { city: { type: "string" } } }),
     "src/orders.ts": HANDLER,
     "src/shipped.ts": `import { onOrderShipped } from "./generated/order-message.js";\nexport const handler = onOrderShipped;\n`,
     "event.json": JSON.stringify({ Records: [] }),
@@ -43,6 +44,15 @@ describe("kata invoke / package with a missing or stale generated module", () =>
     const stale = await runCli(["invoke", "src/orders.handler", "--event", "event.json"], { cwd });
     assert.equal(stale.code, 0, stale.stderr);
     assert.match(stale.stderr, /^kata invoke: warning: schemas\/order\.json changed after src\/generated was generated; run kata generate so the types and decoders match it$/m);
+
+    // A file that a schema reaches through $ref is an input too.
+    const earlier = new Date(Date.now() - 3_600_000);
+    utimesSync(join(cwd, "schemas/order.json"), earlier, earlier);
+    const refLater = new Date(Date.now() + 120_000);
+    utimesSync(join(cwd, "schemas/shared/address.json"), refLater, refLater);
+    const staleRef = await runCli(["invoke", "src/orders.handler", "--event", "event.json"], { cwd });
+    assert.equal(staleRef.code, 0, staleRef.stderr);
+    assert.match(staleRef.stderr, /^kata invoke: warning: schemas\/shared\/address\.json changed after src\/generated was generated; run kata generate so the types and decoders match it$/m);
 
     const missingExport = await runCli(["invoke", "src/shipped.handler"], { cwd });
     assert.equal(missingExport.code, 1);

@@ -52,7 +52,7 @@ describe("kata init", { concurrency: 2 }, () => {
     assert.match(invoke.stderr, /INFO\treserved 1 for ord-a/);
   });
 
-  for (const [source, name] of [["eventbridge", "OrderPlaced"], ["apigw-v2", "CreateOrder"], ["apigw-v1", "PlaceOrder"], ["plain", "Reindex"]] as const) {
+  for (const [source, name] of [["eventbridge", "OrderPlaced"], ["apigw-v2", "CreateOrder"], ["apigw-v1", "PlaceOrder"], ["kinesis", "OrderRecord"], ["dynamodb", "OrderItem"], ["sns", "OrderNotice"], ["plain", "Reindex"]] as const) {
     it(`scaffolds --source ${source} --name ${name} whose tests pass`, async () => {
       const dir = join(root, source);
       const init = await runCli(["init", source, "--source", source, "--name", name], { cwd: root });
@@ -64,6 +64,8 @@ describe("kata init", { concurrency: 2 }, () => {
       const result = JSON.parse(invoke.stdout);
       if (source === "eventbridge") assert.deepEqual(result, { acknowledged: "ord-a" });
       else if (source === "plain") assert.deepEqual(result, { orderId: "ord-a", total: 1 });
+      else if (source === "kinesis" || source === "dynamodb") assert.deepEqual(result, { batchItemFailures: [] });
+      else if (source === "sns") assert.equal(result, null);
       else assert.equal(result.statusCode, 201);
     });
   }

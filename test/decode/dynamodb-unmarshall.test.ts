@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { unmarshallItem } from "../../handlers/dynamodb.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 
 // kata's own DynamoDB unmarshaller: @aws-sdk/util-dynamodb's semantics, sets as arrays, and every
 // malformed AttributeValue reported at its pointer in the unmarshalled item.

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as events from "../../events.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { eventNames, eventText, filledValues, type FilledValues } from "../support/fixtures.js";
 
 /** The three functions kata generates for one type. */

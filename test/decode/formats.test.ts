@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formats } from "../../runtime/decode/formats.js";
+import { formats } from "../../runtime/decode/index.js";
 
 const cases: Record<keyof typeof formats, { valid: string[]; invalid: string[] }> = {
   "date-time": {

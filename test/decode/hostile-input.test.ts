@@ -2,8 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DecodeError } from "../../runtime/decode-error.js";
-import { describeSyntaxError, parseJson } from "../../runtime/decode/parse-json.js";
+import { DecodeError } from "../../runtime/decode/index.js";
+import { describeSyntaxError, parseJson } from "../../runtime/decode/index.js";
 import { decodeSQSEvent } from "../../generated/sqs.js";
 import { loadEvent, projectRoot } from "../support/fixtures.js";
 

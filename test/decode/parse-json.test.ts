@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { DecodeError } from "../../runtime/decode-error.js";
-import { describeSyntaxError, parseJson } from "../../runtime/decode/parse-json.js";
+import { DecodeError } from "../../runtime/decode/index.js";
+import { describeSyntaxError, parseJson } from "../../runtime/decode/index.js";
 
 describe("JSON syntax errors", () => {
   const text = '{"a": 1,\n "b" 2}';

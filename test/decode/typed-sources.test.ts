@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { assertOrderStreamEvent, decodeOrderNoticeEvent, decodeOrderNoticeQueueEvent, decodeOrderStreamEvent, isOrderStreamEvent } from "../generated/index.js";
 import { decodeAppLogEvent, decodeChatMessageEvent, decodeOrderDeliveryEvent, decodeOrderItemEvent, decodeOrderRecordEvent, decodePlacedQueueEvent, decodeUploadQueueEvent } from "../generated/sources/index.js";
 import { loadEvent } from "../support/fixtures.js";

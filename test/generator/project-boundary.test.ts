@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { runCli } from "../cli/run-cli.js";
 import { rejection, TempProject } from "./support/temp-project.js";
 
@@ -59,5 +59,16 @@ describe("kata generate stays inside the project", () => {
     const allowed = await runCli(["generate", "--allow-outside-project"], { cwd: project.dir });
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.ok(existsSync(join(outside, "generated", "fine.ts")));
+  });
+
+  it("with --allow-outside-project, follows a $ref inside an outside schema to its neighbour, not to a file of the same name in the project", async () => {
+    writeFileSync(join(outside, "order.json"), JSON.stringify({ type: "object", properties: { total: { $ref: "./money.json" } } }));
+    project.write("money.json", { type: "object", properties: { label: { type: "string" } } });
+    const climb = relative(project.dir, join(outside, "order.json"));
+    project.write("kata.config.json", { out: "generated", events: { Order: { schema: climb }, Tag: { schema: "./money.json" } } });
+    const allowed = await runCli(["generate", "--allow-outside-project"], { cwd: project.dir });
+    assert.equal(allowed.code, 0, allowed.stderr);
+    const types = project.read("generated/kata-types.ts");
+    assert.match(types, /export interface Money \{\n {2}amount\?: number\n\}\nexport interface Order \{\n {2}total\?: Money\n\}\nexport interface Tag \{\n {2}label\?: string\n\}\n$/);
   });
 });

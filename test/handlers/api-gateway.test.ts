@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { onAPIGatewayProxy, onAPIGatewayProxyV2, type ValidationProblem } from "../../handlers/index.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
 import { onCreateOrder, onCreateOrderV1 } from "../generated/index.js";
 import { createOrderBody, httpApiRequest, restApiRequest } from "./support/events.js";

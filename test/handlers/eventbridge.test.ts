@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { HandlerOptionsError, onEventBridge, routeEvents, UnroutableEventError } from "../../handlers/index.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
 import { onOrderPlaced, onOrderShipped } from "../generated/index.js";
 import { orderPlacedEvent, orderShippedEvent } from "./support/events.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { toErrorResponse } from "../../runtime/error-response.js";
-import { issuesUnder } from "../../runtime/decode/issues-under.js";
+import { issuesUnder } from "../../runtime/decode/index.js";
 import { onOrderMessage } from "../generated/index.js";
 import { orderBody, sqsEvent } from "./support/events.js";
 import { runUnderKata, type KataLoop } from "./support/loop.js";

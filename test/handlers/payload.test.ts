@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { onSQS } from "../../handlers/index.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { kataContext } from "../../runtime/kata-context.js";
 import { KATA_HANDLER, kataHooksOf } from "../../runtime/typed-handler.js";
 import { asDelivered, managedContext } from "./support/context.js";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { SQSRecord } from "../../generated/sqs.js";
 import type { SQSRecordFailure } from "../../handlers/index.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { asDelivered, managedContext } from "./support/context.js";
 import { onOrderMessage, type OrderMessage } from "../generated/index.js";
 import { orderBody, sqsEvent } from "./support/events.js";

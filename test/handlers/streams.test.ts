@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { StreamRecordFailure } from "../../handlers/stream-batch.js";
 import { KafkaRecordError } from "../../handlers/kafka.js";
 import { drop, type FirehoseRecordFailure } from "../../handlers/firehose.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { onOrderNotice, onOrderStream } from "../generated/index.js";
 import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderRecord, onPlacedQueue, type OrderItem } from "../generated/sources/index.js";
 import { loadEvent } from "../support/fixtures.js";

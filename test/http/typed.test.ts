@@ -5,7 +5,7 @@ import { decodeAPIGatewayProxyResult } from "../../generated/apigw-v1.js";
 import { decodeAPIGatewayProxyStructuredResultV2 } from "../../generated/apigw-v2.js";
 import { decodeEventBridgeEvent } from "../../generated/eventbridge.js";
 import { http } from "../../http/index.js";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { eventText } from "../support/fixtures.js";
 import { albEvent, functionUrlEvent, lambdaContext, PNG, restEvent } from "./events.js";
 

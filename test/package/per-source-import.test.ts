@@ -2,8 +2,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { projectRoot } from "../support/fixtures.js";
+import { importClosure } from "../support/import-closure.js";
 
 /** Every built-in source with the title of its root type, from `schemas/`. */
 const sources = readdirSync(join(projectRoot, "schemas"))
@@ -15,17 +16,6 @@ const sources = readdirSync(join(projectRoot, "schemas"))
 
 const distDir = join(projectRoot, "dist");
 
-/** The files a module loads through static relative imports, itself included (kata's dist has no dynamic imports on this path). */
-function importClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(file, "utf8");
-  for (const [, specifier] of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^"']*?["'](\.{1,2}\/[^"']+)["']/g)) {
-    importClosure(resolve(dirname(file), specifier!), seen);
-  }
-  return seen;
-}
-
 describe("kata/events/<source> loads only that source", () => {
   for (const { source } of sources) {
     it(`${source} imports no other source's validators`, () => {
@@ -33,6 +23,11 @@ describe("kata/events/<source> loads only that source", () => {
       const validators = loaded.filter((file) => file.endsWith(".validators.js"));
       assert.deepEqual(validators, [`generated/${source}.validators.js`]);
       assert.deepEqual(loaded.filter((file) => file.startsWith("generated/") && !file.startsWith(`generated/${source}.`)), []);
+    });
+
+    it(`${source} loads four modules: its own two, the one-file decode bundle and the error text it shares with the runtime`, () => {
+      const loaded = [...importClosure(join(distDir, "generated", `${source}.js`))].map((file) => relative(distDir, file)).sort();
+      assert.deepEqual(loaded, [`generated/${source}.js`, `generated/${source}.validators.js`, "runtime/decode/index.js", "runtime/error-response.js"].sort());
     });
   }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DecodeError } from "../../runtime/decode-error.js";
+import { DecodeError } from "../../runtime/decode/index.js";
 import { KATA_HANDLER, type KataHandlerHooks } from "../../runtime/typed-handler.js";
 import { json, runLoop, type LoopUnderTest } from "./harness.js";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { spawnAgainstMock } from "./harness.js";
+import { json, spawnAgainstMock } from "./harness.js";
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -47,4 +47,36 @@ describe("console output in the managed runtime's formats", () => {
     assert.equal(lines[1].errorMessage, "bad thing");
     assert.match(lines[1].stackTrace[0], /^TypeError: bad thing/);
   });
+});
+
+describe("console output of values whose formatting throws", () => {
+  async function hostileLogsOf(env: Record<string, string>): Promise<{ lines: string[]; kind: string; path: string | undefined; body: unknown }> {
+    const runtime = await spawnAgainstMock(["esm/hostile-logs.handler"], env);
+    const outcome = await runtime.api.enqueue({ requestId: "hostile-1", body: {} }).catch(async (error: unknown) => {
+      await runtime.end();
+      throw error;
+    });
+    const exit = await runtime.end();
+    const [post] = runtime.api.postsFor("hostile-1");
+    return { lines: exit.stdout.split("\n").filter((line) => line !== ""), kind: outcome.kind, path: post?.path, body: json(outcome.body) };
+  }
+
+  // util.format shows a Proxy without asking its traps; the JSON line checks `instanceof Error`, which does.
+  for (const [format, env, messageOf, proxyLine] of [
+    ["text", {}, (line: string) => line.split("\t")[3], "a proxy {}"],
+    ["JSON", { AWS_LAMBDA_LOG_FORMAT: "JSON" }, (line: string) => JSON.parse(line).message, "(kata could not format this log call's arguments: prototype trap)"],
+  ] as const) {
+    it(`writes one ${format} line per call, naming what threw, and the handler answers`, async () => {
+      const { lines, kind, path, body } = await hostileLogsOf(env);
+      assert.deepEqual(lines.map(messageOf), [
+        "(kata could not format this log call's arguments: inspect trap)",
+        "(kata could not format this log call's arguments: inspect trap)",
+        proxyLine,
+        "after",
+      ]);
+      assert.equal(kind, "response");
+      assert.equal(path, "/2018-06-01/runtime/invocation/hostile-1/response");
+      assert.deepEqual(body, { ok: true });
+    });
+  }
 });
