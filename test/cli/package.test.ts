@@ -20,6 +20,13 @@ export async function reject(): Promise<never> {
 `,
   "src/total.ts": "export const total = (quantities: number[]): number => quantities.reduce((sum, q) => sum + q, 0);\n",
   "src/broken.ts": "export const handler = async () => {\n  return { ok: true ;\n};\n",
+  "src/awaits.ts": `const counter = globalThis as { evaluations?: number };
+counter.evaluations = (counter.evaluations ?? 0) + 1;
+const greeting = await Promise.resolve("awaited");
+export async function handler() {
+  return { greeting, evaluations: counter.evaluations };
+}
+`,
 });
 after(() => project.remove());
 const cwd = project.dir;
@@ -136,6 +143,20 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
       assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
     } finally {
       rejecting.remove();
+    }
+  });
+
+  it("runs a function with top-level await once (kata-runtime.cjs imports what require() refuses)", async () => {
+    const run = await runCli(["package", "src/awaits.handler", "--runtime", "provided.al2023", "--out", "build/awaits.zip"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const awaiting = makeProject({});
+    try {
+      extract(unzip(readFileSync(join(cwd, "build/awaits.zip"))), awaiting.dir);
+      const result = await invokeBootstrap(awaiting.dir, { KATA_NODE: process.execPath });
+      assert.equal(result.error, undefined, result.payload.toString());
+      assert.deepEqual(JSON.parse(result.payload.toString()), { greeting: "awaited", evaluations: 1 });
+    } finally {
+      awaiting.remove();
     }
   });
 
