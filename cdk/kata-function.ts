@@ -71,16 +71,16 @@ export class KataFunction extends lambda.Function {
     return this;
   }
 
-  /** A Kinesis stream feeding a `kinesis` entry, with ReportBatchItemFailures (from the stream's latest record unless told). */
+  /** A Kinesis stream feeding a `kinesis` entry, with ReportBatchItemFailures (from the stream's latest record unless told); `tumblingWindow` exactly when the entry has `window`. */
   addKinesisSource(stream: kinesis.IStream, entry: string, props: Partial<Omit<sources.KinesisEventSourceProps, "reportBatchItemFailures">> = {}): this {
-    this.entry(entry, ["kinesis"]);
+    this.checkWindow(entry, this.entry(entry, ["kinesis", "kinesis-window"]), props.tumblingWindow);
     this.addEventSource(new sources.KinesisEventSource(stream, { startingPosition: lambda.StartingPosition.LATEST, ...props, reportBatchItemFailures: true }));
     return this;
   }
 
-  /** A DynamoDB table's stream feeding a `dynamodb` entry, with ReportBatchItemFailures. */
+  /** A DynamoDB table's stream feeding a `dynamodb` entry, with ReportBatchItemFailures; `tumblingWindow` exactly when the entry has `window`. */
   addDynamoSource(table: dynamodb.ITable, entry: string, props: Partial<Omit<sources.DynamoEventSourceProps, "reportBatchItemFailures">> = {}): this {
-    this.entry(entry, ["dynamodb"]);
+    this.checkWindow(entry, this.entry(entry, ["dynamodb", "dynamodb-window"]), props.tumblingWindow);
     this.addEventSource(new sources.DynamoEventSource(table, { startingPosition: lambda.StartingPosition.LATEST, ...props, reportBatchItemFailures: true }));
     return this;
   }
@@ -94,6 +94,19 @@ export class KataFunction extends lambda.Function {
       eventPattern: { detailType: [checked.detailType!], ...(checked.eventSource === undefined ? {} : { source: [checked.eventSource] }) },
       targets: [new targets.LambdaFunction(this)],
     });
+  }
+
+  /**
+   * Lambda sends the window fields only on a mapping with a tumbling window, and on such a mapping
+   * counts an answer without `state` as a failed invocation: the entry and the mapping must agree.
+   */
+  private checkWindow(name: string, entry: EventEntry, tumblingWindow: unknown): void {
+    if (entry.window !== undefined && tumblingWindow === undefined) {
+      throw new Error(`KataFunction ${this.node.path}: entry "${name}" has "window": "tumbling", so its mapping needs tumblingWindow (e.g. Duration.minutes(5)): without one Lambda sends no window or state, and every batch fails to decode`);
+    }
+    if (entry.window === undefined && tumblingWindow !== undefined) {
+      throw new Error(`KataFunction ${this.node.path}: entry "${name}" has no "window", so its handler answers no state, which Lambda counts as a failed invocation on a mapping with tumblingWindow; add "window": "tumbling" to the entry`);
+    }
   }
 
   private entry(name: string, kinds: EntryKind[]): EventEntry {

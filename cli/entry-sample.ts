@@ -34,6 +34,11 @@ function eventFor(entry: EventEntry, sample: (ref: string | undefined) => unknow
   switch (kind) {
     case undefined:
       return sample(entry.schema);
+    case "kinesis-window":
+    case "dynamodb-window": {
+      const { window: _window, ...stream } = entry;
+      return windowEvent(eventFor(stream, sample) as Parameters<typeof windowEvent>[0]);
+    }
     case "sqs":
       return sqsEvent(json(entry.body));
     case "sqs-via-sns":
@@ -83,6 +88,22 @@ function eventFor(entry: EventEntry, sample: (ref: string | undefined) => unknow
     case "apigw-v2":
       return apiEvent(entry, kind, sample);
   }
+}
+
+/** A stream event as a mapping with a tumbling window sends it: the first invocation of a five-minute window. */
+function windowEvent(event: { Records: { eventSourceARN: string; eventID: string }[] }): unknown {
+  const record = event.Records[0]!;
+  // Kinesis event ids are `shardId-...:sequence number`; DynamoDB's are not, so a shard id like the ones DynamoDB Streams use.
+  const shardId = record.eventID.startsWith("shardId-") ? record.eventID.split(":")[0] : "shardId-00000001764493200000-0a1b2c3d";
+  return {
+    ...event,
+    window: { start: "2026-11-30T09:00:00Z", end: "2026-11-30T09:05:00Z" },
+    state: {},
+    shardId,
+    eventSourceARN: record.eventSourceARN,
+    isFinalInvokeForWindow: false,
+    isWindowTerminatedEarly: false,
+  };
 }
 
 function sqsEvent(body: string): unknown {

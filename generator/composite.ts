@@ -15,6 +15,8 @@ export const BUILTIN_OF: Record<EntryKind, string> = {
   sns: "sns",
   kinesis: "kinesis",
   dynamodb: "dynamodb",
+  "kinesis-window": "kinesis",
+  "dynamodb-window": "dynamodb",
   kafka: "kafka",
   firehose: "firehose",
   "cloudwatch-logs": "cloudwatch-logs",
@@ -41,6 +43,15 @@ function slot(node: Node, property: string, ref: string | undefined, required = 
   properties[property] = { description: builtinProperty?.description, ...keep, $ref: ref };
   const list = (node.required as string[] | undefined) ?? [];
   if (required && !list.includes(property)) node.required = [...list, property];
+}
+
+/** The tumbling window event of each stream kind: a definition of its source's built-in schema. */
+const WINDOW_EVENTS = { "kinesis-window": "KinesisStreamTumblingWindowEvent", "dynamodb-window": "DynamoDBTimeWindowEvent" } as const;
+
+/** A definition as the schema's root (a window event), keeping the definitions that it refers to. */
+function definitionAsRoot(schema: Schema, name: string): Schema {
+  const { [name]: root, ...definitions } = schema.definitions as Record<string, Node>;
+  return { $schema: schema.$schema, ...root, definitions };
 }
 
 function fresh(builtin: Schema): Schema {
@@ -107,6 +118,9 @@ export function compositeSchema(kind: EntryKind, builtin: Schema, refs: SlotRefs
     case "kinesis":
       slot(definition(schema, "KinesisStreamRecordPayload"), "data", refs.payload);
       break;
+    case "kinesis-window":
+    case "dynamodb-window":
+      return definitionAsRoot(compositeSchema(kind === "kinesis-window" ? "kinesis" : "dynamodb", builtin, refs, entry), WINDOW_EVENTS[kind]);
     case "firehose":
       slot(definition(schema, "FirehoseTransformationEventRecord"), "data", refs.payload);
       break;
@@ -148,11 +162,12 @@ function kafkaEnvelope(schema: Schema): void {
  */
 export function decodingSchemas(kind: EntryKind, builtins: Record<string, Schema>, refs: SlotRefs, entry: EventEntry): Record<string, Schema> {
   switch (kind) {
-    case "dynamodb": {
+    case "dynamodb":
+    case "dynamodb-window": {
       const schema = fresh(builtins.dynamodb!);
       const record = definition(schema, "StreamRecord");
       for (const image of ["NewImage", "OldImage"]) propertiesOf(record)[image] = { description: propertiesOf(record)[image]?.description, type: "object" };
-      return { Envelope: schema };
+      return { Envelope: kind === "dynamodb" ? schema : definitionAsRoot(schema, WINDOW_EVENTS[kind]) };
     }
     case "kafka": {
       const schema = fresh(builtins.kafka!);

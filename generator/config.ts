@@ -9,11 +9,16 @@ export type Source = (typeof SOURCES)[number];
 export const VIAS = ["sns", "eventbridge", "s3"] as const;
 export type Via = (typeof VIAS)[number];
 
-/** What an entry decodes: its source, or for SQS with `via` the envelope inside each body. */
-export type EntryKind = Exclude<Source, "sqs"> | "sqs" | `sqs-via-${Via}`;
+/** The streams whose event source mapping can aggregate over a tumbling window (`"window": "tumbling"`). */
+export const WINDOW_SOURCES = ["kinesis", "dynamodb"] as const;
+export type WindowSource = (typeof WINDOW_SOURCES)[number];
+
+/** What an entry decodes: its source, for SQS with `via` the envelope inside each body, for a stream with `window` its window event. */
+export type EntryKind = Exclude<Source, "sqs"> | "sqs" | `sqs-via-${Via}` | `${WindowSource}-window`;
 
 export function kindOf(entry: EventEntry): EntryKind | undefined {
   if (entry.source === "sqs" && entry.via !== undefined) return `sqs-via-${entry.via}`;
+  if ((entry.source === "kinesis" || entry.source === "dynamodb") && entry.window !== undefined) return `${entry.source}-window`;
   return entry.source;
 }
 
@@ -22,6 +27,8 @@ export interface EventEntry {
   source?: Source;
   /** sqs: the service whose envelope each body carries (`sns` with raw message delivery off, `eventbridge`, `s3`). */
   via?: Via;
+  /** kinesis, dynamodb: `"tumbling"` when the event source mapping has a tumbling window (`TumblingWindowInSeconds`). */
+  window?: "tumbling";
   /** sqs, apigw-v1, apigw-v2, websocket: schema of the JSON body. */
   body?: string;
   /** sns, sqs via sns: schema of `Message`; cloudwatch-logs: schema of each log event's `message`. */
@@ -67,6 +74,8 @@ const SHAPES: Record<EntryKind | "plain", { required: string[]; optional: string
   sns: { required: ["message"], optional: [] },
   kinesis: { required: ["data"], optional: [] },
   dynamodb: { required: ["item"], optional: [] },
+  "kinesis-window": { required: ["window", "data"], optional: [] },
+  "dynamodb-window": { required: ["window", "item"], optional: [] },
   kafka: { required: ["value"], optional: ["key"] },
   firehose: { required: ["data"], optional: [] },
   "cloudwatch-logs": { required: ["message"], optional: [] },
@@ -102,9 +111,14 @@ export function checkConfig(raw: unknown, file: string, baseDir: string): KataCo
     if (via !== undefined && (source !== "sqs" || !(VIAS as readonly unknown[]).includes(via))) {
       fail(`${at}/via`, `${JSON.stringify(via)} is not an envelope kata unwraps${source === "sqs" ? "" : ` for source ${JSON.stringify(source)}`}. "via" is for source "sqs" only: one of ${VIAS.map((v) => `"${v}"`).join(", ")}.`);
     }
+    const window = (entry as Record<string, unknown>).window;
+    if (window !== undefined && (window !== "tumbling" || !(WINDOW_SOURCES as readonly unknown[]).includes(source))) {
+      const sources = WINDOW_SOURCES.map((s) => `"${s}"`).join(" and ");
+      fail(`${at}/window`, window !== "tumbling" ? `must be "tumbling" (Lambda's windows for ${sources} are tumbling windows, set with TumblingWindowInSeconds on the event source mapping).` : `is for sources ${sources} only: Lambda has tumbling windows for those streams alone.`);
+    }
     const kind = kindOf(entry as EventEntry);
     const shape = SHAPES[kind ?? "plain"];
-    const described = kind?.startsWith("sqs-via-") ? `source "sqs" via "${via as string}"` : source ? `source "${source as string}"` : "a plain payload";
+    const described = kind?.startsWith("sqs-via-") ? `source "sqs" via "${via as string}"` : kind?.endsWith("-window") ? `source "${source as string}" with "window"` : source ? `source "${source as string}"` : "a plain payload";
     for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
       if (key === "source") continue;
       if (!shape.required.includes(key) && !shape.optional.includes(key)) {

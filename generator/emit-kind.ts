@@ -97,6 +97,12 @@ function sqsWrapper({ n, nl }: Names, via: string, what: string, handlerType: st
 
 const ebBody = ({ n, plan }: Names) => `EventBridgeEvent<${JSON.stringify(plan.entry.detailType)}, ${n}>`;
 
+/** The window's state type, inferred from `initial` or `reduce`, or given: `onName<Totals>({ ... })`. */
+const windowState: OptionalKind<TypeParameterDeclarationStructure> = { name: "TState", constraint: "object", default: "Record<string, unknown>" };
+
+const windowDocs = (what: string, decoded: string) =>
+  `Lambda handler for ${what} on a mapping with a tumbling window: \`reduce\` runs once per record, in order, with its ${decoded}, and returns the window's new state; \`onWindowEnd\` gets the complete state. The first record that fails stops the batch and is reported by sequence number, with the state from before it (enable \`ReportBatchItemFailures\`).`;
+
 const KINDS: Record<TableKind, KindEmit> = {
   "sqs-via-sns": {
     describe: "an SQS event whose bodies are SNS notifications whose message is",
@@ -167,6 +173,38 @@ const KINDS: Record<TableKind, KindEmit> = {
       docs: `Lambda handler for a DynamoDB stream of \`${n}\` items: \`fn\` runs once per record, in order, with its images unmarshalled and decoded. The first record that fails stops the batch and is reported by sequence number (enable \`ReportBatchItemFailures\`).`,
       parameters: [{ name: "fn", type: `DynamoDBRecordHandler<${n}>` }, options("StreamBatchOptions")],
       statement: `return dynamoDBStreamHandler({ name: ${nl}, envelope: { decode: decode${n}Envelope, assert: assert${n}Envelope }, assertItem: assert${n} }, fn, options);`,
+    }),
+  },
+  "kinesis-window": {
+    describe: "a Kinesis tumbling window event whose records' data is",
+    imports: () => [
+      { from: "kata/events/kinesis", names: ["decodeKinesisStreamTumblingWindowEvent"] },
+      ...handlerFrom("kinesis-window", ["decodeKinesisData", "kinesisWindowHandler"], ["KinesisWindowEventOf", "KinesisWindowReducer", "StreamBatchOptions"]),
+    ],
+    eventType: ({ n }) => `KinesisWindowEventOf<${n}>`,
+    decode: ({ e, el, n }) => `return decodeKinesisData(decodeKinesisStreamTumblingWindowEvent(input), ${el}, decode${n}) as unknown as ${e};`,
+    wrapper: ({ n, nl }) => ({
+      docs: windowDocs(`a Kinesis stream of \`${n}\` records`, "data decoded"),
+      typeParameters: [windowState],
+      parameters: [{ name: "reducer", type: `KinesisWindowReducer<${n}, TState>` }, options("StreamBatchOptions")],
+      statement: `return kinesisWindowHandler({ name: ${nl}, decodeData: decode${n} }, reducer, options);`,
+    }),
+  },
+  "dynamodb-window": {
+    describe: "a DynamoDB stream tumbling window event whose images are",
+    validators: ["Envelope"],
+    imports: () => [
+      { from: "kata/events/dynamodb", names: ["DynamoDBTimeWindowEvent"], typeOnly: true },
+      ...handlerFrom("dynamodb-window", ["decodeDynamoDBImages", "dynamoDBWindowHandler"], ["DynamoDBWindowEventOf", "DynamoDBWindowReducer", "StreamBatchOptions"]),
+    ],
+    eventType: ({ n }) => `DynamoDBWindowEventOf<${n}>`,
+    helpers: (file, names) => envelopeHelpers(file, names, "DynamoDBTimeWindowEvent"),
+    decode: ({ e, el, n }) => `return decodeDynamoDBImages(decode${n}Envelope(input), ${el}, assert${n}) as unknown as ${e};`,
+    wrapper: ({ n, nl }) => ({
+      docs: windowDocs(`a DynamoDB stream of \`${n}\` items`, "images unmarshalled and decoded"),
+      typeParameters: [windowState],
+      parameters: [{ name: "reducer", type: `DynamoDBWindowReducer<${n}, TState>` }, options("StreamBatchOptions")],
+      statement: `return dynamoDBWindowHandler({ name: ${nl}, envelope: { decode: decode${n}Envelope, assert: assert${n}Envelope }, assertItem: assert${n} }, reducer, options);`,
     }),
   },
   kafka: {

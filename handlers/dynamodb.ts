@@ -3,7 +3,7 @@ import type { KataContext } from "../runtime/context.js";
 import { decodeStreamImages, dynamodbRecordPointer } from "../runtime/decode/index.js";
 import { decodePart } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
+import { processInOrder, type InOrderStream, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
@@ -39,18 +39,23 @@ export interface DynamoDBStreamSpec<TItem> {
  * `SequenceNumber` is reported (enable `ReportBatchItemFailures`). Records after it are not processed.
  */
 export function dynamoDBStreamHandler<TItem>(spec: DynamoDBStreamSpec<TItem>, fn: DynamoDBRecordHandler<TItem>, options: StreamBatchOptions = {}): KataHandler<DynamoDBStreamEvent, DynamoDBBatchResponse> {
+  const records = dynamodbRecords(spec);
   const handle = async (event: DynamoDBStreamEvent, context: KataContext): Promise<DynamoDBBatchResponse> =>
-    processInOrder(
-      {
-        source: "DynamoDB Streams",
-        typeName: spec.name,
-        sequenceNumberOf: (record: DynamoDBRecord) => record.dynamodb.SequenceNumber,
-        decode: (record, index) => decodePart(dynamodbRecordPointer(index), () => decodeStreamImages(record.dynamodb, spec.name, spec.assertItem)),
-        call: (dynamodb, record, callContext) => fn({ ...record, dynamodb } as DynamoDBRecordOf<TItem>, callContext),
-      },
-      event.Records,
-      context,
-      options,
-    );
+    processInOrder({ ...records, call: (dynamodb, record, callContext) => fn(withImages(record, dynamodb), callContext) }, event.Records, context, options);
   return typedHandler({ decode: spec.envelope.decode, assert: spec.envelope.assert, handle });
+}
+
+/** How a DynamoDB stream batch is read, with or without a tumbling window: by `SequenceNumber`, each record's images unmarshalled and validated. */
+export function dynamodbRecords<TItem>(spec: Pick<DynamoDBStreamSpec<TItem>, "name" | "assertItem">): Omit<InOrderStream<DynamoDBRecord, StreamRecord>, "call"> {
+  return {
+    source: "DynamoDB Streams",
+    typeName: spec.name,
+    sequenceNumberOf: (record) => record.dynamodb.SequenceNumber,
+    decode: (record, index) => decodePart(dynamodbRecordPointer(index), () => decodeStreamImages(record.dynamodb, spec.name, spec.assertItem)),
+  };
+}
+
+/** The record as `fn` sees it: its images decoded. */
+export function withImages<TItem>(record: DynamoDBRecord, dynamodb: StreamRecord): DynamoDBRecordOf<TItem> {
+  return { ...record, dynamodb } as DynamoDBRecordOf<TItem>;
 }

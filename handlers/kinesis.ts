@@ -10,7 +10,7 @@ import type { KataContext } from "../runtime/context.js";
 import { base64Bytes, decodePart } from "../runtime/decode/index.js";
 import { kinesisDataPointer } from "../runtime/decode/index.js";
 import type { KataHandler } from "../runtime/typed-handler.js";
-import { processInOrder, type StreamBatchOptions } from "./stream-batch.js";
+import { processInOrder, type InOrderStream, type StreamBatchOptions } from "./stream-batch.js";
 import { typedHandler } from "./typed-handler.js";
 
 export type { KataHandler } from "../runtime/typed-handler.js"; // so that a declaration build of the generated onName can name its type (TS2742)
@@ -42,18 +42,23 @@ export interface KinesisStreamSpec<TData> {
  * `ReportBatchItemFailures` on the event source mapping). Records after it are not processed.
  */
 export function kinesisStreamHandler<TData>(spec: KinesisStreamSpec<TData>, fn: KinesisRecordHandler<TData>, options: StreamBatchOptions = {}): KataHandler<KinesisStreamEvent, KinesisStreamBatchResponse> {
+  const records = kinesisRecords(spec);
   const handle = async (event: KinesisStreamEvent, context: KataContext): Promise<KinesisStreamBatchResponse> =>
-    processInOrder(
-      {
-        source: "Kinesis",
-        typeName: spec.name,
-        sequenceNumberOf: (record: KinesisStreamRecord) => record.kinesis.sequenceNumber,
-        decode: (record, index) => decodePart(kinesisDataPointer(index), () => spec.decodeData(base64Bytes(record.kinesis.data))),
-        call: (data, record, callContext) => fn(data, { ...record, kinesis: { ...record.kinesis, data } }, callContext),
-      },
-      event.Records,
-      context,
-      options,
-    );
+    processInOrder({ ...records, call: (data, record, callContext) => fn(data, withData(record, data), callContext) }, event.Records, context, options);
   return typedHandler({ decode: decodeKinesisStreamEvent, assert: assertKinesisStreamEvent, handle });
+}
+
+/** How a Kinesis batch is read, with or without a tumbling window: by sequence number, each record's base64 `data` decoded. */
+export function kinesisRecords<TData>(spec: KinesisStreamSpec<TData>): Omit<InOrderStream<KinesisStreamRecord, TData>, "call"> {
+  return {
+    source: "Kinesis",
+    typeName: spec.name,
+    sequenceNumberOf: (record) => record.kinesis.sequenceNumber,
+    decode: (record, index) => decodePart(kinesisDataPointer(index), () => spec.decodeData(base64Bytes(record.kinesis.data))),
+  };
+}
+
+/** The record as `fn` sees it: its `data` decoded. */
+export function withData<TData>(record: KinesisStreamRecord, data: TData): KinesisRecordOf<TData> {
+  return { ...record, kinesis: { ...record.kinesis, data } };
 }

@@ -3,6 +3,7 @@
  * same. A response body is sent as text only when it is a text type in UTF-8, so that nothing
  * is lost in the JSON string; everything else is base64.
  */
+import { isUint8Array } from "node:util/types";
 import { InvalidBodyError } from "./errors.js";
 
 // `text/*`, JSON, XML, JavaScript, and any `+json` / `+xml` structured syntax (RFC 6839).
@@ -32,10 +33,14 @@ export function requestBody(method: string, body: string | null | undefined, isB
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-export async function resultBody(response: Response): Promise<{ body: string; isBase64Encoded: boolean }> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+/** Response headers as a result carries them: lower-case names, one value or a list of them. */
+type ResultHeaders = Record<string, string> | Record<string, string[]>;
+
+/** The body as the result carries it; `headers` are the response's, already converted for the result (so none is asked twice). */
+export async function resultBody(response: Response, headers: ResultHeaders): Promise<{ body: string; isBase64Encoded: boolean }> {
+  const bytes = await bodyBytes(response);
   if (bytes.length === 0) return { body: "", isBase64Encoded: false };
-  if (sentAsText(response.headers)) {
+  if (sentAsText(first(headers["content-type"]), first(headers["content-encoding"]))) {
     try {
       return { body: strictUtf8.decode(bytes), isBase64Encoded: false };
     } catch {
@@ -45,11 +50,37 @@ export async function resultBody(response: Response): Promise<{ body: string; is
   return { body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), isBase64Encoded: true };
 }
 
-function sentAsText(headers: Headers): boolean {
-  const contentType = headers.get("content-type");
-  if (contentType === null || !isTextContentType(contentType)) return false;
-  const encoding = headers.get("content-encoding");
-  if (encoding !== null && encoding.toLowerCase() !== "identity") return false; // gzip'd text is bytes
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The whole body, read with the stream's own reader: `arrayBuffer()` reads it the same way, then
+ * copies it, with more promises on the way. Chunks must be bytes, as `arrayBuffer()` requires.
+ */
+async function bodyBytes(response: Response): Promise<Uint8Array> {
+  const stream = response.body;
+  if (stream === null) return EMPTY;
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!isUint8Array(value)) {
+      const error = new TypeError(`kata/http: the response body produced a ${value === null ? "null" : typeof value} chunk; a Response body must produce Uint8Array chunks.`);
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
+    }
+    chunks.push(value);
+    length += value.length;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
+}
+
+const first = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : value?.[0]);
+
+function sentAsText(contentType: string | undefined, encoding: string | undefined): boolean {
+  if (contentType === undefined || !isTextContentType(contentType)) return false;
+  if (encoding !== undefined && encoding.toLowerCase() !== "identity") return false; // gzip'd text is bytes
   const charset = CHARSET.exec(contentType)?.[1]?.toLowerCase();
   return charset === undefined || UTF8_CHARSETS.has(charset);
 }

@@ -18,9 +18,9 @@ export interface BoundProcessor {
  * `version: "2.0"`.
  */
 export function processorFor(event: unknown): BoundProcessor {
-  if (isAlbEvent(event)) return bind(alb, event);
-  if (isHttpApiEvent(event)) return bind(httpApi, event);
-  if (isRestApiEvent(event)) return bind(restApi, event);
+  if (isAlbEvent(event)) return new Bound(alb, event);
+  if (isHttpApiEvent(event)) return new Bound(httpApi, event);
+  if (isRestApiEvent(event)) return new Bound(restApi, event);
   throw new UnsupportedEventError(event);
 }
 
@@ -55,10 +55,25 @@ function isRestApiEvent(event: unknown): event is RestApiEvent {
   return isObject(event) && typeof event.httpMethod === "string" && typeof event.path === "string" && isObject(event.requestContext);
 }
 
-function bind<E, R extends HttpResult>(processor: EventProcessor<E, R>, event: E): BoundProcessor {
-  return {
-    streams: processor.streams(event),
-    createRequest: (options) => processor.createRequest(event, options),
-    createResult: (response) => processor.createResult(event, response),
-  };
+/** One object, no closures, per request; `streams` asked only when the handler streams. */
+class Bound<E, R extends HttpResult> implements BoundProcessor {
+  private readonly processor: EventProcessor<E, R>;
+  private readonly event: E;
+
+  constructor(processor: EventProcessor<E, R>, event: E) {
+    this.processor = processor;
+    this.event = event;
+  }
+
+  get streams(): boolean {
+    return this.processor.streams(this.event);
+  }
+
+  createRequest(options: RequestOptions): LambdaRequest {
+    return this.processor.createRequest(this.event, options);
+  }
+
+  createResult(response: Response): Promise<HttpResult> {
+    return this.processor.createResult(this.event, response);
+  }
 }

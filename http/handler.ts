@@ -1,5 +1,4 @@
 import type { LambdaContext } from "../runtime/context.js";
-import { kataContext } from "../runtime/kata-context.js";
 import { logStructured } from "../runtime/logging/structured.js";
 import type { StreamingResult } from "../runtime/streaming.js";
 import { badRequestResponse } from "./bad-request.js";
@@ -7,7 +6,7 @@ import { bytesOf } from "./chunks.js";
 import { HttpResultError, InvalidBodyError } from "./errors.js";
 import type { HttpEvent, HttpResult } from "./events.js";
 import { processorFor, type BoundProcessor } from "./guards.js";
-import { remember, type LambdaEnv } from "./lambda-request.js";
+import { InvocationEnv, remember, type LambdaEnv } from "./lambda-request.js";
 import { managedStreaming, pipeToResponseStream, type ManagedStreaming } from "./managed-streaming.js";
 import type { RequestOptions } from "./processor.js";
 import { httpPrelude, streamingHttpResult } from "./streaming.js";
@@ -37,19 +36,28 @@ export function http(app: FetchApp, options: HttpOptions = {}): HttpHandler<Http
   const answer = answerWith(app, options);
   const managed = options.stream ? managedStreaming("http(app, { stream: true })") : undefined;
   if (managed !== undefined) return streamifiedHttp(managed, answer);
+  const stream = options.stream === true;
   return async (event, context) => {
-    const { processor, response } = await answer(event, context);
-    if (options.stream && processor.streams) return streamingHttpResult(response);
-    return processor.createResult(response);
+    const answered = answer(event, context);
+    const { processor, response } = answered instanceof Promise ? await answered : answered;
+    if (stream && processor.streams) return streamingHttpResult(response);
+    // Awaited: returning the promise would cost two more turns of the microtask queue to adopt it.
+    return await processor.createResult(response);
   };
 }
 
-type Answer = (event: unknown, context: LambdaContext) => Promise<{ processor: BoundProcessor; response: Response }>;
+interface Answered {
+  processor: BoundProcessor;
+  response: Response;
+}
 
-/** The event as a Request, through the app, to the app's Response. */
+/** The app's answer; not a promise when the app answered at once, so that no turn of the microtask queue is spent on it. */
+type Answer = (event: unknown, context: LambdaContext) => Answered | Promise<Answered>;
+
+/** The event as a Request, through the app, to the app's Response. Throws what the app throws, or rejects with it. */
 function answerWith(app: FetchApp, options: HttpOptions): Answer {
   const fetch = typeof app === "function" ? app : (request: Request, env: LambdaEnv) => app.fetch(request, env);
-  return async (event, context) => {
+  return (event, context) => {
     const processor = processorFor(event);
     let built;
     try {
@@ -61,18 +69,24 @@ function answerWith(app: FetchApp, options: HttpOptions): Answer {
       return { processor, response: badRequestResponse(error) };
     }
     const { request, rawPath } = built;
-    const env: LambdaEnv = { event: event as HttpEvent, context: kataContext(context), rawPath };
+    const env = new InvocationEnv(event as HttpEvent, context, rawPath);
     remember(request, env);
-    const response: unknown = await fetch(request, env);
-    if (!isResponse(response)) {
-      throw new HttpResultError(
-        `kata/http: the app answered ${request.method} ${new URL(request.url).pathname} with ${describe(response)} instead of a Response. ` +
-          "Return a Response (Hono: return c.text(...), c.json(...)) on every path.",
-      );
-    }
-    return { processor, response };
+    const response: unknown = fetch(request, env);
+    // Hono answers a synchronous route at once.
+    if (!isThenable(response)) return { processor, response: checkedResponse(response, request) };
+    return Promise.resolve(response).then((resolved) => ({ processor, response: checkedResponse(resolved, request) }));
   };
 }
+
+function checkedResponse(response: unknown, request: Request): Response {
+  if (isResponse(response)) return response;
+  throw new HttpResultError(
+    `kata/http: the app answered ${request.method} ${new URL(request.url).pathname} with ${describe(response)} instead of a Response. ` +
+      "Return a Response (Hono: return c.text(...), c.json(...)) on every path.",
+  );
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null | undefined)?.then === "function";
 
 /**
  * The managed runtime's streaming handler `(event, responseStream, context)`: the prelude through

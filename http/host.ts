@@ -19,18 +19,19 @@ export function checkedHost(value: string | null | undefined): string | undefine
   return port === undefined || Number(port) <= 65535 ? value : undefined;
 }
 
-/** `https://host`: the scheme the client used (an ALB may forward plain http), and the first usable of the `Host` header and the source's domain name. */
-export function originOf(headers: Headers, domainName: string | undefined): string {
-  return schemeOf(headers) + (checkedHost(headers.get("host")) ?? checkedHost(domainName) ?? FALLBACK_HOST);
+/** The scheme the client used: an ALB may forward plain http. `forwardedProto` is the `X-Forwarded-Proto` header. */
+export const schemeOf = (forwardedProto: string | null): string => (forwardedProto === "http" ? "http://" : "https://");
+
+/** `https://host`: the scheme, and the first usable of the `Host` header and the source's domain name. */
+export function originOf(scheme: string, host: string | null, domainName: string | undefined): string {
+  return scheme + (checkedHost(host) ?? checkedHost(domainName) ?? FALLBACK_HOST);
 }
 
 /**
  * For a `Host` that passes the RFC 3986 check but that the URL parser still refuses (an IPv4
  * address out of range, a bad IDN): the source's domain name, then the fixed fallback.
  */
-export function fallbackOrigins(headers: Headers, domainName: string | undefined): string[] {
+export function fallbackOrigins(scheme: string, domainName: string | undefined): string[] {
   const domain = checkedHost(domainName);
-  return [...(domain === undefined ? [] : [schemeOf(headers) + domain]), schemeOf(headers) + FALLBACK_HOST];
+  return [...(domain === undefined ? [] : [scheme + domain]), scheme + FALLBACK_HOST];
 }
-
-const schemeOf = (headers: Headers): string => (headers.get("x-forwarded-proto") === "http" ? "http://" : "https://");

@@ -1,4 +1,5 @@
-import type { KataContext } from "../runtime/context.js";
+import type { KataContext, LambdaContext } from "../runtime/context.js";
+import { completeContext, invocationTraceId, isKataContext } from "../runtime/kata-context.js";
 import { NotALambdaRequestError } from "./errors.js";
 import type { HttpEvent } from "./events.js";
 
@@ -14,11 +15,41 @@ export interface LambdaEnv<E extends HttpEvent = HttpEvent> {
   rawPath: string;
 }
 
-// Keyed by the Request itself, so that concurrent invocations never see each other's event.
-const invocations = new WeakMap<Request, LambdaEnv>();
+/**
+ * The env of one invocation. A context from the managed runtime (or a test) is completed
+ * (`kataContext`) on first read: most apps never read it, and completing it costs more than the
+ * rest of the env. What it depends on that can change, the trace id, is read now.
+ */
+export class InvocationEnv implements LambdaEnv {
+  event: HttpEvent;
+  rawPath: string;
+  #context: KataContext | undefined;
+  #given: LambdaContext;
+  #traceId: string | undefined;
+
+  constructor(event: HttpEvent, context: LambdaContext, rawPath: string) {
+    this.event = event;
+    this.rawPath = rawPath;
+    this.#given = context;
+    if (isKataContext(context)) this.#context = context;
+    else this.#traceId = invocationTraceId(context);
+  }
+
+  get context(): KataContext {
+    return (this.#context ??= completeContext(this.#given, this.#traceId));
+  }
+
+  set context(context: KataContext) {
+    this.#context = context;
+  }
+}
+
+// On the Request itself, so that concurrent invocations never see each other's event; a symbol
+// property costs less per request than a WeakMap entry, and a copy of the Request has none.
+const ENV = Symbol("kata.http.env");
 
 export function remember(request: Request, env: LambdaEnv): void {
-  invocations.set(request, env);
+  (request as Request & { [ENV]?: LambdaEnv })[ENV] = env;
 }
 
 /** The Lambda event that `request` was built from. */
@@ -37,7 +68,7 @@ export function getRawPath(request: Request): string {
 }
 
 function envOf(request: Request): LambdaEnv {
-  const env = invocations.get(request);
+  const env = (request as Request & { [ENV]?: LambdaEnv } | null | undefined)?.[ENV];
   if (env === undefined) throw new NotALambdaRequestError(request);
   return env;
 }

@@ -1,6 +1,7 @@
 import { requestBody } from "./body.js";
 import { HttpEventError } from "./errors.js";
-import { fallbackOrigins, originOf } from "./host.js";
+import { appendRequestHeaders, eventHeader, type EventHeaders } from "./headers.js";
+import { fallbackOrigins, originOf, schemeOf } from "./host.js";
 import { escapePath } from "./url.js";
 
 export interface RequestOptions {
@@ -34,7 +35,11 @@ export interface RequestParts {
   path: string;
   /** Percent-encoded, without the `?`. */
   query: string;
-  headers: Headers;
+  headers: EventHeaders;
+  /** The `Host` header as the Request will carry it: `eventHeader(headers, "host")`. */
+  host: string | null;
+  /** A Cookie header that replaces the maps' (payload format 2.0 moves cookies to `cookies`). */
+  cookie?: string | undefined;
   body: string | null | undefined;
   isBase64Encoded: boolean | undefined;
   domainName: string | undefined;
@@ -44,17 +49,28 @@ export function buildRequest(source: string, parts: RequestParts): LambdaRequest
   // Upper-cased because Fetch only normalises the case of a few methods (not PATCH).
   const method = parts.method.toUpperCase();
   const target = escapePath(parts.path) + (parts.query ? `?${parts.query}` : "");
+  // Bytes, never a string: a string body would make the Request add a text/plain content type.
   const body = requestBody(method, parts.body, parts.isBase64Encoded) ?? null;
-  const init = { method, headers: parts.headers, body };
-  const origin = originOf(parts.headers, parts.domainName);
+  const request = requestTo(source, method, target, body, parts);
+  // Into the Request's own headers: a Headers in the init would be copied once more.
+  appendRequestHeaders(request.headers, source, parts.headers);
+  if (parts.cookie !== undefined) request.headers.set("cookie", parts.cookie);
+  return { request, rawPath: parts.path };
+}
+
+function requestTo(source: string, method: string, target: string, body: Uint8Array | null, parts: RequestParts): Request {
+  const scheme = schemeOf(eventHeader(parts.headers, "x-forwarded-proto"));
+  const origin = originOf(scheme, parts.host, parts.domainName);
+  // No init for a GET: the Request's defaults are the same, and an init costs a little per request.
+  const init = method === "GET" ? undefined : body === null ? { method } : { method, body };
   try {
-    return { request: new Request(origin + target, init), rawPath: parts.path };
+    return new Request(origin + target, init);
   } catch (error) {
     // A host that passed the syntax check can still be refused by the URL parser; a bad Host never fails the request.
-    for (const fallback of fallbackOrigins(parts.headers, parts.domainName)) {
+    for (const fallback of fallbackOrigins(scheme, parts.domainName)) {
       if (fallback === origin) continue;
       try {
-        return { request: new Request(fallback + target, init), rawPath: parts.path };
+        return new Request(fallback + target, init);
       } catch {
         // Not the host then, or not only: the first failure is reported.
       }

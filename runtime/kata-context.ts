@@ -10,8 +10,22 @@ const NEVER_ABORTED = new AbortController().signal;
  * (e.g. `callbackWaitsForEmptyEventLoop`) still act on it.
  */
 export function kataContext(context: LambdaContext): KataContext {
-  // kata's own context has both; `in` does not run its lazy `signal` getter.
-  if ("signal" in context && typeof context.deadlineMs === "number") return context as KataContext;
+  return isKataContext(context) ? context : completeContext(context, invocationTraceId(context));
+}
+
+/** kata's own context has both; `in` does not run its lazy `signal` getter. */
+export function isKataContext(context: LambdaContext): context is KataContext {
+  return "signal" in context && typeof context.deadlineMs === "number";
+}
+
+/**
+ * The trace id of the invocation that `context` belongs to. Read it when the invocation begins,
+ * to complete the context later: the managed runtime sets `_X_AMZN_TRACE_ID` for each invocation.
+ */
+export const invocationTraceId = (context: LambdaContext): string | undefined => context.traceId ?? process.env["_X_AMZN_TRACE_ID"];
+
+/** `kataContext` for a context that lacks kata's fields, with the trace id read when its invocation began. */
+export function completeContext(context: LambdaContext, traceId: string | undefined): KataContext {
   const remainingMs = typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : undefined;
   const completed: KataContext = Object.create(context);
   const deadlineMs = remainingMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + remainingMs;
@@ -23,6 +37,6 @@ export function kataContext(context: LambdaContext): KataContext {
     enumerable: true,
     get: () => (signal ??= remainingMs === undefined ? NEVER_ABORTED : AbortSignal.timeout(Math.max(0, deadlineMs - Date.now()))),
   });
-  completed.traceId = context.traceId ?? process.env["_X_AMZN_TRACE_ID"];
+  completed.traceId = traceId;
   return completed;
 }

@@ -1,6 +1,6 @@
 import { resultBody } from "../body.js";
 import type { AlbEvent, AlbResult } from "../events.js";
-import { multiValueResponseHeaders, requestHeaders, singleValueResponseHeaders } from "../headers.js";
+import { eventHeader, multiValueResponseHeaders, singleValueResponseHeaders } from "../headers.js";
 import { buildRequest, type EventProcessor } from "../processor.js";
 import { statusDescription } from "../status-text.js";
 import { queryFrom } from "../url.js";
@@ -12,12 +12,14 @@ export const alb: EventProcessor<AlbEvent, AlbResult> = {
   streams: () => false,
 
   createRequest(event) {
+    const headers = { single: event.headers, multi: event.multiValueHeaders };
     return buildRequest(source, {
       method: event.httpMethod,
       path: event.path,
       // The load balancer does not decode parameters: they are passed on as the client sent them.
       query: queryFrom(event.multiValueQueryStringParameters, event.queryStringParameters, false),
-      headers: requestHeaders(source, event.headers, event.multiValueHeaders),
+      headers,
+      host: eventHeader(headers, "host"),
       body: event.body,
       isBase64Encoded: event.isBase64Encoded,
       domainName: undefined,
@@ -25,12 +27,13 @@ export const alb: EventProcessor<AlbEvent, AlbResult> = {
   },
 
   async createResult(event, response) {
-    const body = await resultBody(response);
     const description = statusDescription(response);
     // With multi-value headers enabled the target group reads only `multiValueHeaders`, else only `headers`.
     if (event.multiValueHeaders) {
-      return { statusCode: response.status, statusDescription: description, multiValueHeaders: multiValueResponseHeaders(response), ...body };
+      const multiValueHeaders = multiValueResponseHeaders(response);
+      return { statusCode: response.status, statusDescription: description, multiValueHeaders, ...(await resultBody(response, multiValueHeaders)) };
     }
-    return { statusCode: response.status, statusDescription: description, headers: singleValueResponseHeaders(response), ...body };
+    const headers = singleValueResponseHeaders(response);
+    return { statusCode: response.status, statusDescription: description, headers, ...(await resultBody(response, headers)) };
   },
 };

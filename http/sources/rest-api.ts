@@ -1,6 +1,6 @@
 import { resultBody } from "../body.js";
 import type { RestApiEvent, RestApiResult } from "../events.js";
-import { multiValueResponseHeaders, requestHeaders } from "../headers.js";
+import { eventHeader, multiValueResponseHeaders } from "../headers.js";
 import { buildRequest, type EventProcessor } from "../processor.js";
 import { restPathWithStage, stripStage } from "../stage.js";
 import { queryFrom } from "../url.js";
@@ -13,12 +13,13 @@ export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
   streams: (event) => event.version === undefined,
 
   createRequest(event, options) {
-    const headers = requestHeaders(source, event.headers, event.multiValueHeaders);
+    const headers = { single: event.headers, multi: event.multiValueHeaders };
     const stage = event.requestContext.stage;
+    const host = eventHeader(headers, "host");
     // API Gateway's own domain name first: it decides where the stage is, as for requestContext.path.
-    const host = event.requestContext.domainName ?? headers.get("host") ?? "";
+    const routedTo = event.requestContext.domainName ?? host ?? "";
     // HTTP API payload 1.0 (`version: "1.0"`) keeps the stage in `path` already; REST leaves it out.
-    let path = event.version === undefined ? restPathWithStage(event.path, stage, host) : event.path;
+    let path = event.version === undefined ? restPathWithStage(event.path, stage, routedTo) : event.path;
     if (options.stripStage) path = stripStage(path, stage);
     return buildRequest(source, {
       method: event.httpMethod,
@@ -26,6 +27,7 @@ export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
       // API Gateway percent-decodes parameter values, so they are encoded again.
       query: queryFrom(event.multiValueQueryStringParameters, event.queryStringParameters, true),
       headers,
+      host,
       body: event.body,
       isBase64Encoded: event.isBase64Encoded,
       domainName: event.requestContext.domainName,
@@ -33,6 +35,7 @@ export const restApi: EventProcessor<RestApiEvent, RestApiResult> = {
   },
 
   async createResult(_event, response) {
-    return { statusCode: response.status, multiValueHeaders: multiValueResponseHeaders(response), ...(await resultBody(response)) };
+    const multiValueHeaders = multiValueResponseHeaders(response);
+    return { statusCode: response.status, multiValueHeaders, ...(await resultBody(response, multiValueHeaders)) };
   },
 };

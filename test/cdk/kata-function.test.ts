@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { App, Stack, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sqs as sqs } from "aws-cdk-lib";
+import { App, Duration, Stack, aws_dynamodb as dynamodb, aws_events as events, aws_kinesis as kinesis, aws_sqs as sqs } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { KataFunction } from "../../cdk/index.js";
 import { unzip } from "../cli/unzip.js";
@@ -71,7 +71,12 @@ describe("KataFunction event sources", () => {
   const project = makeProject({
     "kata.config.json": JSON.stringify({
       out: "src/generated",
-      events: { OrderStream: { source: "kinesis", data: "./order.json" }, OrderChanges: { source: "dynamodb", item: "./order.json" }, Shipped: { source: "eventbridge", detailType: "Order Shipped", detail: "./order.json" } },
+      events: {
+        OrderStream: { source: "kinesis", data: "./order.json" },
+        OrderChanges: { source: "dynamodb", item: "./order.json" },
+        Shipped: { source: "eventbridge", detailType: "Order Shipped", detail: "./order.json" },
+        OrderTotals: { source: "kinesis", window: "tumbling", data: "./order.json" },
+      },
     }),
     "order.json": JSON.stringify({ type: "object" }),
     "handler.mjs": "export const handler = async () => ({ batchItemFailures: [] });\n",
@@ -82,17 +87,24 @@ describe("KataFunction event sources", () => {
   const table = new dynamodb.Table(stack, "Table", { partitionKey: { name: "id", type: dynamodb.AttributeType.STRING }, stream: dynamodb.StreamViewType.NEW_IMAGE });
   fn.addDynamoSource(table, "OrderChanges");
   fn.addEventBridgeRule(new events.EventBus(stack, "Bus"), "Shipped");
+  fn.addKinesisSource(new kinesis.Stream(stack, "Windowed"), "OrderTotals", { tumblingWindow: Duration.minutes(5) });
   const template = Template.fromStack(stack);
   project.remove();
 
   it("turns on ReportBatchItemFailures for Kinesis and DynamoDB streams, and leaves out a source the entry does not name", () => {
-    template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", { FunctionResponseTypes: ["ReportBatchItemFailures"], StartingPosition: "LATEST" }, 2);
+    template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", { FunctionResponseTypes: ["ReportBatchItemFailures"], StartingPosition: "LATEST", TumblingWindowInSeconds: Match.absent() }, 2);
+    template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", { FunctionResponseTypes: ["ReportBatchItemFailures"], TumblingWindowInSeconds: 300 }, 1);
     template.hasResourceProperties("AWS::Lambda::Function", { Runtime: "nodejs24.x", Architectures: ["arm64"] });
     template.hasResourceProperties("AWS::Events::Rule", { EventPattern: { "detail-type": ["Order Shipped"], source: Match.absent() } });
   });
 
   it("refuses to wire an entry to a source its handler does not take, and names the entries", () => {
     assert.throws(() => fn.addSqsSource(new sqs.Queue(stack, "Queue"), "OrderStream"), { message: 'KataFunction Streams/Streams: entry "OrderStream" is a kinesis entry, so its handler cannot take events from sqs; wire it to its own source' });
-    assert.throws(() => fn.addKinesisSource(new kinesis.Stream(stack, "Other"), "Missing"), { message: /has no entry "Missing"; its entries are: OrderStream, OrderChanges, Shipped$/ });
+    assert.throws(() => fn.addKinesisSource(new kinesis.Stream(stack, "Other"), "Missing"), { message: /has no entry "Missing"; its entries are: OrderStream, OrderChanges, Shipped, OrderTotals$/ });
+  });
+
+  it("refuses a tumbling window entry without tumblingWindow on its mapping, and tumblingWindow on an entry without window", () => {
+    assert.throws(() => fn.addKinesisSource(new kinesis.Stream(stack, "NoWindow"), "OrderTotals"), { message: /entry "OrderTotals" has "window": "tumbling", so its mapping needs tumblingWindow/ });
+    assert.throws(() => fn.addKinesisSource(new kinesis.Stream(stack, "Unwanted"), "OrderStream", { tumblingWindow: Duration.minutes(1) }), { message: /entry "OrderStream" has no "window", so its handler answers no state/ });
   });
 });

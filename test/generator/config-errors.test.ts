@@ -50,6 +50,21 @@ describe("config errors", () => {
     assert.equal(unknown.pointer, "/events/Order/via");
   });
 
+  it("takes a tumbling window on Kinesis and DynamoDB entries only, spelled \"tumbling\"", async () => {
+    const onSqs = await configError({ out: "out", events: { Order: { source: "sqs", window: "tumbling", body: "./schemas/order.json" } } });
+    assert.equal(onSqs.pointer, "/events/Order/window");
+    assert.match(onSqs.message, /is for sources "kinesis" and "dynamodb" only: Lambda has tumbling windows for those streams alone\.$/);
+    const flag = await configError({ out: "out", events: { Order: { source: "kinesis", window: true, data: "./schemas/order.json" } } });
+    assert.equal(flag.pointer, "/events/Order/window");
+    assert.match(flag.message, /must be "tumbling" \(Lambda's windows for "kinesis" and "dynamodb" are tumbling windows, set with TumblingWindowInSeconds on the event source mapping\)\.$/);
+    const missing = await configError({ out: "out", events: { Order: { source: "dynamodb", window: "tumbling" } } });
+    assert.equal(missing.pointer, "/events/Order");
+    assert.match(missing.message, /needs "item" for source "dynamodb" with "window"\.$/);
+    const unused = await configError({ out: "out", events: { Order: { source: "kinesis", window: "tumbling", data: "./schemas/order.json", item: "./schemas/order.json" } } });
+    assert.equal(unused.pointer, "/events/Order/item");
+    assert.match(unused.message, /is not used by source "kinesis" with "window"\. Its keys are: window, data\.$/);
+  });
+
   it("names the key an SQS envelope needs, and the key it does not use", async () => {
     const missing = await configError({ out: "out", events: { Order: { source: "sqs", via: "sns" } } });
     assert.equal(missing.pointer, "/events/Order");

@@ -49,3 +49,38 @@ describe("response bodies", () => {
     assert.deepEqual([result.body, result.isBase64Encoded], ["aGk=", true]);
   });
 });
+
+describe("response bodies as streams", () => {
+  const streamOf = (chunks: unknown[]) =>
+    new ReadableStream({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+
+  it("joins the chunks of a streamed body", async () => {
+    const encoder = new TextEncoder();
+    const response = new Response(streamOf([encoder.encode("hé"), encoder.encode("llo"), new Uint8Array(0), encoder.encode(" ☕")]), { headers: { "content-type": "text/plain" } });
+    const result = await resultFor(httpApiEvent(), response);
+    assert.deepEqual([result.body, result.isBase64Encoded], ["héllo ☕", false]);
+  });
+
+  it("joins binary chunks before base64, so that no chunk boundary shows", async () => {
+    const response = new Response(streamOf([PNG.subarray(0, 7), PNG.subarray(7)]), { headers: { "content-type": "image/png" } });
+    const result = await resultFor(httpApiEvent(), response);
+    assert.deepEqual([Buffer.from(result.body, "base64"), result.isBase64Encoded], [PNG, true]);
+  });
+
+  it("rejects a chunk that is not bytes, as arrayBuffer() does", async () => {
+    await assert.rejects(resultFor(httpApiEvent(), new Response(streamOf(["text"]))), (error: unknown) => {
+      assert.ok(error instanceof TypeError);
+      assert.match(error.message, /produced a string chunk; a Response body must produce Uint8Array chunks/);
+      return true;
+    });
+  });
+
+  it("answers a Response without a body with an empty text body", async () => {
+    assert.deepEqual(await resultFor(httpApiEvent(), new Response(null, { status: 204 })), { statusCode: 204, headers: {}, body: "", isBase64Encoded: false });
+  });
+});

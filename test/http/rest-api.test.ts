@@ -118,6 +118,25 @@ describe("http() with API Gateway REST API events", () => {
     assert.deepEqual(seen.map((x) => x === event || x === context), [true, true, true, true]);
   });
 
+  it("completes a managed runtime's context for the app, with the trace id its invocation began with", async (t) => {
+    const previous = process.env["_X_AMZN_TRACE_ID"];
+    t.after(() => {
+      if (previous === undefined) delete process.env["_X_AMZN_TRACE_ID"];
+      else process.env["_X_AMZN_TRACE_ID"] = previous;
+    });
+    process.env["_X_AMZN_TRACE_ID"] = "Root=1-00000001-000000000000000000000001";
+    const { deadlineMs: _deadline, signal: _signal, ...managed } = lambdaContext("req-managed");
+    let seen: unknown[] = [];
+    await http(async (request, env) => {
+      // The next invocation's trace id, as the managed runtime sets it, before the app reads its context.
+      process.env["_X_AMZN_TRACE_ID"] = "Root=1-00000002-000000000000000000000002";
+      await Promise.resolve();
+      seen = [env.context.awsRequestId, env.context.traceId, typeof env.context.deadlineMs, env.context.signal.aborted, getLambdaContext(request) === env.context];
+      return new Response("ok");
+    })(restEvent(), managed);
+    assert.deepEqual(seen, ["req-managed", "Root=1-00000001-000000000000000000000001", "number", false, true]);
+  });
+
   it("reads HTTP API payload 1.0 events, whose path already has the stage", async () => {
     const event = restEvent({ path: "/dev/orders", stage: "dev", host: "r3pmxmplak.execute-api.us-east-1.amazonaws.com" });
     event.version = "1.0";

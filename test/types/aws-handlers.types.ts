@@ -18,7 +18,7 @@ import {
   type OrderPlaced,
   type Reindex,
 } from "../generated/index.js";
-import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderRecord } from "../generated/sources/index.js";
+import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderItemTotals, onOrderRecord, onOrderTotals } from "../generated/sources/index.js";
 
 type Assert<T extends true> = T;
 type Assignable<A, B> = [A] extends [B] ? true : false;
@@ -54,6 +54,11 @@ export const notice: aws.SNSHandler = onOrderNotice(async (_message, _record, co
 export const noticeQueue: aws.SQSHandler = onOrderNoticeQueue(async () => {});
 export const stream: aws.KinesisStreamHandler = onOrderStream(async (_data, _record, context) => checkContext(context));
 export const items: aws.DynamoDBStreamHandler = onOrderItem(async () => {});
+// Tumbling windows: the result carries the state. @types has no DynamoDB window handler: the same
+// shape as Kinesis's, with DynamoDB records (aws-lambda-go's DynamoDBTimeWindowEvent and its response).
+export const totals: aws.KinesisStreamTumblingWindowHandler = onOrderTotals({ initial: () => ({ count: 0 }), reduce: (state, _data, _record, _window, context) => (checkContext(context), { count: state.count + 1 }) });
+type DynamoDBWindowHandler = aws.Handler<Omit<aws.KinesisStreamTumblingWindowEvent, "Records"> & aws.DynamoDBStreamEvent, aws.KinesisStreamStateResponse | void>;
+export const itemTotals: DynamoDBWindowHandler = onOrderItemTotals({ reduce: (state: { [orderId: string]: number }, record) => ({ ...state, [record.dynamodb.NewImage!.orderId]: 1 }) });
 export const kafka: aws.MSKHandler = onOrderRecord(async () => {});
 export const delivery: aws.FirehoseTransformationHandler = onOrderDelivery(async (data) => ({ data: JSON.stringify(data) }));
 export const appLog: aws.CloudWatchLogsHandler = onAppLog(async () => {});

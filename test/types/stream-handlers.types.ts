@@ -3,7 +3,22 @@
 import { drop } from "../../handlers/firehose.js";
 import type { S3Event } from "../../generated/s3.js";
 import { onOrderNotice, onOrderNoticeQueue, onOrderStream } from "../generated/index.js";
-import { onAppLog, onChatMessage, onOrderDelivery, onOrderItem, onOrderRecord, onPlacedQueue, onUploadQueue, type OrderItem, type OrderRecordKey } from "../generated/sources/index.js";
+import {
+  onAppLog,
+  onChatMessage,
+  onOrderDelivery,
+  onOrderItem,
+  onOrderItemTotals,
+  onOrderRecord,
+  onOrderTotals,
+  onPlacedQueue,
+  onUploadQueue,
+  type OrderItem,
+  type OrderItemTotals,
+  type OrderRecordKey,
+  type OrderTotals,
+} from "../generated/sources/index.js";
+import type { TumblingWindow } from "../../handlers/kinesis-window.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const expectType = <T extends true>(_proof: T) => _proof;
@@ -23,6 +38,39 @@ export const dynamodb = onOrderItem((record) => {
   expectType<Equal<typeof record.dynamodb.NewImage, OrderItem | undefined>>(true);
   const ledger: bigint | undefined = record.dynamodb.NewImage?.ledgerId;
   void ledger;
+});
+
+// Tumbling windows: the state's type comes from `initial` (or is given), and reduce returns a new state.
+interface Totals {
+  count: number;
+  skus: string[];
+}
+export const kinesisWindow = onOrderTotals({
+  initial: (): Totals => ({ count: 0, skus: [] }),
+  reduce: (state, data, record, window) => {
+    expectType<Equal<typeof data, OrderTotals>>(true);
+    expectType<Equal<typeof record.kinesis.data, OrderTotals>>(true);
+    expectType<Equal<typeof window, TumblingWindow>>(true);
+    // @ts-expect-error -- the state is read-only: return a new one, so that a failing record leaves it as it was.
+    state.count++;
+    // @ts-expect-error -- read-only all the way down.
+    state.skus.push("x");
+    return { ...state, count: state.count + 1, skus: [...state.skus, ...(data.items ?? [])] };
+  },
+  onWindowEnd: (state, window) => void [state.count.toFixed(), window.isFinal, window.terminatedEarly, window.shardId],
+});
+// @ts-expect-error -- an empty object is not a Totals: a window that starts without state needs `initial`.
+onOrderTotals<Totals>({ reduce: (state) => state });
+// A state type that an empty object is needs no `initial`.
+onOrderTotals<{ [orderId: string]: number }>({ reduce: (state, data) => ({ ...state, [data.orderId]: (state[data.orderId] ?? 0) + data.quantity }) });
+// @ts-expect-error -- reduce returns the new state, not nothing.
+onOrderTotals<Totals>({ initial: () => ({ count: 0, skus: [] }), reduce: () => {} });
+export const dynamodbWindow = onOrderItemTotals({
+  initial: () => ({ quantity: 0 }),
+  reduce: (state, record) => {
+    expectType<Equal<typeof record.dynamodb.NewImage, OrderItemTotals | undefined>>(true);
+    return { quantity: state.quantity + (record.dynamodb.NewImage?.quantity ?? 0) };
+  },
 });
 
 export const kafka = onOrderRecord((value, record) => {

@@ -3,6 +3,8 @@
  * Regenerate with `kata generate --config test/fixtures/config/sources.kata.config.json`.
  */
 export * from "./order-item.js";
+export * from "./order-totals.js";
+export * from "./order-item-totals.js";
 export * from "./order-record.js";
 export * from "./order-delivery.js";
 export * from "./app-log.js";

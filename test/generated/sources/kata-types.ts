@@ -73,7 +73,7 @@ export interface PlacedQueue {
 /**
  * An order as the shop's checkout puts it on the orders queue.
  */
-export interface OrderRecord {
+export interface OrderTotals {
   /**
    * The order's id: `ord-` and lowercase letters or digits.
    */
@@ -85,4 +85,6 @@ export interface OrderRecord {
   items?: string[]
   total?: Money
 }
-export type OrderDelivery = OrderRecord;
+export type OrderItemTotals = OrderItem;
+export type OrderRecord = OrderTotals;
+export type OrderDelivery = OrderTotals;

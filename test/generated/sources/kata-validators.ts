@@ -1141,7 +1141,7 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderRecord = validate25;
+export const validateOrderTotals = validate25;
 const func2 = ucs2length;
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1256,9 +1256,1440 @@ validate25.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderRecordKey = validate27;
+export const validateOrderTotalsEvent = validate27;
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kinesisSchemaVersion === undefined){
+data.kinesisSchemaVersion = "1.0";
+}
+if(data.approximateArrivalTimestamp === undefined){
+vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
+errors++;
+}
+if(data.data === undefined){
+vErrors = requiredError(vErrors, instancePath, "data");
+errors++;
+}
+if(data.kinesisSchemaVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "kinesisSchemaVersion");
+errors++;
+}
+if(data.partitionKey === undefined){
+vErrors = requiredError(vErrors, instancePath, "partitionKey");
+errors++;
+}
+if(data.sequenceNumber === undefined){
+vErrors = requiredError(vErrors, instancePath, "sequenceNumber");
+errors++;
+}
+if(data.approximateArrivalTimestamp !== undefined){
+let data0 = data.approximateArrivalTimestamp;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate25(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate25.errors : appendErrors(vErrors, validate25.errors);
+errors = vErrors.length;
+}
+}
+if(typeof data.kinesisSchemaVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/kinesisSchemaVersion", "string");
+errors++;
+}
+if(data.partitionKey !== undefined){
+if(typeof data.partitionKey !== "string"){
+vErrors = typeError(vErrors, instancePath+"/partitionKey", "string");
+errors++;
+}
+}
+if(data.sequenceNumber !== undefined){
+if(typeof data.sequenceNumber !== "string"){
+vErrors = typeError(vErrors, instancePath+"/sequenceNumber", "string");
+errors++;
+}
+}
+if(data.encryptionType !== undefined){
+if(typeof data.encryptionType !== "string"){
+vErrors = typeError(vErrors, instancePath+"/encryptionType", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventName === undefined){
+data.eventName = "aws:kinesis:record";
+}
+if(data.eventSource === undefined){
+data.eventSource = "aws:kinesis";
+}
+if(data.eventVersion === undefined){
+data.eventVersion = "1.0";
+}
+if(data.awsRegion === undefined){
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
+errors++;
+}
+if(data.eventID === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventID");
+errors++;
+}
+if(data.eventName === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventName");
+errors++;
+}
+if(data.eventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSource");
+errors++;
+}
+if(data.eventSourceARN === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+errors++;
+}
+if(data.eventVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
+errors++;
+}
+if(data.invokeIdentityArn === undefined){
+vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
+errors++;
+}
+if(data.kinesis === undefined){
+vErrors = requiredError(vErrors, instancePath, "kinesis");
+errors++;
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+errors++;
+}
+}
+if(data.eventID !== undefined){
+if(typeof data.eventID !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+errors++;
+}
+}
+if(typeof data.eventName !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+errors++;
+}
+if(typeof data.eventSource !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+errors++;
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(typeof data.eventVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+errors++;
+}
+if(data.invokeIdentityArn !== undefined){
+if(typeof data.invokeIdentityArn !== "string"){
+vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
+errors++;
+}
+}
+if(data.kinesis !== undefined){
+if(!(validate29(data.kinesis, {instancePath:instancePath+"/kinesis",parentData:data,parentDataProperty:"kinesis",rootData}))){
+vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderTotalsEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.window === undefined){
+vErrors = requiredError(vErrors, instancePath, "window");
+errors++;
+}
+if(data.isFinalInvokeForWindow === undefined){
+vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
+errors++;
+}
+if(data.isWindowTerminatedEarly === undefined){
+vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate28(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate28.errors : appendErrors(vErrors, validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+if(data.window !== undefined){
+let data2 = data.window;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.start === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "start");
+errors++;
+}
+if(data2.end === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "end");
+errors++;
+}
+if(data2.start !== undefined){
+if(typeof data2.start !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/start", "string");
+errors++;
+}
+}
+if(data2.end !== undefined){
+if(typeof data2.end !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/end", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/window", "object");
+errors++;
+}
+}
+if(data.state !== undefined){
+let data5 = data.state;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/state", "object");
+errors++;
+}
+}
+if(data.shardId !== undefined){
+if(typeof data.shardId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/shardId", "string");
+errors++;
+}
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.isFinalInvokeForWindow !== undefined){
+if(typeof data.isFinalInvokeForWindow !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
+errors++;
+}
+}
+if(data.isWindowTerminatedEarly !== undefined){
+if(typeof data.isWindowTerminatedEarly !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderItemTotalsEnvelope = validate33;
+const wrapper4 = {validate: validate36};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"});
+errors++;
+}
+for(const key0 in data){
+const _errs2 = errors;
+if(!((((((((((key0 === "S") || (key0 === "N")) || (key0 === "BOOL")) || (key0 === "M")) || (key0 === "L")) || (key0 === "NULL")) || (key0 === "B")) || (key0 === "SS")) || (key0 === "NS")) || (key0 === "BS"))){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0});
+errors++;
+}
+var valid0 = _errs2 === errors;
+if(!valid0){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"});
+errors++;
+}
+}
+if(data.S !== undefined){
+if(typeof data.S !== "string"){
+vErrors = typeError(vErrors, instancePath+"/S", "string");
+errors++;
+}
+}
+if(data.N !== undefined){
+if(typeof data.N !== "string"){
+vErrors = typeError(vErrors, instancePath+"/N", "string");
+errors++;
+}
+}
+if(data.BOOL !== undefined){
+if(typeof data.BOOL !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/BOOL", "boolean");
+errors++;
+}
+}
+if(data.M !== undefined){
+let data3 = data.M;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(wrapper4.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? wrapper4.validate.errors : vErrors.concat(wrapper4.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/M", "object");
+errors++;
+}
+}
+if(data.L !== undefined){
+let data5 = data.L;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(!(wrapper4.validate(data5[i0], {instancePath:instancePath+"/L/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper4.validate.errors : vErrors.concat(wrapper4.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/L", "array");
+errors++;
+}
+}
+if(data.NULL !== undefined){
+if(typeof data.NULL !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/NULL", "boolean");
+errors++;
+}
+}
+if(data.B !== undefined){
+if(typeof data.B !== "string"){
+vErrors = typeError(vErrors, instancePath+"/B", "string");
+errors++;
+}
+}
+if(data.SS !== undefined){
+let data9 = data.SS;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data9[i1] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SS/" + i1, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/SS", "array");
+errors++;
+}
+}
+if(data.NS !== undefined){
+let data11 = data.NS;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data11[i2] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NS/" + i2, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NS", "array");
+errors++;
+}
+}
+if(data.BS !== undefined){
+let data13 = data.BS;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data13[i3] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/BS/" + i3, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/BS", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Keys === undefined){
+vErrors = requiredError(vErrors, instancePath, "Keys");
+errors++;
+}
+if(data.SequenceNumber === undefined){
+vErrors = requiredError(vErrors, instancePath, "SequenceNumber");
+errors++;
+}
+if(data.SizeBytes === undefined){
+vErrors = requiredError(vErrors, instancePath, "SizeBytes");
+errors++;
+}
+if(data.StreamViewType === undefined){
+vErrors = requiredError(vErrors, instancePath, "StreamViewType");
+errors++;
+}
+if(data.ApproximateCreationDateTime !== undefined){
+let data0 = data.ApproximateCreationDateTime;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+vErrors = typeError(vErrors, instancePath+"/ApproximateCreationDateTime", "number");
+errors++;
+}
+}
+if(data.Keys !== undefined){
+let data1 = data.Keys;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+if(!(validate36(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate36.errors : appendErrors(vErrors, validate36.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Keys", "object");
+errors++;
+}
+}
+if(data.NewImage !== undefined){
+let data3 = data.NewImage;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+vErrors = typeError(vErrors, instancePath+"/NewImage", "object");
+errors++;
+}
+}
+if(data.OldImage !== undefined){
+let data4 = data.OldImage;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+vErrors = typeError(vErrors, instancePath+"/OldImage", "object");
+errors++;
+}
+}
+if(data.SequenceNumber !== undefined){
+if(typeof data.SequenceNumber !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SequenceNumber", "string");
+errors++;
+}
+}
+if(data.SizeBytes !== undefined){
+let data6 = data.SizeBytes;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+vErrors = typeError(vErrors, instancePath+"/SizeBytes", "number");
+errors++;
+}
+}
+if(data.StreamViewType !== undefined){
+let data7 = data.StreamViewType;
+if(typeof data7 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/StreamViewType", "string");
+errors++;
+}
+if(!((((data7 === "KEYS_ONLY") || (data7 === "NEW_IMAGE")) || (data7 === "OLD_IMAGE")) || (data7 === "NEW_AND_OLD_IMAGES"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventSource === undefined){
+data.eventSource = "aws:dynamodb";
+}
+if(data.awsRegion === undefined){
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
+errors++;
+}
+if(data.dynamodb === undefined){
+vErrors = requiredError(vErrors, instancePath, "dynamodb");
+errors++;
+}
+if(data.eventID === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventID");
+errors++;
+}
+if(data.eventName === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventName");
+errors++;
+}
+if(data.eventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSource");
+errors++;
+}
+if(data.eventSourceARN === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+errors++;
+}
+if(data.eventVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
+errors++;
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+errors++;
+}
+}
+if(data.dynamodb !== undefined){
+if(!(validate35(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
+vErrors = vErrors === null ? validate35.errors : appendErrors(vErrors, validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.eventID !== undefined){
+if(typeof data.eventID !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+errors++;
+}
+}
+if(data.eventName !== undefined){
+let data3 = data.eventName;
+if(typeof data3 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+errors++;
+}
+if(!(((data3 === "INSERT") || (data3 === "MODIFY")) || (data3 === "REMOVE"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+if(typeof data.eventSource !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+errors++;
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.eventVersion !== undefined){
+if(typeof data.eventVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+errors++;
+}
+}
+if(data.userIdentity !== undefined){
+let data7 = data.userIdentity;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "type");
+errors++;
+}
+if(data7.principalId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
+errors++;
+}
+if(data7.type !== undefined){
+if(typeof data7.type !== "string"){
+vErrors = typeError(vErrors, instancePath+"/userIdentity/type", "string");
+errors++;
+}
+}
+if(data7.principalId !== undefined){
+if(typeof data7.principalId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderItemTotalsEnvelope.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.window === undefined){
+vErrors = requiredError(vErrors, instancePath, "window");
+errors++;
+}
+if(data.isFinalInvokeForWindow === undefined){
+vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
+errors++;
+}
+if(data.isWindowTerminatedEarly === undefined){
+vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate34(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+if(data.window !== undefined){
+let data2 = data.window;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.start === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "start");
+errors++;
+}
+if(data2.end === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "end");
+errors++;
+}
+if(data2.start !== undefined){
+if(typeof data2.start !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/start", "string");
+errors++;
+}
+}
+if(data2.end !== undefined){
+if(typeof data2.end !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/end", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/window", "object");
+errors++;
+}
+}
+if(data.state !== undefined){
+let data5 = data.state;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/state", "object");
+errors++;
+}
+}
+if(data.shardId !== undefined){
+if(typeof data.shardId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/shardId", "string");
+errors++;
+}
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.isFinalInvokeForWindow !== undefined){
+if(typeof data.isFinalInvokeForWindow !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
+errors++;
+}
+}
+if(data.isWindowTerminatedEarly !== undefined){
+if(typeof data.isWindowTerminatedEarly !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderItemTotalsEvent = validate40;
+const wrapper6 = {validate: validate43};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"});
+errors++;
+}
+for(const key0 in data){
+const _errs2 = errors;
+if(!((((((((((key0 === "S") || (key0 === "N")) || (key0 === "BOOL")) || (key0 === "M")) || (key0 === "L")) || (key0 === "NULL")) || (key0 === "B")) || (key0 === "SS")) || (key0 === "NS")) || (key0 === "BS"))){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"enum",params:{allowedValues: ["S","N","BOOL","M","L","NULL","B","SS","NS","BS"]},message:"must be equal to one of the allowed values",propertyName:key0});
+errors++;
+}
+var valid0 = _errs2 === errors;
+if(!valid0){
+vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"});
+errors++;
+}
+}
+if(data.S !== undefined){
+if(typeof data.S !== "string"){
+vErrors = typeError(vErrors, instancePath+"/S", "string");
+errors++;
+}
+}
+if(data.N !== undefined){
+if(typeof data.N !== "string"){
+vErrors = typeError(vErrors, instancePath+"/N", "string");
+errors++;
+}
+}
+if(data.BOOL !== undefined){
+if(typeof data.BOOL !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/BOOL", "boolean");
+errors++;
+}
+}
+if(data.M !== undefined){
+let data3 = data.M;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(wrapper6.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? wrapper6.validate.errors : vErrors.concat(wrapper6.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/M", "object");
+errors++;
+}
+}
+if(data.L !== undefined){
+let data5 = data.L;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(!(wrapper6.validate(data5[i0], {instancePath:instancePath+"/L/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper6.validate.errors : vErrors.concat(wrapper6.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/L", "array");
+errors++;
+}
+}
+if(data.NULL !== undefined){
+if(typeof data.NULL !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/NULL", "boolean");
+errors++;
+}
+}
+if(data.B !== undefined){
+if(typeof data.B !== "string"){
+vErrors = typeError(vErrors, instancePath+"/B", "string");
+errors++;
+}
+}
+if(data.SS !== undefined){
+let data9 = data.SS;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data9[i1] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SS/" + i1, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/SS", "array");
+errors++;
+}
+}
+if(data.NS !== undefined){
+let data11 = data.NS;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data11[i2] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NS/" + i2, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NS", "array");
+errors++;
+}
+}
+if(data.BS !== undefined){
+let data13 = data.BS;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data13[i3] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/BS/" + i3, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/BS", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Keys === undefined){
+vErrors = requiredError(vErrors, instancePath, "Keys");
+errors++;
+}
+if(data.SequenceNumber === undefined){
+vErrors = requiredError(vErrors, instancePath, "SequenceNumber");
+errors++;
+}
+if(data.SizeBytes === undefined){
+vErrors = requiredError(vErrors, instancePath, "SizeBytes");
+errors++;
+}
+if(data.StreamViewType === undefined){
+vErrors = requiredError(vErrors, instancePath, "StreamViewType");
+errors++;
+}
+if(data.ApproximateCreationDateTime !== undefined){
+let data0 = data.ApproximateCreationDateTime;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+vErrors = typeError(vErrors, instancePath+"/ApproximateCreationDateTime", "number");
+errors++;
+}
+}
+if(data.Keys !== undefined){
+let data1 = data.Keys;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+if(!(validate43(data1[key0], {instancePath:instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate43.errors : appendErrors(vErrors, validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Keys", "object");
+errors++;
+}
+}
+if(data.NewImage !== undefined){
+let data3 = data.NewImage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.pk === undefined){
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "pk");
+errors++;
+}
+if(data3.orderId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "orderId");
+errors++;
+}
+if(data3.quantity === undefined){
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "quantity");
+errors++;
+}
+if(data3.status === undefined){
+vErrors = requiredError(vErrors, instancePath+"/NewImage", "status");
+errors++;
+}
+if(data3.pk !== undefined){
+if(typeof data3.pk !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NewImage/pk", "string");
+errors++;
+}
+}
+if(data3.orderId !== undefined){
+let data5 = data3.orderId;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
+errors++;
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NewImage/orderId", "string");
+errors++;
+}
+}
+if(data3.quantity !== undefined){
+let data6 = data3.quantity;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+vErrors = typeError(vErrors, instancePath+"/NewImage/quantity", "integer");
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+errors++;
+}
+}
+}
+if(data3.price !== undefined){
+let data7 = data3.price;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+vErrors = typeError(vErrors, instancePath+"/NewImage/price", "number");
+errors++;
+}
+}
+if(data3.status !== undefined){
+let data8 = data3.status;
+if(!((data8 === "PLACED") || (data8 === "SHIPPED"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NewImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+if(data3.tags !== undefined){
+let data9 = data3.tags;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data9[i0] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NewImage/tags/" + i0, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NewImage/tags", "array");
+errors++;
+}
+}
+if(data3.address !== undefined){
+let data11 = data3.address;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.city === undefined){
+vErrors = requiredError(vErrors, instancePath+"/NewImage/address", "city");
+errors++;
+}
+if(data11.city !== undefined){
+if(typeof data11.city !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NewImage/address/city", "string");
+errors++;
+}
+}
+if(data11.zip !== undefined){
+if(typeof data11.zip !== "string"){
+vErrors = typeError(vErrors, instancePath+"/NewImage/address/zip", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NewImage/address", "object");
+errors++;
+}
+}
+if(data3.ledgerId !== undefined){
+if(typeof data3.ledgerId !== "bigint"){
+const err23 = {instancePath:instancePath+"/NewImage/ledgerId",keyword:"x-kata-bigint",params:{},message:"must be an integer too large for a JavaScript number (a bigint)"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/NewImage", "object");
+errors++;
+}
+}
+if(data.OldImage !== undefined){
+let data15 = data.OldImage;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.pk === undefined){
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "pk");
+errors++;
+}
+if(data15.orderId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "orderId");
+errors++;
+}
+if(data15.quantity === undefined){
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "quantity");
+errors++;
+}
+if(data15.status === undefined){
+vErrors = requiredError(vErrors, instancePath+"/OldImage", "status");
+errors++;
+}
+if(data15.pk !== undefined){
+if(typeof data15.pk !== "string"){
+vErrors = typeError(vErrors, instancePath+"/OldImage/pk", "string");
+errors++;
+}
+}
+if(data15.orderId !== undefined){
+let data17 = data15.orderId;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
+errors++;
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/OldImage/orderId", "string");
+errors++;
+}
+}
+if(data15.quantity !== undefined){
+let data18 = data15.quantity;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+vErrors = typeError(vErrors, instancePath+"/OldImage/quantity", "integer");
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 1 || isNaN(data18)){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+errors++;
+}
+}
+}
+if(data15.price !== undefined){
+let data19 = data15.price;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+vErrors = typeError(vErrors, instancePath+"/OldImage/price", "number");
+errors++;
+}
+}
+if(data15.status !== undefined){
+let data20 = data15.status;
+if(!((data20 === "PLACED") || (data20 === "SHIPPED"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/OldImage/status",keyword:"enum",params:{allowedValues: ["PLACED","SHIPPED"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+if(data15.tags !== undefined){
+let data21 = data15.tags;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data21[i1] !== "string"){
+vErrors = typeError(vErrors, instancePath+"/OldImage/tags/" + i1, "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/OldImage/tags", "array");
+errors++;
+}
+}
+if(data15.address !== undefined){
+let data23 = data15.address;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.city === undefined){
+vErrors = requiredError(vErrors, instancePath+"/OldImage/address", "city");
+errors++;
+}
+if(data23.city !== undefined){
+if(typeof data23.city !== "string"){
+vErrors = typeError(vErrors, instancePath+"/OldImage/address/city", "string");
+errors++;
+}
+}
+if(data23.zip !== undefined){
+if(typeof data23.zip !== "string"){
+vErrors = typeError(vErrors, instancePath+"/OldImage/address/zip", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/OldImage/address", "object");
+errors++;
+}
+}
+if(data15.ledgerId !== undefined){
+if(typeof data15.ledgerId !== "bigint"){
+const err42 = {instancePath:instancePath+"/OldImage/ledgerId",keyword:"x-kata-bigint",params:{},message:"must be an integer too large for a JavaScript number (a bigint)"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/OldImage", "object");
+errors++;
+}
+}
+if(data.SequenceNumber !== undefined){
+if(typeof data.SequenceNumber !== "string"){
+vErrors = typeError(vErrors, instancePath+"/SequenceNumber", "string");
+errors++;
+}
+}
+if(data.SizeBytes !== undefined){
+let data28 = data.SizeBytes;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+vErrors = typeError(vErrors, instancePath+"/SizeBytes", "number");
+errors++;
+}
+}
+if(data.StreamViewType !== undefined){
+let data29 = data.StreamViewType;
+if(typeof data29 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/StreamViewType", "string");
+errors++;
+}
+if(!((((data29 === "KEYS_ONLY") || (data29 === "NEW_IMAGE")) || (data29 === "OLD_IMAGE")) || (data29 === "NEW_AND_OLD_IMAGES"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/StreamViewType",keyword:"enum",params:{allowedValues: ["KEYS_ONLY","NEW_IMAGE","OLD_IMAGE","NEW_AND_OLD_IMAGES"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventSource === undefined){
+data.eventSource = "aws:dynamodb";
+}
+if(data.awsRegion === undefined){
+vErrors = requiredError(vErrors, instancePath, "awsRegion");
+errors++;
+}
+if(data.dynamodb === undefined){
+vErrors = requiredError(vErrors, instancePath, "dynamodb");
+errors++;
+}
+if(data.eventID === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventID");
+errors++;
+}
+if(data.eventName === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventName");
+errors++;
+}
+if(data.eventSource === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSource");
+errors++;
+}
+if(data.eventSourceARN === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+errors++;
+}
+if(data.eventVersion === undefined){
+vErrors = requiredError(vErrors, instancePath, "eventVersion");
+errors++;
+}
+if(data.awsRegion !== undefined){
+if(typeof data.awsRegion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+errors++;
+}
+}
+if(data.dynamodb !== undefined){
+if(!(validate42(data.dynamodb, {instancePath:instancePath+"/dynamodb",parentData:data,parentDataProperty:"dynamodb",rootData}))){
+vErrors = vErrors === null ? validate42.errors : appendErrors(vErrors, validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.eventID !== undefined){
+if(typeof data.eventID !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+errors++;
+}
+}
+if(data.eventName !== undefined){
+let data3 = data.eventName;
+if(typeof data3 !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+errors++;
+}
+if(!(((data3 === "INSERT") || (data3 === "MODIFY")) || (data3 === "REMOVE"))){
+vErrors = pushError(vErrors, {instancePath:instancePath+"/eventName",keyword:"enum",params:{allowedValues: ["INSERT","MODIFY","REMOVE"]},message:"must be equal to one of the allowed values"});
+errors++;
+}
+}
+if(typeof data.eventSource !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+errors++;
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.eventVersion !== undefined){
+if(typeof data.eventVersion !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+errors++;
+}
+}
+if(data.userIdentity !== undefined){
+let data7 = data.userIdentity;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "type");
+errors++;
+}
+if(data7.principalId === undefined){
+vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
+errors++;
+}
+if(data7.type !== undefined){
+if(typeof data7.type !== "string"){
+vErrors = typeError(vErrors, instancePath+"/userIdentity/type", "string");
+errors++;
+}
+}
+if(data7.principalId !== undefined){
+if(typeof data7.principalId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kata.local/composite/OrderItemTotalsEvent.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Records === undefined){
+vErrors = requiredError(vErrors, instancePath, "Records");
+errors++;
+}
+if(data.window === undefined){
+vErrors = requiredError(vErrors, instancePath, "window");
+errors++;
+}
+if(data.isFinalInvokeForWindow === undefined){
+vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
+errors++;
+}
+if(data.isWindowTerminatedEarly === undefined){
+vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
+errors++;
+}
+if(data.Records !== undefined){
+let data0 = data.Records;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate41(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : appendErrors(vErrors, validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/Records", "array");
+errors++;
+}
+}
+if(data.window !== undefined){
+let data2 = data.window;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.start === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "start");
+errors++;
+}
+if(data2.end === undefined){
+vErrors = requiredError(vErrors, instancePath+"/window", "end");
+errors++;
+}
+if(data2.start !== undefined){
+if(typeof data2.start !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/start", "string");
+errors++;
+}
+}
+if(data2.end !== undefined){
+if(typeof data2.end !== "string"){
+vErrors = typeError(vErrors, instancePath+"/window/end", "string");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/window", "object");
+errors++;
+}
+}
+if(data.state !== undefined){
+let data5 = data.state;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+vErrors = typeError(vErrors, instancePath+"/state", "object");
+errors++;
+}
+}
+if(data.shardId !== undefined){
+if(typeof data.shardId !== "string"){
+vErrors = typeError(vErrors, instancePath+"/shardId", "string");
+errors++;
+}
+}
+if(data.eventSourceARN !== undefined){
+if(typeof data.eventSourceARN !== "string"){
+vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+errors++;
+}
+}
+if(data.isFinalInvokeForWindow !== undefined){
+if(typeof data.isFinalInvokeForWindow !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
+errors++;
+}
+}
+if(data.isWindowTerminatedEarly !== undefined){
+if(typeof data.isWindowTerminatedEarly !== "boolean"){
+vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, instancePath, "object");
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+export const validateOrderRecordKey = validate47;
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-key.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1285,13 +2716,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate27.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderRecordEnvelope = validate28;
+export const validateOrderRecordEnvelope = validate48;
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1414,24 +2845,24 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate30.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate30.errors : appendErrors(vErrors, validate30.errors);
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : appendErrors(vErrors, validate50.errors);
 errors = vErrors.length;
 }
-validate29.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderRecordEnvelope.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1475,8 +2906,8 @@ let data4 = data3[key0];
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate29(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate29.errors : appendErrors(vErrors, validate29.errors);
+if(!(validate49(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate49.errors : appendErrors(vErrors, validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -1497,13 +2928,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate28.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderRecordEvent = validate33;
+export const validateOrderRecordEvent = validate53;
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1635,24 +3066,24 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate35.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : appendErrors(vErrors, validate35.errors);
+if(!(validate55(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate55.errors : appendErrors(vErrors, validate55.errors);
 errors = vErrors.length;
 }
-validate34.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderRecordEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1696,8 +3127,8 @@ let data4 = data3[key0];
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : appendErrors(vErrors, validate34.errors);
+if(!(validate54(data4[i0], {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate54.errors : appendErrors(vErrors, validate54.errors);
 errors = vErrors.length;
 }
 }
@@ -1718,13 +3149,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate33.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderDeliveryEvent = validate39;
+export const validateOrderDeliveryEvent = validate59;
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1854,12 +3285,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate40.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/OrderDeliveryEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1909,8 +3340,8 @@ let data4 = data.records;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate40(data4[i0], {instancePath:instancePath+"/records/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate40.errors : appendErrors(vErrors, validate40.errors);
+if(!(validate60(data4[i0], {instancePath:instancePath+"/records/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate60.errors : appendErrors(vErrors, validate60.errors);
 errors = vErrors.length;
 }
 }
@@ -1925,13 +3356,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate39.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
-export const validateAppLog = validate43;
+export const validateAppLog = validate63;
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/app-log.json" */;
 let vErrors = null;
 let errors = 0;
@@ -1968,13 +3399,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate43.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
-export const validateAppLogEvent = validate44;
+export const validateAppLogEvent = validate64;
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2059,12 +3490,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate47.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2137,8 +3568,8 @@ let data6 = data.logEvents;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate47(data6[i1], {instancePath:instancePath+"/logEvents/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate47.errors : appendErrors(vErrors, validate47.errors);
+if(!(validate67(data6[i1], {instancePath:instancePath+"/logEvents/" + i1,parentData:data6,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -2159,12 +3590,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate46.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2173,8 +3604,8 @@ vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
 if(data.data !== undefined){
-if(!(validate46(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate46.errors : appendErrors(vErrors, validate46.errors);
+if(!(validate66(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate66.errors : appendErrors(vErrors, validate66.errors);
 errors = vErrors.length;
 }
 }
@@ -2183,12 +3614,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate45.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/AppLogEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2198,8 +3629,8 @@ vErrors = requiredError(vErrors, instancePath, "awslogs");
 errors++;
 }
 if(data.awslogs !== undefined){
-if(!(validate45(data.awslogs, {instancePath:instancePath+"/awslogs",parentData:data,parentDataProperty:"awslogs",rootData}))){
-vErrors = vErrors === null ? validate45.errors : appendErrors(vErrors, validate45.errors);
+if(!(validate65(data.awslogs, {instancePath:instancePath+"/awslogs",parentData:data,parentDataProperty:"awslogs",rootData}))){
+vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -2208,13 +3639,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate44.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-export const validateChatMessage = validate51;
+export const validateChatMessage = validate71;
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/chat-message.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2255,13 +3686,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate51.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
 
-export const validateChatMessageEvent = validate52;
+export const validateChatMessageEvent = validate72;
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/ChatMessageEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2653,14 +4084,14 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate52.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-export const validatePlacedQueue = validate53;
+export const validatePlacedQueue = validate73;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2801,13 +4232,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate53.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
-export const validatePlacedQueueBody = validate54;
+export const validatePlacedQueueBody = validate74;
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/PlacedQueueBody.json" */;
 let vErrors = null;
 let errors = 0;
@@ -2909,8 +4340,8 @@ vErrors = typeError(vErrors, instancePath+"/resources", "array");
 errors++;
 }
 if(data.detail !== undefined){
-if(!(validate53(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
-vErrors = vErrors === null ? validate53.errors : appendErrors(vErrors, validate53.errors);
+if(!(validate73(data.detail, {instancePath:instancePath+"/detail",parentData:data,parentDataProperty:"detail",rootData}))){
+vErrors = vErrors === null ? validate73.errors : appendErrors(vErrors, validate73.errors);
 errors = vErrors.length;
 }
 }
@@ -2925,13 +4356,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate54.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-export const validatePlacedQueueEvent = validate56;
+export const validatePlacedQueueEvent = validate76;
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3003,12 +4434,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate59.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3064,8 +4495,8 @@ errors++;
 }
 }
 if(data.body !== undefined){
-if(!(validate54(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate54.errors : appendErrors(vErrors, validate54.errors);
+if(!(validate74(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate74.errors : appendErrors(vErrors, validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -3148,8 +4579,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate59(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
+if(!(validate79(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
+vErrors = vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -3188,12 +4619,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate57.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/PlacedQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -3207,8 +4638,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate57(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate57.errors : appendErrors(vErrors, validate57.errors);
+if(!(validate77(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate77.errors : appendErrors(vErrors, validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -3223,13 +4654,13 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate56.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUploadQueueBody = validate62;
+export const validateUploadQueueBody = validate82;
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3271,12 +4702,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate65.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3553,8 +4984,8 @@ errors++;
 }
 }
 if(data.glacierEventData !== undefined){
-if(!(validate65(data.glacierEventData, {instancePath:instancePath+"/glacierEventData",parentData:data,parentDataProperty:"glacierEventData",rootData}))){
-vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
+if(!(validate85(data.glacierEventData, {instancePath:instancePath+"/glacierEventData",parentData:data,parentDataProperty:"glacierEventData",rootData}))){
+vErrors = vErrors === null ? validate85.errors : appendErrors(vErrors, validate85.errors);
 errors = vErrors.length;
 }
 }
@@ -3614,12 +5045,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate64.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3632,8 +5063,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate64.errors : appendErrors(vErrors, validate64.errors);
+if(!(validate84(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate84.errors : appendErrors(vErrors, validate84.errors);
 errors = vErrors.length;
 }
 }
@@ -3648,20 +5079,20 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate63.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/UploadQueueBody.json" */;
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
-if(!(validate63(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate63.errors : appendErrors(vErrors, validate63.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate83.errors : appendErrors(vErrors, validate83.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -3752,13 +5183,13 @@ vErrors = null;
 }
 }
 }
-validate62.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUploadQueueEvent = validate69;
+export const validateUploadQueueEvent = validate89;
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3830,12 +5261,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate72.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3891,8 +5322,8 @@ errors++;
 }
 }
 if(data.body !== undefined){
-if(!(validate62(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate62.errors : appendErrors(vErrors, validate62.errors);
+if(!(validate82(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate82.errors : appendErrors(vErrors, validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -3975,8 +5406,8 @@ vErrors = typeError(vErrors, instancePath+"/attributes", "object");
 errors++;
 }
 }
-if(!(validate72(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
-vErrors = vErrors === null ? validate72.errors : appendErrors(vErrors, validate72.errors);
+if(!(validate92(data.messageAttributes, {instancePath:instancePath+"/messageAttributes",parentData:data,parentDataProperty:"messageAttributes",rootData}))){
+vErrors = vErrors === null ? validate92.errors : appendErrors(vErrors, validate92.errors);
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
@@ -4015,12 +5446,12 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate70.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://kata.local/composite/UploadQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
@@ -4034,8 +5465,8 @@ let data0 = data.Records;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate70(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate70.errors : appendErrors(vErrors, validate70.errors);
+if(!(validate90(data0[i0], {instancePath:instancePath+"/Records/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate90.errors : appendErrors(vErrors, validate90.errors);
 errors = vErrors.length;
 }
 }
@@ -4050,8 +5481,10 @@ else {
 vErrors = typeError(vErrors, instancePath, "object");
 errors++;
 }
-validate69.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
-export const validateOrderDelivery = validateOrderRecord;
+export const validateOrderItemTotals = validateOrderItem;
+export const validateOrderRecord = validateOrderTotals;
+export const validateOrderDelivery = validateOrderTotals;

@@ -96,3 +96,19 @@ export function snsNotificationBody(message: unknown): string {
     UnsubscribeURL: "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe",
   });
 }
+
+/** The window every windowed test event belongs to. */
+export const WINDOW = { start: "2020-12-09T07:04:00Z", end: "2020-12-09T07:06:00Z" };
+
+/** A stream event as Lambda sends it on a mapping with a tumbling window: `WINDOW` on shardId-000000000006. */
+export function windowed<E extends { Records: unknown[] }>(event: E, fields: { state?: object; final?: boolean; early?: boolean } = {}) {
+  return {
+    ...event,
+    window: WINDOW,
+    ...(fields.state === undefined ? {} : { state: fields.state }),
+    shardId: "shardId-000000000006",
+    eventSourceARN: "arn:aws:kinesis:us-east-1:123456789012:stream/orders",
+    isFinalInvokeForWindow: fields.final ?? false,
+    isWindowTerminatedEarly: fields.early ?? false,
+  };
+}
