@@ -132,32 +132,29 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
     assert.deepEqual(JSON.parse(result.payload.toString()), { total: 7, node: process.version });
   });
 
-  it("maps the stack trace of an error thrown by the function to its source", async () => {
-    const run = await runCli(["package", "src/orders.reject", "--runtime", "provided.al2023", "--out", "build/reject.zip"], { cwd });
+  /** Packages another export of the project on its own, unpacks it and invokes its bootstrap once. */
+  async function invokePackaged(handler: string, zip: string) {
+    const run = await runCli(["package", handler, "--runtime", "provided.al2023", "--out", zip], { cwd });
     assert.equal(run.code, 0, run.stderr);
-    const rejecting = makeProject({});
+    const own = makeProject({});
     try {
-      extract(unzip(readFileSync(join(cwd, "build/reject.zip"))), rejecting.dir);
-      const result = await invokeBootstrap(rejecting.dir, { KATA_NODE: process.execPath });
-      assert.equal(result.error?.errorType, "RangeError");
-      assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
+      extract(unzip(readFileSync(join(cwd, zip))), own.dir);
+      return await invokeBootstrap(own.dir, { KATA_NODE: process.execPath });
     } finally {
-      rejecting.remove();
+      own.remove();
     }
+  }
+
+  it("maps the stack trace of an error thrown by the function to its source", async () => {
+    const result = await invokePackaged("src/orders.reject", "build/reject.zip");
+    assert.equal(result.error?.errorType, "RangeError");
+    assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
   });
 
   it("runs a function with top-level await once (kata-runtime.cjs imports what require() refuses)", async () => {
-    const run = await runCli(["package", "src/awaits.handler", "--runtime", "provided.al2023", "--out", "build/awaits.zip"], { cwd });
-    assert.equal(run.code, 0, run.stderr);
-    const awaiting = makeProject({});
-    try {
-      extract(unzip(readFileSync(join(cwd, "build/awaits.zip"))), awaiting.dir);
-      const result = await invokeBootstrap(awaiting.dir, { KATA_NODE: process.execPath });
-      assert.equal(result.error, undefined, result.payload.toString());
-      assert.deepEqual(JSON.parse(result.payload.toString()), { greeting: "awaited", evaluations: 1 });
-    } finally {
-      awaiting.remove();
-    }
+    const result = await invokePackaged("src/awaits.handler", "build/awaits.zip");
+    assert.equal(result.error, undefined, result.payload.toString());
+    assert.deepEqual(JSON.parse(result.payload.toString()), { greeting: "awaited", evaluations: 1 });
   });
 
   it("runs with the --node path given at packaging when PATH has no node", async () => {
