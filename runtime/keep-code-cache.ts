@@ -2,7 +2,7 @@
  * Imported first by kata-runtime, before any built-in module is loaded. On Node 22 and older (V8
  * before 13), V8 checks Node's built-in code cache against a hash of the V8 flags, heap sizes
  * included: `--max-old-space-size`, which kata's provided.* bootstrap passes as AWS's managed
- * runtime does, makes Node compile every built-in it loads from source (about 9 ms before the
+ * runtime does, makes Node compile every built-in it loads from source (7–9 ms before the
  * first `/next` here, and more for a function that loads `http`, `crypto` or `zlib`). V8 reads the
  * heap sizes once, when it creates the heap, so setting them back to their defaults now keeps the
  * heap limit the flags gave (`v8.getHeapStatistics().heap_size_limit`, the out-of-memory point)
