@@ -9,3 +9,4 @@ export const { connect } = process.getBuiltinModule("node:net");
 export const { existsSync } = process.getBuiltinModule("node:fs");
 export const { resolve } = process.getBuiltinModule("node:path");
 export const { pathToFileURL } = process.getBuiltinModule("node:url");
+export const { createRequire } = process.getBuiltinModule("node:module");

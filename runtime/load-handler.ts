@@ -1,5 +1,5 @@
 import { toErrorResponse } from "./error-response.js";
-import { existsSync, pathToFileURL, resolve } from "./builtins.js";
+import { createRequire, existsSync, pathToFileURL, resolve } from "./builtins.js";
 import { HandlerNotFoundError, ImportModuleError, MalformedHandlerNameError, UserCodeSyntaxError } from "./errors.js";
 
 const EXTENSIONS = [".js", ".mjs", ".cjs"];
@@ -46,7 +46,7 @@ export async function loadHandler(taskRoot: string, name: string): Promise<unkno
 
 async function importModule(file: string): Promise<Record<string, unknown>> {
   try {
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return (requireSyncEsm(file) ?? (await import(pathToFileURL(file).href))) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof SyntaxError) {
       const wrapped = new UserCodeSyntaxError(`${file}: ${error.message}`, { cause: error });
@@ -57,6 +57,29 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
     const reason = error instanceof Error ? `${described.errorType}: ${described.errorMessage}` : described.errorMessage;
     throw new ImportModuleError(`Importing ${file} failed: ${reason}`, { cause: error });
   }
+}
+
+/**
+ * An `.mjs` module through `require()`, where Node loads ES modules that way without a warning:
+ * the same module namespace as `import()` gives, about 2 ms sooner on a cold start (Node's
+ * asynchronous module loader stays unloaded). `undefined` where `import()` must do it: an older
+ * Node, or a module graph with top-level await (refused before any of it runs). `.js` and `.cjs`
+ * modules keep `import()`, which gives a CommonJS module's exports as a namespace.
+ */
+function requireSyncEsm(file: string): unknown {
+  if (!file.endsWith(".mjs") || !requireLoadsEsmQuietly()) return undefined;
+  try {
+    return createRequire(file)(file);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === "ERR_REQUIRE_ASYNC_MODULE") return undefined;
+    throw error;
+  }
+}
+
+/** require(esm): on by default from Node 20.19 and 22.12; 22.12 and 23.0–23.4 warn when it is used. */
+function requireLoadsEsmQuietly(): boolean {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  return process.features.require_module === true && !(major === 22 && minor === 12) && !(major === 23 && minor < 5);
 }
 
 /** Follows the export path; a CommonJS module's `module.exports` is also searched (as `default`). */

@@ -1,6 +1,9 @@
 import { join } from "node:path";
-import { MANAGED_RUNTIME_NODE_ARGS } from "../runtime/loops.mjs";
+import { fileURLToPath } from "node:url";
+import { LOOPS, MANAGED_RUNTIME_NODE_ARGS } from "../runtime/loops.mjs";
 import { packageExampleSqs, packageFunction } from "./package-function.mjs";
+
+const MANAGED_BOOTSTRAP = fileURLToPath(new URL("./managed-bootstrap.sh", import.meta.url));
 
 /**
  * The cold-start subjects: the same function (every built-in decoder imported, the first event a
@@ -47,6 +50,14 @@ export function coldStartSubjects(node, workDir) {
       nodeArgs: MANAGED_RUNTIME_NODE_ARGS,
       taskRoot: sqsManaged.taskRoot,
       handler: "index.handler",
+    },
+    // As Lambda starts the RIC: through a bootstrap script (bash), as kata's subjects go through theirs.
+    "sqs-ric-packaged-bootstrap": {
+      label: "the same, aws-lambda-ric started by a bootstrap like the managed runtime's",
+      command: MANAGED_BOOTSTRAP,
+      taskRoot: sqsManaged.taskRoot,
+      handler: "index.handler",
+      env: { BENCH_NODE: node, BENCH_RIC: LOOPS.ric.script },
     },
   };
   const packages = { "kata-packaged": kataProvided, "ric-powertools-packaged": powertoolsManaged, "ric-kata-packaged": kataManaged, "sqs-kata-packaged": sqsProvided, "sqs-ric-packaged": sqsManaged };

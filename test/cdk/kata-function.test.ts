@@ -49,7 +49,7 @@ describe("KataFunction in the example CDK app", () => {
 
   it("ships kata's bundle as the code asset: index.mjs and its map, plus kata's runtime and a bootstrap for provided.al2023", () => {
     const consumer = bundleOf("ProcessOrders");
-    assert.deepEqual(Object.keys(consumer).sort(), ["bootstrap", "index.mjs", "index.mjs.map", "kata-runtime.mjs", "kata-runtime.mjs.map"]);
+    assert.deepEqual(Object.keys(consumer).sort(), ["bootstrap", "index.mjs", "index.mjs.map", "kata-runtime.cjs", "kata-runtime.cjs.map"]);
     assert.match(consumer["bootstrap"]!.data.toString(), /Runs index\.handler under kata's runtime loop/);
     assert.match(consumer["index.mjs"]!.data.toString(), /needs manual review/, "the handler's own code is in the bundle");
     const placed = bundleOf("OrderPlaced");

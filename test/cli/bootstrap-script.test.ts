@@ -17,7 +17,7 @@ describe("the provided.* bootstrap without Node.js", () => {
   let address: string;
 
   before(async () => {
-    writeFileSync(bootstrap, bootstrapScript({ handler: "index.handler", runtimeFile: "kata-runtime.mjs", sourceMaps: true }));
+    writeFileSync(bootstrap, bootstrapScript({ handler: "index.handler", runtimeFile: "kata-runtime.cjs", sourceMaps: true }));
     chmodSync(bootstrap, 0o755);
     server = createServer((req, res) => {
       let body = "";

@@ -20,6 +20,13 @@ export async function reject(): Promise<never> {
 `,
   "src/total.ts": "export const total = (quantities: number[]): number => quantities.reduce((sum, q) => sum + q, 0);\n",
   "src/broken.ts": "export const handler = async () => {\n  return { ok: true ;\n};\n",
+  "src/awaits.ts": `const counter = globalThis as { evaluations?: number };
+counter.evaluations = (counter.evaluations ?? 0) + 1;
+const greeting = await Promise.resolve("awaited");
+export async function handler() {
+  return { greeting, evaluations: counter.evaluations };
+}
+`,
 });
 after(() => project.remove());
 const cwd = project.dir;
@@ -116,7 +123,7 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
 
   it("adds an executable bootstrap and kata's bundled runtime loop", () => {
     const modes = Object.fromEntries(entries.map((e) => [e.name, e.mode]));
-    assert.deepEqual(modes, { "index.mjs": 0o644, "index.mjs.map": 0o644, "kata-runtime.mjs": 0o644, "kata-runtime.mjs.map": 0o644, bootstrap: 0o755 });
+    assert.deepEqual(modes, { "index.mjs": 0o644, "index.mjs.map": 0o644, "kata-runtime.cjs": 0o644, "kata-runtime.cjs.map": 0o644, bootstrap: 0o755 });
   });
 
   it("runs under the emulator with the Node.js named by KATA_NODE", async () => {
@@ -125,18 +132,29 @@ describe("kata package for provided.al2023", { skip: kataRuntimeBuilt ? false : 
     assert.deepEqual(JSON.parse(result.payload.toString()), { total: 7, node: process.version });
   });
 
-  it("maps the stack trace of an error thrown by the function to its source", async () => {
-    const run = await runCli(["package", "src/orders.reject", "--runtime", "provided.al2023", "--out", "build/reject.zip"], { cwd });
+  /** Packages another export of the project on its own, unpacks it and invokes its bootstrap once. */
+  async function invokePackaged(handler: string, zip: string) {
+    const run = await runCli(["package", handler, "--runtime", "provided.al2023", "--out", zip], { cwd });
     assert.equal(run.code, 0, run.stderr);
-    const rejecting = makeProject({});
+    const own = makeProject({});
     try {
-      extract(unzip(readFileSync(join(cwd, "build/reject.zip"))), rejecting.dir);
-      const result = await invokeBootstrap(rejecting.dir, { KATA_NODE: process.execPath });
-      assert.equal(result.error?.errorType, "RangeError");
-      assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
+      extract(unzip(readFileSync(join(cwd, zip))), own.dir);
+      return await invokeBootstrap(own.dir, { KATA_NODE: process.execPath });
     } finally {
-      rejecting.remove();
+      own.remove();
     }
+  }
+
+  it("maps the stack trace of an error thrown by the function to its source", async () => {
+    const result = await invokePackaged("src/orders.reject", "build/reject.zip");
+    assert.equal(result.error?.errorType, "RangeError");
+    assert.match(JSON.stringify(result.error), /src\/orders\.ts:6:\d+/);
+  });
+
+  it("runs a function with top-level await once (kata-runtime.cjs imports what require() refuses)", async () => {
+    const result = await invokePackaged("src/awaits.handler", "build/awaits.zip");
+    assert.equal(result.error, undefined, result.payload.toString());
+    assert.deepEqual(JSON.parse(result.payload.toString()), { greeting: "awaited", evaluations: 1 });
   });
 
   it("runs with the --node path given at packaging when PATH has no node", async () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { handlersDir, json, spawnAgainstMock } from "./harness.js";
@@ -47,6 +48,27 @@ describe("kata-runtime loads the handler module", () => {
     } finally {
       await runtime.end();
     }
+  });
+
+  it("runs a module with top-level await once (import() where require() cannot load it)", async () => {
+    const runtime = await spawnAgainstMock(["esm/top-level-await.handler"]);
+    try {
+      assert.deepEqual(json((await runtime.api.enqueue({ body: {} })).body), { awaited: "yes", evaluations: 1 });
+    } finally {
+      await runtime.end();
+    }
+  });
+
+  it("keeps the heap limit of --max-old-space-size and Node's built-in code cache", async () => {
+    const runtime = await spawnAgainstMock(["esm/heap.handler"], {}, undefined, ["--max-old-space-size=300"]);
+    const outcome = await runtime.api.enqueue({ body: {} }).finally(() => runtime.end());
+    const { stderr } = await runtime.end();
+    const { heapSizeLimitMb, codeCacheTag } = json(outcome.body);
+    assert.ok(heapSizeLimitMb >= 300 && heapSizeLimitMb < 400, `heap limit ${heapSizeLimitMb} MB`);
+    // The tag hashes the V8 flags that the built-in code cache is checked against: as without flags.
+    const bare = execFileSync(process.execPath, ["-p", "require('node:v8').cachedDataVersionTag()"], { encoding: "utf8" }).trim();
+    assert.equal(String(codeCacheTag), bare);
+    assert.equal(stderr, "", "no warning (process.binding is deprecated)");
   });
 
   it("runs a bootstrap script that calls start() itself", async () => {

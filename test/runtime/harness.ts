@@ -46,9 +46,9 @@ export interface SpawnedRuntime {
   printed(text: string): Promise<void>;
 }
 
-/** Runs `node <script> ...args` (by default the kata-runtime bin) as a child against `api`. */
-export function spawnRuntime(api: MockRuntimeApi, args: string[], env: Record<string, string> = {}, script = binPath): SpawnedRuntime {
-  const child = spawn(process.execPath, [script, ...args], {
+/** Runs `node ...nodeArgs <script> ...args` (by default the kata-runtime bin) as a child against `api`. */
+export function spawnRuntime(api: MockRuntimeApi, args: string[], env: Record<string, string> = {}, script = binPath, nodeArgs: string[] = []): SpawnedRuntime {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env: { PATH: process.env.PATH ?? "", AWS_LAMBDA_RUNTIME_API: api.address, LAMBDA_TASK_ROOT: handlersDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,9 +80,9 @@ export interface RuntimeUnderTest extends SpawnedRuntime {
 }
 
 /** A fresh mock and a child runtime polling it (one mock per child, so no poll outlives its process). */
-export async function spawnAgainstMock(args: string[], env: Record<string, string> = {}, script?: string): Promise<RuntimeUnderTest> {
+export async function spawnAgainstMock(args: string[], env: Record<string, string> = {}, script?: string, nodeArgs?: string[]): Promise<RuntimeUnderTest> {
   const api = await startMockRuntimeApi();
-  const runtime = spawnRuntime(api, args, env, script);
+  const runtime = spawnRuntime(api, args, env, script, nodeArgs);
   return {
     ...runtime,
     api,
