@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateActiveMQEvent = validate10;
@@ -218,7 +218,7 @@ let data19 = data3.properties;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key0 in data19){
 if(typeof data19[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties/" + pointerSegment(key0), "string");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateALBEvent = validate10;
@@ -89,7 +89,7 @@ let data5 = data.queryStringParameters;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key0 in data5){
 if(typeof data5[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -104,7 +104,7 @@ let data7 = data.headers;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key1 in data7){
 if(typeof data7[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -123,13 +123,13 @@ if(Array.isArray(data10)){
 const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data10[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key2)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key2), "array");
 errors++;
 }
 }
@@ -148,13 +148,13 @@ if(Array.isArray(data13)){
 const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data13[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key3), "array");
 errors++;
 }
 }
@@ -214,7 +214,7 @@ const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -222,7 +222,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "number");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -230,7 +230,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs14 = errors;
 if(typeof data3 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "boolean");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -238,7 +238,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -272,7 +272,7 @@ const _errs23 = errors;
 let valid6 = false;
 const _errs24 = errors;
 if(typeof data6 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 var _valid1 = _errs24 === errors;
@@ -280,7 +280,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs26 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "number");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
 errors++;
 }
 var _valid1 = _errs26 === errors;
@@ -288,7 +288,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs28 = errors;
 if(typeof data6 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "boolean");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
 errors++;
 }
 var _valid1 = _errs28 === errors;
@@ -296,7 +296,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -313,7 +313,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }

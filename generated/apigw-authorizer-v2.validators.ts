@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateAPIGatewayRequestAuthorizerEventV2 = validate10;
@@ -124,7 +124,7 @@ let data10 = data.headers;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -139,7 +139,7 @@ let data12 = data.queryStringParameters;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -408,7 +408,7 @@ let data39 = data.pathParameters;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key2 in data39){
 if(typeof data39[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -423,7 +423,7 @@ let data41 = data.stageVariables;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 for(const key3 in data41){
 if(typeof data41[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key3), "string");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateAPIGatewayRequestAuthorizerEvent = validate10;
@@ -497,7 +497,7 @@ const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key0 in data5){
 if(typeof data5[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -545,13 +545,13 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data8[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
@@ -594,7 +594,7 @@ const _errs37 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -636,7 +636,7 @@ const _errs48 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key3), "string");
 errors++;
 }
 }
@@ -682,13 +682,13 @@ if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data15[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key4)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key4), "array");
 errors++;
 }
 }
@@ -730,7 +730,7 @@ const _errs72 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key5 in data17){
 if(typeof data17[key5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key5), "string");
 errors++;
 }
 }
@@ -1067,7 +1067,7 @@ const _errs54 = errors;
 let valid22 = false;
 const _errs55 = errors;
 if(typeof data12 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid5 = _errs55 === errors;
@@ -1078,20 +1078,20 @@ if(Array.isArray(data12)){
 const len5 = data12.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data12[i5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5, "string");
+vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0)+"/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0), "array");
 errors++;
 }
 var _valid5 = _errs57 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1168,7 +1168,7 @@ const _errs74 = errors;
 let valid30 = false;
 const _errs75 = errors;
 if(typeof data16 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1), "string");
 errors++;
 }
 var _valid7 = _errs75 === errors;
@@ -1179,20 +1179,20 @@ if(Array.isArray(data16)){
 const len7 = data16.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data16[i7] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7, "string");
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1)+"/" + i7, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1), "array");
 errors++;
 }
 var _valid7 = _errs77 === errors;
 valid30 = valid30 || _valid7;
 }
 if(!valid30){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1247,7 +1247,7 @@ const _errs91 = errors;
 let valid37 = false;
 const _errs92 = errors;
 if(typeof data20 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "string");
 errors++;
 }
 var _valid9 = _errs92 === errors;
@@ -1258,20 +1258,20 @@ if(Array.isArray(data20)){
 const len8 = data20.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data20[i8] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8, "string");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3)+"/" + i8, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "array");
 errors++;
 }
 var _valid9 = _errs94 === errors;
 valid37 = valid37 || _valid9;
 }
 if(!valid37){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1288,7 +1288,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2), "object");
 errors++;
 }
 var _valid8 = _errs86 === errors;
@@ -1306,7 +1306,7 @@ const _errs105 = errors;
 let valid44 = false;
 const _errs106 = errors;
 if(typeof data23 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "string");
 errors++;
 }
 var _valid10 = _errs106 === errors;
@@ -1317,20 +1317,20 @@ if(Array.isArray(data23)){
 const len10 = data23.length;
 for(let i10=0; i10<len10; i10++){
 if(typeof data23[i10] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10, "string");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4)+"/" + i10, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "array");
 errors++;
 }
 var _valid10 = _errs108 === errors;
 valid44 = valid44 || _valid10;
 }
 if(!valid44){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1347,20 +1347,20 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9, "object");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2), "array");
 errors++;
 }
 var _valid8 = _errs98 === errors;
 valid34 = valid34 || _valid8;
 }
 if(!valid34){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1480,7 +1480,7 @@ const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -1488,7 +1488,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "number");
+vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -1496,7 +1496,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs14 = errors;
 if(typeof data3 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "boolean");
+vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -1504,7 +1504,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(data3 !== null){
-vErrors = typeError(vErrors, instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "null");
+vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "null");
 errors++;
 }
 var _valid0 = _errs16 === errors;
@@ -1513,7 +1513,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/context/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/context/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEvent = validate10;
@@ -25,7 +25,7 @@ let data0 = data.claims;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/claims/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/claims/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -615,7 +615,7 @@ const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -661,13 +661,13 @@ if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data6[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
@@ -711,7 +711,7 @@ const _errs35 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 if(typeof data8[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -764,13 +764,13 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
 errors++;
 }
 }
@@ -814,7 +814,7 @@ const _errs60 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key4 in data13){
 if(typeof data13[key4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key4), "string");
 errors++;
 }
 }
@@ -863,7 +863,7 @@ const _errs71 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(typeof data15[key5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key5), "string");
 errors++;
 }
 }
@@ -958,7 +958,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -966,7 +966,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "number");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -974,7 +974,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "boolean");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -982,7 +982,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1016,7 +1016,7 @@ const _errs20 = errors;
 let valid6 = false;
 const _errs21 = errors;
 if(typeof data5 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 var _valid1 = _errs21 === errors;
@@ -1024,7 +1024,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs23 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "number");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
 errors++;
 }
 var _valid1 = _errs23 === errors;
@@ -1032,7 +1032,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs25 = errors;
 if(typeof data5 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "boolean");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
 errors++;
 }
 var _valid1 = _errs25 === errors;
@@ -1040,7 +1040,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1057,7 +1057,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }

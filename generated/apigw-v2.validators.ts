@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEventV2 = validate10;
@@ -637,7 +637,7 @@ let data6 = data.headers;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -654,7 +654,7 @@ if(slot0 === undefined){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -682,7 +682,7 @@ errors++;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -704,7 +704,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key3), "string");
 errors++;
 }
 }
@@ -768,7 +768,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -776,7 +776,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "number");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -784,7 +784,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "boolean");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -792,7 +792,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {

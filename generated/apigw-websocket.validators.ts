@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyWebsocketEventV2 = validate10;
@@ -268,7 +268,7 @@ let data22 = data.headers;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key0 in data22){
 if(typeof data22[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -287,13 +287,13 @@ if(Array.isArray(data25)){
 const len0 = data25.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data25[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
@@ -308,7 +308,7 @@ let data27 = data.queryStringParameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key2 in data27){
 if(typeof data27[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -327,13 +327,13 @@ if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data30[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
 errors++;
 }
 }
@@ -348,7 +348,7 @@ let data32 = data.stageVariables;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key4 in data32){
 if(typeof data32[key4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key4), "string");
 errors++;
 }
 }

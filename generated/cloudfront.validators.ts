@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateCloudFrontRequestEvent = validate10;
@@ -46,30 +46,30 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -143,30 +143,30 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -319,30 +319,30 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data2.key !== undefined){
 if(typeof data2.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data2.value !== undefined){
 if(typeof data2.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -545,30 +545,30 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -834,30 +834,30 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -923,30 +923,30 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -1136,30 +1136,30 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "value");
+vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "object");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateCloudWatchLogsEvent = validate10;
@@ -160,7 +160,7 @@ let data11 = data7.extractedFields;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 if(typeof data11[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields/" + pointerSegment(key0), "string");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateDefineAuthChallengeTriggerEvent = validate10;
@@ -125,7 +125,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -195,7 +195,7 @@ errors++;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -374,7 +374,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -450,7 +450,7 @@ errors++;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key1 in data18){
 if(typeof data18[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -493,7 +493,7 @@ errors++;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key2 in data21){
 if(typeof data21[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/publicChallengeParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/response/publicChallengeParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -506,7 +506,7 @@ errors++;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key3 in data23){
 if(typeof data23[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/privateChallengeParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/response/privateChallengeParameters/" + pointerSegment(key3), "string");
 errors++;
 }
 }
@@ -652,7 +652,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -667,7 +667,7 @@ let data11 = data8.privateChallengeParameters;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -698,7 +698,7 @@ errors++;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validatePreAuthenticationTriggerEvent = validate10;
@@ -121,7 +121,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -146,7 +146,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -161,7 +161,7 @@ errors++;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key2 in data14){
 if(typeof data14[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -305,7 +305,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -330,7 +330,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -368,7 +368,7 @@ let data0 = data.claimsToAddOrOverride;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -598,7 +598,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -665,7 +665,7 @@ errors++;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -1045,7 +1045,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -1112,7 +1112,7 @@ errors++;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -1316,7 +1316,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -1383,7 +1383,7 @@ errors++;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }

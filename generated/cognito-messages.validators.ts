@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateCustomMessageTriggerEvent = validate10;
@@ -134,7 +134,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -173,7 +173,7 @@ errors++;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key1 in data14){
 if(typeof data14[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -373,7 +373,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -392,7 +392,7 @@ errors++;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -554,7 +554,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -573,7 +573,7 @@ errors++;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }

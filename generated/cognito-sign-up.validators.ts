@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validatePreSignUpTriggerEvent = validate10;
@@ -122,7 +122,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -141,7 +141,7 @@ errors++;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -156,7 +156,7 @@ errors++;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key2 in data13){
 if(typeof data13[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -332,7 +332,7 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -351,7 +351,7 @@ errors++;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -497,7 +497,7 @@ errors++;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -512,7 +512,7 @@ errors++;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -548,7 +548,7 @@ errors++;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/userAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/response/userAttributes/" + pointerSegment(key2), "string");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateConnectContactFlowEvent = validate10;
@@ -85,7 +85,7 @@ let data2 = data1.Attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -422,7 +422,7 @@ let data27 = data0.Parameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key1 in data27){
 if(typeof data27[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/Details/Parameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -463,7 +463,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 let data0 = data[key0];
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateDynamoDBStreamEvent = validate10;
@@ -52,7 +52,7 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + pointerSegment(key1)}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -182,7 +182,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate13(data1[key0]))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/Keys/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 }
@@ -197,7 +197,7 @@ let data3 = data.NewImage;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 if(!(validate13(data3[key1]))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/NewImage/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/NewImage/" + pointerSegment(key1));
 errors = vErrors.length;
 }
 }
@@ -212,7 +212,7 @@ let data5 = data.OldImage;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
 if(!(validate13(data5[key2]))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/OldImage/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/OldImage/" + pointerSegment(key2));
 errors = vErrors.length;
 }
 }

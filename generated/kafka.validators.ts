@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateMSKEvent = validate10;
@@ -105,13 +105,13 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "integer");
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0)+"/" + i1, "integer");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -200,13 +200,13 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data4[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -279,13 +279,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate16(data3[i0]))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }

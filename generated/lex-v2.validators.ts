@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateLexV2Event = validate10;
@@ -229,7 +229,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!(validate14(data0))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -237,14 +237,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs5 = errors;
 if(data0 !== null){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "null");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "null");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -554,7 +554,7 @@ let data3 = data1.contextAttributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -612,7 +612,7 @@ let data8 = data.sessionAttributes;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -925,7 +925,7 @@ let data18 = data.requestAttributes;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key0 in data18){
 if(typeof data18[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -1235,7 +1235,7 @@ let data1 = data0.sessionAttributes;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(typeof data1[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }

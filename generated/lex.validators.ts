@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateLexEvent = validate10;
@@ -156,7 +156,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -170,7 +170,7 @@ let data4 = data0.slotDetails;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 if(!(validate11(data4[key1]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/currentIntent/slotDetails/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/currentIntent/slotDetails/" + pointerSegment(key1));
 errors = vErrors.length;
 }
 }
@@ -267,7 +267,7 @@ let data16 = data.sessionAttributes;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key2 in data16){
 if(typeof data16[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -284,7 +284,7 @@ errors++;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
 if(typeof data18[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + pointerSegment(key3), "string");
 errors++;
 }
 }
@@ -732,7 +732,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -959,7 +959,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -1205,7 +1205,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 let data2 = data1[key0];
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -1260,7 +1260,7 @@ let data0 = data.sessionAttributes;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }

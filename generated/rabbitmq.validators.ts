@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateRabbitMQEvent = validate10;
@@ -201,13 +201,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data3[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/rmqMessagesByQueue/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/rmqMessagesByQueue/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue/" + pointerSegment(key0), "array");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateS3BatchEvent = validate10;
@@ -60,7 +60,7 @@ let data4 = data2.userArguments;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/job/userArguments/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/job/userArguments/" + pointerSegment(key0), "string");
 errors++;
 }
 }

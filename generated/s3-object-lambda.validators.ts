@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateS3ObjectLambdaEvent = validate10;
@@ -354,7 +354,7 @@ let data17 = data15.headers;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key0 in data17){
 if(typeof data17[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userRequest/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/userRequest/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }

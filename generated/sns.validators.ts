@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateSNSEvent = validate10;
@@ -101,28 +101,28 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Type");
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Value");
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type", "string");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value", "string");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "object");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateSQSEvent = validate10;
@@ -17,18 +17,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
+vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -38,13 +38,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -54,25 +54,25 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `npm run generate`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
+import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
 const rootOptions = {instancePath: ""};
 export const validateVPCLatticeEventV2 = validate10;
@@ -61,7 +61,7 @@ const _errs11 = errors;
 let valid2 = false;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -72,20 +72,20 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 var _valid0 = _errs14 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -115,7 +115,7 @@ const _errs22 = errors;
 let valid6 = false;
 const _errs23 = errors;
 if(typeof data7 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 var _valid1 = _errs23 === errors;
@@ -126,20 +126,20 @@ if(Array.isArray(data7)){
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data7[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "array");
 errors++;
 }
 var _valid1 = _errs25 === errors;
 valid6 = valid6 || _valid1;
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -349,7 +349,7 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -364,7 +364,7 @@ let data4 = data.query_string_parameters;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 if(typeof data4[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/query_string_parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/query_string_parameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -424,7 +424,7 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }

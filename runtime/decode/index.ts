@@ -11,6 +11,7 @@ export { decodeWith, assertWith, isWith } from "./decode-with.js";
 export { decodeSqsBody, decodeSqsBodies, type DecodedBody } from "./sqs-bodies.js";
 export { decodeApiRequest, decodeRequest, type ApiRequestSpec, type DecodedRequest, type RequestParts } from "./api-request.js";
 export { issuesUnder } from "./issues-under.js";
+export { pointerSegment } from "./issues.js";
 export { appendErrors, appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal } from "./schema-runtime.js";
 export { formats } from "./formats.js";
 export * from "./fills/index.js";

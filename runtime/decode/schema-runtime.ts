@@ -77,3 +77,4 @@ export function equal(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "kata/decode";
 import { validateAPIGatewayProxyEventWith } from "kata/events/apigw-v1";
 import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
@@ -688,28 +688,28 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Type");
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "Value");
+vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Type", "string");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/Value", "string");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "object");
 errors++;
 }
 }
@@ -1068,18 +1068,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
+vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -1089,13 +1089,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -1105,25 +1105,25 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
 errors++;
 }
 }

@@ -3,7 +3,7 @@
  * Regenerate with `kata generate --config test/fixtures/config/sources.kata.config.json`.
  */
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
-import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "kata/decode";
+import { appendErrors, appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "kata/decode";
 
 const rootOptions = {instancePath: ""};
 export const validateOrderItem = validate10;
@@ -185,7 +185,7 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+if(!(wrapper0.validate(data3[key1], {instancePath:instancePath+"/M/" + pointerSegment(key1)}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : appendErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -315,7 +315,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate14(data1[key0]))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/Keys/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 }
@@ -574,7 +574,7 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper2.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+if(!(wrapper2.validate(data3[key1], {instancePath:instancePath+"/M/" + pointerSegment(key1)}))){
 vErrors = vErrors === null ? wrapper2.validate.errors : appendErrors(vErrors, wrapper2.validate.errors);
 errors = vErrors.length;
 }
@@ -704,7 +704,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate21(data1[key0]))){
-vErrors = appendErrorsAt(vErrors, validate21.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate21.errors, instancePath+"/Keys/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 }
@@ -1595,7 +1595,7 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper4.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+if(!(wrapper4.validate(data3[key1], {instancePath:instancePath+"/M/" + pointerSegment(key1)}))){
 vErrors = vErrors === null ? wrapper4.validate.errors : appendErrors(vErrors, wrapper4.validate.errors);
 errors = vErrors.length;
 }
@@ -1725,7 +1725,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate36(data1[key0]))){
-vErrors = appendErrorsAt(vErrors, validate36.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate36.errors, instancePath+"/Keys/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 }
@@ -2058,7 +2058,7 @@ if(data.M !== undefined){
 let data3 = data.M;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(wrapper6.validate(data3[key1], {instancePath:instancePath+"/M/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")}))){
+if(!(wrapper6.validate(data3[key1], {instancePath:instancePath+"/M/" + pointerSegment(key1)}))){
 vErrors = vErrors === null ? wrapper6.validate.errors : appendErrors(vErrors, wrapper6.validate.errors);
 errors = vErrors.length;
 }
@@ -2188,7 +2188,7 @@ let data1 = data.Keys;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(!(validate43(data1[key0]))){
-vErrors = appendErrorsAt(vErrors, validate43.errors, instancePath+"/Keys/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"));
+vErrors = appendErrorsAt(vErrors, validate43.errors, instancePath+"/Keys/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 }
@@ -2842,13 +2842,13 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "integer");
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0)+"/" + i1, "integer");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -2933,13 +2933,13 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate49(data4[i0]))){
-vErrors = appendErrorsAt(vErrors, validate49.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate49.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -3072,7 +3072,7 @@ let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 if(typeof data9[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -3157,13 +3157,13 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate54(data4[i0]))){
-vErrors = appendErrorsAt(vErrors, validate54.errors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate54.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }
@@ -3508,7 +3508,7 @@ let data6 = data.extractedFields;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/extractedFields/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/extractedFields/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -4027,7 +4027,7 @@ let data24 = data.headers;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 for(const key0 in data24){
 if(typeof data24[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -4046,13 +4046,13 @@ if(Array.isArray(data27)){
 const len0 = data27.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data27[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
@@ -4067,7 +4067,7 @@ let data29 = data.queryStringParameters;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key2 in data29){
 if(typeof data29[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -4086,13 +4086,13 @@ if(Array.isArray(data32)){
 const len1 = data32.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data32[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), "array");
+vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
 errors++;
 }
 }
@@ -4107,7 +4107,7 @@ let data34 = data.stageVariables;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 for(const key4 in data34){
 if(typeof data34[key4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), "string");
+vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key4), "string");
 errors++;
 }
 }
@@ -4411,18 +4411,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
+vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -4432,13 +4432,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -4448,25 +4448,25 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
 errors++;
 }
 }
@@ -5245,18 +5245,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "dataType");
+vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryValue", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -5266,13 +5266,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/stringListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -5282,25 +5282,25 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/binaryListValues", "array");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/dataType", "string");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "object");
+vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
 errors++;
 }
 }
