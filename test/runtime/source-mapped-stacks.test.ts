@@ -1,0 +1,76 @@
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+import { projectRoot } from "../support/fixtures.js";
+
+const installer = pathToFileURL(join(projectRoot, "dist", "runtime", "source-mapped-stacks.js")).href;
+
+// Line 3, column 9 is the `throw`; line 7 column 10 the call of checkOrder.
+const source = `export function checkOrder(order: { id: string }): void {
+  const reason = "order " + order.id + " is not valid";
+  throw new RangeError(reason);
+}
+
+export function handler(): void {
+  [{ id: "ord-1" }].forEach((order) => checkOrder(order));
+}
+`;
+
+/** `error.stack` of handler() in a fresh node, with kata's stack mapping installed or not. */
+function stackOf(bundle: string, install: boolean): string[] {
+  const script = `${install ? `(await import(${JSON.stringify(installer)})).installSourceMappedStacks();` : ""}
+    const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+    try { handler(); } catch (error) { process.stdout.write(error.stack); }`;
+  return execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).split("\n");
+}
+
+describe("stacks mapped through the function's source map when formatted", () => {
+  let dir: string;
+  const bundleOf = (name: string, sourcemap: "linked" | "inline" | false) => {
+    const outfile = join(dir, "out", `${name}.mjs`);
+    buildSync({ stdin: { contents: source, loader: "ts", sourcefile: "thrower.ts", resolveDir: join(dir, "src") }, bundle: true, minify: true, format: "esm", platform: "node", sourcemap, outfile, logLevel: "silent" });
+    return outfile;
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "kata-stacks-"));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("names the source file, line, column and function of a minified, linked bundle", () => {
+    const bundle = bundleOf("linked", "linked");
+    const stack = stackOf(bundle, true);
+    assert.equal(stack[0], "RangeError: order ord-1 is not valid");
+    assert.match(stack[1]!, new RegExp(`^    at checkOrder \\(${escape(join(dir, "src", "thrower.ts"))}:3:9\\)$`));
+    assert.equal(stack[2], `    at ${join(dir, "src", "thrower.ts")}:7:40`, "an anonymous arrow: the bare place, as V8 writes it");
+    assert.match(stack.join("\n"), /at handler \(.*thrower\.ts:7:\d+\)/);
+  });
+
+  it("reads an inline (data: URL) map", () => {
+    const stack = stackOf(bundleOf("inline", "inline"), true);
+    assert.match(stack[1]!, /^    at checkOrder \(.*\/src\/thrower\.ts:3:9\)$/);
+  });
+
+  it("writes V8's own text for a file without a map, and for a missing or corrupt map", () => {
+    const plain = bundleOf("plain", false);
+    assert.deepEqual(stackOf(plain, true), stackOf(plain, false));
+    assert.match(stackOf(plain, true)[1]!, /plain\.mjs:1:\d+\)$/);
+
+    const missing = bundleOf("missing", "linked");
+    rmSync(`${missing}.map`);
+    assert.deepEqual(stackOf(missing, true), stackOf(missing, false));
+
+    const corrupt = bundleOf("corrupt", "linked");
+    writeFileSync(`${corrupt}.map`, readFileSync(`${corrupt}.map`, "utf8").slice(0, 40));
+    assert.deepEqual(stackOf(corrupt, true), stackOf(corrupt, false));
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
