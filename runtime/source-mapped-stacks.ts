@@ -16,6 +16,8 @@ interface FileMap {
   url: string;
   /** The generated file's lines, where V8's positions point. */
   lines: string[];
+  /** Original function names by the generated place where the function starts. */
+  names: Map<string, string | undefined>;
 }
 
 type MapOf = (fileName: string) => FileMap | undefined;
@@ -87,13 +89,17 @@ function renamed(callee: string, site: NodeJS.CallSite, fileMap: FileMap): strin
 
 const NAME_WITHIN = 24; // "async function* " and the like, between a function's start and its name
 
-function originalName({ map, lines }: FileMap, line: number, column: number, name: string): string | undefined {
-  const text = lines[line];
-  if (text === undefined) return undefined;
-  const identifier = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, "g");
-  identifier.lastIndex = column;
-  const at = identifier.exec(text)?.index;
-  if (at === undefined || at - column > NAME_WITHIN) return undefined;
+function originalName(fileMap: FileMap, line: number, column: number, name: string): string | undefined {
+  const key = `${line}:${column}`;
+  if (!fileMap.names.has(key)) fileMap.names.set(key, lookUpName(fileMap, line, column, name));
+  return fileMap.names.get(key);
+}
+
+function lookUpName({ map, lines }: FileMap, line: number, column: number, name: string): string | undefined {
+  const near = lines[line]?.slice(column, column + NAME_WITHIN + name.length + 1) ?? "";
+  const found = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).exec(near);
+  if (!found) return undefined;
+  const at = column + found.index;
   const entry = map.findEntry(line, at) as Partial<SourceMapEntry> & { generatedColumn?: number };
   return entry.generatedColumn === at ? entry.name : undefined;
 }
@@ -110,7 +116,7 @@ function readSourceMap(fileName: string): FileMap | undefined {
   const url = inline ? fileUrl : new URL(comment, fileUrl).href;
   const payload = inline ? inlineMap(comment) : readFileSync(fileURLToPath(url), "utf8");
   const { SourceMap } = process.getBuiltinModule("node:module");
-  return { map: new SourceMap(JSON.parse(payload)), url, lines: code.split("\n") };
+  return { map: new SourceMap(JSON.parse(payload)), url, lines: code.split("\n"), names: new Map() };
 }
 
 function inlineMap(url: string): string {

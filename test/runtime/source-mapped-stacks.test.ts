@@ -21,19 +21,32 @@ export function handler(): void {
 }
 `;
 
+// Line 3 column 11 is the `throw`; line 9 column 16 the call of reject, after an await.
+const asyncSource = `export class Orders {
+  reject(id: string): never {
+    throw new TypeError("no order " + id);
+  }
+}
+
+export async function handler(): Promise<void> {
+  await Promise.resolve();
+  new Orders().reject("ord-2");
+}
+`;
+
 /** `error.stack` of handler() in a fresh node, with kata's stack mapping installed or not. */
 function stackOf(bundle: string, install: boolean): string[] {
   const script = `${install ? `(await import(${JSON.stringify(installer)})).installSourceMappedStacks();` : ""}
     const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-    try { handler(); } catch (error) { process.stdout.write(error.stack); }`;
+    try { await handler(); } catch (error) { process.stdout.write(error.stack); }`;
   return execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).split("\n");
 }
 
 describe("stacks mapped through the function's source map when formatted", () => {
   let dir: string;
-  const bundleOf = (name: string, sourcemap: "linked" | "inline" | false) => {
+  const bundleOf = (name: string, sourcemap: "linked" | "inline" | false, contents = source) => {
     const outfile = join(dir, "out", `${name}.mjs`);
-    buildSync({ stdin: { contents: source, loader: "ts", sourcefile: "thrower.ts", resolveDir: join(dir, "src") }, bundle: true, minify: true, format: "esm", platform: "node", sourcemap, outfile, logLevel: "silent" });
+    buildSync({ stdin: { contents, loader: "ts", sourcefile: "thrower.ts", resolveDir: join(dir, "src") }, bundle: true, minify: true, format: "esm", platform: "node", sourcemap, outfile, logLevel: "silent" });
     return outfile;
   };
 
@@ -49,6 +62,14 @@ describe("stacks mapped through the function's source map when formatted", () =>
     assert.match(stack[1]!, new RegExp(`^    at checkOrder \\(${escape(join(dir, "src", "thrower.ts"))}:3:9\\)$`));
     assert.equal(stack[2], `    at ${join(dir, "src", "thrower.ts")}:7:40`, "an anonymous arrow: the bare place, as V8 writes it");
     assert.match(stack.join("\n"), /at handler \(.*thrower\.ts:7:\d+\)/);
+  });
+
+  it("maps a method's frame and an async function's, by its source name", () => {
+    const stack = stackOf(bundleOf("async", "linked", asyncSource), true);
+    const file = escape(join(dir, "src", "thrower.ts"));
+    assert.equal(stack[0], "TypeError: no order ord-2");
+    assert.match(stack[1]!, new RegExp(`^    at \\w+\\.reject \\(${file}:3:11\\)$`), "the class's minified name stays: V8 gives no place for it");
+    assert.match(stack[2]!, new RegExp(`^    at handler \\(${file}:9:16\\)$`));
   });
 
   it("reads an inline (data: URL) map", () => {
