@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateActiveMQEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/activemq.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -17,25 +15,21 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
 data.eventSource = "aws:mq";
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
+vErrors = requiredError(vErrors, "", "eventSourceArn");
 errors++;
 }
 if(data.messages === undefined){
-vErrors = requiredError(vErrors, instancePath, "messages");
+vErrors = requiredError(vErrors, "", "messages");
 errors++;
 }
 if("aws:mq" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:mq"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "aws:mq"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
+vErrors = typeError(vErrors, "/eventSourceArn", "string");
 errors++;
 }
 }
@@ -47,74 +41,74 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.messageID === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "messageID");
+vErrors = requiredError(vErrors, "/messages/" + i0, "messageID");
 errors++;
 }
 if(data3.messageType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "messageType");
+vErrors = requiredError(vErrors, "/messages/" + i0, "messageType");
 errors++;
 }
 if(data3.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "timestamp");
+vErrors = requiredError(vErrors, "/messages/" + i0, "timestamp");
 errors++;
 }
 if(data3.destination === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "destination");
+vErrors = requiredError(vErrors, "/messages/" + i0, "destination");
 errors++;
 }
 if(data3.redelivered === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "redelivered");
+vErrors = requiredError(vErrors, "/messages/" + i0, "redelivered");
 errors++;
 }
 if(data3.data === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "data");
+vErrors = requiredError(vErrors, "/messages/" + i0, "data");
 errors++;
 }
 if(data3.brokerInTime === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "brokerInTime");
+vErrors = requiredError(vErrors, "/messages/" + i0, "brokerInTime");
 errors++;
 }
 if(data3.brokerOutTime === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0, "brokerOutTime");
+vErrors = requiredError(vErrors, "/messages/" + i0, "brokerOutTime");
 errors++;
 }
 if(data3.messageID !== undefined){
 if(typeof data3.messageID !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/messageID", "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/messageID", "string");
 errors++;
 }
 }
 if(data3.messageType !== undefined){
 if(typeof data3.messageType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/messageType", "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/messageType", "string");
 errors++;
 }
 }
 if(data3.timestamp !== undefined){
 let data6 = data3.timestamp;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/timestamp", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/timestamp", "number");
 errors++;
 }
 }
 if(data3.deliveryMode !== undefined){
 let data7 = data3.deliveryMode;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/deliveryMode", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/deliveryMode", "number");
 errors++;
 }
 }
 if(data3.correlationId !== undefined){
 let data8 = data3.correlationId;
 if((typeof data8 !== "string") && (data8 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/messages/" + i0+"/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data3.replyTo !== undefined){
 let data9 = data3.replyTo;
 if((typeof data9 !== "string") && (data9 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/messages/" + i0+"/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -122,31 +116,31 @@ if(data3.destination !== undefined){
 let data10 = data3.destination;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.physicalName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/messages/" + i0+"/destination", "physicalName");
+vErrors = requiredError(vErrors, "/messages/" + i0+"/destination", "physicalName");
 errors++;
 }
 if(data10.physicalName !== undefined){
 if(typeof data10.physicalName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/destination/physicalName", "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/destination/physicalName", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/destination", "object");
+vErrors = typeError(vErrors, "/messages/" + i0+"/destination", "object");
 errors++;
 }
 }
 if(data3.redelivered !== undefined){
 if(typeof data3.redelivered !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/redelivered", "boolean");
+vErrors = typeError(vErrors, "/messages/" + i0+"/redelivered", "boolean");
 errors++;
 }
 }
 if(data3.type !== undefined){
 let data13 = data3.type;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/messages/" + i0+"/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -156,7 +150,7 @@ const _errs30 = errors;
 let valid6 = false;
 const _errs31 = errors;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/expiration", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/expiration", "number");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -164,14 +158,14 @@ valid6 = valid6 || _valid0;
 if(!valid6){
 const _errs33 = errors;
 if(typeof data14 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/expiration", "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/expiration", "string");
 errors++;
 }
 var _valid0 = _errs33 === errors;
 valid6 = valid6 || _valid0;
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/messages/" + i0+"/expiration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/messages/" + i0+"/expiration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -189,27 +183,27 @@ vErrors = null;
 if(data3.priority !== undefined){
 let data15 = data3.priority;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/priority", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/priority", "number");
 errors++;
 }
 }
 if(data3.data !== undefined){
 if(typeof data3.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/data", "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/data", "string");
 errors++;
 }
 }
 if(data3.brokerInTime !== undefined){
 let data17 = data3.brokerInTime;
 if(!((typeof data17 == "number") && (isFinite(data17)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/brokerInTime", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/brokerInTime", "number");
 errors++;
 }
 }
 if(data3.brokerOutTime !== undefined){
 let data18 = data3.brokerOutTime;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/brokerOutTime", "number");
+vErrors = typeError(vErrors, "/messages/" + i0+"/brokerOutTime", "number");
 errors++;
 }
 }
@@ -218,31 +212,31 @@ let data19 = data3.properties;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key0 in data19){
 if(typeof data19[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/messages/" + i0+"/properties/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0+"/properties", "object");
+vErrors = typeError(vErrors, "/messages/" + i0+"/properties", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/messages/" + i0, "object");
+vErrors = typeError(vErrors, "/messages/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/messages", "array");
+vErrors = typeError(vErrors, "/messages", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

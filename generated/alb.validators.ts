@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateALBEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/alb.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -21,66 +19,58 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.httpMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "httpMethod");
+vErrors = requiredError(vErrors, "", "httpMethod");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
-errors++;
-}
-if(data.body === undefined){
-vErrors = requiredError(vErrors, instancePath, "body");
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.requestContext !== undefined){
 let data0 = data.requestContext;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.elb === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "elb");
+vErrors = requiredError(vErrors, "/requestContext", "elb");
 errors++;
 }
 if(data0.elb !== undefined){
 let data1 = data0.elb;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.targetGroupArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/elb", "targetGroupArn");
+vErrors = requiredError(vErrors, "/requestContext/elb", "targetGroupArn");
 errors++;
 }
 if(data1.targetGroupArn !== undefined){
 if(typeof data1.targetGroupArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/elb/targetGroupArn", "string");
+vErrors = typeError(vErrors, "/requestContext/elb/targetGroupArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/elb", "object");
+vErrors = typeError(vErrors, "/requestContext/elb", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
+vErrors = typeError(vErrors, "/requestContext", "object");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
+vErrors = typeError(vErrors, "/httpMethod", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
@@ -89,13 +79,13 @@ let data5 = data.queryStringParameters;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key0 in data5){
 if(typeof data5[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 }
@@ -104,13 +94,13 @@ let data7 = data.headers;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key1 in data7){
 if(typeof data7[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -123,19 +113,19 @@ if(Array.isArray(data10)){
 const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data10[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key2)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key2)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key2), "array");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key2), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "object");
 errors++;
 }
 }
@@ -148,33 +138,33 @@ if(Array.isArray(data13)){
 const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data13[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key3)+"/" + i1, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key3), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key3), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 }
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -183,25 +173,24 @@ return errors === 0;
 
 export const validateALBResult = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "statusCode");
+vErrors = requiredError(vErrors, "", "statusCode");
 errors++;
 }
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-vErrors = typeError(vErrors, instancePath+"/statusCode", "integer");
+vErrors = typeError(vErrors, "/statusCode", "integer");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
+vErrors = typeError(vErrors, "/statusDescription", "string");
 errors++;
 }
 }
@@ -214,7 +203,7 @@ const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -222,7 +211,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -230,7 +219,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs14 = errors;
 if(typeof data3 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -238,7 +227,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -255,7 +244,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -272,7 +261,7 @@ const _errs23 = errors;
 let valid6 = false;
 const _errs24 = errors;
 if(typeof data6 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 var _valid1 = _errs24 === errors;
@@ -280,7 +269,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs26 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
 errors++;
 }
 var _valid1 = _errs26 === errors;
@@ -288,7 +277,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs28 = errors;
 if(typeof data6 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
 errors++;
 }
 var _valid1 = _errs28 === errors;
@@ -296,7 +285,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -313,31 +302,31 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

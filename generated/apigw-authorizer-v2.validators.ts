@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAPIGatewayRequestAuthorizerEventV2 = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/apigw-authorizer-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,56 +16,52 @@ if(data.cookies === undefined){
 data.cookies = [];
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.routeArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "routeArn");
+vErrors = requiredError(vErrors, "", "routeArn");
 errors++;
 }
 if(data.identitySource === undefined){
-vErrors = requiredError(vErrors, instancePath, "identitySource");
+vErrors = requiredError(vErrors, "", "identitySource");
 errors++;
 }
 if(data.routeKey === undefined){
-vErrors = requiredError(vErrors, instancePath, "routeKey");
+vErrors = requiredError(vErrors, "", "routeKey");
 errors++;
 }
 if(data.rawPath === undefined){
-vErrors = requiredError(vErrors, instancePath, "rawPath");
+vErrors = requiredError(vErrors, "", "rawPath");
 errors++;
 }
 if(data.rawQueryString === undefined){
-vErrors = requiredError(vErrors, instancePath, "rawQueryString");
-errors++;
-}
-if(data.cookies === undefined){
-vErrors = requiredError(vErrors, instancePath, "cookies");
+vErrors = requiredError(vErrors, "", "rawQueryString");
 errors++;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.type !== undefined){
 if("REQUEST" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.routeArn !== undefined){
 if(typeof data.routeArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/routeArn", "string");
+vErrors = typeError(vErrors, "/routeArn", "string");
 errors++;
 }
 }
@@ -77,31 +71,31 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/identitySource/" + i0, "string");
+vErrors = typeError(vErrors, "/identitySource/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/identitySource", "array");
+vErrors = typeError(vErrors, "/identitySource", "array");
 errors++;
 }
 }
 if(data.routeKey !== undefined){
 if(typeof data.routeKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/routeKey", "string");
+vErrors = typeError(vErrors, "/routeKey", "string");
 errors++;
 }
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-vErrors = typeError(vErrors, instancePath+"/rawPath", "string");
+vErrors = typeError(vErrors, "/rawPath", "string");
 errors++;
 }
 }
 if(data.rawQueryString !== undefined){
 if(typeof data.rawQueryString !== "string"){
-vErrors = typeError(vErrors, instancePath+"/rawQueryString", "string");
+vErrors = typeError(vErrors, "/rawQueryString", "string");
 errors++;
 }
 }
@@ -110,13 +104,13 @@ if(Array.isArray(data8)){
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data8[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cookies/" + i1, "string");
+vErrors = typeError(vErrors, "/cookies/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cookies", "array");
+vErrors = typeError(vErrors, "/cookies", "array");
 errors++;
 }
 if(data.headers !== undefined){
@@ -124,13 +118,13 @@ let data10 = data.headers;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -139,13 +133,13 @@ let data12 = data.queryStringParameters;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 }
@@ -153,61 +147,61 @@ if(data.requestContext !== undefined){
 let data14 = data.requestContext;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "accountId");
+vErrors = requiredError(vErrors, "/requestContext", "accountId");
 errors++;
 }
 if(data14.apiId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "apiId");
+vErrors = requiredError(vErrors, "/requestContext", "apiId");
 errors++;
 }
 if(data14.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainName");
+vErrors = requiredError(vErrors, "/requestContext", "domainName");
 errors++;
 }
 if(data14.domainPrefix === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainPrefix");
+vErrors = requiredError(vErrors, "/requestContext", "domainPrefix");
 errors++;
 }
 if(data14.http === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "http");
+vErrors = requiredError(vErrors, "/requestContext", "http");
 errors++;
 }
 if(data14.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestId");
+vErrors = requiredError(vErrors, "/requestContext", "requestId");
 errors++;
 }
 if(data14.routeKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "routeKey");
+vErrors = requiredError(vErrors, "/requestContext", "routeKey");
 errors++;
 }
 if(data14.stage === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "stage");
+vErrors = requiredError(vErrors, "/requestContext", "stage");
 errors++;
 }
 if(data14.time === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "time");
+vErrors = requiredError(vErrors, "/requestContext", "time");
 errors++;
 }
 if(data14.timeEpoch === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "timeEpoch");
+vErrors = requiredError(vErrors, "/requestContext", "timeEpoch");
 errors++;
 }
 if(data14.accountId !== undefined){
 if(typeof data14.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/accountId", "string");
+vErrors = typeError(vErrors, "/requestContext/accountId", "string");
 errors++;
 }
 }
 if(data14.apiId !== undefined){
 if(typeof data14.apiId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/apiId", "string");
+vErrors = typeError(vErrors, "/requestContext/apiId", "string");
 errors++;
 }
 }
 if(data14.authentication !== undefined){
 let data17 = data14.authentication;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/requestContext/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
@@ -215,46 +209,46 @@ if(data17.clientCert !== undefined){
 let data18 = data17.clientCert;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.clientCertPem === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "clientCertPem");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert", "clientCertPem");
 errors++;
 }
 if(data18.serialNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "serialNumber");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert", "serialNumber");
 errors++;
 }
 if(data18.subjectDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "subjectDN");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert", "subjectDN");
 errors++;
 }
 if(data18.issuerDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "issuerDN");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert", "issuerDN");
 errors++;
 }
 if(data18.validity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert", "validity");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert", "validity");
 errors++;
 }
 if(data18.clientCertPem !== undefined){
 if(typeof data18.clientCertPem !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/clientCertPem", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data18.serialNumber !== undefined){
 if(typeof data18.serialNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/serialNumber", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data18.subjectDN !== undefined){
 if(typeof data18.subjectDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/subjectDN", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data18.issuerDN !== undefined){
 if(typeof data18.issuerDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/issuerDN", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -262,34 +256,34 @@ if(data18.validity !== undefined){
 let data23 = data18.validity;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.notBefore === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "notBefore");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert/validity", "notBefore");
 errors++;
 }
 if(data23.notAfter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "notAfter");
+vErrors = requiredError(vErrors, "/requestContext/authentication/clientCert/validity", "notAfter");
 errors++;
 }
 if(data23.notBefore !== undefined){
 if(typeof data23.notBefore !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity/notBefore", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data23.notAfter !== undefined){
 if(typeof data23.notAfter !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity/notAfter", "string");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert/validity", "object");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/authentication/clientCert", "object");
+vErrors = typeError(vErrors, "/requestContext/authentication/clientCert", "object");
 errors++;
 }
 }
@@ -297,13 +291,13 @@ errors++;
 }
 if(data14.domainName !== undefined){
 if(typeof data14.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/domainName", "string");
+vErrors = typeError(vErrors, "/requestContext/domainName", "string");
 errors++;
 }
 }
 if(data14.domainPrefix !== undefined){
 if(typeof data14.domainPrefix !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/domainPrefix", "string");
+vErrors = typeError(vErrors, "/requestContext/domainPrefix", "string");
 errors++;
 }
 }
@@ -311,95 +305,95 @@ if(data14.http !== undefined){
 let data28 = data14.http;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.method === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "method");
+vErrors = requiredError(vErrors, "/requestContext/http", "method");
 errors++;
 }
 if(data28.path === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "path");
+vErrors = requiredError(vErrors, "/requestContext/http", "path");
 errors++;
 }
 if(data28.protocol === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "protocol");
+vErrors = requiredError(vErrors, "/requestContext/http", "protocol");
 errors++;
 }
 if(data28.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "sourceIp");
+vErrors = requiredError(vErrors, "/requestContext/http", "sourceIp");
 errors++;
 }
 if(data28.userAgent === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/http", "userAgent");
+vErrors = requiredError(vErrors, "/requestContext/http", "userAgent");
 errors++;
 }
 if(data28.method !== undefined){
 if(typeof data28.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/http/method", "string");
+vErrors = typeError(vErrors, "/requestContext/http/method", "string");
 errors++;
 }
 }
 if(data28.path !== undefined){
 if(typeof data28.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/http/path", "string");
+vErrors = typeError(vErrors, "/requestContext/http/path", "string");
 errors++;
 }
 }
 if(data28.protocol !== undefined){
 if(typeof data28.protocol !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/http/protocol", "string");
+vErrors = typeError(vErrors, "/requestContext/http/protocol", "string");
 errors++;
 }
 }
 if(data28.sourceIp !== undefined){
 if(typeof data28.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/http/sourceIp", "string");
+vErrors = typeError(vErrors, "/requestContext/http/sourceIp", "string");
 errors++;
 }
 }
 if(data28.userAgent !== undefined){
 if(typeof data28.userAgent !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/http/userAgent", "string");
+vErrors = typeError(vErrors, "/requestContext/http/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/http", "object");
+vErrors = typeError(vErrors, "/requestContext/http", "object");
 errors++;
 }
 }
 if(data14.requestId !== undefined){
 if(typeof data14.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/requestId", "string");
+vErrors = typeError(vErrors, "/requestContext/requestId", "string");
 errors++;
 }
 }
 if(data14.routeKey !== undefined){
 if(typeof data14.routeKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/routeKey", "string");
+vErrors = typeError(vErrors, "/requestContext/routeKey", "string");
 errors++;
 }
 }
 if(data14.stage !== undefined){
 if(typeof data14.stage !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/stage", "string");
+vErrors = typeError(vErrors, "/requestContext/stage", "string");
 errors++;
 }
 }
 if(data14.time !== undefined){
 if(typeof data14.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/time", "string");
+vErrors = typeError(vErrors, "/requestContext/time", "string");
 errors++;
 }
 }
 if(data14.timeEpoch !== undefined){
 let data38 = data14.timeEpoch;
 if(!((typeof data38 == "number") && (isFinite(data38)))){
-vErrors = typeError(vErrors, instancePath+"/requestContext/timeEpoch", "number");
+vErrors = typeError(vErrors, "/requestContext/timeEpoch", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
+vErrors = typeError(vErrors, "/requestContext", "object");
 errors++;
 }
 }
@@ -408,13 +402,13 @@ let data39 = data.pathParameters;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key2 in data39){
 if(typeof data39[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/pathParameters", "object");
+vErrors = typeError(vErrors, "/pathParameters", "object");
 errors++;
 }
 }
@@ -423,19 +417,19 @@ let data41 = data.stageVariables;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 for(const key3 in data41){
 if(typeof data41[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/stageVariables/" + pointerSegment(key3), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
+vErrors = typeError(vErrors, "/stageVariables", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -444,18 +438,17 @@ return errors === 0;
 
 export const validateAPIGatewaySimpleAuthorizerResult = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.isAuthorized === undefined){
-vErrors = requiredError(vErrors, instancePath, "isAuthorized");
+vErrors = requiredError(vErrors, "", "isAuthorized");
 errors++;
 }
 if(data.isAuthorized !== undefined){
 if(typeof data.isAuthorized !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isAuthorized", "boolean");
+vErrors = typeError(vErrors, "/isAuthorized", "boolean");
 errors++;
 }
 }
@@ -464,13 +457,13 @@ let data1 = data.context;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/context", "object");
+vErrors = typeError(vErrors, "/context", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

@@ -5,50 +5,48 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillMultiValueHeaders } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAPIGatewayRequestAuthorizerEvent = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "sourceIp");
+vErrors = requiredError(vErrors, "", "sourceIp");
 errors++;
 }
 if(data.accessKey !== undefined){
 let data0 = data.accessKey;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.accountId !== undefined){
 let data1 = data.accountId;
 if((typeof data1 !== "string") && (data1 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKeyId !== undefined){
 let data3 = data.apiKeyId;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.caller !== undefined){
 let data4 = data.caller;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -59,46 +57,46 @@ let valid1 = false;
 const _errs15 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.clientCertPem === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "clientCertPem");
+vErrors = requiredError(vErrors, "/clientCert", "clientCertPem");
 errors++;
 }
 if(data5.serialNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "serialNumber");
+vErrors = requiredError(vErrors, "/clientCert", "serialNumber");
 errors++;
 }
 if(data5.subjectDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "subjectDN");
+vErrors = requiredError(vErrors, "/clientCert", "subjectDN");
 errors++;
 }
 if(data5.issuerDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "issuerDN");
+vErrors = requiredError(vErrors, "/clientCert", "issuerDN");
 errors++;
 }
 if(data5.validity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "validity");
+vErrors = requiredError(vErrors, "/clientCert", "validity");
 errors++;
 }
 if(data5.clientCertPem !== undefined){
 if(typeof data5.clientCertPem !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/clientCertPem", "string");
+vErrors = typeError(vErrors, "/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data5.serialNumber !== undefined){
 if(typeof data5.serialNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/serialNumber", "string");
+vErrors = typeError(vErrors, "/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data5.subjectDN !== undefined){
 if(typeof data5.subjectDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/subjectDN", "string");
+vErrors = typeError(vErrors, "/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data5.issuerDN !== undefined){
 if(typeof data5.issuerDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/issuerDN", "string");
+vErrors = typeError(vErrors, "/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -106,34 +104,34 @@ if(data5.validity !== undefined){
 let data10 = data5.validity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.notBefore === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notBefore");
+vErrors = requiredError(vErrors, "/clientCert/validity", "notBefore");
 errors++;
 }
 if(data10.notAfter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notAfter");
+vErrors = requiredError(vErrors, "/clientCert/validity", "notAfter");
 errors++;
 }
 if(data10.notBefore !== undefined){
 if(typeof data10.notBefore !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notBefore", "string");
+vErrors = typeError(vErrors, "/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data10.notAfter !== undefined){
 if(typeof data10.notAfter !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notAfter", "string");
+vErrors = typeError(vErrors, "/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity", "object");
+vErrors = typeError(vErrors, "/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/clientCert", "object");
+vErrors = typeError(vErrors, "/clientCert", "object");
 errors++;
 }
 var _valid0 = _errs15 === errors;
@@ -141,14 +139,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs32 = errors;
 if(data5 !== null){
-vErrors = typeError(vErrors, instancePath+"/clientCert", "null");
+vErrors = typeError(vErrors, "/clientCert", "null");
 errors++;
 }
 var _valid0 = _errs32 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -166,80 +164,80 @@ vErrors = null;
 if(data.cognitoAuthenticationProvider !== undefined){
 let data13 = data.cognitoAuthenticationProvider;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoAuthenticationType !== undefined){
 let data14 = data.cognitoAuthenticationType;
 if((typeof data14 !== "string") && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityId !== undefined){
 let data15 = data.cognitoIdentityId;
 if((typeof data15 !== "string") && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityPoolId !== undefined){
 let data16 = data.cognitoIdentityPoolId;
 if((typeof data16 !== "string") && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.principalOrgId !== undefined){
 let data17 = data.principalOrgId;
 if((typeof data17 !== "string") && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceIp", "string");
+vErrors = typeError(vErrors, "/sourceIp", "string");
 errors++;
 }
 }
 if(data.user !== undefined){
 let data19 = data.user;
 if((typeof data19 !== "string") && (data19 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userAgent !== undefined){
 let data20 = data.userAgent;
 if((typeof data20 !== "string") && (data20 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userArn !== undefined){
 let data21 = data.userArn;
 if((typeof data21 !== "string") && (data21 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.vpcId !== undefined){
 if(typeof data.vpcId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/vpcId", "string");
+vErrors = typeError(vErrors, "/vpcId", "string");
 errors++;
 }
 }
 if(data.vpceId !== undefined){
 if(typeof data.vpceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/vpceId", "string");
+vErrors = typeError(vErrors, "/vpceId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -247,144 +245,143 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath, "accountId");
+vErrors = requiredError(vErrors, "", "accountId");
 errors++;
 }
 if(data.apiId === undefined){
-vErrors = requiredError(vErrors, instancePath, "apiId");
+vErrors = requiredError(vErrors, "", "apiId");
 errors++;
 }
 if(data.httpMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "httpMethod");
+vErrors = requiredError(vErrors, "", "httpMethod");
 errors++;
 }
 if(data.identity === undefined){
-vErrors = requiredError(vErrors, instancePath, "identity");
+vErrors = requiredError(vErrors, "", "identity");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestId");
+vErrors = requiredError(vErrors, "", "requestId");
 errors++;
 }
 if(data.resourcePath === undefined){
-vErrors = requiredError(vErrors, instancePath, "resourcePath");
+vErrors = requiredError(vErrors, "", "resourcePath");
 errors++;
 }
 if(data.stage === undefined){
-vErrors = requiredError(vErrors, instancePath, "stage");
+vErrors = requiredError(vErrors, "", "stage");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/apiId", "string");
+vErrors = typeError(vErrors, "/apiId", "string");
 errors++;
 }
 }
 if(data.deploymentId !== undefined){
 if(typeof data.deploymentId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/deploymentId", "string");
+vErrors = typeError(vErrors, "/deploymentId", "string");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainPrefix", "string");
+vErrors = typeError(vErrors, "/domainPrefix", "string");
 errors++;
 }
 }
 if(data.extendedRequestId !== undefined){
 if(typeof data.extendedRequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/extendedRequestId", "string");
+vErrors = typeError(vErrors, "/extendedRequestId", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
+vErrors = typeError(vErrors, "/httpMethod", "string");
 errors++;
 }
 }
 if(data.identity !== undefined){
 if(!(validate12(data.identity))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/identity");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/identity");
 errors = vErrors.length;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 if(typeof data.protocol !== "string"){
-vErrors = typeError(vErrors, instancePath+"/protocol", "string");
+vErrors = typeError(vErrors, "/protocol", "string");
 errors++;
 }
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestId", "string");
+vErrors = typeError(vErrors, "/requestId", "string");
 errors++;
 }
 }
 if(data.requestTime !== undefined){
 if(typeof data.requestTime !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestTime", "string");
+vErrors = typeError(vErrors, "/requestTime", "string");
 errors++;
 }
 }
 if(data.requestTimeEpoch !== undefined){
 let data12 = data.requestTimeEpoch;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-vErrors = typeError(vErrors, instancePath+"/requestTimeEpoch", "number");
+vErrors = typeError(vErrors, "/requestTimeEpoch", "number");
 errors++;
 }
 }
 if(data.resourceId !== undefined){
 let data13 = data.resourceId;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.resourcePath !== undefined){
 if(typeof data.resourcePath !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resourcePath", "string");
+vErrors = typeError(vErrors, "/resourcePath", "string");
 errors++;
 }
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stage", "string");
+vErrors = typeError(vErrors, "/stage", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -392,8 +389,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/apigw-authorizer.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -412,80 +408,64 @@ if(data.stageVariables === undefined){
 data.stageVariables = null;
 }
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.methodArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "methodArn");
+vErrors = requiredError(vErrors, "", "methodArn");
 errors++;
 }
 if(data.resource === undefined){
-vErrors = requiredError(vErrors, instancePath, "resource");
+vErrors = requiredError(vErrors, "", "resource");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.httpMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "httpMethod");
+vErrors = requiredError(vErrors, "", "httpMethod");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.multiValueHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "multiValueHeaders");
-errors++;
-}
-if(data.pathParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "pathParameters");
-errors++;
-}
-if(data.queryStringParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "queryStringParameters");
-errors++;
-}
-if(data.multiValueQueryStringParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "multiValueQueryStringParameters");
-errors++;
-}
-if(data.stageVariables === undefined){
-vErrors = requiredError(vErrors, instancePath, "stageVariables");
+vErrors = requiredError(vErrors, "", "multiValueHeaders");
 errors++;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.type !== undefined){
 if("REQUEST" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "REQUEST"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.methodArn !== undefined){
 if(typeof data.methodArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/methodArn", "string");
+vErrors = typeError(vErrors, "/methodArn", "string");
 errors++;
 }
 }
 if(data.resource !== undefined){
 if(typeof data.resource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resource", "string");
+vErrors = typeError(vErrors, "/resource", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
+vErrors = typeError(vErrors, "/httpMethod", "string");
 errors++;
 }
 }
@@ -497,13 +477,13 @@ const _errs13 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key0 in data5){
 if(typeof data5[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 var _valid0 = _errs13 === errors;
@@ -511,14 +491,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs19 = errors;
 if(data5 !== null){
-vErrors = typeError(vErrors, instancePath+"/headers", "null");
+vErrors = typeError(vErrors, "/headers", "null");
 errors++;
 }
 var _valid0 = _errs19 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -545,19 +525,19 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data8[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 var _valid1 = _errs24 === errors;
@@ -565,14 +545,14 @@ valid4 = valid4 || _valid1;
 if(!valid4){
 const _errs32 = errors;
 if(data7 !== null){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "null");
+vErrors = typeError(vErrors, "/multiValueHeaders", "null");
 errors++;
 }
 var _valid1 = _errs32 === errors;
 valid4 = valid4 || _valid1;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -594,13 +574,13 @@ const _errs37 = errors;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/pathParameters", "object");
+vErrors = typeError(vErrors, "/pathParameters", "object");
 errors++;
 }
 var _valid2 = _errs37 === errors;
@@ -608,14 +588,14 @@ valid9 = valid9 || _valid2;
 if(!valid9){
 const _errs43 = errors;
 if(data10 !== null){
-vErrors = typeError(vErrors, instancePath+"/pathParameters", "null");
+vErrors = typeError(vErrors, "/pathParameters", "null");
 errors++;
 }
 var _valid2 = _errs43 === errors;
 valid9 = valid9 || _valid2;
 }
 if(!valid9){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -636,13 +616,13 @@ const _errs48 = errors;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key3), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 var _valid3 = _errs48 === errors;
@@ -650,14 +630,14 @@ valid12 = valid12 || _valid3;
 if(!valid12){
 const _errs54 = errors;
 if(data12 !== null){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "null");
+vErrors = typeError(vErrors, "/queryStringParameters", "null");
 errors++;
 }
 var _valid3 = _errs54 === errors;
 valid12 = valid12 || _valid3;
 }
 if(!valid12){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -682,19 +662,19 @@ if(Array.isArray(data15)){
 const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data15[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key4)+"/" + i1, "string");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key4)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key4), "array");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key4), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "object");
 errors++;
 }
 var _valid4 = _errs59 === errors;
@@ -702,14 +682,14 @@ valid15 = valid15 || _valid4;
 if(!valid15){
 const _errs67 = errors;
 if(data14 !== null){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "null");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "null");
 errors++;
 }
 var _valid4 = _errs67 === errors;
 valid15 = valid15 || _valid4;
 }
 if(!valid15){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -730,13 +710,13 @@ const _errs72 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key5 in data17){
 if(typeof data17[key5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key5), "string");
+vErrors = typeError(vErrors, "/stageVariables/" + pointerSegment(key5), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
+vErrors = typeError(vErrors, "/stageVariables", "object");
 errors++;
 }
 var _valid5 = _errs72 === errors;
@@ -744,14 +724,14 @@ valid20 = valid20 || _valid5;
 if(!valid20){
 const _errs78 = errors;
 if(data17 !== null){
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "null");
+vErrors = typeError(vErrors, "/stageVariables", "null");
 errors++;
 }
 var _valid5 = _errs78 === errors;
 valid20 = valid20 || _valid5;
 }
 if(!valid20){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -767,13 +747,13 @@ vErrors = null;
 }
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/requestContext");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -782,44 +762,43 @@ return errors === 0;
 
 export const validateAPIGatewayTokenAuthorizerEvent = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.methodArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "methodArn");
+vErrors = requiredError(vErrors, "", "methodArn");
 errors++;
 }
 if(data.authorizationToken === undefined){
-vErrors = requiredError(vErrors, instancePath, "authorizationToken");
+vErrors = requiredError(vErrors, "", "authorizationToken");
 errors++;
 }
 if(data.type !== undefined){
 if("TOKEN" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "TOKEN"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "TOKEN"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.methodArn !== undefined){
 if(typeof data.methodArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/methodArn", "string");
+vErrors = typeError(vErrors, "/methodArn", "string");
 errors++;
 }
 }
 if(data.authorizationToken !== undefined){
 if(typeof data.authorizationToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authorizationToken", "string");
+vErrors = typeError(vErrors, "/authorizationToken", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -828,25 +807,24 @@ return errors === 0;
 
 export const validateAPIGatewayAuthorizerResult = validate16;
 
-function validate18(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate18(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Effect === undefined){
-vErrors = requiredError(vErrors, instancePath, "Effect");
+vErrors = requiredError(vErrors, "", "Effect");
 errors++;
 }
 if(data.Effect !== undefined){
 let data0 = data.Effect;
 if(!((data0 === "Allow") || (data0 === "Deny"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Effect",keyword:"enum",params:{allowedValues: ["Allow","Deny"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/Effect",keyword:"enum",params:{allowedValues: ["Allow","Deny"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.Sid !== undefined){
 if(typeof data.Sid !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Sid", "string");
+vErrors = typeError(vErrors, "/Sid", "string");
 errors++;
 }
 }
@@ -856,7 +834,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Action", "string");
+vErrors = typeError(vErrors, "/Action", "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -867,20 +845,20 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Action/" + i0, "string");
+vErrors = typeError(vErrors, "/Action/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Action", "array");
+vErrors = typeError(vErrors, "/Action", "array");
 errors++;
 }
 var _valid0 = _errs10 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Action",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Action",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -901,7 +879,7 @@ const _errs16 = errors;
 let valid6 = false;
 const _errs17 = errors;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotAction", "string");
+vErrors = typeError(vErrors, "/NotAction", "string");
 errors++;
 }
 var _valid1 = _errs17 === errors;
@@ -912,20 +890,20 @@ if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data4[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotAction/" + i1, "string");
+vErrors = typeError(vErrors, "/NotAction/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotAction", "array");
+vErrors = typeError(vErrors, "/NotAction", "array");
 errors++;
 }
 var _valid1 = _errs19 === errors;
 valid6 = valid6 || _valid1;
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/NotAction",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/NotAction",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -946,7 +924,7 @@ const _errs25 = errors;
 let valid10 = false;
 const _errs26 = errors;
 if(typeof data6 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Resource", "string");
+vErrors = typeError(vErrors, "/Resource", "string");
 errors++;
 }
 var _valid2 = _errs26 === errors;
@@ -957,20 +935,20 @@ if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data6[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Resource/" + i2, "string");
+vErrors = typeError(vErrors, "/Resource/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Resource", "array");
+vErrors = typeError(vErrors, "/Resource", "array");
 errors++;
 }
 var _valid2 = _errs28 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Resource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Resource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -991,7 +969,7 @@ const _errs34 = errors;
 let valid14 = false;
 const _errs35 = errors;
 if(typeof data8 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotResource", "string");
+vErrors = typeError(vErrors, "/NotResource", "string");
 errors++;
 }
 var _valid3 = _errs35 === errors;
@@ -1002,20 +980,20 @@ if(Array.isArray(data8)){
 const len3 = data8.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data8[i3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotResource/" + i3, "string");
+vErrors = typeError(vErrors, "/NotResource/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotResource", "array");
+vErrors = typeError(vErrors, "/NotResource", "array");
 errors++;
 }
 var _valid3 = _errs37 === errors;
 valid14 = valid14 || _valid3;
 }
 if(!valid14){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/NotResource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/NotResource",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1036,7 +1014,7 @@ const _errs43 = errors;
 let valid18 = false;
 const _errs44 = errors;
 if(typeof data10 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal", "string");
+vErrors = typeError(vErrors, "/Principal", "string");
 errors++;
 }
 var _valid4 = _errs44 === errors;
@@ -1047,13 +1025,13 @@ if(Array.isArray(data10)){
 const len4 = data10.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data10[i4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal/" + i4, "string");
+vErrors = typeError(vErrors, "/Principal/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Principal", "array");
+vErrors = typeError(vErrors, "/Principal", "array");
 errors++;
 }
 var _valid4 = _errs46 === errors;
@@ -1067,7 +1045,7 @@ const _errs54 = errors;
 let valid22 = false;
 const _errs55 = errors;
 if(typeof data12 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/Principal/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid5 = _errs55 === errors;
@@ -1078,20 +1056,20 @@ if(Array.isArray(data12)){
 const len5 = data12.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data12[i5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0)+"/" + i5, "string");
+vErrors = typeError(vErrors, "/Principal/" + pointerSegment(key0)+"/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Principal/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/Principal/" + pointerSegment(key0), "array");
 errors++;
 }
 var _valid5 = _errs57 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Principal/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1108,7 +1086,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Principal", "object");
+vErrors = typeError(vErrors, "/Principal", "object");
 errors++;
 }
 var _valid4 = _errs50 === errors;
@@ -1116,7 +1094,7 @@ valid18 = valid18 || _valid4;
 }
 }
 if(!valid18){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Principal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Principal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1137,7 +1115,7 @@ const _errs63 = errors;
 let valid26 = false;
 const _errs64 = errors;
 if(typeof data14 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "string");
+vErrors = typeError(vErrors, "/NotPrincipal", "string");
 errors++;
 }
 var _valid6 = _errs64 === errors;
@@ -1148,13 +1126,13 @@ if(Array.isArray(data14)){
 const len6 = data14.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data14[i6] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + i6, "string");
+vErrors = typeError(vErrors, "/NotPrincipal/" + i6, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "array");
+vErrors = typeError(vErrors, "/NotPrincipal", "array");
 errors++;
 }
 var _valid6 = _errs66 === errors;
@@ -1168,7 +1146,7 @@ const _errs74 = errors;
 let valid30 = false;
 const _errs75 = errors;
 if(typeof data16 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/NotPrincipal/" + pointerSegment(key1), "string");
 errors++;
 }
 var _valid7 = _errs75 === errors;
@@ -1179,20 +1157,20 @@ if(Array.isArray(data16)){
 const len7 = data16.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data16[i7] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1)+"/" + i7, "string");
+vErrors = typeError(vErrors, "/NotPrincipal/" + pointerSegment(key1)+"/" + i7, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/NotPrincipal/" + pointerSegment(key1), "array");
 errors++;
 }
 var _valid7 = _errs77 === errors;
 valid30 = valid30 || _valid7;
 }
 if(!valid30){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/NotPrincipal/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1209,7 +1187,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/NotPrincipal", "object");
+vErrors = typeError(vErrors, "/NotPrincipal", "object");
 errors++;
 }
 var _valid6 = _errs70 === errors;
@@ -1217,7 +1195,7 @@ valid26 = valid26 || _valid6;
 }
 }
 if(!valid26){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/NotPrincipal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/NotPrincipal",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1247,7 +1225,7 @@ const _errs91 = errors;
 let valid37 = false;
 const _errs92 = errors;
 if(typeof data20 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "string");
 errors++;
 }
 var _valid9 = _errs92 === errors;
@@ -1258,20 +1236,20 @@ if(Array.isArray(data20)){
 const len8 = data20.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data20[i8] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3)+"/" + i8, "string");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3)+"/" + i8, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "array");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3), "array");
 errors++;
 }
 var _valid9 = _errs94 === errors;
 valid37 = valid37 || _valid9;
 }
 if(!valid37){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Condition/" + pointerSegment(key2)+"/" + pointerSegment(key3),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1288,7 +1266,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2), "object");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2), "object");
 errors++;
 }
 var _valid8 = _errs86 === errors;
@@ -1306,7 +1284,7 @@ const _errs105 = errors;
 let valid44 = false;
 const _errs106 = errors;
 if(typeof data23 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "string");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "string");
 errors++;
 }
 var _valid10 = _errs106 === errors;
@@ -1317,20 +1295,20 @@ if(Array.isArray(data23)){
 const len10 = data23.length;
 for(let i10=0; i10<len10; i10++){
 if(typeof data23[i10] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4)+"/" + i10, "string");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4)+"/" + i10, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "array");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4), "array");
 errors++;
 }
 var _valid10 = _errs108 === errors;
 valid44 = valid44 || _valid10;
 }
 if(!valid44){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Condition/" + pointerSegment(key2)+"/" + i9+"/" + pointerSegment(key4),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1347,20 +1325,20 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2)+"/" + i9, "object");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2)+"/" + i9, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition/" + pointerSegment(key2), "array");
+vErrors = typeError(vErrors, "/Condition/" + pointerSegment(key2), "array");
 errors++;
 }
 var _valid8 = _errs98 === errors;
 valid34 = valid34 || _valid8;
 }
 if(!valid34){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Condition/" + pointerSegment(key2),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Condition/" + pointerSegment(key2),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1377,13 +1355,13 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Condition", "object");
+vErrors = typeError(vErrors, "/Condition", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -1391,28 +1369,27 @@ return errors === 0;
 }
 
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Version === undefined){
-vErrors = requiredError(vErrors, instancePath, "Version");
+vErrors = requiredError(vErrors, "", "Version");
 errors++;
 }
 if(data.Statement === undefined){
-vErrors = requiredError(vErrors, instancePath, "Statement");
+vErrors = requiredError(vErrors, "", "Statement");
 errors++;
 }
 if(data.Version !== undefined){
 if(typeof data.Version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Version", "string");
+vErrors = typeError(vErrors, "/Version", "string");
 errors++;
 }
 }
 if(data.Id !== undefined){
 if(typeof data.Id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Id", "string");
+vErrors = typeError(vErrors, "/Id", "string");
 errors++;
 }
 }
@@ -1422,19 +1399,19 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate18(data2[i0]))){
-vErrors = appendErrorsAt(vErrors, validate18.errors, instancePath+"/Statement/" + i0);
+vErrors = appendErrorsAt(vErrors, validate18.errors, "/Statement/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Statement", "array");
+vErrors = typeError(vErrors, "/Statement", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -1442,35 +1419,34 @@ return errors === 0;
 }
 
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath, "principalId");
+vErrors = requiredError(vErrors, "", "principalId");
 errors++;
 }
 if(data.policyDocument === undefined){
-vErrors = requiredError(vErrors, instancePath, "policyDocument");
+vErrors = requiredError(vErrors, "", "policyDocument");
 errors++;
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/principalId", "string");
+vErrors = typeError(vErrors, "/principalId", "string");
 errors++;
 }
 }
 if(data.policyDocument !== undefined){
 if(!(validate17(data.policyDocument))){
-vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath+"/policyDocument");
+vErrors = appendErrorsAt(vErrors, validate17.errors, "/policyDocument");
 errors = vErrors.length;
 }
 }
 if(data.context !== undefined){
 let data2 = data.context;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/context",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/context",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -1480,7 +1456,7 @@ const _errs9 = errors;
 let valid2 = false;
 const _errs10 = errors;
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/context/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -1488,7 +1464,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "number");
+vErrors = typeError(vErrors, "/context/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -1496,7 +1472,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs14 = errors;
 if(typeof data3 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "boolean");
+vErrors = typeError(vErrors, "/context/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -1504,7 +1480,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(data3 !== null){
-vErrors = typeError(vErrors, instancePath+"/context/" + pointerSegment(key0), "null");
+vErrors = typeError(vErrors, "/context/" + pointerSegment(key0), "null");
 errors++;
 }
 var _valid0 = _errs16 === errors;
@@ -1513,7 +1489,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/context/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/context/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1533,13 +1509,13 @@ vErrors = null;
 if(data.usageIdentifierKey !== undefined){
 let data4 = data.usageIdentifierKey;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/usageIdentifierKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/usageIdentifierKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate16.errors = vErrors;

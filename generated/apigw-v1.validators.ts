@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillRestApiEvent } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEvent = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -17,7 +15,7 @@ let valid0 = false;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.claims === undefined){
-vErrors = requiredError(vErrors, instancePath, "claims");
+vErrors = requiredError(vErrors, "", "claims");
 errors++;
 }
 if(data.claims !== undefined){
@@ -25,19 +23,19 @@ let data0 = data.claims;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/claims/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/claims/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/claims", "object");
+vErrors = typeError(vErrors, "/claims", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs2 === errors;
@@ -46,29 +44,29 @@ if(!valid0){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath, "principalId");
+vErrors = requiredError(vErrors, "", "principalId");
 errors++;
 }
 if(data.integrationLatency === undefined){
-vErrors = requiredError(vErrors, instancePath, "integrationLatency");
+vErrors = requiredError(vErrors, "", "integrationLatency");
 errors++;
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/principalId", "string");
+vErrors = typeError(vErrors, "/principalId", "string");
 errors++;
 }
 }
 if(data.integrationLatency !== undefined){
 let data3 = data.integrationLatency;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/integrationLatency", "number");
+vErrors = typeError(vErrors, "/integrationLatency", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs11 === errors;
@@ -76,7 +74,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs19 = errors;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs19 === errors;
@@ -84,7 +82,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs21 = errors;
 if(data !== null){
-vErrors = typeError(vErrors, instancePath, "null");
+vErrors = typeError(vErrors, "", "null");
 errors++;
 }
 var _valid0 = _errs21 === errors;
@@ -93,7 +91,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -112,47 +110,46 @@ return errors === 0;
 }
 
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "sourceIp");
+vErrors = requiredError(vErrors, "", "sourceIp");
 errors++;
 }
 if(data.accessKey !== undefined){
 let data0 = data.accessKey;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/accessKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.accountId !== undefined){
 let data1 = data.accountId;
 if((typeof data1 !== "string") && (data1 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/accountId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKey !== undefined){
 let data2 = data.apiKey;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/apiKey",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.apiKeyId !== undefined){
 let data3 = data.apiKeyId;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/apiKeyId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.caller !== undefined){
 let data4 = data.caller;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/caller",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -163,46 +160,46 @@ let valid1 = false;
 const _errs15 = errors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.clientCertPem === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "clientCertPem");
+vErrors = requiredError(vErrors, "/clientCert", "clientCertPem");
 errors++;
 }
 if(data5.serialNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "serialNumber");
+vErrors = requiredError(vErrors, "/clientCert", "serialNumber");
 errors++;
 }
 if(data5.subjectDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "subjectDN");
+vErrors = requiredError(vErrors, "/clientCert", "subjectDN");
 errors++;
 }
 if(data5.issuerDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "issuerDN");
+vErrors = requiredError(vErrors, "/clientCert", "issuerDN");
 errors++;
 }
 if(data5.validity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert", "validity");
+vErrors = requiredError(vErrors, "/clientCert", "validity");
 errors++;
 }
 if(data5.clientCertPem !== undefined){
 if(typeof data5.clientCertPem !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/clientCertPem", "string");
+vErrors = typeError(vErrors, "/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data5.serialNumber !== undefined){
 if(typeof data5.serialNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/serialNumber", "string");
+vErrors = typeError(vErrors, "/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data5.subjectDN !== undefined){
 if(typeof data5.subjectDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/subjectDN", "string");
+vErrors = typeError(vErrors, "/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data5.issuerDN !== undefined){
 if(typeof data5.issuerDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/issuerDN", "string");
+vErrors = typeError(vErrors, "/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -210,34 +207,34 @@ if(data5.validity !== undefined){
 let data10 = data5.validity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.notBefore === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notBefore");
+vErrors = requiredError(vErrors, "/clientCert/validity", "notBefore");
 errors++;
 }
 if(data10.notAfter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/clientCert/validity", "notAfter");
+vErrors = requiredError(vErrors, "/clientCert/validity", "notAfter");
 errors++;
 }
 if(data10.notBefore !== undefined){
 if(typeof data10.notBefore !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notBefore", "string");
+vErrors = typeError(vErrors, "/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data10.notAfter !== undefined){
 if(typeof data10.notAfter !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity/notAfter", "string");
+vErrors = typeError(vErrors, "/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/clientCert/validity", "object");
+vErrors = typeError(vErrors, "/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/clientCert", "object");
+vErrors = typeError(vErrors, "/clientCert", "object");
 errors++;
 }
 var _valid0 = _errs15 === errors;
@@ -245,14 +242,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs32 = errors;
 if(data5 !== null){
-vErrors = typeError(vErrors, instancePath+"/clientCert", "null");
+vErrors = typeError(vErrors, "/clientCert", "null");
 errors++;
 }
 var _valid0 = _errs32 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/clientCert",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -270,80 +267,80 @@ vErrors = null;
 if(data.cognitoAuthenticationProvider !== undefined){
 let data13 = data.cognitoAuthenticationProvider;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoAuthenticationProvider",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoAuthenticationType !== undefined){
 let data14 = data.cognitoAuthenticationType;
 if((typeof data14 !== "string") && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoAuthenticationType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityId !== undefined){
 let data15 = data.cognitoIdentityId;
 if((typeof data15 !== "string") && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoIdentityId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.cognitoIdentityPoolId !== undefined){
 let data16 = data.cognitoIdentityPoolId;
 if((typeof data16 !== "string") && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/cognitoIdentityPoolId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.principalOrgId !== undefined){
 let data17 = data.principalOrgId;
 if((typeof data17 !== "string") && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceIp", "string");
+vErrors = typeError(vErrors, "/sourceIp", "string");
 errors++;
 }
 }
 if(data.user !== undefined){
 let data19 = data.user;
 if((typeof data19 !== "string") && (data19 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/user",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userAgent !== undefined){
 let data20 = data.userAgent;
 if((typeof data20 !== "string") && (data20 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/userAgent",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.userArn !== undefined){
 let data21 = data.userArn;
 if((typeof data21 !== "string") && (data21 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/userArn",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.vpcId !== undefined){
 if(typeof data.vpcId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/vpcId", "string");
+vErrors = typeError(vErrors, "/vpcId", "string");
 errors++;
 }
 }
 if(data.vpceId !== undefined){
 if(typeof data.vpceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/vpceId", "string");
+vErrors = typeError(vErrors, "/vpceId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -351,8 +348,7 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -360,150 +356,146 @@ if(data.protocol === undefined){
 data.protocol = "HTTP/1.1";
 }
 if(data.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath, "accountId");
+vErrors = requiredError(vErrors, "", "accountId");
 errors++;
 }
 if(data.apiId === undefined){
-vErrors = requiredError(vErrors, instancePath, "apiId");
+vErrors = requiredError(vErrors, "", "apiId");
 errors++;
 }
 if(data.httpMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "httpMethod");
+vErrors = requiredError(vErrors, "", "httpMethod");
 errors++;
 }
 if(data.identity === undefined){
-vErrors = requiredError(vErrors, instancePath, "identity");
+vErrors = requiredError(vErrors, "", "identity");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
-errors++;
-}
-if(data.protocol === undefined){
-vErrors = requiredError(vErrors, instancePath, "protocol");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestId");
+vErrors = requiredError(vErrors, "", "requestId");
 errors++;
 }
 if(data.requestTimeEpoch === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestTimeEpoch");
+vErrors = requiredError(vErrors, "", "requestTimeEpoch");
 errors++;
 }
 if(data.resourcePath === undefined){
-vErrors = requiredError(vErrors, instancePath, "resourcePath");
+vErrors = requiredError(vErrors, "", "resourcePath");
 errors++;
 }
 if(data.stage === undefined){
-vErrors = requiredError(vErrors, instancePath, "stage");
+vErrors = requiredError(vErrors, "", "stage");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/apiId", "string");
+vErrors = typeError(vErrors, "/apiId", "string");
 errors++;
 }
 }
 if(data.authorizer !== undefined){
 if(!(validate12(data.authorizer))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/authorizer");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/authorizer");
 errors = vErrors.length;
 }
 }
 if(data.deploymentId !== undefined){
 if(typeof data.deploymentId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/deploymentId", "string");
+vErrors = typeError(vErrors, "/deploymentId", "string");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainPrefix", "string");
+vErrors = typeError(vErrors, "/domainPrefix", "string");
 errors++;
 }
 }
 if(data.extendedRequestId !== undefined){
 if(typeof data.extendedRequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/extendedRequestId", "string");
+vErrors = typeError(vErrors, "/extendedRequestId", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
+vErrors = typeError(vErrors, "/httpMethod", "string");
 errors++;
 }
 }
 if(data.identity !== undefined){
 if(!(validate14(data.identity))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/identity");
+vErrors = appendErrorsAt(vErrors, validate14.errors, "/identity");
 errors = vErrors.length;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(typeof data.protocol !== "string"){
-vErrors = typeError(vErrors, instancePath+"/protocol", "string");
+vErrors = typeError(vErrors, "/protocol", "string");
 errors++;
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestId", "string");
+vErrors = typeError(vErrors, "/requestId", "string");
 errors++;
 }
 }
 if(data.requestTime !== undefined){
 if(typeof data.requestTime !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestTime", "string");
+vErrors = typeError(vErrors, "/requestTime", "string");
 errors++;
 }
 }
 if(data.requestTimeEpoch !== undefined){
 let data13 = data.requestTimeEpoch;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-vErrors = typeError(vErrors, instancePath+"/requestTimeEpoch", "number");
+vErrors = typeError(vErrors, "/requestTimeEpoch", "number");
 errors++;
 }
 }
 if(data.resourceId !== undefined){
 let data14 = data.resourceId;
 if((typeof data14 !== "string") && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/resourceId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.resourcePath !== undefined){
 if(typeof data.resourcePath !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resourcePath", "string");
+vErrors = typeError(vErrors, "/resourcePath", "string");
 errors++;
 }
 }
 if(data.stage !== undefined){
 if(typeof data.stage !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stage", "string");
+vErrors = typeError(vErrors, "/stage", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -511,8 +503,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/apigw-v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -543,68 +534,36 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.resource === undefined){
-vErrors = requiredError(vErrors, instancePath, "resource");
+vErrors = requiredError(vErrors, "", "resource");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.httpMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "httpMethod");
-errors++;
-}
-if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
-errors++;
-}
-if(data.multiValueHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "multiValueHeaders");
-errors++;
-}
-if(data.queryStringParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "queryStringParameters");
-errors++;
-}
-if(data.multiValueQueryStringParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "multiValueQueryStringParameters");
-errors++;
-}
-if(data.pathParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "pathParameters");
-errors++;
-}
-if(data.stageVariables === undefined){
-vErrors = requiredError(vErrors, instancePath, "stageVariables");
+vErrors = requiredError(vErrors, "", "httpMethod");
 errors++;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
-errors++;
-}
-if(data.body === undefined){
-vErrors = requiredError(vErrors, instancePath, "body");
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.resource !== undefined){
 if(typeof data.resource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resource", "string");
+vErrors = typeError(vErrors, "/resource", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.httpMethod !== undefined){
 if(typeof data.httpMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/httpMethod", "string");
+vErrors = typeError(vErrors, "/httpMethod", "string");
 errors++;
 }
 }
@@ -615,13 +574,13 @@ const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -629,14 +588,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs16 = errors;
 if(data3 !== null){
-vErrors = typeError(vErrors, instancePath+"/headers", "null");
+vErrors = typeError(vErrors, "/headers", "null");
 errors++;
 }
 var _valid0 = _errs16 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -661,19 +620,19 @@ if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data6[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 var _valid1 = _errs21 === errors;
@@ -681,14 +640,14 @@ valid4 = valid4 || _valid1;
 if(!valid4){
 const _errs29 = errors;
 if(data5 !== null){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "null");
+vErrors = typeError(vErrors, "/multiValueHeaders", "null");
 errors++;
 }
 var _valid1 = _errs29 === errors;
 valid4 = valid4 || _valid1;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueHeaders",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -711,13 +670,13 @@ const _errs35 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 if(typeof data8[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 var _valid2 = _errs35 === errors;
@@ -725,14 +684,14 @@ valid10 = valid10 || _valid2;
 if(!valid10){
 const _errs41 = errors;
 if(data8 !== null){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "null");
+vErrors = typeError(vErrors, "/queryStringParameters", "null");
 errors++;
 }
 var _valid2 = _errs41 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/queryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -749,7 +708,7 @@ vErrors = null;
 }
 else {
 if(!(slot0(data8))){
-vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/queryStringParameters");
+vErrors = appendErrorsAt(vErrors, slot0.errors, "/queryStringParameters");
 errors = vErrors.length;
 }
 }
@@ -764,19 +723,19 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "object");
 errors++;
 }
 var _valid3 = _errs46 === errors;
@@ -784,14 +743,14 @@ valid13 = valid13 || _valid3;
 if(!valid13){
 const _errs54 = errors;
 if(data10 !== null){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "null");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "null");
 errors++;
 }
 var _valid3 = _errs54 === errors;
 valid13 = valid13 || _valid3;
 }
 if(!valid13){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueQueryStringParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -814,13 +773,13 @@ const _errs60 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key4 in data13){
 if(typeof data13[key4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key4), "string");
+vErrors = typeError(vErrors, "/pathParameters/" + pointerSegment(key4), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/pathParameters", "object");
+vErrors = typeError(vErrors, "/pathParameters", "object");
 errors++;
 }
 var _valid4 = _errs60 === errors;
@@ -828,14 +787,14 @@ valid19 = valid19 || _valid4;
 if(!valid19){
 const _errs66 = errors;
 if(data13 !== null){
-vErrors = typeError(vErrors, instancePath+"/pathParameters", "null");
+vErrors = typeError(vErrors, "/pathParameters", "null");
 errors++;
 }
 var _valid4 = _errs66 === errors;
 valid19 = valid19 || _valid4;
 }
 if(!valid19){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/pathParameters",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -852,7 +811,7 @@ vErrors = null;
 }
 else {
 if(!(slot1(data13))){
-vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/pathParameters");
+vErrors = appendErrorsAt(vErrors, slot1.errors, "/pathParameters");
 errors = vErrors.length;
 }
 }
@@ -863,13 +822,13 @@ const _errs71 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(typeof data15[key5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key5), "string");
+vErrors = typeError(vErrors, "/stageVariables/" + pointerSegment(key5), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
+vErrors = typeError(vErrors, "/stageVariables", "object");
 errors++;
 }
 var _valid5 = _errs71 === errors;
@@ -877,14 +836,14 @@ valid22 = valid22 || _valid5;
 if(!valid22){
 const _errs77 = errors;
 if(data15 !== null){
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "null");
+vErrors = typeError(vErrors, "/stageVariables", "null");
 errors++;
 }
 var _valid5 = _errs77 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/stageVariables",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -900,7 +859,7 @@ vErrors = null;
 }
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/requestContext");
 errors = vErrors.length;
 }
 }
@@ -908,23 +867,23 @@ let data18 = data.body;
 const slot2 = kataSlots === null ? undefined : kataSlots["body"];
 if(slot2 === undefined){
 if((typeof data18 !== "string") && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/body",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/body",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
 if(!(slot2(data18))){
-vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/body");
+vErrors = appendErrorsAt(vErrors, slot2.errors, "/body");
 errors = vErrors.length;
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -933,19 +892,18 @@ return errors === 0;
 
 export const validateAPIGatewayProxyResult = validate17;
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "statusCode");
+vErrors = requiredError(vErrors, "", "statusCode");
 errors++;
 }
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-vErrors = typeError(vErrors, instancePath+"/statusCode", "integer");
+vErrors = typeError(vErrors, "/statusCode", "integer");
 errors++;
 }
 }
@@ -958,7 +916,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -966,7 +924,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -974,7 +932,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -982,7 +940,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -999,7 +957,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -1016,7 +974,7 @@ const _errs20 = errors;
 let valid6 = false;
 const _errs21 = errors;
 if(typeof data5 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 var _valid1 = _errs21 === errors;
@@ -1024,7 +982,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs23 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "number");
 errors++;
 }
 var _valid1 = _errs23 === errors;
@@ -1032,7 +990,7 @@ valid6 = valid6 || _valid1;
 if(!valid6){
 const _errs25 = errors;
 if(typeof data5 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "boolean");
 errors++;
 }
 var _valid1 = _errs25 === errors;
@@ -1040,7 +998,7 @@ valid6 = valid6 || _valid1;
 }
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1057,31 +1015,31 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats, fillHttpApiEvent } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyEventV2 = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -17,20 +15,20 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.jwt === undefined){
-vErrors = requiredError(vErrors, instancePath, "jwt");
+vErrors = requiredError(vErrors, "", "jwt");
 errors++;
 }
 if(data.principalId !== undefined){
 let data0 = data.principalId;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/principalId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.integrationLatency !== undefined){
 let data1 = data.integrationLatency;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
+vErrors = pushError(vErrors, {instancePath:"/integrationLatency",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
 errors++;
 }
 }
@@ -38,31 +36,31 @@ if(data.jwt !== undefined){
 let data2 = data.jwt;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.claims === undefined){
-vErrors = requiredError(vErrors, instancePath+"/jwt", "claims");
+vErrors = requiredError(vErrors, "/jwt", "claims");
 errors++;
 }
 if(data2.scopes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/jwt", "scopes");
+vErrors = requiredError(vErrors, "/jwt", "scopes");
 errors++;
 }
 if(data2.claims !== undefined){
 let data3 = data2.claims;
 if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-vErrors = typeError(vErrors, instancePath+"/jwt/claims", "object");
+vErrors = typeError(vErrors, "/jwt/claims", "object");
 errors++;
 }
 }
 if(data2.scopes !== undefined){
 let data4 = data2.scopes;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
+vErrors = pushError(vErrors, {instancePath:"/jwt/scopes",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/jwt/scopes/" + i0, "string");
+vErrors = typeError(vErrors, "/jwt/scopes/" + i0, "string");
 errors++;
 }
 }
@@ -70,13 +68,13 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/jwt", "object");
+vErrors = typeError(vErrors, "/jwt", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -85,67 +83,67 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.iam === undefined){
-vErrors = requiredError(vErrors, instancePath, "iam");
+vErrors = requiredError(vErrors, "", "iam");
 errors++;
 }
 if(data.iam !== undefined){
 let data6 = data.iam;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.accessKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam", "accessKey");
+vErrors = requiredError(vErrors, "/iam", "accessKey");
 errors++;
 }
 if(data6.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam", "accountId");
+vErrors = requiredError(vErrors, "/iam", "accountId");
 errors++;
 }
 if(data6.callerId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam", "callerId");
+vErrors = requiredError(vErrors, "/iam", "callerId");
 errors++;
 }
 if(data6.userArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam", "userArn");
+vErrors = requiredError(vErrors, "/iam", "userArn");
 errors++;
 }
 if(data6.userId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam", "userId");
+vErrors = requiredError(vErrors, "/iam", "userId");
 errors++;
 }
 if(data6.accessKey !== undefined){
 if(typeof data6.accessKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/accessKey", "string");
+vErrors = typeError(vErrors, "/iam/accessKey", "string");
 errors++;
 }
 }
 if(data6.accountId !== undefined){
 if(typeof data6.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/accountId", "string");
+vErrors = typeError(vErrors, "/iam/accountId", "string");
 errors++;
 }
 }
 if(data6.callerId !== undefined){
 if(typeof data6.callerId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/callerId", "string");
+vErrors = typeError(vErrors, "/iam/callerId", "string");
 errors++;
 }
 }
 if(data6.cognitoIdentity !== undefined){
 let data10 = data6.cognitoIdentity;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/iam/cognitoIdentity",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.amr === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam/cognitoIdentity", "amr");
+vErrors = requiredError(vErrors, "/iam/cognitoIdentity", "amr");
 errors++;
 }
 if(data10.identityId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam/cognitoIdentity", "identityId");
+vErrors = requiredError(vErrors, "/iam/cognitoIdentity", "identityId");
 errors++;
 }
 if(data10.identityPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/iam/cognitoIdentity", "identityPoolId");
+vErrors = requiredError(vErrors, "/iam/cognitoIdentity", "identityPoolId");
 errors++;
 }
 if(data10.amr !== undefined){
@@ -154,25 +152,25 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/cognitoIdentity/amr/" + i1, "string");
+vErrors = typeError(vErrors, "/iam/cognitoIdentity/amr/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/iam/cognitoIdentity/amr", "array");
+vErrors = typeError(vErrors, "/iam/cognitoIdentity/amr", "array");
 errors++;
 }
 }
 if(data10.identityId !== undefined){
 if(typeof data10.identityId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/cognitoIdentity/identityId", "string");
+vErrors = typeError(vErrors, "/iam/cognitoIdentity/identityId", "string");
 errors++;
 }
 }
 if(data10.identityPoolId !== undefined){
 if(typeof data10.identityPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/cognitoIdentity/identityPoolId", "string");
+vErrors = typeError(vErrors, "/iam/cognitoIdentity/identityPoolId", "string");
 errors++;
 }
 }
@@ -181,31 +179,31 @@ errors++;
 if(data6.principalOrgId !== undefined){
 let data15 = data6.principalOrgId;
 if((typeof data15 !== "string") && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/iam/principalOrgId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data6.userArn !== undefined){
 if(typeof data6.userArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/userArn", "string");
+vErrors = typeError(vErrors, "/iam/userArn", "string");
 errors++;
 }
 }
 if(data6.userId !== undefined){
 if(typeof data6.userId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/iam/userId", "string");
+vErrors = typeError(vErrors, "/iam/userId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/iam", "object");
+vErrors = typeError(vErrors, "/iam", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs17 === errors;
@@ -214,19 +212,19 @@ if(!valid0){
 const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.lambda === undefined){
-vErrors = requiredError(vErrors, instancePath, "lambda");
+vErrors = requiredError(vErrors, "", "lambda");
 errors++;
 }
 if(data.lambda !== undefined){
 let data18 = data.lambda;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/lambda",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs46 === errors;
@@ -234,7 +232,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -253,8 +251,7 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -265,61 +262,53 @@ if(data.stage === undefined){
 data.stage = "$default";
 }
 if(data.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath, "accountId");
+vErrors = requiredError(vErrors, "", "accountId");
 errors++;
 }
 if(data.apiId === undefined){
-vErrors = requiredError(vErrors, instancePath, "apiId");
+vErrors = requiredError(vErrors, "", "apiId");
 errors++;
 }
 if(data.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath, "domainName");
+vErrors = requiredError(vErrors, "", "domainName");
 errors++;
 }
 if(data.domainPrefix === undefined){
-vErrors = requiredError(vErrors, instancePath, "domainPrefix");
+vErrors = requiredError(vErrors, "", "domainPrefix");
 errors++;
 }
 if(data.http === undefined){
-vErrors = requiredError(vErrors, instancePath, "http");
+vErrors = requiredError(vErrors, "", "http");
 errors++;
 }
 if(data.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestId");
-errors++;
-}
-if(data.routeKey === undefined){
-vErrors = requiredError(vErrors, instancePath, "routeKey");
-errors++;
-}
-if(data.stage === undefined){
-vErrors = requiredError(vErrors, instancePath, "stage");
+vErrors = requiredError(vErrors, "", "requestId");
 errors++;
 }
 if(data.time === undefined){
-vErrors = requiredError(vErrors, instancePath, "time");
+vErrors = requiredError(vErrors, "", "time");
 errors++;
 }
 if(data.timeEpoch === undefined){
-vErrors = requiredError(vErrors, instancePath, "timeEpoch");
+vErrors = requiredError(vErrors, "", "timeEpoch");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.apiId !== undefined){
 if(typeof data.apiId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/apiId", "string");
+vErrors = typeError(vErrors, "/apiId", "string");
 errors++;
 }
 }
 if(data.authentication !== undefined){
 let data2 = data.authentication;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/authentication",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -327,46 +316,46 @@ if(data2.clientCert !== undefined){
 let data3 = data2.clientCert;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.clientCertPem === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert", "clientCertPem");
+vErrors = requiredError(vErrors, "/authentication/clientCert", "clientCertPem");
 errors++;
 }
 if(data3.serialNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert", "serialNumber");
+vErrors = requiredError(vErrors, "/authentication/clientCert", "serialNumber");
 errors++;
 }
 if(data3.subjectDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert", "subjectDN");
+vErrors = requiredError(vErrors, "/authentication/clientCert", "subjectDN");
 errors++;
 }
 if(data3.issuerDN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert", "issuerDN");
+vErrors = requiredError(vErrors, "/authentication/clientCert", "issuerDN");
 errors++;
 }
 if(data3.validity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert", "validity");
+vErrors = requiredError(vErrors, "/authentication/clientCert", "validity");
 errors++;
 }
 if(data3.clientCertPem !== undefined){
 if(typeof data3.clientCertPem !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/clientCertPem", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/clientCertPem", "string");
 errors++;
 }
 }
 if(data3.serialNumber !== undefined){
 if(typeof data3.serialNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/serialNumber", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/serialNumber", "string");
 errors++;
 }
 }
 if(data3.subjectDN !== undefined){
 if(typeof data3.subjectDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/subjectDN", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/subjectDN", "string");
 errors++;
 }
 }
 if(data3.issuerDN !== undefined){
 if(typeof data3.issuerDN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/issuerDN", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/issuerDN", "string");
 errors++;
 }
 }
@@ -374,34 +363,34 @@ if(data3.validity !== undefined){
 let data8 = data3.validity;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.notBefore === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert/validity", "notBefore");
+vErrors = requiredError(vErrors, "/authentication/clientCert/validity", "notBefore");
 errors++;
 }
 if(data8.notAfter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/authentication/clientCert/validity", "notAfter");
+vErrors = requiredError(vErrors, "/authentication/clientCert/validity", "notAfter");
 errors++;
 }
 if(data8.notBefore !== undefined){
 if(typeof data8.notBefore !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/validity/notBefore", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/validity/notBefore", "string");
 errors++;
 }
 }
 if(data8.notAfter !== undefined){
 if(typeof data8.notAfter !== "string"){
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/validity/notAfter", "string");
+vErrors = typeError(vErrors, "/authentication/clientCert/validity/notAfter", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert/validity", "object");
+vErrors = typeError(vErrors, "/authentication/clientCert/validity", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/authentication/clientCert", "object");
+vErrors = typeError(vErrors, "/authentication/clientCert", "object");
 errors++;
 }
 }
@@ -409,19 +398,19 @@ errors++;
 }
 if(data.authorizer !== undefined){
 if(!(validate12(data.authorizer))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/authorizer");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/authorizer");
 errors = vErrors.length;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.domainPrefix !== undefined){
 if(typeof data.domainPrefix !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainPrefix", "string");
+vErrors = typeError(vErrors, "/domainPrefix", "string");
 errors++;
 }
 }
@@ -432,89 +421,85 @@ if(data14.protocol === undefined){
 data14.protocol = "HTTP/1.1";
 }
 if(data14.method === undefined){
-vErrors = requiredError(vErrors, instancePath+"/http", "method");
+vErrors = requiredError(vErrors, "/http", "method");
 errors++;
 }
 if(data14.path === undefined){
-vErrors = requiredError(vErrors, instancePath+"/http", "path");
-errors++;
-}
-if(data14.protocol === undefined){
-vErrors = requiredError(vErrors, instancePath+"/http", "protocol");
+vErrors = requiredError(vErrors, "/http", "path");
 errors++;
 }
 if(data14.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/http", "sourceIp");
+vErrors = requiredError(vErrors, "/http", "sourceIp");
 errors++;
 }
 if(data14.userAgent === undefined){
-vErrors = requiredError(vErrors, instancePath+"/http", "userAgent");
+vErrors = requiredError(vErrors, "/http", "userAgent");
 errors++;
 }
 if(data14.method !== undefined){
 if(typeof data14.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/http/method", "string");
+vErrors = typeError(vErrors, "/http/method", "string");
 errors++;
 }
 }
 if(data14.path !== undefined){
 if(typeof data14.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/http/path", "string");
+vErrors = typeError(vErrors, "/http/path", "string");
 errors++;
 }
 }
 if(typeof data14.protocol !== "string"){
-vErrors = typeError(vErrors, instancePath+"/http/protocol", "string");
+vErrors = typeError(vErrors, "/http/protocol", "string");
 errors++;
 }
 if(data14.sourceIp !== undefined){
 if(typeof data14.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/http/sourceIp", "string");
+vErrors = typeError(vErrors, "/http/sourceIp", "string");
 errors++;
 }
 }
 if(data14.userAgent !== undefined){
 if(typeof data14.userAgent !== "string"){
-vErrors = typeError(vErrors, instancePath+"/http/userAgent", "string");
+vErrors = typeError(vErrors, "/http/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/http", "object");
+vErrors = typeError(vErrors, "/http", "object");
 errors++;
 }
 }
 if(data.requestId !== undefined){
 if(typeof data.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestId", "string");
+vErrors = typeError(vErrors, "/requestId", "string");
 errors++;
 }
 }
 if(typeof data.routeKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/routeKey", "string");
+vErrors = typeError(vErrors, "/routeKey", "string");
 errors++;
 }
 if(typeof data.stage !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stage", "string");
+vErrors = typeError(vErrors, "/stage", "string");
 errors++;
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/time", "string");
+vErrors = typeError(vErrors, "/time", "string");
 errors++;
 }
 }
 if(data.timeEpoch !== undefined){
 let data24 = data.timeEpoch;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-vErrors = typeError(vErrors, instancePath+"/timeEpoch", "number");
+vErrors = typeError(vErrors, "/timeEpoch", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -522,8 +507,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/apigw-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -539,35 +523,23 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
-errors++;
-}
-if(data.routeKey === undefined){
-vErrors = requiredError(vErrors, instancePath, "routeKey");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.rawPath === undefined){
-vErrors = requiredError(vErrors, instancePath, "rawPath");
-errors++;
-}
-if(data.rawQueryString === undefined){
-vErrors = requiredError(vErrors, instancePath, "rawQueryString");
+vErrors = requiredError(vErrors, "", "rawPath");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(kataSlots !== null && kataSlots.required["body"] !== undefined && data["body"] === undefined){
-const err7 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "body"}, message: "must have required property 'body'"};
+const err7 = {instancePath: "", keyword: "required", params: {missingProperty: "body"}, message: "must have required property 'body'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -577,7 +549,7 @@ vErrors.push(err7);
 errors++;
 }
 if(kataSlots !== null && kataSlots.required["queryStringParameters"] !== undefined && data["queryStringParameters"] === undefined){
-const err8 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "queryStringParameters"}, message: "must have required property 'queryStringParameters'"};
+const err8 = {instancePath: "", keyword: "required", params: {missingProperty: "queryStringParameters"}, message: "must have required property 'queryStringParameters'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -587,7 +559,7 @@ vErrors.push(err8);
 errors++;
 }
 if(kataSlots !== null && kataSlots.required["pathParameters"] !== undefined && data["pathParameters"] === undefined){
-const err9 = {instancePath: instancePath, keyword: "required", params: {missingProperty: "pathParameters"}, message: "must have required property 'pathParameters'"};
+const err9 = {instancePath: "", keyword: "required", params: {missingProperty: "pathParameters"}, message: "must have required property 'pathParameters'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -598,22 +570,22 @@ errors++;
 }
 if(data.version !== undefined){
 if("2.0" !== data.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/version",keyword:"const",params:{allowedValue: "2.0"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(typeof data.routeKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/routeKey", "string");
+vErrors = typeError(vErrors, "/routeKey", "string");
 errors++;
 }
 if(data.rawPath !== undefined){
 if(typeof data.rawPath !== "string"){
-vErrors = typeError(vErrors, instancePath+"/rawPath", "string");
+vErrors = typeError(vErrors, "/rawPath", "string");
 errors++;
 }
 }
 if(typeof data.rawQueryString !== "string"){
-vErrors = typeError(vErrors, instancePath+"/rawQueryString", "string");
+vErrors = typeError(vErrors, "/rawQueryString", "string");
 errors++;
 }
 if(data.cookies !== undefined){
@@ -622,13 +594,13 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cookies/" + i0, "string");
+vErrors = typeError(vErrors, "/cookies/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cookies", "array");
+vErrors = typeError(vErrors, "/cookies", "array");
 errors++;
 }
 }
@@ -637,13 +609,13 @@ let data6 = data.headers;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key0 in data6){
 if(typeof data6[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -654,19 +626,19 @@ if(slot0 === undefined){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 }
 else {
 if(!(slot0(data8))){
-vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/queryStringParameters");
+vErrors = appendErrorsAt(vErrors, slot0.errors, "/queryStringParameters");
 errors = vErrors.length;
 }
 }
@@ -676,13 +648,13 @@ let data10 = data.pathParameters;
 const slot1 = kataSlots === null ? undefined : kataSlots["pathParameters"];
 if(slot1 === undefined){
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/pathParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
 if(typeof data10[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/pathParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/pathParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -690,7 +662,7 @@ errors++;
 }
 else {
 if(!(slot1(data10))){
-vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/pathParameters");
+vErrors = appendErrorsAt(vErrors, slot1.errors, "/pathParameters");
 errors = vErrors.length;
 }
 }
@@ -698,13 +670,13 @@ errors = vErrors.length;
 if(data.stageVariables !== undefined){
 let data12 = data.stageVariables;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/stageVariables",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(typeof data12[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/stageVariables/" + pointerSegment(key3), "string");
 errors++;
 }
 }
@@ -712,7 +684,7 @@ errors++;
 }
 if(data.requestContext !== undefined){
 if(!(validate11(data.requestContext))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/requestContext");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/requestContext");
 errors = vErrors.length;
 }
 }
@@ -721,24 +693,24 @@ let data15 = data.body;
 const slot2 = kataSlots === null ? undefined : kataSlots["body"];
 if(slot2 === undefined){
 if(typeof data15 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 else {
 if(!(slot2(data15))){
-vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/body");
+vErrors = appendErrorsAt(vErrors, slot2.errors, "/body");
 errors = vErrors.length;
 }
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -747,15 +719,14 @@ return errors === 0;
 
 export const validateAPIGatewayProxyStructuredResultV2 = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-vErrors = typeError(vErrors, instancePath+"/statusCode", "integer");
+vErrors = typeError(vErrors, "/statusCode", "integer");
 errors++;
 }
 }
@@ -768,7 +739,7 @@ const _errs7 = errors;
 let valid2 = false;
 const _errs8 = errors;
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs8 === errors;
@@ -776,7 +747,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs10 = errors;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "number");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "number");
 errors++;
 }
 var _valid0 = _errs10 === errors;
@@ -784,7 +755,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs12 = errors;
 if(typeof data2 !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "boolean");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "boolean");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -792,7 +763,7 @@ valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -809,19 +780,19 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
@@ -831,19 +802,19 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cookies/" + i0, "string");
+vErrors = typeError(vErrors, "/cookies/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cookies", "array");
+vErrors = typeError(vErrors, "/cookies", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;

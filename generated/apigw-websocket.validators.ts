@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAPIGatewayProxyWebsocketEventV2 = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/apigw-websocket.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,123 +16,119 @@ if(data.isBase64Encoded === undefined){
 data.isBase64Encoded = false;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
-errors++;
-}
-if(data.isBase64Encoded === undefined){
-vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.requestContext !== undefined){
 let data0 = data.requestContext;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.routeKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "routeKey");
+vErrors = requiredError(vErrors, "/requestContext", "routeKey");
 errors++;
 }
 if(data0.eventType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "eventType");
+vErrors = requiredError(vErrors, "/requestContext", "eventType");
 errors++;
 }
 if(data0.extendedRequestId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "extendedRequestId");
+vErrors = requiredError(vErrors, "/requestContext", "extendedRequestId");
 errors++;
 }
 if(data0.requestTime === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTime");
+vErrors = requiredError(vErrors, "/requestContext", "requestTime");
 errors++;
 }
 if(data0.messageDirection === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "messageDirection");
+vErrors = requiredError(vErrors, "/requestContext", "messageDirection");
 errors++;
 }
 if(data0.stage === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "stage");
+vErrors = requiredError(vErrors, "/requestContext", "stage");
 errors++;
 }
 if(data0.connectedAt === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectedAt");
+vErrors = requiredError(vErrors, "/requestContext", "connectedAt");
 errors++;
 }
 if(data0.requestTimeEpoch === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestTimeEpoch");
+vErrors = requiredError(vErrors, "/requestContext", "requestTimeEpoch");
 errors++;
 }
 if(data0.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "requestId");
+vErrors = requiredError(vErrors, "/requestContext", "requestId");
 errors++;
 }
 if(data0.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "domainName");
+vErrors = requiredError(vErrors, "/requestContext", "domainName");
 errors++;
 }
 if(data0.connectionId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "connectionId");
+vErrors = requiredError(vErrors, "/requestContext", "connectionId");
 errors++;
 }
 if(data0.apiId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "apiId");
+vErrors = requiredError(vErrors, "/requestContext", "apiId");
 errors++;
 }
 if(data0.routeKey !== undefined){
 if(typeof data0.routeKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/routeKey", "string");
+vErrors = typeError(vErrors, "/requestContext/routeKey", "string");
 errors++;
 }
 }
 if(data0.messageId !== undefined){
 let data2 = data0.messageId;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/requestContext/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.eventType !== undefined){
 let data3 = data0.eventType;
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/eventType", "string");
+vErrors = typeError(vErrors, "/requestContext/eventType", "string");
 errors++;
 }
 if(!(((data3 === "CONNECT") || (data3 === "MESSAGE")) || (data3 === "DISCONNECT"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/requestContext/eventType",keyword:"enum",params:{allowedValues: ["CONNECT","MESSAGE","DISCONNECT"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data0.extendedRequestId !== undefined){
 if(typeof data0.extendedRequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/extendedRequestId", "string");
+vErrors = typeError(vErrors, "/requestContext/extendedRequestId", "string");
 errors++;
 }
 }
 if(data0.requestTime !== undefined){
 if(typeof data0.requestTime !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/requestTime", "string");
+vErrors = typeError(vErrors, "/requestContext/requestTime", "string");
 errors++;
 }
 }
 if(data0.messageDirection !== undefined){
 if("IN" !== data0.messageDirection){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/requestContext/messageDirection",keyword:"const",params:{allowedValue: "IN"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data0.stage !== undefined){
 if(typeof data0.stage !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/stage", "string");
+vErrors = typeError(vErrors, "/requestContext/stage", "string");
 errors++;
 }
 }
 if(data0.connectedAt !== undefined){
 let data8 = data0.connectedAt;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/requestContext/connectedAt", "number");
+vErrors = typeError(vErrors, "/requestContext/connectedAt", "number");
 errors++;
 }
 }
 if(data0.requestTimeEpoch !== undefined){
 let data9 = data0.requestTimeEpoch;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-vErrors = typeError(vErrors, instancePath+"/requestContext/requestTimeEpoch", "number");
+vErrors = typeError(vErrors, "/requestContext/requestTimeEpoch", "number");
 errors++;
 }
 }
@@ -142,48 +136,48 @@ if(data0.identity !== undefined){
 let data10 = data0.identity;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext/identity", "sourceIp");
+vErrors = requiredError(vErrors, "/requestContext/identity", "sourceIp");
 errors++;
 }
 if(data10.sourceIp !== undefined){
 if(typeof data10.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sourceIp", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/sourceIp", "string");
 errors++;
 }
 }
 if(data10.userAgent !== undefined){
 if(typeof data10.userAgent !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/userAgent", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/userAgent", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity", "object");
+vErrors = typeError(vErrors, "/requestContext/identity", "object");
 errors++;
 }
 }
 if(data0.requestId !== undefined){
 if(typeof data0.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/requestId", "string");
+vErrors = typeError(vErrors, "/requestContext/requestId", "string");
 errors++;
 }
 }
 if(data0.domainName !== undefined){
 if(typeof data0.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/domainName", "string");
+vErrors = typeError(vErrors, "/requestContext/domainName", "string");
 errors++;
 }
 }
 if(data0.connectionId !== undefined){
 if(typeof data0.connectionId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/connectionId", "string");
+vErrors = typeError(vErrors, "/requestContext/connectionId", "string");
 errors++;
 }
 }
 if(data0.apiId !== undefined){
 if(typeof data0.apiId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/apiId", "string");
+vErrors = typeError(vErrors, "/requestContext/apiId", "string");
 errors++;
 }
 }
@@ -195,7 +189,7 @@ const _errs39 = errors;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "object");
+vErrors = typeError(vErrors, "/requestContext/authorizer", "object");
 errors++;
 }
 var _valid0 = _errs39 === errors;
@@ -203,7 +197,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs42 = errors;
 if(typeof data17 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "string");
+vErrors = typeError(vErrors, "/requestContext/authorizer", "string");
 errors++;
 }
 var _valid0 = _errs42 === errors;
@@ -211,7 +205,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs44 = errors;
 if(data17 !== null){
-vErrors = typeError(vErrors, instancePath+"/requestContext/authorizer", "null");
+vErrors = typeError(vErrors, "/requestContext/authorizer", "null");
 errors++;
 }
 var _valid0 = _errs44 === errors;
@@ -219,7 +213,7 @@ valid4 = valid4 || _valid0;
 }
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/requestContext/authorizer",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -237,30 +231,30 @@ vErrors = null;
 if(data0.disconnectStatusCode !== undefined){
 let data18 = data0.disconnectStatusCode;
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectStatusCode", "number");
+vErrors = typeError(vErrors, "/requestContext/disconnectStatusCode", "number");
 errors++;
 }
 }
 if(data0.disconnectReason !== undefined){
 if(typeof data0.disconnectReason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/disconnectReason", "string");
+vErrors = typeError(vErrors, "/requestContext/disconnectReason", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
+vErrors = typeError(vErrors, "/requestContext", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 if(data.headers !== undefined){
@@ -268,13 +262,13 @@ let data22 = data.headers;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key0 in data22){
 if(typeof data22[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -287,19 +281,19 @@ if(Array.isArray(data25)){
 const len0 = data25.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data25[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/multiValueHeaders/" + pointerSegment(key1), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueHeaders", "object");
+vErrors = typeError(vErrors, "/multiValueHeaders", "object");
 errors++;
 }
 }
@@ -308,13 +302,13 @@ let data27 = data.queryStringParameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key2 in data27){
 if(typeof data27[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 }
@@ -327,19 +321,19 @@ if(Array.isArray(data30)){
 const len1 = data30.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data30[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key3)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters/" + pointerSegment(key3), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/multiValueQueryStringParameters", "object");
+vErrors = typeError(vErrors, "/multiValueQueryStringParameters", "object");
 errors++;
 }
 }
@@ -348,19 +342,19 @@ let data32 = data.stageVariables;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key4 in data32){
 if(typeof data32[key4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stageVariables/" + pointerSegment(key4), "string");
+vErrors = typeError(vErrors, "/stageVariables/" + pointerSegment(key4), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/stageVariables", "object");
+vErrors = typeError(vErrors, "/stageVariables", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

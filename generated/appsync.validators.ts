@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateAppSyncResolverEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -17,52 +15,52 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath, "accountId");
+vErrors = requiredError(vErrors, "", "accountId");
 errors++;
 }
 if(data.cognitoIdentityPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "cognitoIdentityPoolId");
+vErrors = requiredError(vErrors, "", "cognitoIdentityPoolId");
 errors++;
 }
 if(data.cognitoIdentityId === undefined){
-vErrors = requiredError(vErrors, instancePath, "cognitoIdentityId");
+vErrors = requiredError(vErrors, "", "cognitoIdentityId");
 errors++;
 }
 if(data.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "sourceIp");
+vErrors = requiredError(vErrors, "", "sourceIp");
 errors++;
 }
 if(data.username === undefined){
-vErrors = requiredError(vErrors, instancePath, "username");
+vErrors = requiredError(vErrors, "", "username");
 errors++;
 }
 if(data.userArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "userArn");
+vErrors = requiredError(vErrors, "", "userArn");
 errors++;
 }
 if(data.cognitoIdentityAuthType === undefined){
-vErrors = requiredError(vErrors, instancePath, "cognitoIdentityAuthType");
+vErrors = requiredError(vErrors, "", "cognitoIdentityAuthType");
 errors++;
 }
 if(data.cognitoIdentityAuthProvider === undefined){
-vErrors = requiredError(vErrors, instancePath, "cognitoIdentityAuthProvider");
+vErrors = requiredError(vErrors, "", "cognitoIdentityAuthProvider");
 errors++;
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityPoolId !== undefined){
 if(typeof data.cognitoIdentityPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cognitoIdentityPoolId", "string");
+vErrors = typeError(vErrors, "/cognitoIdentityPoolId", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityId !== undefined){
 if(typeof data.cognitoIdentityId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cognitoIdentityId", "string");
+vErrors = typeError(vErrors, "/cognitoIdentityId", "string");
 errors++;
 }
 }
@@ -72,43 +70,43 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceIp/" + i0, "string");
+vErrors = typeError(vErrors, "/sourceIp/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sourceIp", "array");
+vErrors = typeError(vErrors, "/sourceIp", "array");
 errors++;
 }
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-vErrors = typeError(vErrors, instancePath+"/username", "string");
+vErrors = typeError(vErrors, "/username", "string");
 errors++;
 }
 }
 if(data.userArn !== undefined){
 if(typeof data.userArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userArn", "string");
+vErrors = typeError(vErrors, "/userArn", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityAuthType !== undefined){
 if(typeof data.cognitoIdentityAuthType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cognitoIdentityAuthType", "string");
+vErrors = typeError(vErrors, "/cognitoIdentityAuthType", "string");
 errors++;
 }
 }
 if(data.cognitoIdentityAuthProvider !== undefined){
 if(typeof data.cognitoIdentityAuthProvider !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cognitoIdentityAuthProvider", "string");
+vErrors = typeError(vErrors, "/cognitoIdentityAuthProvider", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -117,48 +115,48 @@ if(!valid0){
 const _errs22 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sub === undefined){
-vErrors = requiredError(vErrors, instancePath, "sub");
+vErrors = requiredError(vErrors, "", "sub");
 errors++;
 }
 if(data.issuer === undefined){
-vErrors = requiredError(vErrors, instancePath, "issuer");
+vErrors = requiredError(vErrors, "", "issuer");
 errors++;
 }
 if(data.username === undefined){
-vErrors = requiredError(vErrors, instancePath, "username");
+vErrors = requiredError(vErrors, "", "username");
 errors++;
 }
 if(data.claims === undefined){
-vErrors = requiredError(vErrors, instancePath, "claims");
+vErrors = requiredError(vErrors, "", "claims");
 errors++;
 }
 if(data.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "sourceIp");
+vErrors = requiredError(vErrors, "", "sourceIp");
 errors++;
 }
 if(data.defaultAuthStrategy === undefined){
-vErrors = requiredError(vErrors, instancePath, "defaultAuthStrategy");
+vErrors = requiredError(vErrors, "", "defaultAuthStrategy");
 errors++;
 }
 if(data.groups === undefined){
-vErrors = requiredError(vErrors, instancePath, "groups");
+vErrors = requiredError(vErrors, "", "groups");
 errors++;
 }
 if(data.sub !== undefined){
 if(typeof data.sub !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sub", "string");
+vErrors = typeError(vErrors, "/sub", "string");
 errors++;
 }
 }
 if(data.issuer !== undefined){
 if(typeof data.issuer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/issuer", "string");
+vErrors = typeError(vErrors, "/issuer", "string");
 errors++;
 }
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-vErrors = typeError(vErrors, instancePath+"/username", "string");
+vErrors = typeError(vErrors, "/username", "string");
 errors++;
 }
 }
@@ -167,7 +165,7 @@ let data12 = data.claims;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/claims", "object");
+vErrors = typeError(vErrors, "/claims", "object");
 errors++;
 }
 }
@@ -177,33 +175,33 @@ if(Array.isArray(data13)){
 const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data13[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceIp/" + i1, "string");
+vErrors = typeError(vErrors, "/sourceIp/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sourceIp", "array");
+vErrors = typeError(vErrors, "/sourceIp", "array");
 errors++;
 }
 }
 if(data.defaultAuthStrategy !== undefined){
 if(typeof data.defaultAuthStrategy !== "string"){
-vErrors = typeError(vErrors, instancePath+"/defaultAuthStrategy", "string");
+vErrors = typeError(vErrors, "/defaultAuthStrategy", "string");
 errors++;
 }
 }
 if(data.groups !== undefined){
 let data16 = data.groups;
 if((!(Array.isArray(data16))) && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/groups",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
+vErrors = pushError(vErrors, {instancePath:"/groups",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data16)){
 const len2 = data16.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data16[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/groups/" + i2, "string");
+vErrors = typeError(vErrors, "/groups/" + i2, "string");
 errors++;
 }
 }
@@ -211,7 +209,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs22 === errors;
@@ -220,15 +218,15 @@ if(!valid0){
 const _errs44 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.claims === undefined){
-vErrors = requiredError(vErrors, instancePath, "claims");
+vErrors = requiredError(vErrors, "", "claims");
 errors++;
 }
 if(data.issuer === undefined){
-vErrors = requiredError(vErrors, instancePath, "issuer");
+vErrors = requiredError(vErrors, "", "issuer");
 errors++;
 }
 if(data.sub === undefined){
-vErrors = requiredError(vErrors, instancePath, "sub");
+vErrors = requiredError(vErrors, "", "sub");
 errors++;
 }
 if(data.claims !== undefined){
@@ -236,25 +234,25 @@ let data18 = data.claims;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/claims", "object");
+vErrors = typeError(vErrors, "/claims", "object");
 errors++;
 }
 }
 if(data.issuer !== undefined){
 if(typeof data.issuer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/issuer", "string");
+vErrors = typeError(vErrors, "/issuer", "string");
 errors++;
 }
 }
 if(data.sub !== undefined){
 if(typeof data.sub !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sub", "string");
+vErrors = typeError(vErrors, "/sub", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs44 === errors;
@@ -263,7 +261,7 @@ if(!valid0){
 const _errs54 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resolverContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "resolverContext");
+vErrors = requiredError(vErrors, "", "resolverContext");
 errors++;
 }
 if(data.resolverContext !== undefined){
@@ -271,13 +269,13 @@ let data21 = data.resolverContext;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resolverContext", "object");
+vErrors = typeError(vErrors, "/resolverContext", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs54 === errors;
@@ -285,7 +283,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs60 = errors;
 if(data !== null){
-vErrors = typeError(vErrors, instancePath, "null");
+vErrors = typeError(vErrors, "", "null");
 errors++;
 }
 var _valid0 = _errs60 === errors;
@@ -295,7 +293,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -314,8 +312,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/appsync.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -330,27 +327,15 @@ if(data.stash === undefined){
 data.stash = {};
 }
 if(data.arguments === undefined){
-vErrors = requiredError(vErrors, instancePath, "arguments");
-errors++;
-}
-if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
+vErrors = requiredError(vErrors, "", "arguments");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.info === undefined){
-vErrors = requiredError(vErrors, instancePath, "info");
-errors++;
-}
-if(data.prev === undefined){
-vErrors = requiredError(vErrors, instancePath, "prev");
-errors++;
-}
-if(data.stash === undefined){
-vErrors = requiredError(vErrors, instancePath, "stash");
+vErrors = requiredError(vErrors, "", "info");
 errors++;
 }
 if(data.arguments !== undefined){
@@ -358,19 +343,19 @@ let data0 = data.arguments;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/arguments", "object");
+vErrors = typeError(vErrors, "/arguments", "object");
 errors++;
 }
 }
 if(data.identity !== undefined){
 if(!(validate11(data.identity))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/identity");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/identity");
 errors = vErrors.length;
 }
 }
 let data2 = data.source;
 if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/source",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/source",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data.request !== undefined){
@@ -380,11 +365,7 @@ if(data3.domainName === undefined){
 data3.domainName = null;
 }
 if(data3.headers === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "headers");
-errors++;
-}
-if(data3.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "domainName");
+vErrors = requiredError(vErrors, "/request", "headers");
 errors++;
 }
 if(data3.headers !== undefined){
@@ -392,24 +373,24 @@ let data4 = data3.headers;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/request/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/headers", "object");
+vErrors = typeError(vErrors, "/request/headers", "object");
 errors++;
 }
 }
 let data6 = data3.domainName;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/domainName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/domainName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -417,23 +398,23 @@ if(data.info !== undefined){
 let data7 = data.info;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.selectionSetList === undefined){
-vErrors = requiredError(vErrors, instancePath+"/info", "selectionSetList");
+vErrors = requiredError(vErrors, "/info", "selectionSetList");
 errors++;
 }
 if(data7.selectionSetGraphQL === undefined){
-vErrors = requiredError(vErrors, instancePath+"/info", "selectionSetGraphQL");
+vErrors = requiredError(vErrors, "/info", "selectionSetGraphQL");
 errors++;
 }
 if(data7.parentTypeName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/info", "parentTypeName");
+vErrors = requiredError(vErrors, "/info", "parentTypeName");
 errors++;
 }
 if(data7.fieldName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/info", "fieldName");
+vErrors = requiredError(vErrors, "/info", "fieldName");
 errors++;
 }
 if(data7.variables === undefined){
-vErrors = requiredError(vErrors, instancePath+"/info", "variables");
+vErrors = requiredError(vErrors, "/info", "variables");
 errors++;
 }
 if(data7.selectionSetList !== undefined){
@@ -442,31 +423,31 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data8[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/info/selectionSetList/" + i0, "string");
+vErrors = typeError(vErrors, "/info/selectionSetList/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/info/selectionSetList", "array");
+vErrors = typeError(vErrors, "/info/selectionSetList", "array");
 errors++;
 }
 }
 if(data7.selectionSetGraphQL !== undefined){
 if(typeof data7.selectionSetGraphQL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/info/selectionSetGraphQL", "string");
+vErrors = typeError(vErrors, "/info/selectionSetGraphQL", "string");
 errors++;
 }
 }
 if(data7.parentTypeName !== undefined){
 if(typeof data7.parentTypeName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/info/parentTypeName", "string");
+vErrors = typeError(vErrors, "/info/parentTypeName", "string");
 errors++;
 }
 }
 if(data7.fieldName !== undefined){
 if(typeof data7.fieldName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/info/fieldName", "string");
+vErrors = typeError(vErrors, "/info/fieldName", "string");
 errors++;
 }
 }
@@ -475,24 +456,24 @@ let data13 = data7.variables;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/info/variables", "object");
+vErrors = typeError(vErrors, "/info/variables", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/info", "object");
+vErrors = typeError(vErrors, "/info", "object");
 errors++;
 }
 }
 let data14 = data.prev;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/prev",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/prev",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.result === undefined){
-vErrors = requiredError(vErrors, instancePath+"/prev", "result");
+vErrors = requiredError(vErrors, "/prev", "result");
 errors++;
 }
 if(data14.result !== undefined){
@@ -500,7 +481,7 @@ let data15 = data14.result;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/prev/result", "object");
+vErrors = typeError(vErrors, "/prev/result", "object");
 errors++;
 }
 }
@@ -509,12 +490,12 @@ let data16 = data.stash;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/stash", "object");
+vErrors = typeError(vErrors, "/stash", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -524,21 +505,20 @@ return errors === 0;
 export const validateAppSyncBatchResolverEvent = validate13;
 const root1 = {validate: validate10};
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 if(!(root1.validate(data[i0]))){
-vErrors = appendErrorsAt(vErrors, root1.validate.errors, instancePath+"/" + i0);
+vErrors = appendErrorsAt(vErrors, root1.validate.errors, "/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "array");
+vErrors = typeError(vErrors, "", "array");
 errors++;
 }
 validate13.errors = vErrors;

@@ -5,81 +5,79 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCloudFormationCustomResourceEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Create" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -88,25 +86,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -114,86 +112,85 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.OldResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "OldResourceProperties");
+vErrors = requiredError(vErrors, "", "OldResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -202,25 +199,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
@@ -229,13 +226,13 @@ let data11 = data.OldResourceProperties;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/OldResourceProperties", "object");
+vErrors = typeError(vErrors, "/OldResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -243,82 +240,81 @@ return errors === 0;
 }
 
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Delete" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -327,31 +323,31 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -359,8 +355,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cloudformation.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -407,7 +402,7 @@ let ifClause0;
 if(_valid0){
 const _errs5 = errors;
 if(!(validate11(data))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
@@ -459,7 +454,7 @@ let ifClause1;
 if(_valid1){
 const _errs11 = errors;
 if(!(validate13(data))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate13.errors, "");
 errors = vErrors.length;
 }
 var _valid1 = _errs11 === errors;
@@ -510,14 +505,14 @@ vErrors = null;
 if(_valid2){
 const _errs17 = errors;
 if(!(validate15(data))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate15.errors, "");
 errors = vErrors.length;
 }
 var _valid2 = _errs17 === errors;
 valid4 = _valid2;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 var _valid1 = _errs12 === errors;
@@ -525,7 +520,7 @@ valid2 = _valid1;
 ifClause1 = "else";
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"});
 errors++;
 }
 var _valid0 = _errs6 === errors;
@@ -533,24 +528,24 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.RequestType !== undefined){
 let data3 = data.RequestType;
 if(!(((data3 === "Create") || (data3 === "Update")) || (data3 === "Delete"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"enum",params:{allowedValues: ["Create","Update","Delete"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"enum",params:{allowedValues: ["Create","Update","Delete"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -559,78 +554,77 @@ return errors === 0;
 
 export const validateCloudFormationCustomResourceCreateEvent = validate17;
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Create" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Create"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -639,25 +633,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -666,86 +660,85 @@ return errors === 0;
 
 export const validateCloudFormationCustomResourceUpdateEvent = validate18;
 
-function validate18(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate18(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.OldResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "OldResourceProperties");
+vErrors = requiredError(vErrors, "", "OldResourceProperties");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Update" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Update"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -754,25 +747,25 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
@@ -781,13 +774,13 @@ let data11 = data.OldResourceProperties;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/OldResourceProperties", "object");
+vErrors = typeError(vErrors, "/OldResourceProperties", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -796,82 +789,81 @@ return errors === 0;
 
 export const validateCloudFormationCustomResourceDeleteEvent = validate19;
 
-function validate19(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate19(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestType === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestType");
+vErrors = requiredError(vErrors, "", "RequestType");
 errors++;
 }
 if(data.ResponseURL === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResponseURL");
+vErrors = requiredError(vErrors, "", "ResponseURL");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.ResourceType === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceType");
+vErrors = requiredError(vErrors, "", "ResourceType");
 errors++;
 }
 if(data.ResourceProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "ResourceProperties");
+vErrors = requiredError(vErrors, "", "ResourceProperties");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.RequestType !== undefined){
 if("Delete" !== data.RequestType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/RequestType",keyword:"const",params:{allowedValue: "Delete"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.ServiceToken !== undefined){
 if(typeof data.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ServiceToken", "string");
 errors++;
 }
 }
 if(data.ResponseURL !== undefined){
 if(typeof data.ResponseURL !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResponseURL", "string");
+vErrors = typeError(vErrors, "/ResponseURL", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.ResourceType !== undefined){
 if(typeof data.ResourceType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceType", "string");
+vErrors = typeError(vErrors, "/ResourceType", "string");
 errors++;
 }
 }
@@ -880,31 +872,31 @@ let data7 = data.ResourceProperties;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.ServiceToken !== undefined){
 if(typeof data7.ServiceToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceToken", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceToken", "string");
 errors++;
 }
 }
 if(data7.ServiceTimeout !== undefined){
 if(typeof data7.ServiceTimeout !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties/ServiceTimeout", "string");
+vErrors = typeError(vErrors, "/ResourceProperties/ServiceTimeout", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/ResourceProperties", "object");
+vErrors = typeError(vErrors, "/ResourceProperties", "object");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -913,8 +905,7 @@ return errors === 0;
 
 export const validateCloudFormationCustomResourceResponse = validate20;
 
-function validate20(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate20(data){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -961,64 +952,64 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-vErrors = requiredError(vErrors, instancePath, "Status");
+vErrors = requiredError(vErrors, "", "Status");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.Status !== undefined){
 if("SUCCESS" !== data.Status){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "SUCCESS"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/Status",keyword:"const",params:{allowedValue: "SUCCESS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Reason !== undefined){
 if(typeof data.Reason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Reason", "string");
+vErrors = typeError(vErrors, "/Reason", "string");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.NoEcho !== undefined){
 if(typeof data.NoEcho !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/NoEcho", "boolean");
+vErrors = typeError(vErrors, "/NoEcho", "boolean");
 errors++;
 }
 }
@@ -1027,13 +1018,13 @@ let data8 = data.Data;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Data", "object");
+vErrors = typeError(vErrors, "/Data", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
@@ -1085,68 +1076,68 @@ if(_valid1){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-vErrors = requiredError(vErrors, instancePath, "Status");
+vErrors = requiredError(vErrors, "", "Status");
 errors++;
 }
 if(data.PhysicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "PhysicalResourceId");
+vErrors = requiredError(vErrors, "", "PhysicalResourceId");
 errors++;
 }
 if(data.StackId === undefined){
-vErrors = requiredError(vErrors, instancePath, "StackId");
+vErrors = requiredError(vErrors, "", "StackId");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.LogicalResourceId === undefined){
-vErrors = requiredError(vErrors, instancePath, "LogicalResourceId");
+vErrors = requiredError(vErrors, "", "LogicalResourceId");
 errors++;
 }
 if(data.Reason === undefined){
-vErrors = requiredError(vErrors, instancePath, "Reason");
+vErrors = requiredError(vErrors, "", "Reason");
 errors++;
 }
 if(data.Status !== undefined){
 if("FAILED" !== data.Status){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"const",params:{allowedValue: "FAILED"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/Status",keyword:"const",params:{allowedValue: "FAILED"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Reason !== undefined){
 if(typeof data.Reason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Reason", "string");
+vErrors = typeError(vErrors, "/Reason", "string");
 errors++;
 }
 }
 if(data.PhysicalResourceId !== undefined){
 if(typeof data.PhysicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PhysicalResourceId", "string");
+vErrors = typeError(vErrors, "/PhysicalResourceId", "string");
 errors++;
 }
 }
 if(data.StackId !== undefined){
 if(typeof data.StackId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/StackId", "string");
+vErrors = typeError(vErrors, "/StackId", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.LogicalResourceId !== undefined){
 if(typeof data.LogicalResourceId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/LogicalResourceId", "string");
+vErrors = typeError(vErrors, "/LogicalResourceId", "string");
 errors++;
 }
 }
 if(data.NoEcho !== undefined){
 if(typeof data.NoEcho !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/NoEcho", "boolean");
+vErrors = typeError(vErrors, "/NoEcho", "boolean");
 errors++;
 }
 }
@@ -1155,20 +1146,20 @@ let data17 = data.Data;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Data", "object");
+vErrors = typeError(vErrors, "/Data", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid1 = _errs29 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 var _valid0 = _errs24 === errors;
@@ -1176,24 +1167,24 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Status === undefined){
-vErrors = requiredError(vErrors, instancePath, "Status");
+vErrors = requiredError(vErrors, "", "Status");
 errors++;
 }
 if(data.Status !== undefined){
 let data18 = data.Status;
 if(!((data18 === "SUCCESS") || (data18 === "FAILED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Status",keyword:"enum",params:{allowedValues: ["SUCCESS","FAILED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/Status",keyword:"enum",params:{allowedValues: ["SUCCESS","FAILED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate20.errors = vErrors;

@@ -5,33 +5,31 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCloudFrontRequestEvent = validate10;
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.authMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "authMethod");
+vErrors = requiredError(vErrors, "", "authMethod");
 errors++;
 }
 if(data.customHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "customHeaders");
+vErrors = requiredError(vErrors, "", "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath, "domainName");
+vErrors = requiredError(vErrors, "", "domainName");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.authMethod !== undefined){
 if("none" !== data.authMethod){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/authMethod",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -46,54 +44,54 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
+vErrors = typeError(vErrors, "/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate16.errors = vErrors;
@@ -101,34 +99,33 @@ return errors === 0;
 }
 
 
-function validate18(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate18(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.authMethod === undefined){
-vErrors = requiredError(vErrors, instancePath, "authMethod");
+vErrors = requiredError(vErrors, "", "authMethod");
 errors++;
 }
 if(data.customHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "customHeaders");
+vErrors = requiredError(vErrors, "", "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath, "domainName");
+vErrors = requiredError(vErrors, "", "domainName");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.authMethod !== undefined){
 if("origin-access-identity" !== data.authMethod){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/authMethod",keyword:"const",params:{allowedValue: "origin-access-identity"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/authMethod",keyword:"const",params:{allowedValue: "origin-access-identity"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -143,60 +140,60 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data3.value !== undefined){
 if(typeof data3.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
+vErrors = typeError(vErrors, "/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -204,15 +201,14 @@ return errors === 0;
 }
 
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate16(data))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate16.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -220,14 +216,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(!(validate18(data))){
-vErrors = appendErrorsAt(vErrors, validate18.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate18.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -246,24 +242,23 @@ return errors === 0;
 }
 
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.s3 === undefined){
-vErrors = requiredError(vErrors, instancePath, "s3");
+vErrors = requiredError(vErrors, "", "s3");
 errors++;
 }
 if(data.s3 !== undefined){
 if(!(validate15(data.s3))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/s3");
+vErrors = appendErrorsAt(vErrors, validate15.errors, "/s3");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -271,41 +266,40 @@ return errors === 0;
 }
 
 
-function validate23(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate23(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "customHeaders");
+vErrors = requiredError(vErrors, "", "customHeaders");
 errors++;
 }
 if(data.domainName === undefined){
-vErrors = requiredError(vErrors, instancePath, "domainName");
+vErrors = requiredError(vErrors, "", "domainName");
 errors++;
 }
 if(data.keepaliveTimeout === undefined){
-vErrors = requiredError(vErrors, instancePath, "keepaliveTimeout");
+vErrors = requiredError(vErrors, "", "keepaliveTimeout");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.port === undefined){
-vErrors = requiredError(vErrors, instancePath, "port");
+vErrors = requiredError(vErrors, "", "port");
 errors++;
 }
 if(data.protocol === undefined){
-vErrors = requiredError(vErrors, instancePath, "protocol");
+vErrors = requiredError(vErrors, "", "protocol");
 errors++;
 }
 if(data.readTimeout === undefined){
-vErrors = requiredError(vErrors, instancePath, "readTimeout");
+vErrors = requiredError(vErrors, "", "readTimeout");
 errors++;
 }
 if(data.sslProtocols === undefined){
-vErrors = requiredError(vErrors, instancePath, "sslProtocols");
+vErrors = requiredError(vErrors, "", "sslProtocols");
 errors++;
 }
 if(data.customHeaders !== undefined){
@@ -319,76 +313,76 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data2.key !== undefined){
 if(typeof data2.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data2.value !== undefined){
 if(typeof data2.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/customHeaders/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customHeaders", "object");
+vErrors = typeError(vErrors, "/customHeaders", "object");
 errors++;
 }
 }
 if(data.domainName !== undefined){
 if(typeof data.domainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/domainName", "string");
+vErrors = typeError(vErrors, "/domainName", "string");
 errors++;
 }
 }
 if(data.keepaliveTimeout !== undefined){
 let data6 = data.keepaliveTimeout;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/keepaliveTimeout", "number");
+vErrors = typeError(vErrors, "/keepaliveTimeout", "number");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.port !== undefined){
 let data8 = data.port;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/port", "number");
+vErrors = typeError(vErrors, "/port", "number");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 let data9 = data.protocol;
 if(!((data9 === "http") || (data9 === "https"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["http","https"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/protocol",keyword:"enum",params:{allowedValues: ["http","https"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.readTimeout !== undefined){
 let data10 = data.readTimeout;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-vErrors = typeError(vErrors, instancePath+"/readTimeout", "number");
+vErrors = typeError(vErrors, "/readTimeout", "number");
 errors++;
 }
 }
@@ -398,19 +392,19 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sslProtocols/" + i1, "string");
+vErrors = typeError(vErrors, "/sslProtocols/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sslProtocols", "array");
+vErrors = typeError(vErrors, "/sslProtocols", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate23.errors = vErrors;
@@ -418,24 +412,23 @@ return errors === 0;
 }
 
 
-function validate22(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate22(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.custom === undefined){
-vErrors = requiredError(vErrors, instancePath, "custom");
+vErrors = requiredError(vErrors, "", "custom");
 errors++;
 }
 if(data.custom !== undefined){
 if(!(validate23(data.custom))){
-vErrors = appendErrorsAt(vErrors, validate23.errors, instancePath+"/custom");
+vErrors = appendErrorsAt(vErrors, validate23.errors, "/custom");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate22.errors = vErrors;
@@ -443,15 +436,14 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate14(data))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate14.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -459,14 +451,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(!(validate22(data))){
-vErrors = appendErrorsAt(vErrors, validate22.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate22.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -485,52 +477,51 @@ return errors === 0;
 }
 
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.clientIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "clientIp");
+vErrors = requiredError(vErrors, "", "clientIp");
 errors++;
 }
 if(data.method === undefined){
-vErrors = requiredError(vErrors, instancePath, "method");
+vErrors = requiredError(vErrors, "", "method");
 errors++;
 }
 if(data.uri === undefined){
-vErrors = requiredError(vErrors, instancePath, "uri");
+vErrors = requiredError(vErrors, "", "uri");
 errors++;
 }
 if(data.querystring === undefined){
-vErrors = requiredError(vErrors, instancePath, "querystring");
+vErrors = requiredError(vErrors, "", "querystring");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.clientIp !== undefined){
 if(typeof data.clientIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientIp", "string");
+vErrors = typeError(vErrors, "/clientIp", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/method", "string");
+vErrors = typeError(vErrors, "/method", "string");
 errors++;
 }
 }
 if(data.uri !== undefined){
 if(typeof data.uri !== "string"){
-vErrors = typeError(vErrors, instancePath+"/uri", "string");
+vErrors = typeError(vErrors, "/uri", "string");
 errors++;
 }
 }
 if(data.querystring !== undefined){
 if(typeof data.querystring !== "string"){
-vErrors = typeError(vErrors, instancePath+"/querystring", "string");
+vErrors = typeError(vErrors, "/querystring", "string");
 errors++;
 }
 }
@@ -545,42 +536,42 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 if(data.origin !== undefined){
 if(!(validate13(data.origin))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/origin");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/origin");
 errors = vErrors.length;
 }
 }
@@ -588,56 +579,56 @@ if(data.body !== undefined){
 let data10 = data.body;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.action === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "action");
+vErrors = requiredError(vErrors, "/body", "action");
 errors++;
 }
 if(data10.data === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "data");
+vErrors = requiredError(vErrors, "/body", "data");
 errors++;
 }
 if(data10.encoding === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "encoding");
+vErrors = requiredError(vErrors, "/body", "encoding");
 errors++;
 }
 if(data10.inputTruncated === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "inputTruncated");
+vErrors = requiredError(vErrors, "/body", "inputTruncated");
 errors++;
 }
 if(data10.action !== undefined){
 let data11 = data10.action;
 if(!((data11 === "read-only") || (data11 === "replace"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/body/action",keyword:"enum",params:{allowedValues: ["read-only","replace"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/body/action",keyword:"enum",params:{allowedValues: ["read-only","replace"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data10.data !== undefined){
 if(typeof data10.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body/data", "string");
+vErrors = typeError(vErrors, "/body/data", "string");
 errors++;
 }
 }
 if(data10.encoding !== undefined){
 let data13 = data10.encoding;
 if(!((data13 === "base64") || (data13 === "text"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/body/encoding",keyword:"enum",params:{allowedValues: ["base64","text"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/body/encoding",keyword:"enum",params:{allowedValues: ["base64","text"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data10.inputTruncated !== undefined){
 if(typeof data10.inputTruncated !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/body/inputTruncated", "boolean");
+vErrors = typeError(vErrors, "/body/inputTruncated", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/body", "object");
+vErrors = typeError(vErrors, "/body", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -645,91 +636,90 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cf === undefined){
-vErrors = requiredError(vErrors, instancePath, "cf");
+vErrors = requiredError(vErrors, "", "cf");
 errors++;
 }
 if(data.cf !== undefined){
 let data0 = data.cf;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.config === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf", "config");
+vErrors = requiredError(vErrors, "/cf", "config");
 errors++;
 }
 if(data0.request === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf", "request");
+vErrors = requiredError(vErrors, "/cf", "request");
 errors++;
 }
 if(data0.config !== undefined){
 let data1 = data0.config;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.distributionDomainName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionDomainName");
+vErrors = requiredError(vErrors, "/cf/config", "distributionDomainName");
 errors++;
 }
 if(data1.distributionId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionId");
+vErrors = requiredError(vErrors, "/cf/config", "distributionId");
 errors++;
 }
 if(data1.eventType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "eventType");
+vErrors = requiredError(vErrors, "/cf/config", "eventType");
 errors++;
 }
 if(data1.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "requestId");
+vErrors = requiredError(vErrors, "/cf/config", "requestId");
 errors++;
 }
 if(data1.distributionDomainName !== undefined){
 if(typeof data1.distributionDomainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/distributionDomainName", "string");
+vErrors = typeError(vErrors, "/cf/config/distributionDomainName", "string");
 errors++;
 }
 }
 if(data1.distributionId !== undefined){
 if(typeof data1.distributionId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/distributionId", "string");
+vErrors = typeError(vErrors, "/cf/config/distributionId", "string");
 errors++;
 }
 }
 if(data1.eventType !== undefined){
 let data4 = data1.eventType;
 if(!((((data4 === "origin-request") || (data4 === "origin-response")) || (data4 === "viewer-request")) || (data4 === "viewer-response"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.requestId !== undefined){
 if(typeof data1.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/requestId", "string");
+vErrors = typeError(vErrors, "/cf/config/requestId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cf/config", "object");
+vErrors = typeError(vErrors, "/cf/config", "object");
 errors++;
 }
 }
 if(data0.request !== undefined){
 if(!(validate12(data0.request))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/cf/request");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/cf/request");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cf", "object");
+vErrors = typeError(vErrors, "/cf", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -737,14 +727,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cloudfront.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -753,19 +742,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -774,52 +763,51 @@ return errors === 0;
 
 export const validateCloudFrontResponseEvent = validate29;
 
-function validate31(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate31(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.clientIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "clientIp");
+vErrors = requiredError(vErrors, "", "clientIp");
 errors++;
 }
 if(data.method === undefined){
-vErrors = requiredError(vErrors, instancePath, "method");
+vErrors = requiredError(vErrors, "", "method");
 errors++;
 }
 if(data.uri === undefined){
-vErrors = requiredError(vErrors, instancePath, "uri");
+vErrors = requiredError(vErrors, "", "uri");
 errors++;
 }
 if(data.querystring === undefined){
-vErrors = requiredError(vErrors, instancePath, "querystring");
+vErrors = requiredError(vErrors, "", "querystring");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.clientIp !== undefined){
 if(typeof data.clientIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/clientIp", "string");
+vErrors = typeError(vErrors, "/clientIp", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/method", "string");
+vErrors = typeError(vErrors, "/method", "string");
 errors++;
 }
 }
 if(data.uri !== undefined){
 if(typeof data.uri !== "string"){
-vErrors = typeError(vErrors, instancePath+"/uri", "string");
+vErrors = typeError(vErrors, "/uri", "string");
 errors++;
 }
 }
 if(data.querystring !== undefined){
 if(typeof data.querystring !== "string"){
-vErrors = typeError(vErrors, instancePath+"/querystring", "string");
+vErrors = typeError(vErrors, "/querystring", "string");
 errors++;
 }
 }
@@ -834,48 +822,48 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data6.key !== undefined){
 if(typeof data6.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 if(data.origin !== undefined){
 if(!(validate13(data.origin))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/origin");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/origin");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate31.errors = vErrors;
@@ -883,32 +871,31 @@ return errors === 0;
 }
 
 
-function validate34(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate34(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-vErrors = requiredError(vErrors, instancePath, "status");
+vErrors = requiredError(vErrors, "", "status");
 errors++;
 }
 if(data.statusDescription === undefined){
-vErrors = requiredError(vErrors, instancePath, "statusDescription");
+vErrors = requiredError(vErrors, "", "statusDescription");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.status !== undefined){
 if(typeof data.status !== "string"){
-vErrors = typeError(vErrors, instancePath+"/status", "string");
+vErrors = typeError(vErrors, "/status", "string");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
+vErrors = typeError(vErrors, "/statusDescription", "string");
 errors++;
 }
 }
@@ -923,42 +910,42 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate34.errors = vErrors;
@@ -966,101 +953,100 @@ return errors === 0;
 }
 
 
-function validate30(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate30(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cf === undefined){
-vErrors = requiredError(vErrors, instancePath, "cf");
+vErrors = requiredError(vErrors, "", "cf");
 errors++;
 }
 if(data.cf !== undefined){
 let data0 = data.cf;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.config === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf", "config");
+vErrors = requiredError(vErrors, "/cf", "config");
 errors++;
 }
 if(data0.request === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf", "request");
+vErrors = requiredError(vErrors, "/cf", "request");
 errors++;
 }
 if(data0.response === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf", "response");
+vErrors = requiredError(vErrors, "/cf", "response");
 errors++;
 }
 if(data0.config !== undefined){
 let data1 = data0.config;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.distributionDomainName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionDomainName");
+vErrors = requiredError(vErrors, "/cf/config", "distributionDomainName");
 errors++;
 }
 if(data1.distributionId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "distributionId");
+vErrors = requiredError(vErrors, "/cf/config", "distributionId");
 errors++;
 }
 if(data1.eventType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "eventType");
+vErrors = requiredError(vErrors, "/cf/config", "eventType");
 errors++;
 }
 if(data1.requestId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/cf/config", "requestId");
+vErrors = requiredError(vErrors, "/cf/config", "requestId");
 errors++;
 }
 if(data1.distributionDomainName !== undefined){
 if(typeof data1.distributionDomainName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/distributionDomainName", "string");
+vErrors = typeError(vErrors, "/cf/config/distributionDomainName", "string");
 errors++;
 }
 }
 if(data1.distributionId !== undefined){
 if(typeof data1.distributionId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/distributionId", "string");
+vErrors = typeError(vErrors, "/cf/config/distributionId", "string");
 errors++;
 }
 }
 if(data1.eventType !== undefined){
 let data4 = data1.eventType;
 if(!((((data4 === "origin-request") || (data4 === "origin-response")) || (data4 === "viewer-request")) || (data4 === "viewer-response"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/cf/config/eventType",keyword:"enum",params:{allowedValues: ["origin-request","origin-response","viewer-request","viewer-response"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.requestId !== undefined){
 if(typeof data1.requestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/cf/config/requestId", "string");
+vErrors = typeError(vErrors, "/cf/config/requestId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cf/config", "object");
+vErrors = typeError(vErrors, "/cf/config", "object");
 errors++;
 }
 }
 if(data0.request !== undefined){
 if(!(validate31(data0.request))){
-vErrors = appendErrorsAt(vErrors, validate31.errors, instancePath+"/cf/request");
+vErrors = appendErrorsAt(vErrors, validate31.errors, "/cf/request");
 errors = vErrors.length;
 }
 }
 if(data0.response !== undefined){
 if(!(validate34(data0.response))){
-vErrors = appendErrorsAt(vErrors, validate34.errors, instancePath+"/cf/response");
+vErrors = appendErrorsAt(vErrors, validate34.errors, "/cf/response");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/cf", "object");
+vErrors = typeError(vErrors, "/cf", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate30.errors = vErrors;
@@ -1068,13 +1054,12 @@ return errors === 0;
 }
 
 
-function validate29(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate29(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1083,19 +1068,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate30(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate30.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate30.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate29.errors = vErrors;
@@ -1104,24 +1089,23 @@ return errors === 0;
 
 export const validateCloudFrontRequestResult = validate37;
 
-function validate38(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate38(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-vErrors = requiredError(vErrors, instancePath, "status");
+vErrors = requiredError(vErrors, "", "status");
 errors++;
 }
 if(data.status !== undefined){
 if(typeof data.status !== "string"){
-vErrors = typeError(vErrors, instancePath+"/status", "string");
+vErrors = typeError(vErrors, "/status", "string");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
+vErrors = typeError(vErrors, "/statusDescription", "string");
 errors++;
 }
 }
@@ -1136,55 +1120,55 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "value");
+vErrors = requiredError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "value");
 errors++;
 }
 if(data4.key !== undefined){
 if(typeof data4.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/key", "string");
 errors++;
 }
 }
 if(data4.value !== undefined){
 if(typeof data4.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "object");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 if(data.bodyEncoding !== undefined){
 let data7 = data.bodyEncoding;
 if(!((data7 === "text") || (data7 === "base64"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/bodyEncoding",keyword:"enum",params:{allowedValues: ["text","base64"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/bodyEncoding",keyword:"enum",params:{allowedValues: ["text","base64"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate38.errors = vErrors;
@@ -1192,15 +1176,14 @@ return errors === 0;
 }
 
 
-function validate37(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate37(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate38(data))){
-vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate38.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -1208,7 +1191,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(!(validate12(data))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate12.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -1216,7 +1199,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(data !== null){
-vErrors = typeError(vErrors, instancePath, "null");
+vErrors = typeError(vErrors, "", "null");
 errors++;
 }
 var _valid0 = _errs3 === errors;
@@ -1224,7 +1207,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1244,15 +1227,14 @@ return errors === 0;
 
 export const validateCloudFrontResponseResult = validate41;
 
-function validate41(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate41(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate38(data))){
-vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate38.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -1260,14 +1242,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(data !== null){
-vErrors = typeError(vErrors, instancePath, "null");
+vErrors = typeError(vErrors, "", "null");
 errors++;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {

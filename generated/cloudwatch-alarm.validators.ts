@@ -5,46 +5,44 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCloudWatchAlarmEvent = validate10;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.metric === undefined){
-vErrors = requiredError(vErrors, instancePath, "metric");
+vErrors = requiredError(vErrors, "", "metric");
 errors++;
 }
 if(data.period === undefined){
-vErrors = requiredError(vErrors, instancePath, "period");
+vErrors = requiredError(vErrors, "", "period");
 errors++;
 }
 if(data.stat === undefined){
-vErrors = requiredError(vErrors, instancePath, "stat");
+vErrors = requiredError(vErrors, "", "stat");
 errors++;
 }
 if(data.metric !== undefined){
 let data0 = data.metric;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.namespace === undefined){
-vErrors = requiredError(vErrors, instancePath+"/metric", "namespace");
+vErrors = requiredError(vErrors, "/metric", "namespace");
 errors++;
 }
 if(data0.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/metric", "name");
+vErrors = requiredError(vErrors, "/metric", "name");
 errors++;
 }
 if(data0.namespace !== undefined){
 if(typeof data0.namespace !== "string"){
-vErrors = typeError(vErrors, instancePath+"/metric/namespace", "string");
+vErrors = typeError(vErrors, "/metric/namespace", "string");
 errors++;
 }
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/metric/name", "string");
+vErrors = typeError(vErrors, "/metric/name", "string");
 errors++;
 }
 }
@@ -53,44 +51,44 @@ let data3 = data0.dimensions;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/metric/dimensions/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/metric/dimensions/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/metric/dimensions", "object");
+vErrors = typeError(vErrors, "/metric/dimensions", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/metric", "object");
+vErrors = typeError(vErrors, "/metric", "object");
 errors++;
 }
 }
 if(data.period !== undefined){
 let data5 = data.period;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/period", "number");
+vErrors = typeError(vErrors, "/period", "number");
 errors++;
 }
 }
 if(data.stat !== undefined){
 if(typeof data.stat !== "string"){
-vErrors = typeError(vErrors, instancePath+"/stat", "string");
+vErrors = typeError(vErrors, "/stat", "string");
 errors++;
 }
 }
 if(data.unit !== undefined){
 if(typeof data.unit !== "string"){
-vErrors = typeError(vErrors, instancePath+"/unit", "string");
+vErrors = typeError(vErrors, "/unit", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -98,44 +96,43 @@ return errors === 0;
 }
 
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-vErrors = requiredError(vErrors, instancePath, "id");
+vErrors = requiredError(vErrors, "", "id");
 errors++;
 }
 if(data.metricStat === undefined){
-vErrors = requiredError(vErrors, instancePath, "metricStat");
+vErrors = requiredError(vErrors, "", "metricStat");
 errors++;
 }
 if(data.returnData === undefined){
-vErrors = requiredError(vErrors, instancePath, "returnData");
+vErrors = requiredError(vErrors, "", "returnData");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/id", "string");
+vErrors = typeError(vErrors, "/id", "string");
 errors++;
 }
 }
 if(data.metricStat !== undefined){
 if(!(validate15(data.metricStat))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/metricStat");
+vErrors = appendErrorsAt(vErrors, validate15.errors, "/metricStat");
 errors = vErrors.length;
 }
 }
 if(data.returnData !== undefined){
 if(typeof data.returnData !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/returnData", "boolean");
+vErrors = typeError(vErrors, "/returnData", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -143,15 +140,14 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate14(data))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate14.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -160,55 +156,55 @@ if(!valid0){
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-vErrors = requiredError(vErrors, instancePath, "id");
+vErrors = requiredError(vErrors, "", "id");
 errors++;
 }
 if(data.expression === undefined){
-vErrors = requiredError(vErrors, instancePath, "expression");
+vErrors = requiredError(vErrors, "", "expression");
 errors++;
 }
 if(data.label === undefined){
-vErrors = requiredError(vErrors, instancePath, "label");
+vErrors = requiredError(vErrors, "", "label");
 errors++;
 }
 if(data.returnData === undefined){
-vErrors = requiredError(vErrors, instancePath, "returnData");
+vErrors = requiredError(vErrors, "", "returnData");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/id", "string");
+vErrors = typeError(vErrors, "/id", "string");
 errors++;
 }
 }
 if(data.expression !== undefined){
 if(typeof data.expression !== "string"){
-vErrors = typeError(vErrors, instancePath+"/expression", "string");
+vErrors = typeError(vErrors, "/expression", "string");
 errors++;
 }
 }
 if(data.label !== undefined){
 if(typeof data.label !== "string"){
-vErrors = typeError(vErrors, instancePath+"/label", "string");
+vErrors = typeError(vErrors, "/label", "string");
 errors++;
 }
 }
 if(data.returnData !== undefined){
 if(typeof data.returnData !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/returnData", "boolean");
+vErrors = typeError(vErrors, "/returnData", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -227,18 +223,17 @@ return errors === 0;
 }
 
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.metrics === undefined){
-vErrors = requiredError(vErrors, instancePath, "metrics");
+vErrors = requiredError(vErrors, "", "metrics");
 errors++;
 }
 if(data.description !== undefined){
 if(typeof data.description !== "string"){
-vErrors = typeError(vErrors, instancePath+"/description", "string");
+vErrors = typeError(vErrors, "/description", "string");
 errors++;
 }
 }
@@ -248,19 +243,19 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate13(data1[i0]))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/metrics/" + i0);
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/metrics/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/metrics", "array");
+vErrors = typeError(vErrors, "/metrics", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -268,30 +263,29 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.alarmName === undefined){
-vErrors = requiredError(vErrors, instancePath, "alarmName");
+vErrors = requiredError(vErrors, "", "alarmName");
 errors++;
 }
 if(data.state === undefined){
-vErrors = requiredError(vErrors, instancePath, "state");
+vErrors = requiredError(vErrors, "", "state");
 errors++;
 }
 if(data.previousState === undefined){
-vErrors = requiredError(vErrors, instancePath, "previousState");
+vErrors = requiredError(vErrors, "", "previousState");
 errors++;
 }
 if(data.configuration === undefined){
-vErrors = requiredError(vErrors, instancePath, "configuration");
+vErrors = requiredError(vErrors, "", "configuration");
 errors++;
 }
 if(data.alarmName !== undefined){
 if(typeof data.alarmName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/alarmName", "string");
+vErrors = typeError(vErrors, "/alarmName", "string");
 errors++;
 }
 }
@@ -299,56 +293,56 @@ if(data.state !== undefined){
 let data1 = data.state;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/state", "value");
+vErrors = requiredError(vErrors, "/state", "value");
 errors++;
 }
 if(data1.reason === undefined){
-vErrors = requiredError(vErrors, instancePath+"/state", "reason");
+vErrors = requiredError(vErrors, "/state", "reason");
 errors++;
 }
 if(data1.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/state", "timestamp");
+vErrors = requiredError(vErrors, "/state", "timestamp");
 errors++;
 }
 if(data1.value !== undefined){
 if(typeof data1.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/value", "string");
+vErrors = typeError(vErrors, "/state/value", "string");
 errors++;
 }
 }
 if(data1.reason !== undefined){
 if(typeof data1.reason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/reason", "string");
+vErrors = typeError(vErrors, "/state/reason", "string");
 errors++;
 }
 }
 if(data1.reasonData !== undefined){
 if(typeof data1.reasonData !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/reasonData", "string");
+vErrors = typeError(vErrors, "/state/reasonData", "string");
 errors++;
 }
 }
 if(data1.timestamp !== undefined){
 if(typeof data1.timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/timestamp", "string");
+vErrors = typeError(vErrors, "/state/timestamp", "string");
 errors++;
 }
 }
 if(data1.actionsSuppressedBy !== undefined){
 if(typeof data1.actionsSuppressedBy !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/actionsSuppressedBy", "string");
+vErrors = typeError(vErrors, "/state/actionsSuppressedBy", "string");
 errors++;
 }
 }
 if(data1.actionsSuppressedReason !== undefined){
 if(typeof data1.actionsSuppressedReason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/state/actionsSuppressedReason", "string");
+vErrors = typeError(vErrors, "/state/actionsSuppressedReason", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/state", "object");
+vErrors = typeError(vErrors, "/state", "object");
 errors++;
 }
 }
@@ -356,56 +350,56 @@ if(data.previousState !== undefined){
 let data8 = data.previousState;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/previousState", "value");
+vErrors = requiredError(vErrors, "/previousState", "value");
 errors++;
 }
 if(data8.reason === undefined){
-vErrors = requiredError(vErrors, instancePath+"/previousState", "reason");
+vErrors = requiredError(vErrors, "/previousState", "reason");
 errors++;
 }
 if(data8.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/previousState", "timestamp");
+vErrors = requiredError(vErrors, "/previousState", "timestamp");
 errors++;
 }
 if(data8.value !== undefined){
 if(typeof data8.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/value", "string");
+vErrors = typeError(vErrors, "/previousState/value", "string");
 errors++;
 }
 }
 if(data8.reason !== undefined){
 if(typeof data8.reason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/reason", "string");
+vErrors = typeError(vErrors, "/previousState/reason", "string");
 errors++;
 }
 }
 if(data8.reasonData !== undefined){
 if(typeof data8.reasonData !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/reasonData", "string");
+vErrors = typeError(vErrors, "/previousState/reasonData", "string");
 errors++;
 }
 }
 if(data8.timestamp !== undefined){
 if(typeof data8.timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/timestamp", "string");
+vErrors = typeError(vErrors, "/previousState/timestamp", "string");
 errors++;
 }
 }
 if(data8.actionsSuppressedBy !== undefined){
 if(typeof data8.actionsSuppressedBy !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/actionsSuppressedBy", "string");
+vErrors = typeError(vErrors, "/previousState/actionsSuppressedBy", "string");
 errors++;
 }
 }
 if(data8.actionsSuppressedReason !== undefined){
 if(typeof data8.actionsSuppressedReason !== "string"){
-vErrors = typeError(vErrors, instancePath+"/previousState/actionsSuppressedReason", "string");
+vErrors = typeError(vErrors, "/previousState/actionsSuppressedReason", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/previousState", "object");
+vErrors = typeError(vErrors, "/previousState", "object");
 errors++;
 }
 }
@@ -415,7 +409,7 @@ const _errs34 = errors;
 let valid5 = false;
 const _errs35 = errors;
 if(!(validate12(data15))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/configuration");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/configuration");
 errors = vErrors.length;
 }
 var _valid0 = _errs35 === errors;
@@ -424,51 +418,51 @@ if(!valid5){
 const _errs36 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.alarmRule === undefined){
-vErrors = requiredError(vErrors, instancePath+"/configuration", "alarmRule");
+vErrors = requiredError(vErrors, "/configuration", "alarmRule");
 errors++;
 }
 if(data15.alarmRule !== undefined){
 if(typeof data15.alarmRule !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/alarmRule", "string");
+vErrors = typeError(vErrors, "/configuration/alarmRule", "string");
 errors++;
 }
 }
 if(data15.description !== undefined){
 if(typeof data15.description !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/description", "string");
+vErrors = typeError(vErrors, "/configuration/description", "string");
 errors++;
 }
 }
 if(data15.actionsSuppressor !== undefined){
 if(typeof data15.actionsSuppressor !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressor", "string");
+vErrors = typeError(vErrors, "/configuration/actionsSuppressor", "string");
 errors++;
 }
 }
 if(data15.actionsSuppressorWaitPeriod !== undefined){
 let data19 = data15.actionsSuppressorWaitPeriod;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressorWaitPeriod", "number");
+vErrors = typeError(vErrors, "/configuration/actionsSuppressorWaitPeriod", "number");
 errors++;
 }
 }
 if(data15.actionsSuppressorExtensionPeriod !== undefined){
 let data20 = data15.actionsSuppressorExtensionPeriod;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-vErrors = typeError(vErrors, instancePath+"/configuration/actionsSuppressorExtensionPeriod", "number");
+vErrors = typeError(vErrors, "/configuration/actionsSuppressorExtensionPeriod", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/configuration", "object");
+vErrors = typeError(vErrors, "/configuration", "object");
 errors++;
 }
 var _valid0 = _errs36 === errors;
 valid5 = valid5 || _valid0;
 }
 if(!valid5){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/configuration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/configuration",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -485,7 +479,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -493,8 +487,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cloudwatch-alarm.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -502,67 +495,63 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.source === undefined){
 data.source = "aws.cloudwatch";
 }
-if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
-errors++;
-}
 if(data.alarmArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "alarmArn");
+vErrors = requiredError(vErrors, "", "alarmArn");
 errors++;
 }
 if(data.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath, "accountId");
+vErrors = requiredError(vErrors, "", "accountId");
 errors++;
 }
 if(data.time === undefined){
-vErrors = requiredError(vErrors, instancePath, "time");
+vErrors = requiredError(vErrors, "", "time");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.alarmData === undefined){
-vErrors = requiredError(vErrors, instancePath, "alarmData");
+vErrors = requiredError(vErrors, "", "alarmData");
 errors++;
 }
 if(typeof data.source !== "string"){
-vErrors = typeError(vErrors, instancePath+"/source", "string");
+vErrors = typeError(vErrors, "/source", "string");
 errors++;
 }
 if(data.alarmArn !== undefined){
 if(typeof data.alarmArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/alarmArn", "string");
+vErrors = typeError(vErrors, "/alarmArn", "string");
 errors++;
 }
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/time", "string");
+vErrors = typeError(vErrors, "/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.alarmData !== undefined){
 if(!(validate11(data.alarmData))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/alarmData");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/alarmData");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

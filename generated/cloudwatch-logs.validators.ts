@@ -5,41 +5,39 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCloudWatchLogsEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cloudwatch-logs.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.awslogs === undefined){
-vErrors = requiredError(vErrors, instancePath, "awslogs");
+vErrors = requiredError(vErrors, "", "awslogs");
 errors++;
 }
 if(data.awslogs !== undefined){
 let data0 = data.awslogs;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.data === undefined){
-vErrors = requiredError(vErrors, instancePath+"/awslogs", "data");
+vErrors = requiredError(vErrors, "/awslogs", "data");
 errors++;
 }
 if(data0.data !== undefined){
 if(typeof data0.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awslogs/data", "string");
+vErrors = typeError(vErrors, "/awslogs/data", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/awslogs", "object");
+vErrors = typeError(vErrors, "/awslogs", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -48,50 +46,49 @@ return errors === 0;
 
 export const validateCloudWatchLogsDecodedData = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.owner === undefined){
-vErrors = requiredError(vErrors, instancePath, "owner");
+vErrors = requiredError(vErrors, "", "owner");
 errors++;
 }
 if(data.logGroup === undefined){
-vErrors = requiredError(vErrors, instancePath, "logGroup");
+vErrors = requiredError(vErrors, "", "logGroup");
 errors++;
 }
 if(data.logStream === undefined){
-vErrors = requiredError(vErrors, instancePath, "logStream");
+vErrors = requiredError(vErrors, "", "logStream");
 errors++;
 }
 if(data.subscriptionFilters === undefined){
-vErrors = requiredError(vErrors, instancePath, "subscriptionFilters");
+vErrors = requiredError(vErrors, "", "subscriptionFilters");
 errors++;
 }
 if(data.messageType === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageType");
+vErrors = requiredError(vErrors, "", "messageType");
 errors++;
 }
 if(data.logEvents === undefined){
-vErrors = requiredError(vErrors, instancePath, "logEvents");
+vErrors = requiredError(vErrors, "", "logEvents");
 errors++;
 }
 if(data.owner !== undefined){
 if(typeof data.owner !== "string"){
-vErrors = typeError(vErrors, instancePath+"/owner", "string");
+vErrors = typeError(vErrors, "/owner", "string");
 errors++;
 }
 }
 if(data.logGroup !== undefined){
 if(typeof data.logGroup !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logGroup", "string");
+vErrors = typeError(vErrors, "/logGroup", "string");
 errors++;
 }
 }
 if(data.logStream !== undefined){
 if(typeof data.logStream !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logStream", "string");
+vErrors = typeError(vErrors, "/logStream", "string");
 errors++;
 }
 }
@@ -101,19 +98,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/subscriptionFilters/" + i0, "string");
+vErrors = typeError(vErrors, "/subscriptionFilters/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/subscriptionFilters", "array");
+vErrors = typeError(vErrors, "/subscriptionFilters", "array");
 errors++;
 }
 }
 if(data.messageType !== undefined){
 if(typeof data.messageType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messageType", "string");
+vErrors = typeError(vErrors, "/messageType", "string");
 errors++;
 }
 }
@@ -125,33 +122,33 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.id === undefined){
-vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "id");
+vErrors = requiredError(vErrors, "/logEvents/" + i1, "id");
 errors++;
 }
 if(data7.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "timestamp");
+vErrors = requiredError(vErrors, "/logEvents/" + i1, "timestamp");
 errors++;
 }
 if(data7.message === undefined){
-vErrors = requiredError(vErrors, instancePath+"/logEvents/" + i1, "message");
+vErrors = requiredError(vErrors, "/logEvents/" + i1, "message");
 errors++;
 }
 if(data7.id !== undefined){
 if(typeof data7.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/id", "string");
+vErrors = typeError(vErrors, "/logEvents/" + i1+"/id", "string");
 errors++;
 }
 }
 if(data7.timestamp !== undefined){
 let data9 = data7.timestamp;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/timestamp", "number");
+vErrors = typeError(vErrors, "/logEvents/" + i1+"/timestamp", "number");
 errors++;
 }
 }
 if(data7.message !== undefined){
 if(typeof data7.message !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/message", "string");
+vErrors = typeError(vErrors, "/logEvents/" + i1+"/message", "string");
 errors++;
 }
 }
@@ -160,37 +157,37 @@ let data11 = data7.extractedFields;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 if(typeof data11[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/logEvents/" + i1+"/extractedFields/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1+"/extractedFields", "object");
+vErrors = typeError(vErrors, "/logEvents/" + i1+"/extractedFields", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/logEvents/" + i1, "object");
+vErrors = typeError(vErrors, "/logEvents/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/logEvents", "array");
+vErrors = typeError(vErrors, "/logEvents", "array");
 errors++;
 }
 }
 if(data.policyLevel !== undefined){
 if(typeof data.policyLevel !== "string"){
-vErrors = typeError(vErrors, instancePath+"/policyLevel", "string");
+vErrors = typeError(vErrors, "/policyLevel", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

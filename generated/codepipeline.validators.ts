@@ -5,36 +5,34 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCodePipelineEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-vErrors = requiredError(vErrors, instancePath, "name");
+vErrors = requiredError(vErrors, "", "name");
 errors++;
 }
 if(data.revision === undefined){
-vErrors = requiredError(vErrors, instancePath, "revision");
+vErrors = requiredError(vErrors, "", "revision");
 errors++;
 }
 if(data.location === undefined){
-vErrors = requiredError(vErrors, instancePath, "location");
+vErrors = requiredError(vErrors, "", "location");
 errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/name", "string");
+vErrors = typeError(vErrors, "/name", "string");
 errors++;
 }
 }
 if(data.revision !== undefined){
 let data1 = data.revision;
 if((typeof data1 !== "string") && (data1 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/revision",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/revision",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -42,16 +40,16 @@ if(data.location !== undefined){
 let data2 = data.location;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/location", "type");
+vErrors = requiredError(vErrors, "/location", "type");
 errors++;
 }
 if(data2.s3Location === undefined){
-vErrors = requiredError(vErrors, instancePath+"/location", "s3Location");
+vErrors = requiredError(vErrors, "/location", "s3Location");
 errors++;
 }
 if(data2.type !== undefined){
 if("S3" !== data2.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/location/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/location/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -59,40 +57,40 @@ if(data2.s3Location !== undefined){
 let data4 = data2.s3Location;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.bucketName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/location/s3Location", "bucketName");
+vErrors = requiredError(vErrors, "/location/s3Location", "bucketName");
 errors++;
 }
 if(data4.objectKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/location/s3Location", "objectKey");
+vErrors = requiredError(vErrors, "/location/s3Location", "objectKey");
 errors++;
 }
 if(data4.bucketName !== undefined){
 if(typeof data4.bucketName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/location/s3Location/bucketName", "string");
+vErrors = typeError(vErrors, "/location/s3Location/bucketName", "string");
 errors++;
 }
 }
 if(data4.objectKey !== undefined){
 if(typeof data4.objectKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/location/s3Location/objectKey", "string");
+vErrors = typeError(vErrors, "/location/s3Location/objectKey", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/location/s3Location", "object");
+vErrors = typeError(vErrors, "/location/s3Location", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/location", "object");
+vErrors = typeError(vErrors, "/location", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -100,40 +98,39 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/codepipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["CodePipeline.job"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "CodePipeline.job"},message:"must have required property '"+"CodePipeline.job"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "CodePipeline.job"},message:"must have required property '"+"CodePipeline.job"+"'"});
 errors++;
 }
 if(data["CodePipeline.job"] !== undefined){
 let data0 = data["CodePipeline.job"];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "id");
+vErrors = requiredError(vErrors, "/CodePipeline.job", "id");
 errors++;
 }
 if(data0.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "accountId");
+vErrors = requiredError(vErrors, "/CodePipeline.job", "accountId");
 errors++;
 }
 if(data0.data === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job", "data");
+vErrors = requiredError(vErrors, "/CodePipeline.job", "data");
 errors++;
 }
 if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/id", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/id", "string");
 errors++;
 }
 }
 if(data0.accountId !== undefined){
 if(typeof data0.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/accountId", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/accountId", "string");
 errors++;
 }
 }
@@ -141,26 +138,26 @@ if(data0.data !== undefined){
 let data3 = data0.data;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.actionConfiguration === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "actionConfiguration");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data", "actionConfiguration");
 errors++;
 }
 if(data3.inputArtifacts === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "inputArtifacts");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data", "inputArtifacts");
 errors++;
 }
 if(data3.outputArtifacts === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "outputArtifacts");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data", "outputArtifacts");
 errors++;
 }
 if(data3.artifactCredentials === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data", "artifactCredentials");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data", "artifactCredentials");
 errors++;
 }
 if(data3.actionConfiguration !== undefined){
 let data4 = data3.actionConfiguration;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.configuration === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration", "configuration");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/actionConfiguration", "configuration");
 errors++;
 }
 if(data4.configuration !== undefined){
@@ -170,32 +167,28 @@ if(data5.UserParameters === undefined){
 data5.UserParameters = "";
 }
 if(data5.FunctionName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "FunctionName");
-errors++;
-}
-if(data5.UserParameters === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "UserParameters");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/actionConfiguration/configuration", "FunctionName");
 errors++;
 }
 if(data5.FunctionName !== undefined){
 if(typeof data5.FunctionName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/FunctionName", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/actionConfiguration/configuration/FunctionName", "string");
 errors++;
 }
 }
 if(typeof data5.UserParameters !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration/UserParameters", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/actionConfiguration/configuration/UserParameters", "string");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration/configuration", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/actionConfiguration/configuration", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/actionConfiguration", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/actionConfiguration", "object");
 errors++;
 }
 }
@@ -205,13 +198,13 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data8[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/CodePipeline.job/data/inputArtifacts/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/CodePipeline.job/data/inputArtifacts/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/inputArtifacts", "array");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/inputArtifacts", "array");
 errors++;
 }
 }
@@ -221,13 +214,13 @@ if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate11(data10[i1]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/CodePipeline.job/data/outputArtifacts/" + i1);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/CodePipeline.job/data/outputArtifacts/" + i1);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/outputArtifacts", "array");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/outputArtifacts", "array");
 errors++;
 }
 }
@@ -235,34 +228,34 @@ if(data3.artifactCredentials !== undefined){
 let data12 = data3.artifactCredentials;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.accessKeyId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "accessKeyId");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/artifactCredentials", "accessKeyId");
 errors++;
 }
 if(data12.secretAccessKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "secretAccessKey");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/artifactCredentials", "secretAccessKey");
 errors++;
 }
 if(data12.accessKeyId !== undefined){
 if(typeof data12.accessKeyId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/accessKeyId", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/artifactCredentials/accessKeyId", "string");
 errors++;
 }
 }
 if(data12.secretAccessKey !== undefined){
 if(typeof data12.secretAccessKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/secretAccessKey", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/artifactCredentials/secretAccessKey", "string");
 errors++;
 }
 }
 if(data12.sessionToken !== undefined){
 if(typeof data12.sessionToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials/sessionToken", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/artifactCredentials/sessionToken", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/artifactCredentials", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/artifactCredentials", "object");
 errors++;
 }
 }
@@ -270,52 +263,52 @@ if(data3.encryptionKey !== undefined){
 let data16 = data3.encryptionKey;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "type");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/encryptionKey", "type");
 errors++;
 }
 if(data16.id === undefined){
-vErrors = requiredError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "id");
+vErrors = requiredError(vErrors, "/CodePipeline.job/data/encryptionKey", "id");
 errors++;
 }
 if(data16.type !== undefined){
 if("KMS" !== data16.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/CodePipeline.job/data/encryptionKey/type",keyword:"const",params:{allowedValue: "KMS"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/CodePipeline.job/data/encryptionKey/type",keyword:"const",params:{allowedValue: "KMS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data16.id !== undefined){
 if(typeof data16.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey/id", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/encryptionKey/id", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/encryptionKey", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/encryptionKey", "object");
 errors++;
 }
 }
 if(data3.continuationToken !== undefined){
 if(typeof data3.continuationToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data/continuationToken", "string");
+vErrors = typeError(vErrors, "/CodePipeline.job/data/continuationToken", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job/data", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job/data", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/CodePipeline.job", "object");
+vErrors = typeError(vErrors, "/CodePipeline.job", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateDefineAuthChallengeTriggerEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cognito-auth-challenge.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,64 +16,60 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("DefineAuthChallenge_Authentication" !== data.triggerSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "DefineAuthChallenge_Authentication"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"const",params:{allowedValue: "DefineAuthChallenge_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -83,28 +77,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -112,11 +106,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.session === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "session");
+vErrors = requiredError(vErrors, "/request", "session");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -125,13 +119,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
@@ -143,59 +137,59 @@ for(let i0=0; i0<len0; i0++){
 let data12 = data11[i0];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.challengeName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeName");
+vErrors = requiredError(vErrors, "/request/session/" + i0, "challengeName");
 errors++;
 }
 if(data12.challengeResult === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeResult");
+vErrors = requiredError(vErrors, "/request/session/" + i0, "challengeResult");
 errors++;
 }
 if(data12.challengeName !== undefined){
 if(typeof data12.challengeName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeName", "string");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeName", "string");
 errors++;
 }
 }
 if(data12.challengeResult !== undefined){
 if(typeof data12.challengeResult !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeResult", "boolean");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeResult", "boolean");
 errors++;
 }
 }
 if(data12.challengeMetadata !== undefined){
 if(typeof data12.challengeMetadata !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeMetadata", "string");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeMetadata", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0, "object");
+vErrors = typeError(vErrors, "/request/session/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/session", "array");
+vErrors = typeError(vErrors, "/request/session", "array");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
+vErrors = typeError(vErrors, "/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -203,7 +197,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -215,37 +209,29 @@ data19.issueTokens = false;
 if(data19.failAuthentication === undefined){
 data19.failAuthentication = false;
 }
-if(data19.issueTokens === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "issueTokens");
-errors++;
-}
-if(data19.failAuthentication === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "failAuthentication");
-errors++;
-}
 if(data19.challengeName !== undefined){
 let data20 = data19.challengeName;
 if((typeof data20 !== "string") && (data20 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/challengeName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/challengeName",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(typeof data19.issueTokens !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/response/issueTokens", "boolean");
+vErrors = typeError(vErrors, "/response/issueTokens", "boolean");
 errors++;
 }
 if(typeof data19.failAuthentication !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/response/failAuthentication", "boolean");
+vErrors = typeError(vErrors, "/response/failAuthentication", "boolean");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -254,8 +240,7 @@ return errors === 0;
 
 export const validateCreateAuthChallengeTriggerEvent = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -263,64 +248,60 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("CreateAuthChallenge_Authentication" !== data.triggerSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "CreateAuthChallenge_Authentication"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"const",params:{allowedValue: "CreateAuthChallenge_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -328,28 +309,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -357,15 +338,15 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.challengeName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "challengeName");
+vErrors = requiredError(vErrors, "/request", "challengeName");
 errors++;
 }
 if(data8.session === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "session");
+vErrors = requiredError(vErrors, "/request", "session");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -374,19 +355,19 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.challengeName !== undefined){
 if(typeof data8.challengeName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/challengeName", "string");
+vErrors = typeError(vErrors, "/request/challengeName", "string");
 errors++;
 }
 }
@@ -398,59 +379,59 @@ for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.challengeName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeName");
+vErrors = requiredError(vErrors, "/request/session/" + i0, "challengeName");
 errors++;
 }
 if(data13.challengeResult === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request/session/" + i0, "challengeResult");
+vErrors = requiredError(vErrors, "/request/session/" + i0, "challengeResult");
 errors++;
 }
 if(data13.challengeName !== undefined){
 if(typeof data13.challengeName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeName", "string");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeName", "string");
 errors++;
 }
 }
 if(data13.challengeResult !== undefined){
 if(typeof data13.challengeResult !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeResult", "boolean");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeResult", "boolean");
 errors++;
 }
 }
 if(data13.challengeMetadata !== undefined){
 if(typeof data13.challengeMetadata !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0+"/challengeMetadata", "string");
+vErrors = typeError(vErrors, "/request/session/" + i0+"/challengeMetadata", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/session/" + i0, "object");
+vErrors = typeError(vErrors, "/request/session/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/session", "array");
+vErrors = typeError(vErrors, "/request/session", "array");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
+vErrors = typeError(vErrors, "/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data18 = data8.clientMetadata;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key1 in data18){
 if(typeof data18[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -458,7 +439,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -473,57 +454,45 @@ data20.privateChallengeParameters = null;
 if(data20.challengeMetadata === undefined){
 data20.challengeMetadata = null;
 }
-if(data20.publicChallengeParameters === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "publicChallengeParameters");
-errors++;
-}
-if(data20.privateChallengeParameters === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "privateChallengeParameters");
-errors++;
-}
-if(data20.challengeMetadata === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "challengeMetadata");
-errors++;
-}
 let data21 = data20.publicChallengeParameters;
 if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/publicChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/publicChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key2 in data21){
 if(typeof data21[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/publicChallengeParameters/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/response/publicChallengeParameters/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 let data23 = data20.privateChallengeParameters;
 if((!(data23 && typeof data23 == "object" && !Array.isArray(data23))) && (data23 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/privateChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/privateChallengeParameters",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key3 in data23){
 if(typeof data23[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/privateChallengeParameters/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/response/privateChallengeParameters/" + pointerSegment(key3), "string");
 errors++;
 }
 }
 }
 let data25 = data20.challengeMetadata;
 if((typeof data25 !== "string") && (data25 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/challengeMetadata",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/challengeMetadata",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -532,8 +501,7 @@ return errors === 0;
 
 export const validateVerifyAuthChallengeResponseTriggerEvent = validate12;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -541,64 +509,60 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("VerifyAuthChallengeResponse_Authentication" !== data.triggerSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "VerifyAuthChallengeResponse_Authentication"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"const",params:{allowedValue: "VerifyAuthChallengeResponse_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -606,28 +570,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -635,15 +599,15 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.privateChallengeParameters === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "privateChallengeParameters");
+vErrors = requiredError(vErrors, "/request", "privateChallengeParameters");
 errors++;
 }
 if(data8.challengeAnswer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "challengeAnswer");
+vErrors = requiredError(vErrors, "/request", "challengeAnswer");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -652,13 +616,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
@@ -667,38 +631,38 @@ let data11 = data8.privateChallengeParameters;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/privateChallengeParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/privateChallengeParameters", "object");
+vErrors = typeError(vErrors, "/request/privateChallengeParameters", "object");
 errors++;
 }
 }
 if(data8.challengeAnswer !== undefined){
 if(typeof data8.challengeAnswer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/challengeAnswer", "string");
+vErrors = typeError(vErrors, "/request/challengeAnswer", "string");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
+vErrors = typeError(vErrors, "/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data15 = data8.clientMetadata;
 if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -706,7 +670,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -715,23 +679,19 @@ if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.answerCorrect === undefined){
 data17.answerCorrect = null;
 }
-if(data17.answerCorrect === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "answerCorrect");
-errors++;
-}
 let data18 = data17.answerCorrect;
 if((typeof data18 !== "boolean") && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/answerCorrect",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/answerCorrect",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validatePreAuthenticationTriggerEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cognito-authentication.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,64 +16,60 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("PreAuthentication_Authentication" !== data.triggerSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PreAuthentication_Authentication"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"const",params:{allowedValue: "PreAuthentication_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -83,28 +77,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -112,7 +106,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -121,32 +115,32 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.userNotFound !== undefined){
 if(typeof data8.userNotFound !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/userNotFound", "boolean");
+vErrors = typeError(vErrors, "/request/userNotFound", "boolean");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data12 = data8.validationData;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/validationData/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -155,13 +149,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data14 = data8.clientMetadata;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key2 in data14){
 if(typeof data14[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -169,18 +163,18 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
 let data16 = data.response;
 if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -189,8 +183,7 @@ return errors === 0;
 
 export const validatePostAuthenticationTriggerEvent = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -198,64 +191,60 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 if("PostAuthentication_Authentication" !== data.triggerSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"const",params:{allowedValue: "PostAuthentication_Authentication"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"const",params:{allowedValue: "PostAuthentication_Authentication"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -263,28 +252,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -292,11 +281,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.newDeviceUsed === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "newDeviceUsed");
+vErrors = requiredError(vErrors, "/request", "newDeviceUsed");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -305,32 +294,32 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.newDeviceUsed !== undefined){
 if(typeof data8.newDeviceUsed !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/request/newDeviceUsed", "boolean");
+vErrors = typeError(vErrors, "/request/newDeviceUsed", "boolean");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data12 = data8.clientMetadata;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -338,18 +327,18 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
 let data14 = data.response;
 if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -358,8 +347,7 @@ return errors === 0;
 
 export const validatePreTokenGenerationTriggerEvent = validate12;
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -368,13 +356,13 @@ let data0 = data.claimsToAddOrOverride;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/claimsToAddOrOverride/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/claimsToAddOrOverride", "object");
+vErrors = typeError(vErrors, "/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -384,13 +372,13 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/claimsToSuppress/" + i0, "string");
+vErrors = typeError(vErrors, "/claimsToSuppress/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/claimsToSuppress", "array");
+vErrors = typeError(vErrors, "/claimsToSuppress", "array");
 errors++;
 }
 }
@@ -406,13 +394,13 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride/" + i1, "string");
+vErrors = typeError(vErrors, "/groupOverrideDetails/groupsToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride", "array");
+vErrors = typeError(vErrors, "/groupOverrideDetails/groupsToOverride", "array");
 errors++;
 }
 }
@@ -422,26 +410,26 @@ if(Array.isArray(data7)){
 const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data7[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i2, "string");
+vErrors = typeError(vErrors, "/groupOverrideDetails/iamRolesToOverride/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride", "array");
+vErrors = typeError(vErrors, "/groupOverrideDetails/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data4.preferredRole !== undefined){
 let data9 = data4.preferredRole;
 if((typeof data9 !== "string") && (data9 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "object");
+vErrors = typeError(vErrors, "/groupOverrideDetails", "object");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -449,14 +437,14 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs26 = errors;
 if(data4 !== null){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "null");
+vErrors = typeError(vErrors, "/groupOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs26 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -473,7 +461,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -481,8 +469,7 @@ return errors === 0;
 }
 
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -490,65 +477,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -556,28 +539,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -585,11 +568,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
+vErrors = requiredError(vErrors, "/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -598,13 +581,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
@@ -617,13 +600,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -633,39 +616,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
+vErrors = typeError(vErrors, "/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -673,7 +656,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -682,16 +665,12 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.claimsOverrideDetails === undefined){
 data19.claimsOverrideDetails = null;
 }
-if(data19.claimsOverrideDetails === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "claimsOverrideDetails");
-errors++;
-}
 let data20 = data19.claimsOverrideDetails;
 const _errs48 = errors;
 let valid12 = false;
 const _errs49 = errors;
 if(!(validate13(data20))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/response/claimsOverrideDetails");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/response/claimsOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs49 === errors;
@@ -699,14 +678,14 @@ valid12 = valid12 || _valid0;
 if(!valid12){
 const _errs50 = errors;
 if(data20 !== null){
-vErrors = typeError(vErrors, instancePath+"/response/claimsOverrideDetails", "null");
+vErrors = typeError(vErrors, "/response/claimsOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs50 === errors;
 valid12 = valid12 || _valid0;
 }
 if(!valid12){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/response/claimsOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -722,12 +701,12 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -736,8 +715,7 @@ return errors === 0;
 
 export const validatePreTokenGenerationV2TriggerEvent = validate15;
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -749,7 +727,7 @@ let data1 = data0.claimsToAddOrOverride;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToAddOrOverride", "object");
+vErrors = typeError(vErrors, "/idTokenGeneration/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -759,19 +737,19 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToSuppress/" + i0, "string");
+vErrors = typeError(vErrors, "/idTokenGeneration/claimsToSuppress/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/idTokenGeneration/claimsToSuppress", "array");
+vErrors = typeError(vErrors, "/idTokenGeneration/claimsToSuppress", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/idTokenGeneration", "object");
+vErrors = typeError(vErrors, "/idTokenGeneration", "object");
 errors++;
 }
 }
@@ -783,7 +761,7 @@ let data5 = data4.claimsToAddOrOverride;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToAddOrOverride", "object");
+vErrors = typeError(vErrors, "/accessTokenGeneration/claimsToAddOrOverride", "object");
 errors++;
 }
 }
@@ -793,13 +771,13 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data6[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToSuppress/" + i1, "string");
+vErrors = typeError(vErrors, "/accessTokenGeneration/claimsToSuppress/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/claimsToSuppress", "array");
+vErrors = typeError(vErrors, "/accessTokenGeneration/claimsToSuppress", "array");
 errors++;
 }
 }
@@ -809,13 +787,13 @@ if(Array.isArray(data8)){
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data8[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToAdd/" + i2, "string");
+vErrors = typeError(vErrors, "/accessTokenGeneration/scopesToAdd/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToAdd", "array");
+vErrors = typeError(vErrors, "/accessTokenGeneration/scopesToAdd", "array");
 errors++;
 }
 }
@@ -825,19 +803,19 @@ if(Array.isArray(data10)){
 const len3 = data10.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data10[i3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToSuppress/" + i3, "string");
+vErrors = typeError(vErrors, "/accessTokenGeneration/scopesToSuppress/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration/scopesToSuppress", "array");
+vErrors = typeError(vErrors, "/accessTokenGeneration/scopesToSuppress", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/accessTokenGeneration", "object");
+vErrors = typeError(vErrors, "/accessTokenGeneration", "object");
 errors++;
 }
 }
@@ -853,13 +831,13 @@ if(Array.isArray(data13)){
 const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data13[i4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride/" + i4, "string");
+vErrors = typeError(vErrors, "/groupOverrideDetails/groupsToOverride/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/groupsToOverride", "array");
+vErrors = typeError(vErrors, "/groupOverrideDetails/groupsToOverride", "array");
 errors++;
 }
 }
@@ -869,26 +847,26 @@ if(Array.isArray(data15)){
 const len5 = data15.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data15[i5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride/" + i5, "string");
+vErrors = typeError(vErrors, "/groupOverrideDetails/iamRolesToOverride/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails/iamRolesToOverride", "array");
+vErrors = typeError(vErrors, "/groupOverrideDetails/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data12.preferredRole !== undefined){
 let data17 = data12.preferredRole;
 if((typeof data17 !== "string") && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/groupOverrideDetails/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "object");
+vErrors = typeError(vErrors, "/groupOverrideDetails", "object");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -896,14 +874,14 @@ valid13 = valid13 || _valid0;
 if(!valid13){
 const _errs45 = errors;
 if(data12 !== null){
-vErrors = typeError(vErrors, instancePath+"/groupOverrideDetails", "null");
+vErrors = typeError(vErrors, "/groupOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs45 === errors;
 valid13 = valid13 || _valid0;
 }
 if(!valid13){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/groupOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -920,7 +898,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate16.errors = vErrors;
@@ -928,8 +906,7 @@ return errors === 0;
 }
 
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -937,65 +914,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -1003,28 +976,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -1032,11 +1005,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
+vErrors = requiredError(vErrors, "/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -1045,13 +1018,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
@@ -1064,13 +1037,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -1080,39 +1053,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
+vErrors = typeError(vErrors, "/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -1124,19 +1097,19 @@ if(Array.isArray(data19)){
 const len2 = data19.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data19[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/scopes/" + i2, "string");
+vErrors = typeError(vErrors, "/request/scopes/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/scopes", "array");
+vErrors = typeError(vErrors, "/request/scopes", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -1145,16 +1118,12 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.claimsAndScopeOverrideDetails === undefined){
 data21.claimsAndScopeOverrideDetails = null;
 }
-if(data21.claimsAndScopeOverrideDetails === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "claimsAndScopeOverrideDetails");
-errors++;
-}
 let data22 = data21.claimsAndScopeOverrideDetails;
 const _errs52 = errors;
 let valid14 = false;
 const _errs53 = errors;
 if(!(validate16(data22))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/response/claimsAndScopeOverrideDetails");
+vErrors = appendErrorsAt(vErrors, validate16.errors, "/response/claimsAndScopeOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs53 === errors;
@@ -1162,14 +1131,14 @@ valid14 = valid14 || _valid0;
 if(!valid14){
 const _errs54 = errors;
 if(data22 !== null){
-vErrors = typeError(vErrors, instancePath+"/response/claimsAndScopeOverrideDetails", "null");
+vErrors = typeError(vErrors, "/response/claimsAndScopeOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs54 === errors;
 valid14 = valid14 || _valid0;
 }
 if(!valid14){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1185,12 +1154,12 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -1199,8 +1168,7 @@ return errors === 0;
 
 export const validatePreTokenGenerationV3TriggerEvent = validate18;
 
-function validate18(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate18(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1208,65 +1176,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((((((data1 === "TokenGeneration_HostedAuth") || (data1 === "TokenGeneration_Authentication")) || (data1 === "TokenGeneration_NewPasswordChallenge")) || (data1 === "TokenGeneration_AuthenticateDevice")) || (data1 === "TokenGeneration_RefreshTokens")) || (data1 === "TokenGeneration_ClientCredentials"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens","TokenGeneration_ClientCredentials"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["TokenGeneration_HostedAuth","TokenGeneration_Authentication","TokenGeneration_NewPasswordChallenge","TokenGeneration_AuthenticateDevice","TokenGeneration_RefreshTokens","TokenGeneration_ClientCredentials"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -1274,28 +1238,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -1303,11 +1267,11 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.groupConfiguration === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "groupConfiguration");
+vErrors = requiredError(vErrors, "/request", "groupConfiguration");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -1316,13 +1280,13 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
@@ -1335,13 +1299,13 @@ if(Array.isArray(data12)){
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data12[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride/" + i0, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/groupsToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/groupsToOverride", "array");
 errors++;
 }
 }
@@ -1351,39 +1315,39 @@ if(Array.isArray(data14)){
 const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data14[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration/iamRolesToOverride", "array");
+vErrors = typeError(vErrors, "/request/groupConfiguration/iamRolesToOverride", "array");
 errors++;
 }
 }
 if(data11.preferredRole !== undefined){
 let data16 = data11.preferredRole;
 if((typeof data16 !== "string") && (data16 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/groupConfiguration/preferredRole",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/groupConfiguration", "object");
+vErrors = typeError(vErrors, "/request/groupConfiguration", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data17 = data8.clientMetadata;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key1 in data17){
 if(typeof data17[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -1395,19 +1359,19 @@ if(Array.isArray(data19)){
 const len2 = data19.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data19[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/scopes/" + i2, "string");
+vErrors = typeError(vErrors, "/request/scopes/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/scopes", "array");
+vErrors = typeError(vErrors, "/request/scopes", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -1416,16 +1380,12 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.claimsAndScopeOverrideDetails === undefined){
 data21.claimsAndScopeOverrideDetails = null;
 }
-if(data21.claimsAndScopeOverrideDetails === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "claimsAndScopeOverrideDetails");
-errors++;
-}
 let data22 = data21.claimsAndScopeOverrideDetails;
 const _errs52 = errors;
 let valid14 = false;
 const _errs53 = errors;
 if(!(validate16(data22))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/response/claimsAndScopeOverrideDetails");
+vErrors = appendErrorsAt(vErrors, validate16.errors, "/response/claimsAndScopeOverrideDetails");
 errors = vErrors.length;
 }
 var _valid0 = _errs53 === errors;
@@ -1433,14 +1393,14 @@ valid14 = valid14 || _valid0;
 if(!valid14){
 const _errs54 = errors;
 if(data22 !== null){
-vErrors = typeError(vErrors, instancePath+"/response/claimsAndScopeOverrideDetails", "null");
+vErrors = typeError(vErrors, "/response/claimsAndScopeOverrideDetails", "null");
 errors++;
 }
 var _valid0 = _errs54 === errors;
 valid14 = valid14 || _valid0;
 }
 if(!valid14){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/response/claimsAndScopeOverrideDetails",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1456,12 +1416,12 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate18.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateCustomMessageTriggerEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cognito-messages.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,65 +16,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((((data1 === "CustomMessage_SignUp") || (data1 === "CustomMessage_AdminCreateUser")) || (data1 === "CustomMessage_ResendCode")) || (data1 === "CustomMessage_ForgotPassword")) || (data1 === "CustomMessage_UpdateUserAttribute")) || (data1 === "CustomMessage_VerifyUserAttribute")) || (data1 === "CustomMessage_Authentication"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomMessage_SignUp","CustomMessage_AdminCreateUser","CustomMessage_ResendCode","CustomMessage_ForgotPassword","CustomMessage_UpdateUserAttribute","CustomMessage_VerifyUserAttribute","CustomMessage_Authentication"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomMessage_SignUp","CustomMessage_AdminCreateUser","CustomMessage_ResendCode","CustomMessage_ForgotPassword","CustomMessage_UpdateUserAttribute","CustomMessage_VerifyUserAttribute","CustomMessage_Authentication"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -84,28 +78,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -113,19 +107,19 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.codeParameter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "codeParameter");
+vErrors = requiredError(vErrors, "/request", "codeParameter");
 errors++;
 }
 if(data8.linkParameter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "linkParameter");
+vErrors = requiredError(vErrors, "/request", "linkParameter");
 errors++;
 }
 if(data8.usernameParameter === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "usernameParameter");
+vErrors = requiredError(vErrors, "/request", "usernameParameter");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -134,46 +128,46 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.codeParameter !== undefined){
 if(typeof data8.codeParameter !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/codeParameter", "string");
+vErrors = typeError(vErrors, "/request/codeParameter", "string");
 errors++;
 }
 }
 if(data8.linkParameter !== undefined){
 let data12 = data8.linkParameter;
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/linkParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/linkParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data8.usernameParameter !== undefined){
 let data13 = data8.usernameParameter;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/usernameParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/usernameParameter",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data14 = data8.clientMetadata;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key1 in data14){
 if(typeof data14[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -181,7 +175,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -196,41 +190,29 @@ data16.emailMessage = null;
 if(data16.emailSubject === undefined){
 data16.emailSubject = null;
 }
-if(data16.smsMessage === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "smsMessage");
-errors++;
-}
-if(data16.emailMessage === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "emailMessage");
-errors++;
-}
-if(data16.emailSubject === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "emailSubject");
-errors++;
-}
 let data17 = data16.smsMessage;
 if((typeof data17 !== "string") && (data17 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/smsMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/smsMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 let data18 = data16.emailMessage;
 if((typeof data18 !== "string") && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/emailMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/emailMessage",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 let data19 = data16.emailSubject;
 if((typeof data19 !== "string") && (data19 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/emailSubject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/emailSubject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -239,8 +221,7 @@ return errors === 0;
 
 export const validateCustomEmailSenderTriggerEvent = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -248,65 +229,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((((((((data1 === "CustomEmailSender_SignUp") || (data1 === "CustomEmailSender_ResendCode")) || (data1 === "CustomEmailSender_ForgotPassword")) || (data1 === "CustomEmailSender_UpdateUserAttribute")) || (data1 === "CustomEmailSender_VerifyUserAttribute")) || (data1 === "CustomEmailSender_AdminCreateUser")) || (data1 === "CustomEmailSender_Authentication")) || (data1 === "CustomEmailSender_AccountTakeOverNotification"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomEmailSender_SignUp","CustomEmailSender_ResendCode","CustomEmailSender_ForgotPassword","CustomEmailSender_UpdateUserAttribute","CustomEmailSender_VerifyUserAttribute","CustomEmailSender_AdminCreateUser","CustomEmailSender_Authentication","CustomEmailSender_AccountTakeOverNotification"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomEmailSender_SignUp","CustomEmailSender_ResendCode","CustomEmailSender_ForgotPassword","CustomEmailSender_UpdateUserAttribute","CustomEmailSender_VerifyUserAttribute","CustomEmailSender_AdminCreateUser","CustomEmailSender_Authentication","CustomEmailSender_AccountTakeOverNotification"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -314,28 +291,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -343,27 +320,27 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "type");
+vErrors = requiredError(vErrors, "/request", "type");
 errors++;
 }
 if(data8.code === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "code");
+vErrors = requiredError(vErrors, "/request", "code");
 errors++;
 }
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.type !== undefined){
 if(typeof data8.type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/type", "string");
+vErrors = typeError(vErrors, "/request/type", "string");
 errors++;
 }
 }
 if(data8.code !== undefined){
 let data10 = data8.code;
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -373,26 +350,26 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -400,18 +377,18 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
 let data15 = data.response;
 if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -420,8 +397,7 @@ return errors === 0;
 
 export const validateCustomSMSSenderTriggerEvent = validate12;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -429,65 +405,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((((((data1 === "CustomSMSSender_SignUp") || (data1 === "CustomSMSSender_ResendCode")) || (data1 === "CustomSMSSender_ForgotPassword")) || (data1 === "CustomSMSSender_UpdateUserAttribute")) || (data1 === "CustomSMSSender_VerifyUserAttribute")) || (data1 === "CustomSMSSender_AdminCreateUser")) || (data1 === "CustomSMSSender_Authentication"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomSMSSender_SignUp","CustomSMSSender_ResendCode","CustomSMSSender_ForgotPassword","CustomSMSSender_UpdateUserAttribute","CustomSMSSender_VerifyUserAttribute","CustomSMSSender_AdminCreateUser","CustomSMSSender_Authentication"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["CustomSMSSender_SignUp","CustomSMSSender_ResendCode","CustomSMSSender_ForgotPassword","CustomSMSSender_UpdateUserAttribute","CustomSMSSender_VerifyUserAttribute","CustomSMSSender_AdminCreateUser","CustomSMSSender_Authentication"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -495,28 +467,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -524,27 +496,27 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "type");
+vErrors = requiredError(vErrors, "/request", "type");
 errors++;
 }
 if(data8.code === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "code");
+vErrors = requiredError(vErrors, "/request", "code");
 errors++;
 }
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.type !== undefined){
 if(typeof data8.type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/type", "string");
+vErrors = typeError(vErrors, "/request/type", "string");
 errors++;
 }
 }
 if(data8.code !== undefined){
 let data10 = data8.code;
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/code",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
@@ -554,26 +526,26 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key0 in data11){
 let data12 = data11[key0];
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key1 in data13){
 if(typeof data13[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -581,18 +553,18 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
 let data15 = data.response;
 if(!(data15 && typeof data15 == "object" && !Array.isArray(data15))){
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validatePreSignUpTriggerEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/cognito-sign-up.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -18,65 +16,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!(((data1 === "PreSignUp_SignUp") || (data1 === "PreSignUp_ExternalProvider")) || (data1 === "PreSignUp_AdminCreateUser"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PreSignUp_SignUp","PreSignUp_ExternalProvider","PreSignUp_AdminCreateUser"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["PreSignUp_SignUp","PreSignUp_ExternalProvider","PreSignUp_AdminCreateUser"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -84,28 +78,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -113,7 +107,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -122,26 +116,26 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data11 = data8.validationData;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/validationData/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -150,13 +144,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data13 = data8.clientMetadata;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key2 in data13){
 if(typeof data13[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -164,7 +158,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -179,38 +173,26 @@ data15.autoVerifyEmail = false;
 if(data15.autoVerifyPhone === undefined){
 data15.autoVerifyPhone = false;
 }
-if(data15.autoConfirmUser === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "autoConfirmUser");
-errors++;
-}
-if(data15.autoVerifyEmail === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "autoVerifyEmail");
-errors++;
-}
-if(data15.autoVerifyPhone === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "autoVerifyPhone");
-errors++;
-}
 if(typeof data15.autoConfirmUser !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/response/autoConfirmUser", "boolean");
+vErrors = typeError(vErrors, "/response/autoConfirmUser", "boolean");
 errors++;
 }
 if(typeof data15.autoVerifyEmail !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/response/autoVerifyEmail", "boolean");
+vErrors = typeError(vErrors, "/response/autoVerifyEmail", "boolean");
 errors++;
 }
 if(typeof data15.autoVerifyPhone !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/response/autoVerifyPhone", "boolean");
+vErrors = typeError(vErrors, "/response/autoVerifyPhone", "boolean");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -219,8 +201,7 @@ return errors === 0;
 
 export const validatePostConfirmationTriggerEvent = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -228,65 +209,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((data1 === "PostConfirmation_ConfirmSignUp") || (data1 === "PostConfirmation_ConfirmForgotPassword"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["PostConfirmation_ConfirmSignUp","PostConfirmation_ConfirmForgotPassword"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["PostConfirmation_ConfirmSignUp","PostConfirmation_ConfirmForgotPassword"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -294,28 +271,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -323,7 +300,7 @@ if(data.request !== undefined){
 let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/request", "userAttributes");
+vErrors = requiredError(vErrors, "/request", "userAttributes");
 errors++;
 }
 if(data8.userAttributes !== undefined){
@@ -332,26 +309,26 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key0 in data9){
 let data10 = data9[key0];
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/userAttributes/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request/userAttributes", "object");
+vErrors = typeError(vErrors, "/request/userAttributes", "object");
 errors++;
 }
 }
 if(data8.clientMetadata !== undefined){
 let data11 = data8.clientMetadata;
 if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 if(typeof data11[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -359,18 +336,18 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
 let data13 = data.response;
 if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -379,8 +356,7 @@ return errors === 0;
 
 export const validateUserMigrationTriggerEvent = validate12;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -388,65 +364,61 @@ if(data.response === undefined){
 data.response = {};
 }
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.triggerSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "triggerSource");
+vErrors = requiredError(vErrors, "", "triggerSource");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.userPoolId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userPoolId");
+vErrors = requiredError(vErrors, "", "userPoolId");
 errors++;
 }
 if(data.userName === undefined){
-vErrors = requiredError(vErrors, instancePath, "userName");
+vErrors = requiredError(vErrors, "", "userName");
 errors++;
 }
 if(data.callerContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "callerContext");
+vErrors = requiredError(vErrors, "", "callerContext");
 errors++;
 }
 if(data.request === undefined){
-vErrors = requiredError(vErrors, instancePath, "request");
-errors++;
-}
-if(data.response === undefined){
-vErrors = requiredError(vErrors, instancePath, "response");
+vErrors = requiredError(vErrors, "", "request");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.triggerSource !== undefined){
 let data1 = data.triggerSource;
 if(!((data1 === "UserMigration_Authentication") || (data1 === "UserMigration_ForgotPassword"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/triggerSource",keyword:"enum",params:{allowedValues: ["UserMigration_Authentication","UserMigration_ForgotPassword"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/triggerSource",keyword:"enum",params:{allowedValues: ["UserMigration_Authentication","UserMigration_ForgotPassword"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
 if(data.userPoolId !== undefined){
 if(typeof data.userPoolId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userPoolId", "string");
+vErrors = typeError(vErrors, "/userPoolId", "string");
 errors++;
 }
 }
 if(data.userName !== undefined){
 if(typeof data.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userName", "string");
+vErrors = typeError(vErrors, "/userName", "string");
 errors++;
 }
 }
@@ -454,28 +426,28 @@ if(data.callerContext !== undefined){
 let data5 = data.callerContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.awsSdkVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "awsSdkVersion");
+vErrors = requiredError(vErrors, "/callerContext", "awsSdkVersion");
 errors++;
 }
 if(data5.clientId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/callerContext", "clientId");
+vErrors = requiredError(vErrors, "/callerContext", "clientId");
 errors++;
 }
 if(data5.awsSdkVersion !== undefined){
 if(typeof data5.awsSdkVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/awsSdkVersion", "string");
+vErrors = typeError(vErrors, "/callerContext/awsSdkVersion", "string");
 errors++;
 }
 }
 if(data5.clientId !== undefined){
 if(typeof data5.clientId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/callerContext/clientId", "string");
+vErrors = typeError(vErrors, "/callerContext/clientId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/callerContext", "object");
+vErrors = typeError(vErrors, "/callerContext", "object");
 errors++;
 }
 }
@@ -484,20 +456,20 @@ let data8 = data.request;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.password !== undefined){
 if(typeof data8.password !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/password", "string");
+vErrors = typeError(vErrors, "/request/password", "string");
 errors++;
 }
 }
 if(data8.validationData !== undefined){
 let data10 = data8.validationData;
 if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/validationData",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key0 in data10){
 if(typeof data10[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/validationData/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/request/validationData/" + pointerSegment(key0), "string");
 errors++;
 }
 }
@@ -506,13 +478,13 @@ errors++;
 if(data8.clientMetadata !== undefined){
 let data12 = data8.clientMetadata;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/request/clientMetadata",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key1 in data12){
 if(typeof data12[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request/clientMetadata/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/request/clientMetadata/" + pointerSegment(key1), "string");
 errors++;
 }
 }
@@ -520,7 +492,7 @@ errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/request", "object");
+vErrors = typeError(vErrors, "/request", "object");
 errors++;
 }
 }
@@ -532,23 +504,15 @@ data14.userAttributes = null;
 if(data14.desiredDeliveryMediums === undefined){
 data14.desiredDeliveryMediums = null;
 }
-if(data14.userAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "userAttributes");
-errors++;
-}
-if(data14.desiredDeliveryMediums === undefined){
-vErrors = requiredError(vErrors, instancePath+"/response", "desiredDeliveryMediums");
-errors++;
-}
 let data15 = data14.userAttributes;
 if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/userAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/userAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 if(typeof data15[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/response/userAttributes/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/response/userAttributes/" + pointerSegment(key2), "string");
 errors++;
 }
 }
@@ -556,20 +520,20 @@ errors++;
 if(data14.finalUserStatus !== undefined){
 let data17 = data14.finalUserStatus;
 if(!(((data17 === "CONFIRMED") || (data17 === "RESET_REQUIRED")) || (data17 === null))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/finalUserStatus",keyword:"enum",params:{allowedValues: ["CONFIRMED","RESET_REQUIRED",null]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/response/finalUserStatus",keyword:"enum",params:{allowedValues: ["CONFIRMED","RESET_REQUIRED",null]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data14.messageAction !== undefined){
 let data18 = data14.messageAction;
 if(!(((data18 === "RESEND") || (data18 === "SUPPRESS")) || (data18 === null))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/messageAction",keyword:"enum",params:{allowedValues: ["RESEND","SUPPRESS",null]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/response/messageAction",keyword:"enum",params:{allowedValues: ["RESEND","SUPPRESS",null]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 let data19 = data14.desiredDeliveryMediums;
 if((!(Array.isArray(data19))) && (data19 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/desiredDeliveryMediums",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/desiredDeliveryMediums",keyword:"type",params:{type: ["array","null"]},message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data19)){
@@ -577,7 +541,7 @@ const len0 = data19.length;
 for(let i0=0; i0<len0; i0++){
 let data20 = data19[i0];
 if(!((data20 === "EMAIL") || (data20 === "SMS"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/desiredDeliveryMediums/" + i0,keyword:"enum",params:{allowedValues: ["EMAIL","SMS"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/response/desiredDeliveryMediums/" + i0,keyword:"enum",params:{allowedValues: ["EMAIL","SMS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -585,25 +549,25 @@ errors++;
 if(data14.forceAliasCreation !== undefined){
 let data21 = data14.forceAliasCreation;
 if((typeof data21 !== "boolean") && (data21 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/forceAliasCreation",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/forceAliasCreation",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 if(data14.enableSMSMFA !== undefined){
 let data22 = data14.enableSMSMFA;
 if((typeof data22 !== "boolean") && (data22 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/response/enableSMSMFA",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
+vErrors = pushError(vErrors, {instancePath:"/response/enableSMSMFA",keyword:"type",params:{type: ["boolean","null"]},message:"must be boolean,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/response", "object");
+vErrors = typeError(vErrors, "/response", "object");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;

@@ -5,79 +5,77 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateConnectContactFlowEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/connect.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Details === undefined){
-vErrors = requiredError(vErrors, instancePath, "Details");
+vErrors = requiredError(vErrors, "", "Details");
 errors++;
 }
 if(data.Name === undefined){
-vErrors = requiredError(vErrors, instancePath, "Name");
+vErrors = requiredError(vErrors, "", "Name");
 errors++;
 }
 if(data.Details !== undefined){
 let data0 = data.Details;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.ContactData === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details", "ContactData");
+vErrors = requiredError(vErrors, "/Details", "ContactData");
 errors++;
 }
 if(data0.Parameters === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details", "Parameters");
+vErrors = requiredError(vErrors, "/Details", "Parameters");
 errors++;
 }
 if(data0.ContactData !== undefined){
 let data1 = data0.ContactData;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Attributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Attributes");
+vErrors = requiredError(vErrors, "/Details/ContactData", "Attributes");
 errors++;
 }
 if(data1.Channel === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Channel");
+vErrors = requiredError(vErrors, "/Details/ContactData", "Channel");
 errors++;
 }
 if(data1.ContactId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "ContactId");
+vErrors = requiredError(vErrors, "/Details/ContactData", "ContactId");
 errors++;
 }
 if(data1.CustomerEndpoint === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "CustomerEndpoint");
+vErrors = requiredError(vErrors, "/Details/ContactData", "CustomerEndpoint");
 errors++;
 }
 if(data1.InitialContactId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InitialContactId");
+vErrors = requiredError(vErrors, "/Details/ContactData", "InitialContactId");
 errors++;
 }
 if(data1.InitiationMethod === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InitiationMethod");
+vErrors = requiredError(vErrors, "/Details/ContactData", "InitiationMethod");
 errors++;
 }
 if(data1.InstanceARN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "InstanceARN");
+vErrors = requiredError(vErrors, "/Details/ContactData", "InstanceARN");
 errors++;
 }
 if(data1.PreviousContactId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "PreviousContactId");
+vErrors = requiredError(vErrors, "/Details/ContactData", "PreviousContactId");
 errors++;
 }
 if(data1.Queue === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "Queue");
+vErrors = requiredError(vErrors, "/Details/ContactData", "Queue");
 errors++;
 }
 if(data1.SystemEndpoint === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "SystemEndpoint");
+vErrors = requiredError(vErrors, "/Details/ContactData", "SystemEndpoint");
 errors++;
 }
 if(data1.MediaStreams === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData", "MediaStreams");
+vErrors = requiredError(vErrors, "/Details/ContactData", "MediaStreams");
 errors++;
 }
 if(data1.Attributes !== undefined){
@@ -85,25 +83,25 @@ let data2 = data1.Attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/Details/ContactData/Attributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Attributes", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/Attributes", "object");
 errors++;
 }
 }
 if(data1.Channel !== undefined){
 if(typeof data1.Channel !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Channel", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/Channel", "string");
 errors++;
 }
 }
 if(data1.ContactId !== undefined){
 if(typeof data1.ContactId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/ContactId", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/ContactId", "string");
 errors++;
 }
 }
@@ -114,28 +112,28 @@ let valid4 = false;
 const _errs16 = errors;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.Address === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "Address");
+vErrors = requiredError(vErrors, "/Details/ContactData/CustomerEndpoint", "Address");
 errors++;
 }
 if(data6.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "Type");
+vErrors = requiredError(vErrors, "/Details/ContactData/CustomerEndpoint", "Type");
 errors++;
 }
 if(data6.Address !== undefined){
 if(typeof data6.Address !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint/Address", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/CustomerEndpoint/Address", "string");
 errors++;
 }
 }
 if(data6.Type !== undefined){
 if(typeof data6.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint/Type", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/CustomerEndpoint/Type", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/CustomerEndpoint", "object");
 errors++;
 }
 var _valid0 = _errs16 === errors;
@@ -143,14 +141,14 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs23 = errors;
 if(data6 !== null){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/CustomerEndpoint", "null");
+vErrors = typeError(vErrors, "/Details/ContactData/CustomerEndpoint", "null");
 errors++;
 }
 var _valid0 = _errs23 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/CustomerEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Details/ContactData/CustomerEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -167,25 +165,25 @@ vErrors = null;
 }
 if(data1.InitialContactId !== undefined){
 if(typeof data1.InitialContactId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InitialContactId", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/InitialContactId", "string");
 errors++;
 }
 }
 if(data1.InitiationMethod !== undefined){
 if(typeof data1.InitiationMethod !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InitiationMethod", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/InitiationMethod", "string");
 errors++;
 }
 }
 if(data1.InstanceARN !== undefined){
 if(typeof data1.InstanceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/InstanceARN", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/InstanceARN", "string");
 errors++;
 }
 }
 if(data1.PreviousContactId !== undefined){
 if(typeof data1.PreviousContactId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/PreviousContactId", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/PreviousContactId", "string");
 errors++;
 }
 }
@@ -196,28 +194,28 @@ let valid7 = false;
 const _errs35 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.ARN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/Queue", "ARN");
+vErrors = requiredError(vErrors, "/Details/ContactData/Queue", "ARN");
 errors++;
 }
 if(data13.Name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/Queue", "Name");
+vErrors = requiredError(vErrors, "/Details/ContactData/Queue", "Name");
 errors++;
 }
 if(data13.ARN !== undefined){
 if(typeof data13.ARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue/ARN", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/Queue/ARN", "string");
 errors++;
 }
 }
 if(data13.Name !== undefined){
 if(typeof data13.Name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue/Name", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/Queue/Name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/Queue", "object");
 errors++;
 }
 var _valid1 = _errs35 === errors;
@@ -225,14 +223,14 @@ valid7 = valid7 || _valid1;
 if(!valid7){
 const _errs42 = errors;
 if(data13 !== null){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/Queue", "null");
+vErrors = typeError(vErrors, "/Details/ContactData/Queue", "null");
 errors++;
 }
 var _valid1 = _errs42 === errors;
 valid7 = valid7 || _valid1;
 }
 if(!valid7){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/Queue",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Details/ContactData/Queue",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -254,28 +252,28 @@ let valid10 = false;
 const _errs46 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.Address === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "Address");
+vErrors = requiredError(vErrors, "/Details/ContactData/SystemEndpoint", "Address");
 errors++;
 }
 if(data16.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "Type");
+vErrors = requiredError(vErrors, "/Details/ContactData/SystemEndpoint", "Type");
 errors++;
 }
 if(data16.Address !== undefined){
 if(typeof data16.Address !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint/Address", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/SystemEndpoint/Address", "string");
 errors++;
 }
 }
 if(data16.Type !== undefined){
 if(typeof data16.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint/Type", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/SystemEndpoint/Type", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/SystemEndpoint", "object");
 errors++;
 }
 var _valid2 = _errs46 === errors;
@@ -283,14 +281,14 @@ valid10 = valid10 || _valid2;
 if(!valid10){
 const _errs53 = errors;
 if(data16 !== null){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/SystemEndpoint", "null");
+vErrors = typeError(vErrors, "/Details/ContactData/SystemEndpoint", "null");
 errors++;
 }
 var _valid2 = _errs53 === errors;
 valid10 = valid10 || _valid2;
 }
 if(!valid10){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/SystemEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Details/ContactData/SystemEndpoint",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -309,14 +307,14 @@ if(data1.MediaStreams !== undefined){
 let data19 = data1.MediaStreams;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.Customer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams", "Customer");
+vErrors = requiredError(vErrors, "/Details/ContactData/MediaStreams", "Customer");
 errors++;
 }
 if(data19.Customer !== undefined){
 let data20 = data19.Customer;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.Audio === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer", "Audio");
+vErrors = requiredError(vErrors, "/Details/ContactData/MediaStreams/Customer", "Audio");
 errors++;
 }
 if(data20.Audio !== undefined){
@@ -326,50 +324,50 @@ let valid15 = false;
 const _errs61 = errors;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 if(data21.StartFragmentNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StartFragmentNumber");
+vErrors = requiredError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio", "StartFragmentNumber");
 errors++;
 }
 if(data21.StartTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StartTimestamp");
+vErrors = requiredError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio", "StartTimestamp");
 errors++;
 }
 if(data21.StreamARN === undefined){
-vErrors = requiredError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "StreamARN");
+vErrors = requiredError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio", "StreamARN");
 errors++;
 }
 if(data21.StartFragmentNumber !== undefined){
 if(typeof data21.StartFragmentNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartFragmentNumber", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio/StartFragmentNumber", "string");
 errors++;
 }
 }
 if(data21.StartTimestamp !== undefined){
 if(typeof data21.StartTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StartTimestamp", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio/StartTimestamp", "string");
 errors++;
 }
 }
 if(data21.StreamARN !== undefined){
 if(typeof data21.StreamARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StreamARN", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio/StreamARN", "string");
 errors++;
 }
 }
 if(data21.StopFragmentNumber !== undefined){
 if(typeof data21.StopFragmentNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopFragmentNumber", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio/StopFragmentNumber", "string");
 errors++;
 }
 }
 if(data21.StopTimestamp !== undefined){
 if(typeof data21.StopTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio/StopTimestamp", "string");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio/StopTimestamp", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio", "object");
 errors++;
 }
 var _valid3 = _errs61 === errors;
@@ -377,14 +375,14 @@ valid15 = valid15 || _valid3;
 if(!valid15){
 const _errs74 = errors;
 if(data21 !== null){
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer/Audio", "null");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer/Audio", "null");
 errors++;
 }
 var _valid3 = _errs74 === errors;
 valid15 = valid15 || _valid3;
 }
 if(!valid15){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/Details/ContactData/MediaStreams/Customer/Audio",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -401,19 +399,19 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams/Customer", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams/Customer", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData/MediaStreams", "object");
+vErrors = typeError(vErrors, "/Details/ContactData/MediaStreams", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/ContactData", "object");
+vErrors = typeError(vErrors, "/Details/ContactData", "object");
 errors++;
 }
 }
@@ -422,31 +420,31 @@ let data27 = data0.Parameters;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key1 in data27){
 if(typeof data27[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Details/Parameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/Details/Parameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details/Parameters", "object");
+vErrors = typeError(vErrors, "/Details/Parameters", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Details", "object");
+vErrors = typeError(vErrors, "/Details", "object");
 errors++;
 }
 }
 if(data.Name !== undefined){
 if("ContactFlowEvent" !== data.Name){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Name",keyword:"const",params:{allowedValue: "ContactFlowEvent"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/Name",keyword:"const",params:{allowedValue: "ContactFlowEvent"},message:"must be equal to constant"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -455,21 +453,20 @@ return errors === 0;
 
 export const validateConnectContactFlowResult = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 let data0 = data[key0];
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

@@ -280,10 +280,6 @@ if(data.eventName === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceARN === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateEventBridgeEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/eventbridge.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -20,49 +18,41 @@ data.version = "0";
 if(data.resources === undefined){
 data.resources = [];
 }
-if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
-errors++;
-}
 if(data.id === undefined){
-vErrors = requiredError(vErrors, instancePath, "id");
+vErrors = requiredError(vErrors, "", "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
+vErrors = requiredError(vErrors, "", "source");
 errors++;
 }
 if(data.account === undefined){
-vErrors = requiredError(vErrors, instancePath, "account");
+vErrors = requiredError(vErrors, "", "account");
 errors++;
 }
 if(data.time === undefined){
-vErrors = requiredError(vErrors, instancePath, "time");
+vErrors = requiredError(vErrors, "", "time");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
-errors++;
-}
-if(data.resources === undefined){
-vErrors = requiredError(vErrors, instancePath, "resources");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.detail === undefined){
-vErrors = requiredError(vErrors, instancePath, "detail");
+vErrors = requiredError(vErrors, "", "detail");
 errors++;
 }
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/id", "string");
+vErrors = typeError(vErrors, "/id", "string");
 errors++;
 }
 }
@@ -71,13 +61,13 @@ let data2 = data["detail-type"];
 const slot0 = kataSlots === null ? undefined : kataSlots["detail-type"];
 if(slot0 === undefined){
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail-type", "string");
+vErrors = typeError(vErrors, "/detail-type", "string");
 errors++;
 }
 }
 else {
 if(!(slot0(data2))){
-vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/detail-type");
+vErrors = appendErrorsAt(vErrors, slot0.errors, "/detail-type");
 errors = vErrors.length;
 }
 }
@@ -87,32 +77,32 @@ let data3 = data.source;
 const slot1 = kataSlots === null ? undefined : kataSlots["source"];
 if(slot1 === undefined){
 if(typeof data3 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/source", "string");
+vErrors = typeError(vErrors, "/source", "string");
 errors++;
 }
 }
 else {
 if(!(slot1(data3))){
-vErrors = appendErrorsAt(vErrors, slot1.errors, instancePath+"/source");
+vErrors = appendErrorsAt(vErrors, slot1.errors, "/source");
 errors = vErrors.length;
 }
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-vErrors = typeError(vErrors, instancePath+"/account", "string");
+vErrors = typeError(vErrors, "/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/time", "string");
+vErrors = typeError(vErrors, "/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
@@ -121,13 +111,13 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
+vErrors = typeError(vErrors, "/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resources", "array");
+vErrors = typeError(vErrors, "/resources", "array");
 errors++;
 }
 if(data.detail !== undefined){
@@ -135,26 +125,26 @@ let data9 = data.detail;
 const slot2 = kataSlots === null ? undefined : kataSlots["detail"];
 if(slot2 === undefined){
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
 else {
 if(!(slot2(data9))){
-vErrors = appendErrorsAt(vErrors, slot2.errors, instancePath+"/detail");
+vErrors = appendErrorsAt(vErrors, slot2.errors, "/detail");
 errors = vErrors.length;
 }
 }
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
+vErrors = typeError(vErrors, "/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

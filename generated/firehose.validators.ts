@@ -5,42 +5,40 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateFirehoseTransformationEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recordId === undefined){
-vErrors = requiredError(vErrors, instancePath, "recordId");
+vErrors = requiredError(vErrors, "", "recordId");
 errors++;
 }
 if(data.approximateArrivalTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
+vErrors = requiredError(vErrors, "", "approximateArrivalTimestamp");
 errors++;
 }
 if(data.data === undefined){
-vErrors = requiredError(vErrors, instancePath, "data");
+vErrors = requiredError(vErrors, "", "data");
 errors++;
 }
 if(data.recordId !== undefined){
 if(typeof data.recordId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/recordId", "string");
+vErrors = typeError(vErrors, "/recordId", "string");
 errors++;
 }
 }
 if(data.approximateArrivalTimestamp !== undefined){
 let data1 = data.approximateArrivalTimestamp;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
+vErrors = typeError(vErrors, "/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/data", "string");
+vErrors = typeError(vErrors, "/data", "string");
 errors++;
 }
 }
@@ -48,47 +46,47 @@ if(data.kinesisRecordMetadata !== undefined){
 let data3 = data.kinesisRecordMetadata;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.shardId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "shardId");
+vErrors = requiredError(vErrors, "/kinesisRecordMetadata", "shardId");
 errors++;
 }
 if(data3.partitionKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "partitionKey");
+vErrors = requiredError(vErrors, "/kinesisRecordMetadata", "partitionKey");
 errors++;
 }
 if(data3.approximateArrivalTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "approximateArrivalTimestamp");
+vErrors = requiredError(vErrors, "/kinesisRecordMetadata", "approximateArrivalTimestamp");
 errors++;
 }
 if(data3.sequenceNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "sequenceNumber");
+vErrors = requiredError(vErrors, "/kinesisRecordMetadata", "sequenceNumber");
 errors++;
 }
 if(data3.subsequenceNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesisRecordMetadata", "subsequenceNumber");
+vErrors = requiredError(vErrors, "/kinesisRecordMetadata", "subsequenceNumber");
 errors++;
 }
 if(data3.shardId !== undefined){
 if(typeof data3.shardId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/shardId", "string");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/shardId", "string");
 errors++;
 }
 }
 if(data3.partitionKey !== undefined){
 if(typeof data3.partitionKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/partitionKey", "string");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/partitionKey", "string");
 errors++;
 }
 }
 if(data3.approximateArrivalTimestamp !== undefined){
 let data6 = data3.approximateArrivalTimestamp;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/approximateArrivalTimestamp", "number");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data3.sequenceNumber !== undefined){
 if(typeof data3.sequenceNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/sequenceNumber", "string");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/sequenceNumber", "string");
 errors++;
 }
 }
@@ -98,7 +96,7 @@ const _errs20 = errors;
 let valid3 = false;
 const _errs21 = errors;
 if(typeof data8 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "string");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/subsequenceNumber", "string");
 errors++;
 }
 var _valid0 = _errs21 === errors;
@@ -106,14 +104,14 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs23 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata/subsequenceNumber", "number");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata/subsequenceNumber", "number");
 errors++;
 }
 var _valid0 = _errs23 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/kinesisRecordMetadata/subsequenceNumber",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -130,13 +128,13 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/kinesisRecordMetadata", "object");
+vErrors = typeError(vErrors, "/kinesisRecordMetadata", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -144,49 +142,48 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/firehose.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationId === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationId");
+vErrors = requiredError(vErrors, "", "invocationId");
 errors++;
 }
 if(data.deliveryStreamArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "deliveryStreamArn");
+vErrors = requiredError(vErrors, "", "deliveryStreamArn");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.records === undefined){
-vErrors = requiredError(vErrors, instancePath, "records");
+vErrors = requiredError(vErrors, "", "records");
 errors++;
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
+vErrors = typeError(vErrors, "/invocationId", "string");
 errors++;
 }
 }
 if(data.deliveryStreamArn !== undefined){
 if(typeof data.deliveryStreamArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/deliveryStreamArn", "string");
+vErrors = typeError(vErrors, "/deliveryStreamArn", "string");
 errors++;
 }
 }
 if(data.sourceKinesisStreamArn !== undefined){
 if(typeof data.sourceKinesisStreamArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceKinesisStreamArn", "string");
+vErrors = typeError(vErrors, "/sourceKinesisStreamArn", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
@@ -196,19 +193,19 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data4[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records", "array");
+vErrors = typeError(vErrors, "/records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -217,39 +214,38 @@ return errors === 0;
 
 export const validateFirehoseTransformationResult = validate13;
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.recordId === undefined){
-vErrors = requiredError(vErrors, instancePath, "recordId");
+vErrors = requiredError(vErrors, "", "recordId");
 errors++;
 }
 if(data.result === undefined){
-vErrors = requiredError(vErrors, instancePath, "result");
+vErrors = requiredError(vErrors, "", "result");
 errors++;
 }
 if(data.recordId !== undefined){
 if(typeof data.recordId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/recordId", "string");
+vErrors = typeError(vErrors, "/recordId", "string");
 errors++;
 }
 }
 if(data.result !== undefined){
 let data1 = data.result;
 if(typeof data1 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/result", "string");
+vErrors = typeError(vErrors, "/result", "string");
 errors++;
 }
 if(!(((data1 === "Ok") || (data1 === "Dropped")) || (data1 === "ProcessingFailed"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/result",keyword:"enum",params:{allowedValues: ["Ok","Dropped","ProcessingFailed"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/result",keyword:"enum",params:{allowedValues: ["Ok","Dropped","ProcessingFailed"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/data", "string");
+vErrors = typeError(vErrors, "/data", "string");
 errors++;
 }
 }
@@ -257,7 +253,7 @@ if(data.metadata !== undefined){
 let data3 = data.metadata;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.partitionKeys === undefined){
-vErrors = requiredError(vErrors, instancePath+"/metadata", "partitionKeys");
+vErrors = requiredError(vErrors, "/metadata", "partitionKeys");
 errors++;
 }
 if(data3.partitionKeys !== undefined){
@@ -265,25 +261,25 @@ let data4 = data3.partitionKeys;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/metadata/partitionKeys/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/metadata/partitionKeys/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/metadata/partitionKeys", "object");
+vErrors = typeError(vErrors, "/metadata/partitionKeys", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/metadata", "object");
+vErrors = typeError(vErrors, "/metadata", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate14.errors = vErrors;
@@ -291,13 +287,12 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.records === undefined){
-vErrors = requiredError(vErrors, instancePath, "records");
+vErrors = requiredError(vErrors, "", "records");
 errors++;
 }
 if(data.records !== undefined){
@@ -306,19 +301,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate14(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate14.errors, "/records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records", "array");
+vErrors = typeError(vErrors, "/records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;

@@ -5,89 +5,87 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateMSKEvent = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.topic === undefined){
-vErrors = requiredError(vErrors, instancePath, "topic");
+vErrors = requiredError(vErrors, "", "topic");
 errors++;
 }
 if(data.partition === undefined){
-vErrors = requiredError(vErrors, instancePath, "partition");
+vErrors = requiredError(vErrors, "", "partition");
 errors++;
 }
 if(data.offset === undefined){
-vErrors = requiredError(vErrors, instancePath, "offset");
+vErrors = requiredError(vErrors, "", "offset");
 errors++;
 }
 if(data.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "timestamp");
+vErrors = requiredError(vErrors, "", "timestamp");
 errors++;
 }
 if(data.timestampType === undefined){
-vErrors = requiredError(vErrors, instancePath, "timestampType");
+vErrors = requiredError(vErrors, "", "timestampType");
 errors++;
 }
 if(data.value === undefined){
-vErrors = requiredError(vErrors, instancePath, "value");
+vErrors = requiredError(vErrors, "", "value");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.topic !== undefined){
 if(typeof data.topic !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topic", "string");
+vErrors = typeError(vErrors, "/topic", "string");
 errors++;
 }
 }
 if(data.partition !== undefined){
 let data1 = data.partition;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/partition", "integer");
+vErrors = typeError(vErrors, "/partition", "integer");
 errors++;
 }
 }
 if(data.offset !== undefined){
 let data2 = data.offset;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/offset", "integer");
+vErrors = typeError(vErrors, "/offset", "integer");
 errors++;
 }
 }
 if(data.timestamp !== undefined){
 let data3 = data.timestamp;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/timestamp", "integer");
+vErrors = typeError(vErrors, "/timestamp", "integer");
 errors++;
 }
 }
 if(data.timestampType !== undefined){
 let data4 = data.timestampType;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/timestampType", "string");
+vErrors = typeError(vErrors, "/timestampType", "string");
 errors++;
 }
 if(!((data4 === "CREATE_TIME") || (data4 === "LOG_APPEND_TIME"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/timestampType",keyword:"enum",params:{allowedValues: ["CREATE_TIME","LOG_APPEND_TIME"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.key !== undefined){
 if(typeof data.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/key", "string");
+vErrors = typeError(vErrors, "/key", "string");
 errors++;
 }
 }
 if(data.value !== undefined){
 if(typeof data.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value", "string");
+vErrors = typeError(vErrors, "/value", "string");
 errors++;
 }
 }
@@ -105,31 +103,31 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0)+"/" + i1, "integer");
+vErrors = typeError(vErrors, "/headers/" + i0+"/" + pointerSegment(key0)+"/" + i1, "integer");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0+"/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + i0+"/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + i0, "object");
+vErrors = typeError(vErrors, "/headers/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "array");
+vErrors = typeError(vErrors, "/headers", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -137,12 +135,11 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(!(validate12(data))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate12.errors, "");
 errors = vErrors.length;
 }
 validate11.errors = vErrors;
@@ -150,8 +147,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/kafka.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -159,35 +155,31 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
 data.eventSource = "aws:kafka";
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
+vErrors = requiredError(vErrors, "", "eventSourceArn");
 errors++;
 }
 if(data.bootstrapServers === undefined){
-vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
+vErrors = requiredError(vErrors, "", "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-vErrors = requiredError(vErrors, instancePath, "records");
+vErrors = requiredError(vErrors, "", "records");
 errors++;
 }
 if("aws:kafka" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:kafka"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "aws:kafka"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
+vErrors = typeError(vErrors, "/eventSourceArn", "string");
 errors++;
 }
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
+vErrors = typeError(vErrors, "/bootstrapServers", "string");
 errors++;
 }
 }
@@ -200,25 +192,25 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data4[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records", "object");
+vErrors = typeError(vErrors, "/records", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -227,12 +219,11 @@ return errors === 0;
 
 export const validateSelfManagedKafkaEvent = validate15;
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 if(!(validate12(data))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate12.errors, "");
 errors = vErrors.length;
 }
 validate16.errors = vErrors;
@@ -240,33 +231,28 @@ return errors === 0;
 }
 
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
 data.eventSource = "SelfManagedKafka";
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.bootstrapServers === undefined){
-vErrors = requiredError(vErrors, instancePath, "bootstrapServers");
+vErrors = requiredError(vErrors, "", "bootstrapServers");
 errors++;
 }
 if(data.records === undefined){
-vErrors = requiredError(vErrors, instancePath, "records");
+vErrors = requiredError(vErrors, "", "records");
 errors++;
 }
 if("SelfManagedKafka" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "SelfManagedKafka"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "SelfManagedKafka"},message:"must be equal to constant"});
 errors++;
 }
 if(data.bootstrapServers !== undefined){
 if(typeof data.bootstrapServers !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bootstrapServers", "string");
+vErrors = typeError(vErrors, "/bootstrapServers", "string");
 errors++;
 }
 }
@@ -279,25 +265,25 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate16(data3[i0]))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/records/" + pointerSegment(key0)+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate16.errors, "/records/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/records/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/records", "object");
+vErrors = typeError(vErrors, "/records", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;

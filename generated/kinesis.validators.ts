@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateKinesisStreamEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23,70 +21,58 @@ if(data.eventVersion === undefined){
 data.eventVersion = "1.0";
 }
 if(data.awsRegion === undefined){
-vErrors = requiredError(vErrors, instancePath, "awsRegion");
+vErrors = requiredError(vErrors, "", "awsRegion");
 errors++;
 }
 if(data.eventID === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventID");
-errors++;
-}
-if(data.eventName === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventName");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventID");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
-errors++;
-}
-if(data.eventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventVersion");
+vErrors = requiredError(vErrors, "", "eventSourceARN");
 errors++;
 }
 if(data.invokeIdentityArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
+vErrors = requiredError(vErrors, "", "invokeIdentityArn");
 errors++;
 }
 if(data.kinesis === undefined){
-vErrors = requiredError(vErrors, instancePath, "kinesis");
+vErrors = requiredError(vErrors, "", "kinesis");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+vErrors = typeError(vErrors, "/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+vErrors = typeError(vErrors, "/eventID", "string");
 errors++;
 }
 }
 if(typeof data.eventName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+vErrors = typeError(vErrors, "/eventName", "string");
 errors++;
 }
 if(typeof data.eventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+vErrors = typeError(vErrors, "/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+vErrors = typeError(vErrors, "/eventSourceARN", "string");
 errors++;
 }
 }
 if(typeof data.eventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+vErrors = typeError(vErrors, "/eventVersion", "string");
 errors++;
 }
 if(data.invokeIdentityArn !== undefined){
 if(typeof data.invokeIdentityArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
+vErrors = typeError(vErrors, "/invokeIdentityArn", "string");
 errors++;
 }
 }
@@ -97,69 +83,65 @@ if(data7.kinesisSchemaVersion === undefined){
 data7.kinesisSchemaVersion = "1.0";
 }
 if(data7.approximateArrivalTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesis", "approximateArrivalTimestamp");
+vErrors = requiredError(vErrors, "/kinesis", "approximateArrivalTimestamp");
 errors++;
 }
 if(data7.data === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesis", "data");
-errors++;
-}
-if(data7.kinesisSchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesis", "kinesisSchemaVersion");
+vErrors = requiredError(vErrors, "/kinesis", "data");
 errors++;
 }
 if(data7.partitionKey === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesis", "partitionKey");
+vErrors = requiredError(vErrors, "/kinesis", "partitionKey");
 errors++;
 }
 if(data7.sequenceNumber === undefined){
-vErrors = requiredError(vErrors, instancePath+"/kinesis", "sequenceNumber");
+vErrors = requiredError(vErrors, "/kinesis", "sequenceNumber");
 errors++;
 }
 if(data7.approximateArrivalTimestamp !== undefined){
 let data8 = data7.approximateArrivalTimestamp;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/kinesis/approximateArrivalTimestamp", "number");
+vErrors = typeError(vErrors, "/kinesis/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data7.data !== undefined){
 if(typeof data7.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesis/data", "string");
+vErrors = typeError(vErrors, "/kinesis/data", "string");
 errors++;
 }
 }
 if(typeof data7.kinesisSchemaVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesis/kinesisSchemaVersion", "string");
+vErrors = typeError(vErrors, "/kinesis/kinesisSchemaVersion", "string");
 errors++;
 }
 if(data7.partitionKey !== undefined){
 if(typeof data7.partitionKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesis/partitionKey", "string");
+vErrors = typeError(vErrors, "/kinesis/partitionKey", "string");
 errors++;
 }
 }
 if(data7.sequenceNumber !== undefined){
 if(typeof data7.sequenceNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesis/sequenceNumber", "string");
+vErrors = typeError(vErrors, "/kinesis/sequenceNumber", "string");
 errors++;
 }
 }
 if(data7.encryptionType !== undefined){
 if(typeof data7.encryptionType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesis/encryptionType", "string");
+vErrors = typeError(vErrors, "/kinesis/encryptionType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/kinesis", "object");
+vErrors = typeError(vErrors, "/kinesis", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -167,14 +149,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/kinesis.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -183,19 +164,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -204,25 +185,24 @@ return errors === 0;
 
 export const validateKinesisStreamTumblingWindowEvent = validate13;
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.window === undefined){
-vErrors = requiredError(vErrors, instancePath, "window");
+vErrors = requiredError(vErrors, "", "window");
 errors++;
 }
 if(data.isFinalInvokeForWindow === undefined){
-vErrors = requiredError(vErrors, instancePath, "isFinalInvokeForWindow");
+vErrors = requiredError(vErrors, "", "isFinalInvokeForWindow");
 errors++;
 }
 if(data.isWindowTerminatedEarly === undefined){
-vErrors = requiredError(vErrors, instancePath, "isWindowTerminatedEarly");
+vErrors = requiredError(vErrors, "", "isWindowTerminatedEarly");
 errors++;
 }
 if(data.Records !== undefined){
@@ -231,13 +211,13 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
@@ -245,28 +225,28 @@ if(data.window !== undefined){
 let data2 = data.window;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.start === undefined){
-vErrors = requiredError(vErrors, instancePath+"/window", "start");
+vErrors = requiredError(vErrors, "/window", "start");
 errors++;
 }
 if(data2.end === undefined){
-vErrors = requiredError(vErrors, instancePath+"/window", "end");
+vErrors = requiredError(vErrors, "/window", "end");
 errors++;
 }
 if(data2.start !== undefined){
 if(typeof data2.start !== "string"){
-vErrors = typeError(vErrors, instancePath+"/window/start", "string");
+vErrors = typeError(vErrors, "/window/start", "string");
 errors++;
 }
 }
 if(data2.end !== undefined){
 if(typeof data2.end !== "string"){
-vErrors = typeError(vErrors, instancePath+"/window/end", "string");
+vErrors = typeError(vErrors, "/window/end", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/window", "object");
+vErrors = typeError(vErrors, "/window", "object");
 errors++;
 }
 }
@@ -275,37 +255,37 @@ let data5 = data.state;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/state", "object");
+vErrors = typeError(vErrors, "/state", "object");
 errors++;
 }
 }
 if(data.shardId !== undefined){
 if(typeof data.shardId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/shardId", "string");
+vErrors = typeError(vErrors, "/shardId", "string");
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+vErrors = typeError(vErrors, "/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.isFinalInvokeForWindow !== undefined){
 if(typeof data.isFinalInvokeForWindow !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isFinalInvokeForWindow", "boolean");
+vErrors = typeError(vErrors, "/isFinalInvokeForWindow", "boolean");
 errors++;
 }
 }
 if(data.isWindowTerminatedEarly !== undefined){
 if(typeof data.isWindowTerminatedEarly !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isWindowTerminatedEarly", "boolean");
+vErrors = typeError(vErrors, "/isWindowTerminatedEarly", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -314,13 +294,12 @@ return errors === 0;
 
 export const validateKinesisStreamBatchResponse = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.batchItemFailures === undefined){
-vErrors = requiredError(vErrors, instancePath, "batchItemFailures");
+vErrors = requiredError(vErrors, "", "batchItemFailures");
 errors++;
 }
 if(data.batchItemFailures !== undefined){
@@ -331,30 +310,30 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.itemIdentifier === undefined){
-vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
+vErrors = requiredError(vErrors, "/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data1.itemIdentifier !== undefined){
 if(typeof data1.itemIdentifier !== "string"){
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
+vErrors = typeError(vErrors, "/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -363,13 +342,12 @@ return errors === 0;
 
 export const validateKinesisStreamStateResponse = validate16;
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.state === undefined){
-vErrors = requiredError(vErrors, instancePath, "state");
+vErrors = requiredError(vErrors, "", "state");
 errors++;
 }
 if(data.state !== undefined){
@@ -377,7 +355,7 @@ let data0 = data.state;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/state", "object");
+vErrors = typeError(vErrors, "/state", "object");
 errors++;
 }
 }
@@ -389,30 +367,30 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.itemIdentifier === undefined){
-vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
+vErrors = requiredError(vErrors, "/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data2.itemIdentifier !== undefined){
 if(typeof data2.itemIdentifier !== "string"){
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
+vErrors = typeError(vErrors, "/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate16.errors = vErrors;

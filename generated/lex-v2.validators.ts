@@ -5,25 +5,23 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateLexV2Event = validate10;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.shape === undefined){
-vErrors = requiredError(vErrors, instancePath, "shape");
+vErrors = requiredError(vErrors, "", "shape");
 errors++;
 }
 if(data.value === undefined){
-vErrors = requiredError(vErrors, instancePath, "value");
+vErrors = requiredError(vErrors, "", "value");
 errors++;
 }
 if(data.shape !== undefined){
 if("Scalar" !== data.shape){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "Scalar"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/shape",keyword:"const",params:{allowedValue: "Scalar"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -31,22 +29,22 @@ if(data.value !== undefined){
 let data1 = data.value;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.originalValue === undefined){
-vErrors = requiredError(vErrors, instancePath+"/value", "originalValue");
+vErrors = requiredError(vErrors, "/value", "originalValue");
 errors++;
 }
 if(data1.resolvedValues === undefined){
-vErrors = requiredError(vErrors, instancePath+"/value", "resolvedValues");
+vErrors = requiredError(vErrors, "/value", "resolvedValues");
 errors++;
 }
 if(data1.interpretedValue !== undefined){
 if(typeof data1.interpretedValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/interpretedValue", "string");
+vErrors = typeError(vErrors, "/value/interpretedValue", "string");
 errors++;
 }
 }
 if(data1.originalValue !== undefined){
 if(typeof data1.originalValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/originalValue", "string");
+vErrors = typeError(vErrors, "/value/originalValue", "string");
 errors++;
 }
 }
@@ -56,25 +54,25 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/resolvedValues/" + i0, "string");
+vErrors = typeError(vErrors, "/value/resolvedValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/value/resolvedValues", "array");
+vErrors = typeError(vErrors, "/value/resolvedValues", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/value", "object");
+vErrors = typeError(vErrors, "/value", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -82,26 +80,25 @@ return errors === 0;
 }
 
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.shape === undefined){
-vErrors = requiredError(vErrors, instancePath, "shape");
+vErrors = requiredError(vErrors, "", "shape");
 errors++;
 }
 if(data.value === undefined){
-vErrors = requiredError(vErrors, instancePath, "value");
+vErrors = requiredError(vErrors, "", "value");
 errors++;
 }
 if(data.values === undefined){
-vErrors = requiredError(vErrors, instancePath, "values");
+vErrors = requiredError(vErrors, "", "values");
 errors++;
 }
 if(data.shape !== undefined){
 if("List" !== data.shape){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/shape",keyword:"const",params:{allowedValue: "List"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/shape",keyword:"const",params:{allowedValue: "List"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -109,22 +106,22 @@ if(data.value !== undefined){
 let data1 = data.value;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.originalValue === undefined){
-vErrors = requiredError(vErrors, instancePath+"/value", "originalValue");
+vErrors = requiredError(vErrors, "/value", "originalValue");
 errors++;
 }
 if(data1.resolvedValues === undefined){
-vErrors = requiredError(vErrors, instancePath+"/value", "resolvedValues");
+vErrors = requiredError(vErrors, "/value", "resolvedValues");
 errors++;
 }
 if(data1.interpretedValue !== undefined){
 if(typeof data1.interpretedValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/interpretedValue", "string");
+vErrors = typeError(vErrors, "/value/interpretedValue", "string");
 errors++;
 }
 }
 if(data1.originalValue !== undefined){
 if(typeof data1.originalValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/originalValue", "string");
+vErrors = typeError(vErrors, "/value/originalValue", "string");
 errors++;
 }
 }
@@ -134,19 +131,19 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/value/resolvedValues/" + i0, "string");
+vErrors = typeError(vErrors, "/value/resolvedValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/value/resolvedValues", "array");
+vErrors = typeError(vErrors, "/value/resolvedValues", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/value", "object");
+vErrors = typeError(vErrors, "/value", "object");
 errors++;
 }
 }
@@ -156,19 +153,19 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate15(data6[i1]))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/values/" + i1);
+vErrors = appendErrorsAt(vErrors, validate15.errors, "/values/" + i1);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/values", "array");
+vErrors = typeError(vErrors, "/values", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -176,15 +173,14 @@ return errors === 0;
 }
 
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate15(data))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate15.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -192,14 +188,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(!(validate17(data))){
-vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate17.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -218,8 +214,7 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -229,7 +224,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!(validate14(data0))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/" + pointerSegment(key0));
+vErrors = appendErrorsAt(vErrors, validate14.errors, "/" + pointerSegment(key0));
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -237,14 +232,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs5 = errors;
 if(data0 !== null){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "null");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0), "null");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -261,7 +256,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -269,56 +264,55 @@ return errors === 0;
 }
 
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.confirmationState === undefined){
-vErrors = requiredError(vErrors, instancePath, "confirmationState");
+vErrors = requiredError(vErrors, "", "confirmationState");
 errors++;
 }
 if(data.name === undefined){
-vErrors = requiredError(vErrors, instancePath, "name");
+vErrors = requiredError(vErrors, "", "name");
 errors++;
 }
 if(data.slots === undefined){
-vErrors = requiredError(vErrors, instancePath, "slots");
+vErrors = requiredError(vErrors, "", "slots");
 errors++;
 }
 if(data.state === undefined){
-vErrors = requiredError(vErrors, instancePath, "state");
+vErrors = requiredError(vErrors, "", "state");
 errors++;
 }
 if(data.confirmationState !== undefined){
 let data0 = data.confirmationState;
 if(!(((data0 === "Confirmed") || (data0 === "Denied")) || (data0 === "None"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/confirmationState",keyword:"enum",params:{allowedValues: ["Confirmed","Denied","None"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/confirmationState",keyword:"enum",params:{allowedValues: ["Confirmed","Denied","None"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/name", "string");
+vErrors = typeError(vErrors, "/name", "string");
 errors++;
 }
 }
 if(data.slots !== undefined){
 if(!(validate13(data.slots))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/slots");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/slots");
 errors = vErrors.length;
 }
 }
 if(data.state !== undefined){
 let data3 = data.state;
 if(!((((((data3 === "Failed") || (data3 === "Fulfilled")) || (data3 === "FulfillmentInProgress")) || (data3 === "InProgress")) || (data3 === "ReadyForFulfillment")) || (data3 === "Waiting"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -326,25 +320,24 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.intent === undefined){
-vErrors = requiredError(vErrors, instancePath, "intent");
+vErrors = requiredError(vErrors, "", "intent");
 errors++;
 }
 if(data.intent !== undefined){
 if(!(validate12(data.intent))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/intent");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/intent");
 errors = vErrors.length;
 }
 }
 if(data.nluConfidence !== undefined){
 let data1 = data.nluConfidence;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/nluConfidence", "number");
+vErrors = typeError(vErrors, "/nluConfidence", "number");
 errors++;
 }
 }
@@ -352,16 +345,16 @@ if(data.sentimentResponse !== undefined){
 let data2 = data.sentimentResponse;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sentiment === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse", "sentiment");
+vErrors = requiredError(vErrors, "/sentimentResponse", "sentiment");
 errors++;
 }
 if(data2.sentimentScore === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse", "sentimentScore");
+vErrors = requiredError(vErrors, "/sentimentResponse", "sentimentScore");
 errors++;
 }
 if(data2.sentiment !== undefined){
 if(typeof data2.sentiment !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentiment", "string");
+vErrors = typeError(vErrors, "/sentimentResponse/sentiment", "string");
 errors++;
 }
 }
@@ -369,64 +362,64 @@ if(data2.sentimentScore !== undefined){
 let data4 = data2.sentimentScore;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.mixed === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "mixed");
+vErrors = requiredError(vErrors, "/sentimentResponse/sentimentScore", "mixed");
 errors++;
 }
 if(data4.negative === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "negative");
+vErrors = requiredError(vErrors, "/sentimentResponse/sentimentScore", "negative");
 errors++;
 }
 if(data4.neutral === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "neutral");
+vErrors = requiredError(vErrors, "/sentimentResponse/sentimentScore", "neutral");
 errors++;
 }
 if(data4.positive === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "positive");
+vErrors = requiredError(vErrors, "/sentimentResponse/sentimentScore", "positive");
 errors++;
 }
 if(data4.mixed !== undefined){
 let data5 = data4.mixed;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/mixed", "number");
+vErrors = typeError(vErrors, "/sentimentResponse/sentimentScore/mixed", "number");
 errors++;
 }
 }
 if(data4.negative !== undefined){
 let data6 = data4.negative;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/negative", "number");
+vErrors = typeError(vErrors, "/sentimentResponse/sentimentScore/negative", "number");
 errors++;
 }
 }
 if(data4.neutral !== undefined){
 let data7 = data4.neutral;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/neutral", "number");
+vErrors = typeError(vErrors, "/sentimentResponse/sentimentScore/neutral", "number");
 errors++;
 }
 }
 if(data4.positive !== undefined){
 let data8 = data4.positive;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore/positive", "number");
+vErrors = typeError(vErrors, "/sentimentResponse/sentimentScore/positive", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse/sentimentScore", "object");
+vErrors = typeError(vErrors, "/sentimentResponse/sentimentScore", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sentimentResponse", "object");
+vErrors = typeError(vErrors, "/sentimentResponse", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -434,8 +427,7 @@ return errors === 0;
 }
 
 
-function validate24(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate24(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -443,19 +435,19 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((data0 === "Close") || (data0 === "ConfirmIntent")) || (data0 === "Delegate")) || (data0 === "ElicitIntent"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -464,35 +456,35 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.slotToElicit === undefined){
-vErrors = requiredError(vErrors, instancePath, "slotToElicit");
+vErrors = requiredError(vErrors, "", "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
+vErrors = typeError(vErrors, "/slotToElicit", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -511,17 +503,16 @@ return errors === 0;
 }
 
 
-function validate27(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate27(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.intent === undefined){
-vErrors = requiredError(vErrors, instancePath, "intent");
+vErrors = requiredError(vErrors, "", "intent");
 errors++;
 }
 if(data.originatingRequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "originatingRequestId");
+vErrors = requiredError(vErrors, "", "originatingRequestId");
 errors++;
 }
 if(data.activeContexts !== undefined){
@@ -532,20 +523,20 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "name");
+vErrors = requiredError(vErrors, "/activeContexts/" + i0, "name");
 errors++;
 }
 if(data1.contextAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "contextAttributes");
+vErrors = requiredError(vErrors, "/activeContexts/" + i0, "contextAttributes");
 errors++;
 }
 if(data1.timeToLive === undefined){
-vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0, "timeToLive");
+vErrors = requiredError(vErrors, "/activeContexts/" + i0, "timeToLive");
 errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/name", "string");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/name", "string");
 errors++;
 }
 }
@@ -554,13 +545,13 @@ let data3 = data1.contextAttributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key0 in data3){
 if(typeof data3[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/contextAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/contextAttributes", "object");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/contextAttributes", "object");
 errors++;
 }
 }
@@ -568,42 +559,42 @@ if(data1.timeToLive !== undefined){
 let data5 = data1.timeToLive;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.timeToLiveInSeconds === undefined){
-vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "timeToLiveInSeconds");
+vErrors = requiredError(vErrors, "/activeContexts/" + i0+"/timeToLive", "timeToLiveInSeconds");
 errors++;
 }
 if(data5.turnsToLive === undefined){
-vErrors = requiredError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "turnsToLive");
+vErrors = requiredError(vErrors, "/activeContexts/" + i0+"/timeToLive", "turnsToLive");
 errors++;
 }
 if(data5.timeToLiveInSeconds !== undefined){
 let data6 = data5.timeToLiveInSeconds;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive/timeToLiveInSeconds", "number");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/timeToLive/timeToLiveInSeconds", "number");
 errors++;
 }
 }
 if(data5.turnsToLive !== undefined){
 let data7 = data5.turnsToLive;
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive/turnsToLive", "number");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/timeToLive/turnsToLive", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0+"/timeToLive", "object");
+vErrors = typeError(vErrors, "/activeContexts/" + i0+"/timeToLive", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/activeContexts/" + i0, "object");
+vErrors = typeError(vErrors, "/activeContexts/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/activeContexts", "array");
+vErrors = typeError(vErrors, "/activeContexts", "array");
 errors++;
 }
 }
@@ -612,37 +603,37 @@ let data8 = data.sessionAttributes;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key1 in data8){
 if(typeof data8[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/sessionAttributes/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
+vErrors = typeError(vErrors, "/sessionAttributes", "object");
 errors++;
 }
 }
 if(data.dialogAction !== undefined){
 if(!(validate24(data.dialogAction))){
-vErrors = appendErrorsAt(vErrors, validate24.errors, instancePath+"/dialogAction");
+vErrors = appendErrorsAt(vErrors, validate24.errors, "/dialogAction");
 errors = vErrors.length;
 }
 }
 if(data.intent !== undefined){
 if(!(validate12(data.intent))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/intent");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/intent");
 errors = vErrors.length;
 }
 }
 if(data.originatingRequestId !== undefined){
 if(typeof data.originatingRequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/originatingRequestId", "string");
+vErrors = typeError(vErrors, "/originatingRequestId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate27.errors = vErrors;
@@ -650,37 +641,36 @@ return errors === 0;
 }
 
 
-function validate31(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate31(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.transcription === undefined){
-vErrors = requiredError(vErrors, instancePath, "transcription");
+vErrors = requiredError(vErrors, "", "transcription");
 errors++;
 }
 if(data.transcriptionConfidence === undefined){
-vErrors = requiredError(vErrors, instancePath, "transcriptionConfidence");
+vErrors = requiredError(vErrors, "", "transcriptionConfidence");
 errors++;
 }
 if(data.resolvedContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "resolvedContext");
+vErrors = requiredError(vErrors, "", "resolvedContext");
 errors++;
 }
 if(data.resolvedSlots === undefined){
-vErrors = requiredError(vErrors, instancePath, "resolvedSlots");
+vErrors = requiredError(vErrors, "", "resolvedSlots");
 errors++;
 }
 if(data.transcription !== undefined){
 if(typeof data.transcription !== "string"){
-vErrors = typeError(vErrors, instancePath+"/transcription", "string");
+vErrors = typeError(vErrors, "/transcription", "string");
 errors++;
 }
 }
 if(data.transcriptionConfidence !== undefined){
 let data1 = data.transcriptionConfidence;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/transcriptionConfidence", "number");
+vErrors = typeError(vErrors, "/transcriptionConfidence", "number");
 errors++;
 }
 }
@@ -688,30 +678,30 @@ if(data.resolvedContext !== undefined){
 let data2 = data.resolvedContext;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.intent === undefined){
-vErrors = requiredError(vErrors, instancePath+"/resolvedContext", "intent");
+vErrors = requiredError(vErrors, "/resolvedContext", "intent");
 errors++;
 }
 if(data2.intent !== undefined){
 if(typeof data2.intent !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resolvedContext/intent", "string");
+vErrors = typeError(vErrors, "/resolvedContext/intent", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resolvedContext", "object");
+vErrors = typeError(vErrors, "/resolvedContext", "object");
 errors++;
 }
 }
 if(data.resolvedSlots !== undefined){
 if(!(validate13(data.resolvedSlots))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/resolvedSlots");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/resolvedSlots");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate31.errors = vErrors;
@@ -719,8 +709,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/lex-v2.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -729,80 +718,76 @@ if(data.transcriptions === undefined){
 data.transcriptions = [];
 }
 if(data.messageVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageVersion");
+vErrors = requiredError(vErrors, "", "messageVersion");
 errors++;
 }
 if(data.invocationSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationSource");
+vErrors = requiredError(vErrors, "", "invocationSource");
 errors++;
 }
 if(data.inputMode === undefined){
-vErrors = requiredError(vErrors, instancePath, "inputMode");
+vErrors = requiredError(vErrors, "", "inputMode");
 errors++;
 }
 if(data.responseContentType === undefined){
-vErrors = requiredError(vErrors, instancePath, "responseContentType");
+vErrors = requiredError(vErrors, "", "responseContentType");
 errors++;
 }
 if(data.sessionId === undefined){
-vErrors = requiredError(vErrors, instancePath, "sessionId");
+vErrors = requiredError(vErrors, "", "sessionId");
 errors++;
 }
 if(data.inputTranscript === undefined){
-vErrors = requiredError(vErrors, instancePath, "inputTranscript");
+vErrors = requiredError(vErrors, "", "inputTranscript");
 errors++;
 }
 if(data.bot === undefined){
-vErrors = requiredError(vErrors, instancePath, "bot");
+vErrors = requiredError(vErrors, "", "bot");
 errors++;
 }
 if(data.interpretations === undefined){
-vErrors = requiredError(vErrors, instancePath, "interpretations");
+vErrors = requiredError(vErrors, "", "interpretations");
 errors++;
 }
 if(data.sessionState === undefined){
-vErrors = requiredError(vErrors, instancePath, "sessionState");
-errors++;
-}
-if(data.transcriptions === undefined){
-vErrors = requiredError(vErrors, instancePath, "transcriptions");
+vErrors = requiredError(vErrors, "", "sessionState");
 errors++;
 }
 if(data.messageVersion !== undefined){
 if(typeof data.messageVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messageVersion", "string");
+vErrors = typeError(vErrors, "/messageVersion", "string");
 errors++;
 }
 }
 if(data.invocationSource !== undefined){
 let data1 = data.invocationSource;
 if(!((data1 === "DialogCodeHook") || (data1 === "FulfillmentCodeHook"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.inputMode !== undefined){
 let data2 = data.inputMode;
 if(!(((data2 === "DTMF") || (data2 === "Speech")) || (data2 === "Text"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/inputMode",keyword:"enum",params:{allowedValues: ["DTMF","Speech","Text"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/inputMode",keyword:"enum",params:{allowedValues: ["DTMF","Speech","Text"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.responseContentType !== undefined){
 if(typeof data.responseContentType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseContentType", "string");
+vErrors = typeError(vErrors, "/responseContentType", "string");
 errors++;
 }
 }
 if(data.sessionId !== undefined){
 if(typeof data.sessionId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionId", "string");
+vErrors = typeError(vErrors, "/sessionId", "string");
 errors++;
 }
 }
 if(data.inputTranscript !== undefined){
 if(typeof data.inputTranscript !== "string"){
-vErrors = typeError(vErrors, instancePath+"/inputTranscript", "string");
+vErrors = typeError(vErrors, "/inputTranscript", "string");
 errors++;
 }
 }
@@ -810,68 +795,68 @@ if(data.bot !== undefined){
 let data6 = data.bot;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.id === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "id");
+vErrors = requiredError(vErrors, "/bot", "id");
 errors++;
 }
 if(data6.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "name");
+vErrors = requiredError(vErrors, "/bot", "name");
 errors++;
 }
 if(data6.aliasId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "aliasId");
+vErrors = requiredError(vErrors, "/bot", "aliasId");
 errors++;
 }
 if(data6.aliasName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "aliasName");
+vErrors = requiredError(vErrors, "/bot", "aliasName");
 errors++;
 }
 if(data6.localeId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "localeId");
+vErrors = requiredError(vErrors, "/bot", "localeId");
 errors++;
 }
 if(data6.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "version");
+vErrors = requiredError(vErrors, "/bot", "version");
 errors++;
 }
 if(data6.id !== undefined){
 if(typeof data6.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/id", "string");
+vErrors = typeError(vErrors, "/bot/id", "string");
 errors++;
 }
 }
 if(data6.name !== undefined){
 if(typeof data6.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/name", "string");
+vErrors = typeError(vErrors, "/bot/name", "string");
 errors++;
 }
 }
 if(data6.aliasId !== undefined){
 if(typeof data6.aliasId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/aliasId", "string");
+vErrors = typeError(vErrors, "/bot/aliasId", "string");
 errors++;
 }
 }
 if(data6.aliasName !== undefined){
 if(typeof data6.aliasName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/aliasName", "string");
+vErrors = typeError(vErrors, "/bot/aliasName", "string");
 errors++;
 }
 }
 if(data6.localeId !== undefined){
 if(typeof data6.localeId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/localeId", "string");
+vErrors = typeError(vErrors, "/bot/localeId", "string");
 errors++;
 }
 }
 if(data6.version !== undefined){
 if(typeof data6.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/version", "string");
+vErrors = typeError(vErrors, "/bot/version", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/bot", "object");
+vErrors = typeError(vErrors, "/bot", "object");
 errors++;
 }
 }
@@ -881,13 +866,13 @@ if(Array.isArray(data13)){
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data13[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/interpretations/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/interpretations/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/interpretations", "array");
+vErrors = typeError(vErrors, "/interpretations", "array");
 errors++;
 }
 }
@@ -895,28 +880,28 @@ if(data.proposedNextState !== undefined){
 let data15 = data.proposedNextState;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.dialogAction === undefined){
-vErrors = requiredError(vErrors, instancePath+"/proposedNextState", "dialogAction");
+vErrors = requiredError(vErrors, "/proposedNextState", "dialogAction");
 errors++;
 }
 if(data15.intent === undefined){
-vErrors = requiredError(vErrors, instancePath+"/proposedNextState", "intent");
+vErrors = requiredError(vErrors, "/proposedNextState", "intent");
 errors++;
 }
 if(data15.dialogAction !== undefined){
 if(!(validate24(data15.dialogAction))){
-vErrors = appendErrorsAt(vErrors, validate24.errors, instancePath+"/proposedNextState/dialogAction");
+vErrors = appendErrorsAt(vErrors, validate24.errors, "/proposedNextState/dialogAction");
 errors = vErrors.length;
 }
 }
 if(data15.intent !== undefined){
 if(!(validate12(data15.intent))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/proposedNextState/intent");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/proposedNextState/intent");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/proposedNextState", "object");
+vErrors = typeError(vErrors, "/proposedNextState", "object");
 errors++;
 }
 }
@@ -925,19 +910,19 @@ let data18 = data.requestAttributes;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key0 in data18){
 if(typeof data18[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/requestAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestAttributes", "object");
+vErrors = typeError(vErrors, "/requestAttributes", "object");
 errors++;
 }
 }
 if(data.sessionState !== undefined){
 if(!(validate27(data.sessionState))){
-vErrors = appendErrorsAt(vErrors, validate27.errors, instancePath+"/sessionState");
+vErrors = appendErrorsAt(vErrors, validate27.errors, "/sessionState");
 errors = vErrors.length;
 }
 }
@@ -946,18 +931,18 @@ if(Array.isArray(data21)){
 const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate31(data21[i1]))){
-vErrors = appendErrorsAt(vErrors, validate31.errors, instancePath+"/transcriptions/" + i1);
+vErrors = appendErrorsAt(vErrors, validate31.errors, "/transcriptions/" + i1);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/transcriptions", "array");
+vErrors = typeError(vErrors, "/transcriptions", "array");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -966,8 +951,7 @@ return errors === 0;
 
 export const validateLexV2Result = validate34;
 
-function validate35(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate35(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -975,19 +959,19 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.type !== undefined){
 let data0 = data.type;
 if(!((((data0 === "Close") || (data0 === "ConfirmIntent")) || (data0 === "Delegate")) || (data0 === "ElicitIntent"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"enum",params:{allowedValues: ["Close","ConfirmIntent","Delegate","ElicitIntent"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -996,42 +980,42 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.slotToElicit === undefined){
-vErrors = requiredError(vErrors, instancePath, "slotToElicit");
+vErrors = requiredError(vErrors, "", "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
+vErrors = typeError(vErrors, "/slotToElicit", "string");
 errors++;
 }
 }
 if(data.slotElicitationStyle !== undefined){
 let data3 = data.slotElicitationStyle;
 if(!(((data3 === "Default") || (data3 === "SpellByLetter")) || (data3 === "SpellByWord"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slotElicitationStyle",keyword:"enum",params:{allowedValues: ["Default","SpellByLetter","SpellByWord"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/slotElicitationStyle",keyword:"enum",params:{allowedValues: ["Default","SpellByLetter","SpellByWord"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1050,22 +1034,21 @@ return errors === 0;
 }
 
 
-function validate39(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate39(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath, "contentType");
+vErrors = requiredError(vErrors, "", "contentType");
 errors++;
 }
 if(data.imageResponseCard === undefined){
-vErrors = requiredError(vErrors, instancePath, "imageResponseCard");
+vErrors = requiredError(vErrors, "", "imageResponseCard");
 errors++;
 }
 if(data.contentType !== undefined){
 if("ImageResponseCard" !== data.contentType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/contentType",keyword:"const",params:{allowedValue: "ImageResponseCard"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/contentType",keyword:"const",params:{allowedValue: "ImageResponseCard"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1073,24 +1056,24 @@ if(data.imageResponseCard !== undefined){
 let data1 = data.imageResponseCard;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.title === undefined){
-vErrors = requiredError(vErrors, instancePath+"/imageResponseCard", "title");
+vErrors = requiredError(vErrors, "/imageResponseCard", "title");
 errors++;
 }
 if(data1.title !== undefined){
 if(typeof data1.title !== "string"){
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/title", "string");
+vErrors = typeError(vErrors, "/imageResponseCard/title", "string");
 errors++;
 }
 }
 if(data1.subtitle !== undefined){
 if(typeof data1.subtitle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/subtitle", "string");
+vErrors = typeError(vErrors, "/imageResponseCard/subtitle", "string");
 errors++;
 }
 }
 if(data1.imageUrl !== undefined){
 if(typeof data1.imageUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/imageUrl", "string");
+vErrors = typeError(vErrors, "/imageResponseCard/imageUrl", "string");
 errors++;
 }
 }
@@ -1102,46 +1085,46 @@ for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.text === undefined){
-vErrors = requiredError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "text");
+vErrors = requiredError(vErrors, "/imageResponseCard/buttons/" + i0, "text");
 errors++;
 }
 if(data6.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "value");
+vErrors = requiredError(vErrors, "/imageResponseCard/buttons/" + i0, "value");
 errors++;
 }
 if(data6.text !== undefined){
 if(typeof data6.text !== "string"){
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0+"/text", "string");
+vErrors = typeError(vErrors, "/imageResponseCard/buttons/" + i0+"/text", "string");
 errors++;
 }
 }
 if(data6.value !== undefined){
 if(typeof data6.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/imageResponseCard/buttons/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons/" + i0, "object");
+vErrors = typeError(vErrors, "/imageResponseCard/buttons/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard/buttons", "array");
+vErrors = typeError(vErrors, "/imageResponseCard/buttons", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/imageResponseCard", "object");
+vErrors = typeError(vErrors, "/imageResponseCard", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate39.errors = vErrors;
@@ -1149,8 +1132,7 @@ return errors === 0;
 }
 
 
-function validate38(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate38(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1158,29 +1140,29 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath, "contentType");
+vErrors = requiredError(vErrors, "", "contentType");
 errors++;
 }
 if(data.content === undefined){
-vErrors = requiredError(vErrors, instancePath, "content");
+vErrors = requiredError(vErrors, "", "content");
 errors++;
 }
 if(data.contentType !== undefined){
 let data0 = data.contentType;
 if(!(((data0 === "CustomPayload") || (data0 === "PlainText")) || (data0 === "SSML"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/contentType",keyword:"enum",params:{allowedValues: ["CustomPayload","PlainText","SSML"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/contentType",keyword:"enum",params:{allowedValues: ["CustomPayload","PlainText","SSML"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.content !== undefined){
 if(typeof data.content !== "string"){
-vErrors = typeError(vErrors, instancePath+"/content", "string");
+vErrors = typeError(vErrors, "/content", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -1188,14 +1170,14 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(!(validate39(data))){
-vErrors = appendErrorsAt(vErrors, validate39.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate39.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs7 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1214,20 +1196,19 @@ return errors === 0;
 }
 
 
-function validate34(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate34(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.sessionState === undefined){
-vErrors = requiredError(vErrors, instancePath, "sessionState");
+vErrors = requiredError(vErrors, "", "sessionState");
 errors++;
 }
 if(data.sessionState !== undefined){
 let data0 = data.sessionState;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dialogAction === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionState", "dialogAction");
+vErrors = requiredError(vErrors, "/sessionState", "dialogAction");
 errors++;
 }
 if(data0.sessionAttributes !== undefined){
@@ -1235,19 +1216,19 @@ let data1 = data0.sessionAttributes;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 if(typeof data1[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/sessionState/sessionAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionState/sessionAttributes", "object");
+vErrors = typeError(vErrors, "/sessionState/sessionAttributes", "object");
 errors++;
 }
 }
 if(data0.dialogAction !== undefined){
 if(!(validate35(data0.dialogAction))){
-vErrors = appendErrorsAt(vErrors, validate35.errors, instancePath+"/sessionState/dialogAction");
+vErrors = appendErrorsAt(vErrors, validate35.errors, "/sessionState/dialogAction");
 errors = vErrors.length;
 }
 }
@@ -1255,37 +1236,37 @@ if(data0.intent !== undefined){
 let data4 = data0.intent;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.state === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionState/intent", "state");
+vErrors = requiredError(vErrors, "/sessionState/intent", "state");
 errors++;
 }
 if(data4.name !== undefined){
 if(typeof data4.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionState/intent/name", "string");
+vErrors = typeError(vErrors, "/sessionState/intent/name", "string");
 errors++;
 }
 }
 if(data4.state !== undefined){
 let data6 = data4.state;
 if(!((((((data6 === "Failed") || (data6 === "Fulfilled")) || (data6 === "FulfillmentInProgress")) || (data6 === "InProgress")) || (data6 === "ReadyForFulfillment")) || (data6 === "Waiting"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/sessionState/intent/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/sessionState/intent/state",keyword:"enum",params:{allowedValues: ["Failed","Fulfilled","FulfillmentInProgress","InProgress","ReadyForFulfillment","Waiting"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data4.slots !== undefined){
 if(!(validate13(data4.slots))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/sessionState/intent/slots");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/sessionState/intent/slots");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionState/intent", "object");
+vErrors = typeError(vErrors, "/sessionState/intent", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionState", "object");
+vErrors = typeError(vErrors, "/sessionState", "object");
 errors++;
 }
 }
@@ -1295,19 +1276,19 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate38(data8[i0]))){
-vErrors = appendErrorsAt(vErrors, validate38.errors, instancePath+"/messages/" + i0);
+vErrors = appendErrorsAt(vErrors, validate38.errors, "/messages/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/messages", "array");
+vErrors = typeError(vErrors, "/messages", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate34.errors = vErrors;

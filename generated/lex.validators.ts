@@ -5,31 +5,29 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateLexEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.resolutions === undefined){
-vErrors = requiredError(vErrors, instancePath, "resolutions");
+vErrors = requiredError(vErrors, "", "resolutions");
 errors++;
 }
 if(data.originalValue === undefined){
-vErrors = requiredError(vErrors, instancePath, "originalValue");
+vErrors = requiredError(vErrors, "", "originalValue");
 errors++;
 }
 if(data.resolutions !== undefined){
 let data0 = data.resolutions;
 if(Array.isArray(data0)){
 if(data0.length > 5){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/resolutions",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"});
+vErrors = pushError(vErrors, {instancePath:"/resolutions",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"});
 errors++;
 }
 if(data0.length < 1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/resolutions",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
+vErrors = pushError(vErrors, {instancePath:"/resolutions",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data0.length;
@@ -37,36 +35,36 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/resolutions/" + i0, "value");
+vErrors = requiredError(vErrors, "/resolutions/" + i0, "value");
 errors++;
 }
 if(data1.value !== undefined){
 if(typeof data1.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resolutions/" + i0+"/value", "string");
+vErrors = typeError(vErrors, "/resolutions/" + i0+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resolutions/" + i0, "object");
+vErrors = typeError(vErrors, "/resolutions/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resolutions", "array");
+vErrors = typeError(vErrors, "/resolutions", "array");
 errors++;
 }
 }
 if(data.originalValue !== undefined){
 if(typeof data.originalValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/originalValue", "string");
+vErrors = typeError(vErrors, "/originalValue", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -74,8 +72,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/lex.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -87,39 +84,31 @@ if(data.requestAttributes === undefined){
 data.requestAttributes = null;
 }
 if(data.currentIntent === undefined){
-vErrors = requiredError(vErrors, instancePath, "currentIntent");
+vErrors = requiredError(vErrors, "", "currentIntent");
 errors++;
 }
 if(data.bot === undefined){
-vErrors = requiredError(vErrors, instancePath, "bot");
+vErrors = requiredError(vErrors, "", "bot");
 errors++;
 }
 if(data.userId === undefined){
-vErrors = requiredError(vErrors, instancePath, "userId");
+vErrors = requiredError(vErrors, "", "userId");
 errors++;
 }
 if(data.inputTranscript === undefined){
-vErrors = requiredError(vErrors, instancePath, "inputTranscript");
+vErrors = requiredError(vErrors, "", "inputTranscript");
 errors++;
 }
 if(data.invocationSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationSource");
+vErrors = requiredError(vErrors, "", "invocationSource");
 errors++;
 }
 if(data.outputDialogMode === undefined){
-vErrors = requiredError(vErrors, instancePath, "outputDialogMode");
+vErrors = requiredError(vErrors, "", "outputDialogMode");
 errors++;
 }
 if(data.messageVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageVersion");
-errors++;
-}
-if(data.sessionAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "sessionAttributes");
-errors++;
-}
-if(data.requestAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestAttributes");
+vErrors = requiredError(vErrors, "", "messageVersion");
 errors++;
 }
 if(data.currentIntent !== undefined){
@@ -129,24 +118,20 @@ if(data0.slotDetails === undefined){
 data0.slotDetails = {};
 }
 if(data0.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/currentIntent", "name");
+vErrors = requiredError(vErrors, "/currentIntent", "name");
 errors++;
 }
 if(data0.slots === undefined){
-vErrors = requiredError(vErrors, instancePath+"/currentIntent", "slots");
-errors++;
-}
-if(data0.slotDetails === undefined){
-vErrors = requiredError(vErrors, instancePath+"/currentIntent", "slotDetails");
+vErrors = requiredError(vErrors, "/currentIntent", "slots");
 errors++;
 }
 if(data0.confirmationStatus === undefined){
-vErrors = requiredError(vErrors, instancePath+"/currentIntent", "confirmationStatus");
+vErrors = requiredError(vErrors, "/currentIntent", "confirmationStatus");
 errors++;
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/currentIntent/name", "string");
+vErrors = typeError(vErrors, "/currentIntent/name", "string");
 errors++;
 }
 }
@@ -156,13 +141,13 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/currentIntent/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/currentIntent/slots", "object");
+vErrors = typeError(vErrors, "/currentIntent/slots", "object");
 errors++;
 }
 }
@@ -170,25 +155,25 @@ let data4 = data0.slotDetails;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 if(!(validate11(data4[key1]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/currentIntent/slotDetails/" + pointerSegment(key1));
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/currentIntent/slotDetails/" + pointerSegment(key1));
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/currentIntent/slotDetails", "object");
+vErrors = typeError(vErrors, "/currentIntent/slotDetails", "object");
 errors++;
 }
 if(data0.confirmationStatus !== undefined){
 let data6 = data0.confirmationStatus;
 if(!(((data6 === "None") || (data6 === "Confirmed")) || (data6 === "Denied"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/currentIntent/confirmationStatus",keyword:"enum",params:{allowedValues: ["None","Confirmed","Denied"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/currentIntent/confirmationStatus",keyword:"enum",params:{allowedValues: ["None","Confirmed","Denied"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/currentIntent", "object");
+vErrors = typeError(vErrors, "/currentIntent", "object");
 errors++;
 }
 }
@@ -196,70 +181,70 @@ if(data.bot !== undefined){
 let data7 = data.bot;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "name");
+vErrors = requiredError(vErrors, "/bot", "name");
 errors++;
 }
 if(data7.alias === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "alias");
+vErrors = requiredError(vErrors, "/bot", "alias");
 errors++;
 }
 if(data7.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bot", "version");
+vErrors = requiredError(vErrors, "/bot", "version");
 errors++;
 }
 if(data7.name !== undefined){
 if(typeof data7.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/name", "string");
+vErrors = typeError(vErrors, "/bot/name", "string");
 errors++;
 }
 }
 if(data7.alias !== undefined){
 if(typeof data7.alias !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/alias", "string");
+vErrors = typeError(vErrors, "/bot/alias", "string");
 errors++;
 }
 }
 if(data7.version !== undefined){
 if(typeof data7.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bot/version", "string");
+vErrors = typeError(vErrors, "/bot/version", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/bot", "object");
+vErrors = typeError(vErrors, "/bot", "object");
 errors++;
 }
 }
 if(data.userId !== undefined){
 if(typeof data.userId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userId", "string");
+vErrors = typeError(vErrors, "/userId", "string");
 errors++;
 }
 }
 if(data.inputTranscript !== undefined){
 if(typeof data.inputTranscript !== "string"){
-vErrors = typeError(vErrors, instancePath+"/inputTranscript", "string");
+vErrors = typeError(vErrors, "/inputTranscript", "string");
 errors++;
 }
 }
 if(data.invocationSource !== undefined){
 let data13 = data.invocationSource;
 if(!((data13 === "DialogCodeHook") || (data13 === "FulfillmentCodeHook"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/invocationSource",keyword:"enum",params:{allowedValues: ["DialogCodeHook","FulfillmentCodeHook"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.outputDialogMode !== undefined){
 let data14 = data.outputDialogMode;
 if(!((data14 === "Text") || (data14 === "Voice"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/outputDialogMode",keyword:"enum",params:{allowedValues: ["Text","Voice"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/outputDialogMode",keyword:"enum",params:{allowedValues: ["Text","Voice"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.messageVersion !== undefined){
 if("1.0" !== data.messageVersion){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/messageVersion",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/messageVersion",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -267,31 +252,31 @@ let data16 = data.sessionAttributes;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key2 in data16){
 if(typeof data16[key2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key2), "string");
+vErrors = typeError(vErrors, "/sessionAttributes/" + pointerSegment(key2), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
+vErrors = typeError(vErrors, "/sessionAttributes", "object");
 errors++;
 }
 let data18 = data.requestAttributes;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/requestAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/requestAttributes",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
 if(typeof data18[key3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestAttributes/" + pointerSegment(key3), "string");
+vErrors = typeError(vErrors, "/requestAttributes/" + pointerSegment(key3), "string");
 errors++;
 }
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -300,29 +285,28 @@ return errors === 0;
 
 export const validateLexResult = validate13;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.fulfillmentState === undefined){
-vErrors = requiredError(vErrors, instancePath, "fulfillmentState");
+vErrors = requiredError(vErrors, "", "fulfillmentState");
 errors++;
 }
 if(data.type !== undefined){
 if("Close" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Close"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "Close"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.fulfillmentState !== undefined){
 let data1 = data.fulfillmentState;
 if(!((data1 === "Fulfilled") || (data1 === "Failed"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/fulfillmentState",keyword:"enum",params:{allowedValues: ["Fulfilled","Failed"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/fulfillmentState",keyword:"enum",params:{allowedValues: ["Fulfilled","Failed"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -330,29 +314,29 @@ if(data.message !== undefined){
 let data2 = data.message;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
+vErrors = requiredError(vErrors, "/message", "contentType");
 errors++;
 }
 if(data2.content === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "content");
+vErrors = requiredError(vErrors, "/message", "content");
 errors++;
 }
 if(data2.contentType !== undefined){
 let data3 = data2.contentType;
 if(!(((data3 === "PlainText") || (data3 === "SSML")) || (data3 === "CustomPayload"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data2.content !== undefined){
 if(typeof data2.content !== "string"){
-vErrors = typeError(vErrors, instancePath+"/message/content", "string");
+vErrors = typeError(vErrors, "/message/content", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/message", "object");
+vErrors = typeError(vErrors, "/message", "object");
 errors++;
 }
 }
@@ -360,27 +344,27 @@ if(data.responseCard !== undefined){
 let data5 = data.responseCard;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
+vErrors = requiredError(vErrors, "/responseCard", "version");
 errors++;
 }
 if(data5.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
+vErrors = requiredError(vErrors, "/responseCard", "contentType");
 errors++;
 }
 if(data5.genericAttachments === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
+vErrors = requiredError(vErrors, "/responseCard", "genericAttachments");
 errors++;
 }
 if(data5.version !== undefined){
 let data6 = data5.version;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
+vErrors = typeError(vErrors, "/responseCard/version", "number");
 errors++;
 }
 }
 if(data5.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data5.contentType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -392,46 +376,46 @@ for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.title === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data9.subTitle === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data9.imageUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data9.attachmentLinkUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data9.buttons === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data9.title !== undefined){
 if(typeof data9.title !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data9.subTitle !== undefined){
 if(typeof data9.subTitle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data9.imageUrl !== undefined){
 if(typeof data9.imageUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data9.attachmentLinkUrl !== undefined){
 if(typeof data9.attachmentLinkUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -443,58 +427,58 @@ for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.text === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data15.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data15.text !== undefined){
 if(typeof data15.text !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data15.value !== undefined){
 if(typeof data15.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
+vErrors = typeError(vErrors, "/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -502,18 +486,17 @@ return errors === 0;
 }
 
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitIntent" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitIntent"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "ElicitIntent"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -521,29 +504,29 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
+vErrors = requiredError(vErrors, "/message", "contentType");
 errors++;
 }
 if(data1.content === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "content");
+vErrors = requiredError(vErrors, "/message", "content");
 errors++;
 }
 if(data1.contentType !== undefined){
 let data2 = data1.contentType;
 if(!(((data2 === "PlainText") || (data2 === "SSML")) || (data2 === "CustomPayload"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data1.content !== undefined){
 if(typeof data1.content !== "string"){
-vErrors = typeError(vErrors, instancePath+"/message/content", "string");
+vErrors = typeError(vErrors, "/message/content", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/message", "object");
+vErrors = typeError(vErrors, "/message", "object");
 errors++;
 }
 }
@@ -551,27 +534,27 @@ if(data.responseCard !== undefined){
 let data4 = data.responseCard;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
+vErrors = requiredError(vErrors, "/responseCard", "version");
 errors++;
 }
 if(data4.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
+vErrors = requiredError(vErrors, "/responseCard", "contentType");
 errors++;
 }
 if(data4.genericAttachments === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
+vErrors = requiredError(vErrors, "/responseCard", "genericAttachments");
 errors++;
 }
 if(data4.version !== undefined){
 let data5 = data4.version;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
+vErrors = typeError(vErrors, "/responseCard/version", "number");
 errors++;
 }
 }
 if(data4.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data4.contentType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -583,46 +566,46 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.title === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data8.subTitle === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data8.imageUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data8.attachmentLinkUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data8.buttons === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data8.title !== undefined){
 if(typeof data8.title !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data8.subTitle !== undefined){
 if(typeof data8.subTitle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data8.imageUrl !== undefined){
 if(typeof data8.imageUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data8.attachmentLinkUrl !== undefined){
 if(typeof data8.attachmentLinkUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -634,58 +617,58 @@ for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.text === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data14.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data14.text !== undefined){
 if(typeof data14.text !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data14.value !== undefined){
 if(typeof data14.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
+vErrors = typeError(vErrors, "/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -693,36 +676,35 @@ return errors === 0;
 }
 
 
-function validate19(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate19(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.intentName === undefined){
-vErrors = requiredError(vErrors, instancePath, "intentName");
+vErrors = requiredError(vErrors, "", "intentName");
 errors++;
 }
 if(data.slots === undefined){
-vErrors = requiredError(vErrors, instancePath, "slots");
+vErrors = requiredError(vErrors, "", "slots");
 errors++;
 }
 if(data.slotToElicit === undefined){
-vErrors = requiredError(vErrors, instancePath, "slotToElicit");
+vErrors = requiredError(vErrors, "", "slotToElicit");
 errors++;
 }
 if(data.type !== undefined){
 if("ElicitSlot" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "ElicitSlot"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.intentName !== undefined){
 if(typeof data.intentName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/intentName", "string");
+vErrors = typeError(vErrors, "/intentName", "string");
 errors++;
 }
 }
@@ -732,19 +714,19 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/slots", "object");
+vErrors = typeError(vErrors, "/slots", "object");
 errors++;
 }
 }
 if(data.slotToElicit !== undefined){
 if(typeof data.slotToElicit !== "string"){
-vErrors = typeError(vErrors, instancePath+"/slotToElicit", "string");
+vErrors = typeError(vErrors, "/slotToElicit", "string");
 errors++;
 }
 }
@@ -752,29 +734,29 @@ if(data.message !== undefined){
 let data5 = data.message;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
+vErrors = requiredError(vErrors, "/message", "contentType");
 errors++;
 }
 if(data5.content === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "content");
+vErrors = requiredError(vErrors, "/message", "content");
 errors++;
 }
 if(data5.contentType !== undefined){
 let data6 = data5.contentType;
 if(!(((data6 === "PlainText") || (data6 === "SSML")) || (data6 === "CustomPayload"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data5.content !== undefined){
 if(typeof data5.content !== "string"){
-vErrors = typeError(vErrors, instancePath+"/message/content", "string");
+vErrors = typeError(vErrors, "/message/content", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/message", "object");
+vErrors = typeError(vErrors, "/message", "object");
 errors++;
 }
 }
@@ -782,27 +764,27 @@ if(data.responseCard !== undefined){
 let data8 = data.responseCard;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
+vErrors = requiredError(vErrors, "/responseCard", "version");
 errors++;
 }
 if(data8.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
+vErrors = requiredError(vErrors, "/responseCard", "contentType");
 errors++;
 }
 if(data8.genericAttachments === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
+vErrors = requiredError(vErrors, "/responseCard", "genericAttachments");
 errors++;
 }
 if(data8.version !== undefined){
 let data9 = data8.version;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
+vErrors = typeError(vErrors, "/responseCard/version", "number");
 errors++;
 }
 }
 if(data8.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data8.contentType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -814,46 +796,46 @@ for(let i0=0; i0<len0; i0++){
 let data12 = data11[i0];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.title === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data12.subTitle === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data12.imageUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data12.attachmentLinkUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data12.buttons === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data12.title !== undefined){
 if(typeof data12.title !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data12.subTitle !== undefined){
 if(typeof data12.subTitle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data12.imageUrl !== undefined){
 if(typeof data12.imageUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data12.attachmentLinkUrl !== undefined){
 if(typeof data12.attachmentLinkUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -865,58 +847,58 @@ for(let i1=0; i1<len1; i1++){
 let data18 = data17[i1];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.text === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data18.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data18.text !== undefined){
 if(typeof data18.text !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data18.value !== undefined){
 if(typeof data18.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
+vErrors = typeError(vErrors, "/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -924,32 +906,31 @@ return errors === 0;
 }
 
 
-function validate21(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate21(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.intentName === undefined){
-vErrors = requiredError(vErrors, instancePath, "intentName");
+vErrors = requiredError(vErrors, "", "intentName");
 errors++;
 }
 if(data.slots === undefined){
-vErrors = requiredError(vErrors, instancePath, "slots");
+vErrors = requiredError(vErrors, "", "slots");
 errors++;
 }
 if(data.type !== undefined){
 if("ConfirmIntent" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "ConfirmIntent"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "ConfirmIntent"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.intentName !== undefined){
 if(typeof data.intentName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/intentName", "string");
+vErrors = typeError(vErrors, "/intentName", "string");
 errors++;
 }
 }
@@ -959,13 +940,13 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 let data3 = data2[key0];
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/slots", "object");
+vErrors = typeError(vErrors, "/slots", "object");
 errors++;
 }
 }
@@ -973,29 +954,29 @@ if(data.message !== undefined){
 let data4 = data.message;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "contentType");
+vErrors = requiredError(vErrors, "/message", "contentType");
 errors++;
 }
 if(data4.content === undefined){
-vErrors = requiredError(vErrors, instancePath+"/message", "content");
+vErrors = requiredError(vErrors, "/message", "content");
 errors++;
 }
 if(data4.contentType !== undefined){
 let data5 = data4.contentType;
 if(!(((data5 === "PlainText") || (data5 === "SSML")) || (data5 === "CustomPayload"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/message/contentType",keyword:"enum",params:{allowedValues: ["PlainText","SSML","CustomPayload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data4.content !== undefined){
 if(typeof data4.content !== "string"){
-vErrors = typeError(vErrors, instancePath+"/message/content", "string");
+vErrors = typeError(vErrors, "/message/content", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/message", "object");
+vErrors = typeError(vErrors, "/message", "object");
 errors++;
 }
 }
@@ -1003,27 +984,27 @@ if(data.responseCard !== undefined){
 let data7 = data.responseCard;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "version");
+vErrors = requiredError(vErrors, "/responseCard", "version");
 errors++;
 }
 if(data7.contentType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "contentType");
+vErrors = requiredError(vErrors, "/responseCard", "contentType");
 errors++;
 }
 if(data7.genericAttachments === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard", "genericAttachments");
+vErrors = requiredError(vErrors, "/responseCard", "genericAttachments");
 errors++;
 }
 if(data7.version !== undefined){
 let data8 = data7.version;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-vErrors = typeError(vErrors, instancePath+"/responseCard/version", "number");
+vErrors = typeError(vErrors, "/responseCard/version", "number");
 errors++;
 }
 }
 if(data7.contentType !== undefined){
 if("application/vnd.amazonaws.card.generic" !== data7.contentType){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/responseCard/contentType",keyword:"const",params:{allowedValue: "application/vnd.amazonaws.card.generic"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1035,46 +1016,46 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.title === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "title");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "title");
 errors++;
 }
 if(data11.subTitle === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "subTitle");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "subTitle");
 errors++;
 }
 if(data11.imageUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "imageUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "imageUrl");
 errors++;
 }
 if(data11.attachmentLinkUrl === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "attachmentLinkUrl");
 errors++;
 }
 if(data11.buttons === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "buttons");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0, "buttons");
 errors++;
 }
 if(data11.title !== undefined){
 if(typeof data11.title !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/title", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/title", "string");
 errors++;
 }
 }
 if(data11.subTitle !== undefined){
 if(typeof data11.subTitle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/subTitle", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/subTitle", "string");
 errors++;
 }
 }
 if(data11.imageUrl !== undefined){
 if(typeof data11.imageUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/imageUrl", "string");
 errors++;
 }
 }
 if(data11.attachmentLinkUrl !== undefined){
 if(typeof data11.attachmentLinkUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/attachmentLinkUrl", "string");
 errors++;
 }
 }
@@ -1086,58 +1067,58 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.text === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "text");
 errors++;
 }
 if(data17.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
+vErrors = requiredError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "value");
 errors++;
 }
 if(data17.text !== undefined){
 if(typeof data17.text !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/text", "string");
 errors++;
 }
 }
 if(data17.value !== undefined){
 if(typeof data17.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0+"/buttons", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0+"/buttons", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments/" + i0, "object");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard/genericAttachments", "array");
+vErrors = typeError(vErrors, "/responseCard/genericAttachments", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseCard", "object");
+vErrors = typeError(vErrors, "/responseCard", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate21.errors = vErrors;
@@ -1145,15 +1126,14 @@ return errors === 0;
 }
 
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(!(validate15(data))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate15.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -1161,7 +1141,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs2 = errors;
 if(!(validate17(data))){
-vErrors = appendErrorsAt(vErrors, validate17.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate17.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -1169,7 +1149,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(!(validate19(data))){
-vErrors = appendErrorsAt(vErrors, validate19.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate19.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -1177,7 +1157,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs4 = errors;
 if(!(validate21(data))){
-vErrors = appendErrorsAt(vErrors, validate21.errors, instancePath);
+vErrors = appendErrorsAt(vErrors, validate21.errors, "");
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -1186,16 +1166,16 @@ if(!valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.slots === undefined){
-vErrors = requiredError(vErrors, instancePath, "slots");
+vErrors = requiredError(vErrors, "", "slots");
 errors++;
 }
 if(data.type !== undefined){
 if("Delegate" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Delegate"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "Delegate"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1205,19 +1185,19 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key0 in data1){
 let data2 = data1[key0];
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/slots/" + pointerSegment(key0),keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/slots", "object");
+vErrors = typeError(vErrors, "/slots", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs5 === errors;
@@ -1227,7 +1207,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -1246,13 +1226,12 @@ return errors === 0;
 }
 
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dialogAction === undefined){
-vErrors = requiredError(vErrors, instancePath, "dialogAction");
+vErrors = requiredError(vErrors, "", "dialogAction");
 errors++;
 }
 if(data.sessionAttributes !== undefined){
@@ -1260,25 +1239,25 @@ let data0 = data.sessionAttributes;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(typeof data0[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/sessionAttributes/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionAttributes", "object");
+vErrors = typeError(vErrors, "/sessionAttributes", "object");
 errors++;
 }
 }
 if(data.dialogAction !== undefined){
 if(!(validate14(data.dialogAction))){
-vErrors = appendErrorsAt(vErrors, validate14.errors, instancePath+"/dialogAction");
+vErrors = appendErrorsAt(vErrors, validate14.errors, "/dialogAction");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;

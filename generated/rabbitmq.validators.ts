@@ -5,24 +5,22 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateRabbitMQEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.basicProperties === undefined){
-vErrors = requiredError(vErrors, instancePath, "basicProperties");
+vErrors = requiredError(vErrors, "", "basicProperties");
 errors++;
 }
 if(data.redelivered === undefined){
-vErrors = requiredError(vErrors, instancePath, "redelivered");
+vErrors = requiredError(vErrors, "", "redelivered");
 errors++;
 }
 if(data.data === undefined){
-vErrors = requiredError(vErrors, instancePath, "data");
+vErrors = requiredError(vErrors, "", "data");
 errors++;
 }
 if(data.basicProperties !== undefined){
@@ -31,129 +29,129 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.contentType !== undefined){
 let data1 = data0.contentType;
 if((typeof data1 !== "string") && (data1 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/contentType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/contentType",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.contentEncoding !== undefined){
 let data2 = data0.contentEncoding;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/contentEncoding",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/contentEncoding",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.headers !== undefined){
 let data3 = data0.headers;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/headers",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/headers",keyword:"type",params:{type: ["object","null"]},message:"must be object,null"});
 errors++;
 }
 }
 if(data0.deliveryMode !== undefined){
 let data4 = data0.deliveryMode;
 if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/deliveryMode",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/deliveryMode",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
 errors++;
 }
 }
 if(data0.priority !== undefined){
 let data5 = data0.priority;
 if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/priority",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/priority",keyword:"type",params:{type: ["number","null"]},message:"must be number,null"});
 errors++;
 }
 }
 if(data0.correlationId !== undefined){
 let data6 = data0.correlationId;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/correlationId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.replyTo !== undefined){
 let data7 = data0.replyTo;
 if((typeof data7 !== "string") && (data7 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/replyTo",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.expiration !== undefined){
 let data8 = data0.expiration;
 if((typeof data8 !== "string") && (data8 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/expiration",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/expiration",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.messageId !== undefined){
 let data9 = data0.messageId;
 if((typeof data9 !== "string") && (data9 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/messageId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.timestamp !== undefined){
 let data10 = data0.timestamp;
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/timestamp",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/timestamp",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.type !== undefined){
 let data11 = data0.type;
 if((typeof data11 !== "string") && (data11 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/type",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.userId !== undefined){
 let data12 = data0.userId;
 if((typeof data12 !== "string") && (data12 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/userId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/userId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.appId !== undefined){
 let data13 = data0.appId;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/appId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/appId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.clusterId !== undefined){
 let data14 = data0.clusterId;
 if((typeof data14 !== "string") && (data14 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/basicProperties/clusterId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/basicProperties/clusterId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data0.bodySize !== undefined){
 let data15 = data0.bodySize;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-vErrors = typeError(vErrors, instancePath+"/basicProperties/bodySize", "number");
+vErrors = typeError(vErrors, "/basicProperties/bodySize", "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/basicProperties", "object");
+vErrors = typeError(vErrors, "/basicProperties", "object");
 errors++;
 }
 }
 if(data.redelivered !== undefined){
 if(typeof data.redelivered !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/redelivered", "boolean");
+vErrors = typeError(vErrors, "/redelivered", "boolean");
 errors++;
 }
 }
 if(data.data !== undefined){
 if(typeof data.data !== "string"){
-vErrors = typeError(vErrors, instancePath+"/data", "string");
+vErrors = typeError(vErrors, "/data", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -161,8 +159,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/rabbitmq.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -170,25 +167,21 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
 data.eventSource = "aws:rmq";
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceArn");
+vErrors = requiredError(vErrors, "", "eventSourceArn");
 errors++;
 }
 if(data.rmqMessagesByQueue === undefined){
-vErrors = requiredError(vErrors, instancePath, "rmqMessagesByQueue");
+vErrors = requiredError(vErrors, "", "rmqMessagesByQueue");
 errors++;
 }
 if("aws:rmq" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:rmq"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "aws:rmq"},message:"must be equal to constant"});
 errors++;
 }
 if(data.eventSourceArn !== undefined){
 if(typeof data.eventSourceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceArn", "string");
+vErrors = typeError(vErrors, "/eventSourceArn", "string");
 errors++;
 }
 }
@@ -201,25 +194,25 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data3[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/rmqMessagesByQueue/" + pointerSegment(key0)+"/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/rmqMessagesByQueue/" + pointerSegment(key0)+"/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/rmqMessagesByQueue/" + pointerSegment(key0), "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/rmqMessagesByQueue", "object");
+vErrors = typeError(vErrors, "/rmqMessagesByQueue", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

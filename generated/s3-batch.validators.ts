@@ -5,40 +5,38 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateS3BatchEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/s3-batch.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationSchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationSchemaVersion");
+vErrors = requiredError(vErrors, "", "invocationSchemaVersion");
 errors++;
 }
 if(data.invocationId === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationId");
+vErrors = requiredError(vErrors, "", "invocationId");
 errors++;
 }
 if(data.job === undefined){
-vErrors = requiredError(vErrors, instancePath, "job");
+vErrors = requiredError(vErrors, "", "job");
 errors++;
 }
 if(data.tasks === undefined){
-vErrors = requiredError(vErrors, instancePath, "tasks");
+vErrors = requiredError(vErrors, "", "tasks");
 errors++;
 }
 if(data.invocationSchemaVersion !== undefined){
 if(typeof data.invocationSchemaVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationSchemaVersion", "string");
+vErrors = typeError(vErrors, "/invocationSchemaVersion", "string");
 errors++;
 }
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
+vErrors = typeError(vErrors, "/invocationId", "string");
 errors++;
 }
 }
@@ -46,12 +44,12 @@ if(data.job !== undefined){
 let data2 = data.job;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-vErrors = requiredError(vErrors, instancePath+"/job", "id");
+vErrors = requiredError(vErrors, "/job", "id");
 errors++;
 }
 if(data2.id !== undefined){
 if(typeof data2.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/job/id", "string");
+vErrors = typeError(vErrors, "/job/id", "string");
 errors++;
 }
 }
@@ -60,19 +58,19 @@ let data4 = data2.userArguments;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key0 in data4){
 if(typeof data4[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/job/userArguments/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/job/userArguments/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/job/userArguments", "object");
+vErrors = typeError(vErrors, "/job/userArguments", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/job", "object");
+vErrors = typeError(vErrors, "/job", "object");
 errors++;
 }
 }
@@ -84,63 +82,63 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.taskId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "taskId");
+vErrors = requiredError(vErrors, "/tasks/" + i0, "taskId");
 errors++;
 }
 if(data7.s3Key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "s3Key");
+vErrors = requiredError(vErrors, "/tasks/" + i0, "s3Key");
 errors++;
 }
 if(data7.s3VersionId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/tasks/" + i0, "s3VersionId");
+vErrors = requiredError(vErrors, "/tasks/" + i0, "s3VersionId");
 errors++;
 }
 if(data7.taskId !== undefined){
 if(typeof data7.taskId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/taskId", "string");
+vErrors = typeError(vErrors, "/tasks/" + i0+"/taskId", "string");
 errors++;
 }
 }
 if(data7.s3Key !== undefined){
 if(typeof data7.s3Key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3Key", "string");
+vErrors = typeError(vErrors, "/tasks/" + i0+"/s3Key", "string");
 errors++;
 }
 }
 if(data7.s3VersionId !== undefined){
 let data10 = data7.s3VersionId;
 if((typeof data10 !== "string") && (data10 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/tasks/" + i0+"/s3VersionId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/tasks/" + i0+"/s3VersionId",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data7.s3BucketArn !== undefined){
 if(typeof data7.s3BucketArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3BucketArn", "string");
+vErrors = typeError(vErrors, "/tasks/" + i0+"/s3BucketArn", "string");
 errors++;
 }
 }
 if(data7.s3Bucket !== undefined){
 if(typeof data7.s3Bucket !== "string"){
-vErrors = typeError(vErrors, instancePath+"/tasks/" + i0+"/s3Bucket", "string");
+vErrors = typeError(vErrors, "/tasks/" + i0+"/s3Bucket", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/tasks/" + i0, "object");
+vErrors = typeError(vErrors, "/tasks/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/tasks", "array");
+vErrors = typeError(vErrors, "/tasks", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -149,49 +147,48 @@ return errors === 0;
 
 export const validateS3BatchResult = validate11;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.taskId === undefined){
-vErrors = requiredError(vErrors, instancePath, "taskId");
+vErrors = requiredError(vErrors, "", "taskId");
 errors++;
 }
 if(data.resultCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "resultCode");
+vErrors = requiredError(vErrors, "", "resultCode");
 errors++;
 }
 if(data.resultString === undefined){
-vErrors = requiredError(vErrors, instancePath, "resultString");
+vErrors = requiredError(vErrors, "", "resultString");
 errors++;
 }
 if(data.taskId !== undefined){
 if(typeof data.taskId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/taskId", "string");
+vErrors = typeError(vErrors, "/taskId", "string");
 errors++;
 }
 }
 if(data.resultCode !== undefined){
 let data1 = data.resultCode;
 if(typeof data1 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resultCode", "string");
+vErrors = typeError(vErrors, "/resultCode", "string");
 errors++;
 }
 if(!(((data1 === "Succeeded") || (data1 === "TemporaryFailure")) || (data1 === "PermanentFailure"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/resultCode",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/resultCode",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.resultString !== undefined){
 if(typeof data.resultString !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resultString", "string");
+vErrors = typeError(vErrors, "/resultString", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -199,47 +196,46 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.invocationSchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationSchemaVersion");
+vErrors = requiredError(vErrors, "", "invocationSchemaVersion");
 errors++;
 }
 if(data.treatMissingKeysAs === undefined){
-vErrors = requiredError(vErrors, instancePath, "treatMissingKeysAs");
+vErrors = requiredError(vErrors, "", "treatMissingKeysAs");
 errors++;
 }
 if(data.invocationId === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationId");
+vErrors = requiredError(vErrors, "", "invocationId");
 errors++;
 }
 if(data.results === undefined){
-vErrors = requiredError(vErrors, instancePath, "results");
+vErrors = requiredError(vErrors, "", "results");
 errors++;
 }
 if(data.invocationSchemaVersion !== undefined){
 if(typeof data.invocationSchemaVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationSchemaVersion", "string");
+vErrors = typeError(vErrors, "/invocationSchemaVersion", "string");
 errors++;
 }
 }
 if(data.treatMissingKeysAs !== undefined){
 let data1 = data.treatMissingKeysAs;
 if(typeof data1 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/treatMissingKeysAs", "string");
+vErrors = typeError(vErrors, "/treatMissingKeysAs", "string");
 errors++;
 }
 if(!(((data1 === "Succeeded") || (data1 === "TemporaryFailure")) || (data1 === "PermanentFailure"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/treatMissingKeysAs",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/treatMissingKeysAs",keyword:"enum",params:{allowedValues: ["Succeeded","TemporaryFailure","PermanentFailure"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.invocationId !== undefined){
 if(typeof data.invocationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationId", "string");
+vErrors = typeError(vErrors, "/invocationId", "string");
 errors++;
 }
 }
@@ -249,19 +245,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate12(data3[i0]))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/results/" + i0);
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/results/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/results", "array");
+vErrors = typeError(vErrors, "/results", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateS3NotificationEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -17,40 +15,40 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath, "bucket");
+vErrors = requiredError(vErrors, "", "bucket");
 errors++;
 }
 if(data.object === undefined){
-vErrors = requiredError(vErrors, instancePath, "object");
+vErrors = requiredError(vErrors, "", "object");
 errors++;
 }
 if(data["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data.requester === undefined){
-vErrors = requiredError(vErrors, instancePath, "requester");
+vErrors = requiredError(vErrors, "", "requester");
 errors++;
 }
 if(data["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data.reason === undefined){
-vErrors = requiredError(vErrors, instancePath, "reason");
+vErrors = requiredError(vErrors, "", "reason");
 errors++;
 }
 if(data["deletion-type"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
 errors++;
 }
 if(data.version !== undefined){
 if("0" !== data.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -58,18 +56,18 @@ if(data.bucket !== undefined){
 let data1 = data.bucket;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bucket", "name");
+vErrors = requiredError(vErrors, "/bucket", "name");
 errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bucket/name", "string");
+vErrors = typeError(vErrors, "/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/bucket", "object");
+vErrors = typeError(vErrors, "/bucket", "object");
 errors++;
 }
 }
@@ -77,85 +75,85 @@ if(data.object !== undefined){
 let data3 = data.object;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "key");
+vErrors = requiredError(vErrors, "/object", "key");
 errors++;
 }
 if(data3.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "etag");
+vErrors = requiredError(vErrors, "/object", "etag");
 errors++;
 }
 if(data3.sequencer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "sequencer");
+vErrors = requiredError(vErrors, "/object", "sequencer");
 errors++;
 }
 if(data3.key !== undefined){
 if(typeof data3.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/key", "string");
+vErrors = typeError(vErrors, "/object/key", "string");
 errors++;
 }
 }
 if(data3.etag !== undefined){
 if(typeof data3.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/etag", "string");
+vErrors = typeError(vErrors, "/object/etag", "string");
 errors++;
 }
 }
 if(data3["version-id"] !== undefined){
 if(typeof data3["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/version-id", "string");
+vErrors = typeError(vErrors, "/object/version-id", "string");
 errors++;
 }
 }
 if(data3.sequencer !== undefined){
 if(typeof data3.sequencer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/sequencer", "string");
+vErrors = typeError(vErrors, "/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/object", "object");
+vErrors = typeError(vErrors, "/object", "object");
 errors++;
 }
 }
 if(data["request-id"] !== undefined){
 if(typeof data["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request-id", "string");
+vErrors = typeError(vErrors, "/request-id", "string");
 errors++;
 }
 }
 if(data.requester !== undefined){
 if(typeof data.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requester", "string");
+vErrors = typeError(vErrors, "/requester", "string");
 errors++;
 }
 }
 if(data["source-ip-address"] !== undefined){
 if(typeof data["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/source-ip-address", "string");
+vErrors = typeError(vErrors, "/source-ip-address", "string");
 errors++;
 }
 }
 if(data.reason !== undefined){
 if("DeleteObject" !== data.reason){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "DeleteObject"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/reason",keyword:"const",params:{allowedValue: "DeleteObject"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data["deletion-type"] !== undefined){
 let data12 = data["deletion-type"];
 if(typeof data12 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/deletion-type", "string");
+vErrors = typeError(vErrors, "/deletion-type", "string");
 errors++;
 }
 if(!((data12 === "Permanently Deleted") || (data12 === "Delete Marker Created"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -164,36 +162,36 @@ if(!valid0){
 const _errs29 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath, "bucket");
+vErrors = requiredError(vErrors, "", "bucket");
 errors++;
 }
 if(data.object === undefined){
-vErrors = requiredError(vErrors, instancePath, "object");
+vErrors = requiredError(vErrors, "", "object");
 errors++;
 }
 if(data["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data.requester === undefined){
-vErrors = requiredError(vErrors, instancePath, "requester");
+vErrors = requiredError(vErrors, "", "requester");
 errors++;
 }
 if(data.reason === undefined){
-vErrors = requiredError(vErrors, instancePath, "reason");
+vErrors = requiredError(vErrors, "", "reason");
 errors++;
 }
 if(data["deletion-type"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "deletion-type"},message:"must have required property '"+"deletion-type"+"'"});
 errors++;
 }
 if(data.version !== undefined){
 if("0" !== data.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -201,18 +199,18 @@ if(data.bucket !== undefined){
 let data14 = data.bucket;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/bucket", "name");
+vErrors = requiredError(vErrors, "/bucket", "name");
 errors++;
 }
 if(data14.name !== undefined){
 if(typeof data14.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bucket/name", "string");
+vErrors = typeError(vErrors, "/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/bucket", "object");
+vErrors = typeError(vErrors, "/bucket", "object");
 errors++;
 }
 }
@@ -220,86 +218,86 @@ if(data.object !== undefined){
 let data16 = data.object;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "key");
+vErrors = requiredError(vErrors, "/object", "key");
 errors++;
 }
 if(data16.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "etag");
+vErrors = requiredError(vErrors, "/object", "etag");
 errors++;
 }
 if(data16.sequencer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/object", "sequencer");
+vErrors = requiredError(vErrors, "/object", "sequencer");
 errors++;
 }
 if(data16.key !== undefined){
 if(typeof data16.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/key", "string");
+vErrors = typeError(vErrors, "/object/key", "string");
 errors++;
 }
 }
 if(data16.etag !== undefined){
 if(typeof data16.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/etag", "string");
+vErrors = typeError(vErrors, "/object/etag", "string");
 errors++;
 }
 }
 if(data16["version-id"] !== undefined){
 if(typeof data16["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/version-id", "string");
+vErrors = typeError(vErrors, "/object/version-id", "string");
 errors++;
 }
 }
 if(data16.sequencer !== undefined){
 if(typeof data16.sequencer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/object/sequencer", "string");
+vErrors = typeError(vErrors, "/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/object", "object");
+vErrors = typeError(vErrors, "/object", "object");
 errors++;
 }
 }
 if(data["request-id"] !== undefined){
 if(typeof data["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/request-id", "string");
+vErrors = typeError(vErrors, "/request-id", "string");
 errors++;
 }
 }
 if(data.requester !== undefined){
 if(typeof data.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requester", "string");
+vErrors = typeError(vErrors, "/requester", "string");
 errors++;
 }
 }
 if(data.reason !== undefined){
 if("Lifecycle Expiration" !== data.reason){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/reason",keyword:"const",params:{allowedValue: "Lifecycle Expiration"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/reason",keyword:"const",params:{allowedValue: "Lifecycle Expiration"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data["deletion-type"] !== undefined){
 let data24 = data["deletion-type"];
 if(typeof data24 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/deletion-type", "string");
+vErrors = typeError(vErrors, "/deletion-type", "string");
 errors++;
 }
 if(!((data24 === "Permanently Deleted") || (data24 === "Delete Marker Created"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/deletion-type",keyword:"enum",params:{allowedValues: ["Permanently Deleted","Delete Marker Created"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs29 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -318,8 +316,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/s3-eventbridge.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -370,32 +367,32 @@ if(data.detail !== undefined){
 let data1 = data.detail;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data1.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data1.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data1["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data1.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data1["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data1.version !== undefined){
 if("0" !== data1.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -403,18 +400,18 @@ if(data1.bucket !== undefined){
 let data3 = data1.bucket;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data3.name !== undefined){
 if(typeof data3.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -422,58 +419,58 @@ if(data1.object !== undefined){
 let data5 = data1.object;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data5.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data5.key !== undefined){
 if(typeof data5.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data5.etag !== undefined){
 if(typeof data5.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 if(data5["version-id"] !== undefined){
 if(typeof data5["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data1["request-id"] !== undefined){
 if(typeof data1["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data1.requester !== undefined){
 if(typeof data1.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data1["source-ip-address"] !== undefined){
 if(typeof data1["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
+vErrors = typeError(vErrors, "/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -482,7 +479,7 @@ var _valid0 = _errs6 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs31 = errors;
@@ -532,32 +529,32 @@ if(data.detail !== undefined){
 let data13 = data.detail;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data13.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data13.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data13["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data13.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data13["destination-access-tier"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "destination-access-tier"},message:"must have required property '"+"destination-access-tier"+"'"});
 errors++;
 }
 if(data13.version !== undefined){
 if("0" !== data13.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -565,18 +562,18 @@ if(data13.bucket !== undefined){
 let data15 = data13.bucket;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data15.name !== undefined){
 if(typeof data15.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -584,74 +581,74 @@ if(data13.object !== undefined){
 let data17 = data13.object;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data17.size === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
+vErrors = requiredError(vErrors, "/detail/object", "size");
 errors++;
 }
 if(data17.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data17.key !== undefined){
 if(typeof data17.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data17.size !== undefined){
 let data19 = data17.size;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
+vErrors = typeError(vErrors, "/detail/object/size", "number");
 errors++;
 }
 }
 if(data17.etag !== undefined){
 if(typeof data17.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 if(data17["version-id"] !== undefined){
 if(typeof data17["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data13["request-id"] !== undefined){
 if(typeof data13["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data13.requester !== undefined){
 if(typeof data13.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data13["destination-access-tier"] !== undefined){
 let data24 = data13["destination-access-tier"];
 if(typeof data24 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/destination-access-tier", "string");
+vErrors = typeError(vErrors, "/detail/destination-access-tier", "string");
 errors++;
 }
 if(!((data24 === "ARCHIVE_ACCESS") || (data24 === "DEEP_ARCHIVE_ACCESS"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/detail/destination-access-tier",keyword:"enum",params:{allowedValues: ["ARCHIVE_ACCESS","DEEP_ARCHIVE_ACCESS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -660,7 +657,7 @@ var _valid1 = _errs34 === errors;
 valid8 = _valid1;
 }
 if(!valid8){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs61 = errors;
@@ -710,36 +707,36 @@ if(data.detail !== undefined){
 let data26 = data.detail;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data26.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data26.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data26["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data26.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data26["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data26.reason === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "reason");
+vErrors = requiredError(vErrors, "/detail", "reason");
 errors++;
 }
 if(data26.version !== undefined){
 if("0" !== data26.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -747,18 +744,18 @@ if(data26.bucket !== undefined){
 let data28 = data26.bucket;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data28.name !== undefined){
 if(typeof data28.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -766,90 +763,90 @@ if(data26.object !== undefined){
 let data30 = data26.object;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data30.size === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
+vErrors = requiredError(vErrors, "/detail/object", "size");
 errors++;
 }
 if(data30.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data30.sequencer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "sequencer");
+vErrors = requiredError(vErrors, "/detail/object", "sequencer");
 errors++;
 }
 if(data30.key !== undefined){
 if(typeof data30.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data30.size !== undefined){
 let data32 = data30.size;
 if(!((typeof data32 == "number") && (isFinite(data32)))){
-vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
+vErrors = typeError(vErrors, "/detail/object/size", "number");
 errors++;
 }
 }
 if(data30.etag !== undefined){
 if(typeof data30.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 if(data30["version-id"] !== undefined){
 if(typeof data30["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data30.sequencer !== undefined){
 if(typeof data30.sequencer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/sequencer", "string");
+vErrors = typeError(vErrors, "/detail/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data26["request-id"] !== undefined){
 if(typeof data26["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data26.requester !== undefined){
 if(typeof data26.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data26["source-ip-address"] !== undefined){
 if(typeof data26["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
+vErrors = typeError(vErrors, "/detail/source-ip-address", "string");
 errors++;
 }
 }
 if(data26.reason !== undefined){
 let data39 = data26.reason;
 if(typeof data39 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/reason", "string");
+vErrors = typeError(vErrors, "/detail/reason", "string");
 errors++;
 }
 if(!((((data39 === "PutObject") || (data39 === "POST Object")) || (data39 === "CopyObject")) || (data39 === "CompleteMultipartUpload"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/detail/reason",keyword:"enum",params:{allowedValues: ["PutObject","POST Object","CopyObject","CompleteMultipartUpload"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -858,7 +855,7 @@ var _valid2 = _errs64 === errors;
 valid15 = _valid2;
 }
 if(!valid15){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs95 = errors;
@@ -906,7 +903,7 @@ const _errs98 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail !== undefined){
 if(!(validate11(data.detail))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/detail");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/detail");
 errors = vErrors.length;
 }
 }
@@ -915,7 +912,7 @@ var _valid3 = _errs98 === errors;
 valid22 = _valid3;
 }
 if(!valid22){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs101 = errors;
@@ -965,36 +962,36 @@ if(data.detail !== undefined){
 let data43 = data.detail;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 if(data43.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data43.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data43.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data43["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data43.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data43["restore-expiry-time"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "restore-expiry-time"},message:"must have required property '"+"restore-expiry-time"+"'"});
 errors++;
 }
 if(data43["source-storage-class"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
 errors++;
 }
 if(data43.version !== undefined){
 if("0" !== data43.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1002,18 +999,18 @@ if(data43.bucket !== undefined){
 let data45 = data43.bucket;
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data45.name !== undefined){
 if(typeof data45.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1021,75 +1018,75 @@ if(data43.object !== undefined){
 let data47 = data43.object;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 if(data47.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data47.size === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
+vErrors = requiredError(vErrors, "/detail/object", "size");
 errors++;
 }
 if(data47.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data47.key !== undefined){
 if(typeof data47.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data47.size !== undefined){
 let data49 = data47.size;
 if(!((typeof data49 == "number") && (isFinite(data49)))){
-vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
+vErrors = typeError(vErrors, "/detail/object/size", "number");
 errors++;
 }
 }
 if(data47["version-id"] !== undefined){
 if(typeof data47["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data47.etag !== undefined){
 if(typeof data47.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data43["request-id"] !== undefined){
 if(typeof data43["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data43.requester !== undefined){
 if("s3.amazonaws.com" !== data43.requester){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data43["restore-expiry-time"] !== undefined){
 if(typeof data43["restore-expiry-time"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/restore-expiry-time", "string");
+vErrors = typeError(vErrors, "/detail/restore-expiry-time", "string");
 errors++;
 }
 }
 if(data43["source-storage-class"] !== undefined){
 if(typeof data43["source-storage-class"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-storage-class", "string");
+vErrors = typeError(vErrors, "/detail/source-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1098,7 +1095,7 @@ var _valid4 = _errs104 === errors;
 valid25 = _valid4;
 }
 if(!valid25){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs132 = errors;
@@ -1148,28 +1145,28 @@ if(data.detail !== undefined){
 let data57 = data.detail;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data57.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data57.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data57["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data57.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data57.version !== undefined){
 if("0" !== data57.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1177,18 +1174,18 @@ if(data57.bucket !== undefined){
 let data59 = data57.bucket;
 if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 if(data59.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data59.name !== undefined){
 if(typeof data59.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1196,52 +1193,52 @@ if(data57.object !== undefined){
 let data61 = data57.object;
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 if(data61.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data61.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data61.key !== undefined){
 if(typeof data61.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data61["version-id"] !== undefined){
 if(typeof data61["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data61.etag !== undefined){
 if(typeof data61.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data57["request-id"] !== undefined){
 if(typeof data57["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data57.requester !== undefined){
 if("s3.amazonaws.com" !== data57.requester){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/requester",keyword:"const",params:{allowedValue: "s3.amazonaws.com"},message:"must be equal to constant"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1250,7 +1247,7 @@ var _valid5 = _errs135 === errors;
 valid32 = _valid5;
 }
 if(!valid32){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs157 = errors;
@@ -1300,36 +1297,36 @@ if(data.detail !== undefined){
 let data68 = data.detail;
 if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 if(data68.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data68.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data68.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data68["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data68.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data68["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data68["source-storage-class"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-storage-class"},message:"must have required property '"+"source-storage-class"+"'"});
 errors++;
 }
 if(data68.version !== undefined){
 if("0" !== data68.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1337,18 +1334,18 @@ if(data68.bucket !== undefined){
 let data70 = data68.bucket;
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
 if(data70.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data70.name !== undefined){
 if(typeof data70.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1356,75 +1353,75 @@ if(data68.object !== undefined){
 let data72 = data68.object;
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 if(data72.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data72.size === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
+vErrors = requiredError(vErrors, "/detail/object", "size");
 errors++;
 }
 if(data72.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data72.key !== undefined){
 if(typeof data72.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data72.size !== undefined){
 let data74 = data72.size;
 if(!((typeof data74 == "number") && (isFinite(data74)))){
-vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
+vErrors = typeError(vErrors, "/detail/object/size", "number");
 errors++;
 }
 }
 if(data72["version-id"] !== undefined){
 if(typeof data72["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data72.etag !== undefined){
 if(typeof data72.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data68["request-id"] !== undefined){
 if(typeof data68["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data68.requester !== undefined){
 if(typeof data68.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data68["source-ip-address"] !== undefined){
 if(typeof data68["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
+vErrors = typeError(vErrors, "/detail/source-ip-address", "string");
 errors++;
 }
 }
 if(data68["source-storage-class"] !== undefined){
 if(typeof data68["source-storage-class"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-storage-class", "string");
+vErrors = typeError(vErrors, "/detail/source-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1433,7 +1430,7 @@ var _valid6 = _errs160 === errors;
 valid39 = _valid6;
 }
 if(!valid39){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs189 = errors;
@@ -1483,32 +1480,32 @@ if(data.detail !== undefined){
 let data82 = data.detail;
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data82.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data82.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data82["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data82.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data82["destination-storage-class"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "destination-storage-class"},message:"must have required property '"+"destination-storage-class"+"'"});
 errors++;
 }
 if(data82.version !== undefined){
 if("0" !== data82.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1516,18 +1513,18 @@ if(data82.bucket !== undefined){
 let data84 = data82.bucket;
 if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 if(data84.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data84.name !== undefined){
 if(typeof data84.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1535,69 +1532,69 @@ if(data82.object !== undefined){
 let data86 = data82.object;
 if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
 if(data86.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data86.size === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "size");
+vErrors = requiredError(vErrors, "/detail/object", "size");
 errors++;
 }
 if(data86.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data86.key !== undefined){
 if(typeof data86.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data86.size !== undefined){
 let data88 = data86.size;
 if(!((typeof data88 == "number") && (isFinite(data88)))){
-vErrors = typeError(vErrors, instancePath+"/detail/object/size", "number");
+vErrors = typeError(vErrors, "/detail/object/size", "number");
 errors++;
 }
 }
 if(data86["version-id"] !== undefined){
 if(typeof data86["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data86.etag !== undefined){
 if(typeof data86.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data82["request-id"] !== undefined){
 if(typeof data82["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data82.requester !== undefined){
 if(typeof data82.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data82["destination-storage-class"] !== undefined){
 if(typeof data82["destination-storage-class"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/destination-storage-class", "string");
+vErrors = typeError(vErrors, "/detail/destination-storage-class", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1606,7 +1603,7 @@ var _valid7 = _errs192 === errors;
 valid46 = _valid7;
 }
 if(!valid46){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs219 = errors;
@@ -1656,32 +1653,32 @@ if(data.detail !== undefined){
 let data95 = data.detail;
 if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
 if(data95.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data95.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data95.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data95["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data95.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data95["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data95.version !== undefined){
 if("0" !== data95.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1689,18 +1686,18 @@ if(data95.bucket !== undefined){
 let data97 = data95.bucket;
 if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
 if(data97.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data97.name !== undefined){
 if(typeof data97.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1708,58 +1705,58 @@ if(data95.object !== undefined){
 let data99 = data95.object;
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 if(data99.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data99.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data99.key !== undefined){
 if(typeof data99.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data99["version-id"] !== undefined){
 if(typeof data99["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data99.etag !== undefined){
 if(typeof data99.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data95["request-id"] !== undefined){
 if(typeof data95["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data95.requester !== undefined){
 if(typeof data95.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data95["source-ip-address"] !== undefined){
 if(typeof data95["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
+vErrors = typeError(vErrors, "/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1768,7 +1765,7 @@ var _valid8 = _errs222 === errors;
 valid53 = _valid8;
 }
 if(!valid53){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 const _errs247 = errors;
@@ -1818,32 +1815,32 @@ if(data.detail !== undefined){
 let data107 = data.detail;
 if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
 if(data107.version === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "version");
+vErrors = requiredError(vErrors, "/detail", "version");
 errors++;
 }
 if(data107.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "bucket");
+vErrors = requiredError(vErrors, "/detail", "bucket");
 errors++;
 }
 if(data107.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "object");
+vErrors = requiredError(vErrors, "/detail", "object");
 errors++;
 }
 if(data107["request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "request-id"},message:"must have required property '"+"request-id"+"'"});
 errors++;
 }
 if(data107.requester === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail", "requester");
+vErrors = requiredError(vErrors, "/detail", "requester");
 errors++;
 }
 if(data107["source-ip-address"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/detail",keyword:"required",params:{missingProperty: "source-ip-address"},message:"must have required property '"+"source-ip-address"+"'"});
 errors++;
 }
 if(data107.version !== undefined){
 if("0" !== data107.version){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail/version",keyword:"const",params:{allowedValue: "0"},message:"must be equal to constant"});
 errors++;
 }
 }
@@ -1851,18 +1848,18 @@ if(data107.bucket !== undefined){
 let data109 = data107.bucket;
 if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
 if(data109.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/bucket", "name");
+vErrors = requiredError(vErrors, "/detail/bucket", "name");
 errors++;
 }
 if(data109.name !== undefined){
 if(typeof data109.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/bucket/name", "string");
+vErrors = typeError(vErrors, "/detail/bucket/name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/bucket", "object");
+vErrors = typeError(vErrors, "/detail/bucket", "object");
 errors++;
 }
 }
@@ -1870,58 +1867,58 @@ if(data107.object !== undefined){
 let data111 = data107.object;
 if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
 if(data111.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "key");
+vErrors = requiredError(vErrors, "/detail/object", "key");
 errors++;
 }
 if(data111.etag === undefined){
-vErrors = requiredError(vErrors, instancePath+"/detail/object", "etag");
+vErrors = requiredError(vErrors, "/detail/object", "etag");
 errors++;
 }
 if(data111.key !== undefined){
 if(typeof data111.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/key", "string");
+vErrors = typeError(vErrors, "/detail/object/key", "string");
 errors++;
 }
 }
 if(data111["version-id"] !== undefined){
 if(typeof data111["version-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/version-id", "string");
+vErrors = typeError(vErrors, "/detail/object/version-id", "string");
 errors++;
 }
 }
 if(data111.etag !== undefined){
 if(typeof data111.etag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/object/etag", "string");
+vErrors = typeError(vErrors, "/detail/object/etag", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail/object", "object");
+vErrors = typeError(vErrors, "/detail/object", "object");
 errors++;
 }
 }
 if(data107["request-id"] !== undefined){
 if(typeof data107["request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/request-id", "string");
+vErrors = typeError(vErrors, "/detail/request-id", "string");
 errors++;
 }
 }
 if(data107.requester !== undefined){
 if(typeof data107.requester !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/requester", "string");
+vErrors = typeError(vErrors, "/detail/requester", "string");
 errors++;
 }
 }
 if(data107["source-ip-address"] !== undefined){
 if(typeof data107["source-ip-address"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail/source-ip-address", "string");
+vErrors = typeError(vErrors, "/detail/source-ip-address", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
@@ -1930,91 +1927,87 @@ var _valid9 = _errs250 === errors;
 valid60 = _valid9;
 }
 if(!valid60){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
 data.version = "0";
 }
-if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
-errors++;
-}
 if(data.id === undefined){
-vErrors = requiredError(vErrors, instancePath, "id");
+vErrors = requiredError(vErrors, "", "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
+vErrors = requiredError(vErrors, "", "source");
 errors++;
 }
 if(data.account === undefined){
-vErrors = requiredError(vErrors, instancePath, "account");
+vErrors = requiredError(vErrors, "", "account");
 errors++;
 }
 if(data.time === undefined){
-vErrors = requiredError(vErrors, instancePath, "time");
+vErrors = requiredError(vErrors, "", "time");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.resources === undefined){
-vErrors = requiredError(vErrors, instancePath, "resources");
+vErrors = requiredError(vErrors, "", "resources");
 errors++;
 }
 if(data.detail === undefined){
-vErrors = requiredError(vErrors, instancePath, "detail");
+vErrors = requiredError(vErrors, "", "detail");
 errors++;
 }
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/id", "string");
+vErrors = typeError(vErrors, "/id", "string");
 errors++;
 }
 }
 if(data["detail-type"] !== undefined){
 let data120 = data["detail-type"];
 if(typeof data120 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/detail-type", "string");
+vErrors = typeError(vErrors, "/detail-type", "string");
 errors++;
 }
 if(!((((((((((data120 === "Object ACL Updated") || (data120 === "Object Access Tier Changed")) || (data120 === "Object Created")) || (data120 === "Object Deleted")) || (data120 === "Object Restore Completed")) || (data120 === "Object Restore Expired")) || (data120 === "Object Restore Initiated")) || (data120 === "Object Storage Class Changed")) || (data120 === "Object Tags Added")) || (data120 === "Object Tags Deleted"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail-type",keyword:"enum",params:{allowedValues: ["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/detail-type",keyword:"enum",params:{allowedValues: ["Object ACL Updated","Object Access Tier Changed","Object Created","Object Deleted","Object Restore Completed","Object Restore Expired","Object Restore Initiated","Object Storage Class Changed","Object Tags Added","Object Tags Deleted"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.source !== undefined){
 if("aws.s3" !== data.source){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/source",keyword:"const",params:{allowedValue: "aws.s3"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-vErrors = typeError(vErrors, instancePath+"/account", "string");
+vErrors = typeError(vErrors, "/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/time", "string");
+vErrors = typeError(vErrors, "/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
@@ -2024,32 +2017,32 @@ if(Array.isArray(data125)){
 const len0 = data125.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data125[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
+vErrors = typeError(vErrors, "/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resources", "array");
+vErrors = typeError(vErrors, "/resources", "array");
 errors++;
 }
 }
 if(data.detail !== undefined){
 let data127 = data.detail;
 if(!(data127 && typeof data127 == "object" && !Array.isArray(data127))){
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
+vErrors = typeError(vErrors, "/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -5,49 +5,47 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateS3ObjectLambdaEvent = validate10;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath, "principalId");
+vErrors = requiredError(vErrors, "", "principalId");
 errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/type", "string");
+vErrors = typeError(vErrors, "/type", "string");
 errors++;
 }
 }
 if(data.principalId !== undefined){
 if(typeof data.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/principalId", "string");
+vErrors = typeError(vErrors, "/principalId", "string");
 errors++;
 }
 }
 if(data.arn !== undefined){
 if(typeof data.arn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/arn", "string");
+vErrors = typeError(vErrors, "/arn", "string");
 errors++;
 }
 }
 if(data.accountId !== undefined){
 if(typeof data.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accountId", "string");
+vErrors = typeError(vErrors, "/accountId", "string");
 errors++;
 }
 }
 if(data.accessKeyId !== undefined){
 if(typeof data.accessKeyId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/accessKeyId", "string");
+vErrors = typeError(vErrors, "/accessKeyId", "string");
 errors++;
 }
 }
@@ -55,35 +53,35 @@ if(data.sessionContext !== undefined){
 let data5 = data.sessionContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.attributes === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext", "attributes");
+vErrors = requiredError(vErrors, "/sessionContext", "attributes");
 errors++;
 }
 if(data5.attributes !== undefined){
 let data6 = data5.attributes;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.creationDate === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/attributes", "creationDate");
+vErrors = requiredError(vErrors, "/sessionContext/attributes", "creationDate");
 errors++;
 }
 if(data6.mfaAuthenticated === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/attributes", "mfaAuthenticated");
+vErrors = requiredError(vErrors, "/sessionContext/attributes", "mfaAuthenticated");
 errors++;
 }
 if(data6.creationDate !== undefined){
 if(typeof data6.creationDate !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes/creationDate", "string");
+vErrors = typeError(vErrors, "/sessionContext/attributes/creationDate", "string");
 errors++;
 }
 }
 if(data6.mfaAuthenticated !== undefined){
 if(typeof data6.mfaAuthenticated !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes/mfaAuthenticated", "string");
+vErrors = typeError(vErrors, "/sessionContext/attributes/mfaAuthenticated", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionContext/attributes", "object");
+vErrors = typeError(vErrors, "/sessionContext/attributes", "object");
 errors++;
 }
 }
@@ -91,70 +89,70 @@ if(data5.sessionIssuer !== undefined){
 let data9 = data5.sessionIssuer;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "type");
+vErrors = requiredError(vErrors, "/sessionContext/sessionIssuer", "type");
 errors++;
 }
 if(data9.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "principalId");
+vErrors = requiredError(vErrors, "/sessionContext/sessionIssuer", "principalId");
 errors++;
 }
 if(data9.arn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "arn");
+vErrors = requiredError(vErrors, "/sessionContext/sessionIssuer", "arn");
 errors++;
 }
 if(data9.accountId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "accountId");
+vErrors = requiredError(vErrors, "/sessionContext/sessionIssuer", "accountId");
 errors++;
 }
 if(data9.userName === undefined){
-vErrors = requiredError(vErrors, instancePath+"/sessionContext/sessionIssuer", "userName");
+vErrors = requiredError(vErrors, "/sessionContext/sessionIssuer", "userName");
 errors++;
 }
 if(data9.type !== undefined){
 if(typeof data9.type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/type", "string");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer/type", "string");
 errors++;
 }
 }
 if(data9.principalId !== undefined){
 if(typeof data9.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/principalId", "string");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer/principalId", "string");
 errors++;
 }
 }
 if(data9.arn !== undefined){
 if(typeof data9.arn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/arn", "string");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer/arn", "string");
 errors++;
 }
 }
 if(data9.accountId !== undefined){
 if(typeof data9.accountId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/accountId", "string");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer/accountId", "string");
 errors++;
 }
 }
 if(data9.userName !== undefined){
 if(typeof data9.userName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer/userName", "string");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer/userName", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionContext/sessionIssuer", "object");
+vErrors = typeError(vErrors, "/sessionContext/sessionIssuer", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/sessionContext", "object");
+vErrors = typeError(vErrors, "/sessionContext", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -162,8 +160,7 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/s3-object-lambda.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -172,28 +169,24 @@ if(data.protocolVersion === undefined){
 data.protocolVersion = "1.00";
 }
 if(data.xAmzRequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "xAmzRequestId");
+vErrors = requiredError(vErrors, "", "xAmzRequestId");
 errors++;
 }
 if(data.configuration === undefined){
-vErrors = requiredError(vErrors, instancePath, "configuration");
+vErrors = requiredError(vErrors, "", "configuration");
 errors++;
 }
 if(data.userRequest === undefined){
-vErrors = requiredError(vErrors, instancePath, "userRequest");
+vErrors = requiredError(vErrors, "", "userRequest");
 errors++;
 }
 if(data.userIdentity === undefined){
-vErrors = requiredError(vErrors, instancePath, "userIdentity");
-errors++;
-}
-if(data.protocolVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "protocolVersion");
+vErrors = requiredError(vErrors, "", "userIdentity");
 errors++;
 }
 if(data.xAmzRequestId !== undefined){
 if(typeof data.xAmzRequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/xAmzRequestId", "string");
+vErrors = typeError(vErrors, "/xAmzRequestId", "string");
 errors++;
 }
 }
@@ -201,38 +194,38 @@ if(data.getObjectContext !== undefined){
 let data1 = data.getObjectContext;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.inputS3Url === undefined){
-vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "inputS3Url");
+vErrors = requiredError(vErrors, "/getObjectContext", "inputS3Url");
 errors++;
 }
 if(data1.outputRoute === undefined){
-vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "outputRoute");
+vErrors = requiredError(vErrors, "/getObjectContext", "outputRoute");
 errors++;
 }
 if(data1.outputToken === undefined){
-vErrors = requiredError(vErrors, instancePath+"/getObjectContext", "outputToken");
+vErrors = requiredError(vErrors, "/getObjectContext", "outputToken");
 errors++;
 }
 if(data1.inputS3Url !== undefined){
 if(typeof data1.inputS3Url !== "string"){
-vErrors = typeError(vErrors, instancePath+"/getObjectContext/inputS3Url", "string");
+vErrors = typeError(vErrors, "/getObjectContext/inputS3Url", "string");
 errors++;
 }
 }
 if(data1.outputRoute !== undefined){
 if(typeof data1.outputRoute !== "string"){
-vErrors = typeError(vErrors, instancePath+"/getObjectContext/outputRoute", "string");
+vErrors = typeError(vErrors, "/getObjectContext/outputRoute", "string");
 errors++;
 }
 }
 if(data1.outputToken !== undefined){
 if(typeof data1.outputToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/getObjectContext/outputToken", "string");
+vErrors = typeError(vErrors, "/getObjectContext/outputToken", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/getObjectContext", "object");
+vErrors = typeError(vErrors, "/getObjectContext", "object");
 errors++;
 }
 }
@@ -240,18 +233,18 @@ if(data.headObjectContext !== undefined){
 let data5 = data.headObjectContext;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.inputS3Url === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headObjectContext", "inputS3Url");
+vErrors = requiredError(vErrors, "/headObjectContext", "inputS3Url");
 errors++;
 }
 if(data5.inputS3Url !== undefined){
 if(typeof data5.inputS3Url !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headObjectContext/inputS3Url", "string");
+vErrors = typeError(vErrors, "/headObjectContext/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headObjectContext", "object");
+vErrors = typeError(vErrors, "/headObjectContext", "object");
 errors++;
 }
 }
@@ -259,18 +252,18 @@ if(data.listObjectsContext !== undefined){
 let data7 = data.listObjectsContext;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.inputS3Url === undefined){
-vErrors = requiredError(vErrors, instancePath+"/listObjectsContext", "inputS3Url");
+vErrors = requiredError(vErrors, "/listObjectsContext", "inputS3Url");
 errors++;
 }
 if(data7.inputS3Url !== undefined){
 if(typeof data7.inputS3Url !== "string"){
-vErrors = typeError(vErrors, instancePath+"/listObjectsContext/inputS3Url", "string");
+vErrors = typeError(vErrors, "/listObjectsContext/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/listObjectsContext", "object");
+vErrors = typeError(vErrors, "/listObjectsContext", "object");
 errors++;
 }
 }
@@ -278,18 +271,18 @@ if(data.listObjectsV2Context !== undefined){
 let data9 = data.listObjectsV2Context;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.inputS3Url === undefined){
-vErrors = requiredError(vErrors, instancePath+"/listObjectsV2Context", "inputS3Url");
+vErrors = requiredError(vErrors, "/listObjectsV2Context", "inputS3Url");
 errors++;
 }
 if(data9.inputS3Url !== undefined){
 if(typeof data9.inputS3Url !== "string"){
-vErrors = typeError(vErrors, instancePath+"/listObjectsV2Context/inputS3Url", "string");
+vErrors = typeError(vErrors, "/listObjectsV2Context/inputS3Url", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/listObjectsV2Context", "object");
+vErrors = typeError(vErrors, "/listObjectsV2Context", "object");
 errors++;
 }
 }
@@ -297,38 +290,38 @@ if(data.configuration !== undefined){
 let data11 = data.configuration;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.accessPointArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/configuration", "accessPointArn");
+vErrors = requiredError(vErrors, "/configuration", "accessPointArn");
 errors++;
 }
 if(data11.supportingAccessPointArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/configuration", "supportingAccessPointArn");
+vErrors = requiredError(vErrors, "/configuration", "supportingAccessPointArn");
 errors++;
 }
 if(data11.payload === undefined){
-vErrors = requiredError(vErrors, instancePath+"/configuration", "payload");
+vErrors = requiredError(vErrors, "/configuration", "payload");
 errors++;
 }
 if(data11.accessPointArn !== undefined){
 if(typeof data11.accessPointArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/accessPointArn", "string");
+vErrors = typeError(vErrors, "/configuration/accessPointArn", "string");
 errors++;
 }
 }
 if(data11.supportingAccessPointArn !== undefined){
 if(typeof data11.supportingAccessPointArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/supportingAccessPointArn", "string");
+vErrors = typeError(vErrors, "/configuration/supportingAccessPointArn", "string");
 errors++;
 }
 }
 if(data11.payload !== undefined){
 if(typeof data11.payload !== "string"){
-vErrors = typeError(vErrors, instancePath+"/configuration/payload", "string");
+vErrors = typeError(vErrors, "/configuration/payload", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/configuration", "object");
+vErrors = typeError(vErrors, "/configuration", "object");
 errors++;
 }
 }
@@ -336,16 +329,16 @@ if(data.userRequest !== undefined){
 let data15 = data.userRequest;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.url === undefined){
-vErrors = requiredError(vErrors, instancePath+"/userRequest", "url");
+vErrors = requiredError(vErrors, "/userRequest", "url");
 errors++;
 }
 if(data15.headers === undefined){
-vErrors = requiredError(vErrors, instancePath+"/userRequest", "headers");
+vErrors = requiredError(vErrors, "/userRequest", "headers");
 errors++;
 }
 if(data15.url !== undefined){
 if(typeof data15.url !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userRequest/url", "string");
+vErrors = typeError(vErrors, "/userRequest/url", "string");
 errors++;
 }
 }
@@ -354,35 +347,35 @@ let data17 = data15.headers;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key0 in data17){
 if(typeof data17[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userRequest/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/userRequest/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/userRequest/headers", "object");
+vErrors = typeError(vErrors, "/userRequest/headers", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/userRequest", "object");
+vErrors = typeError(vErrors, "/userRequest", "object");
 errors++;
 }
 }
 if(data.userIdentity !== undefined){
 if(!(validate11(data.userIdentity))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/userIdentity");
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/userIdentity");
 errors = vErrors.length;
 }
 }
 if(typeof data.protocolVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/protocolVersion", "string");
+vErrors = typeError(vErrors, "/protocolVersion", "string");
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -5,50 +5,48 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateS3Event = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.restoreEventData === undefined){
-vErrors = requiredError(vErrors, instancePath, "restoreEventData");
+vErrors = requiredError(vErrors, "", "restoreEventData");
 errors++;
 }
 if(data.restoreEventData !== undefined){
 let data0 = data.restoreEventData;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.lifecycleRestorationExpiryTime === undefined){
-vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestorationExpiryTime");
+vErrors = requiredError(vErrors, "/restoreEventData", "lifecycleRestorationExpiryTime");
 errors++;
 }
 if(data0.lifecycleRestoreStorageClass === undefined){
-vErrors = requiredError(vErrors, instancePath+"/restoreEventData", "lifecycleRestoreStorageClass");
+vErrors = requiredError(vErrors, "/restoreEventData", "lifecycleRestoreStorageClass");
 errors++;
 }
 if(data0.lifecycleRestorationExpiryTime !== undefined){
 if(typeof data0.lifecycleRestorationExpiryTime !== "string"){
-vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestorationExpiryTime", "string");
+vErrors = typeError(vErrors, "/restoreEventData/lifecycleRestorationExpiryTime", "string");
 errors++;
 }
 }
 if(data0.lifecycleRestoreStorageClass !== undefined){
 if(typeof data0.lifecycleRestoreStorageClass !== "string"){
-vErrors = typeError(vErrors, instancePath+"/restoreEventData/lifecycleRestoreStorageClass", "string");
+vErrors = typeError(vErrors, "/restoreEventData/lifecycleRestoreStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/restoreEventData", "object");
+vErrors = typeError(vErrors, "/restoreEventData", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -56,8 +54,7 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -65,66 +62,62 @@ if(data.eventSource === undefined){
 data.eventSource = "aws:s3";
 }
 if(data.eventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventVersion");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventVersion");
 errors++;
 }
 if(data.awsRegion === undefined){
-vErrors = requiredError(vErrors, instancePath, "awsRegion");
+vErrors = requiredError(vErrors, "", "awsRegion");
 errors++;
 }
 if(data.eventTime === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventTime");
+vErrors = requiredError(vErrors, "", "eventTime");
 errors++;
 }
 if(data.eventName === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventName");
+vErrors = requiredError(vErrors, "", "eventName");
 errors++;
 }
 if(data.userIdentity === undefined){
-vErrors = requiredError(vErrors, instancePath, "userIdentity");
+vErrors = requiredError(vErrors, "", "userIdentity");
 errors++;
 }
 if(data.requestParameters === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestParameters");
+vErrors = requiredError(vErrors, "", "requestParameters");
 errors++;
 }
 if(data.responseElements === undefined){
-vErrors = requiredError(vErrors, instancePath, "responseElements");
+vErrors = requiredError(vErrors, "", "responseElements");
 errors++;
 }
 if(data.s3 === undefined){
-vErrors = requiredError(vErrors, instancePath, "s3");
+vErrors = requiredError(vErrors, "", "s3");
 errors++;
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+vErrors = typeError(vErrors, "/eventVersion", "string");
 errors++;
 }
 }
 if(typeof data.eventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+vErrors = typeError(vErrors, "/eventSource", "string");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+vErrors = typeError(vErrors, "/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventTime !== undefined){
 if(typeof data.eventTime !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventTime", "string");
+vErrors = typeError(vErrors, "/eventTime", "string");
 errors++;
 }
 }
 if(data.eventName !== undefined){
 if(typeof data.eventName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+vErrors = typeError(vErrors, "/eventName", "string");
 errors++;
 }
 }
@@ -132,18 +125,18 @@ if(data.userIdentity !== undefined){
 let data5 = data.userIdentity;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/userIdentity", "principalId");
+vErrors = requiredError(vErrors, "/userIdentity", "principalId");
 errors++;
 }
 if(data5.principalId !== undefined){
 if(typeof data5.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/userIdentity/principalId", "string");
+vErrors = typeError(vErrors, "/userIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/userIdentity", "object");
+vErrors = typeError(vErrors, "/userIdentity", "object");
 errors++;
 }
 }
@@ -151,18 +144,18 @@ if(data.requestParameters !== undefined){
 let data7 = data.requestParameters;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sourceIPAddress === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestParameters", "sourceIPAddress");
+vErrors = requiredError(vErrors, "/requestParameters", "sourceIPAddress");
 errors++;
 }
 if(data7.sourceIPAddress !== undefined){
 if(typeof data7.sourceIPAddress !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestParameters/sourceIPAddress", "string");
+vErrors = typeError(vErrors, "/requestParameters/sourceIPAddress", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestParameters", "object");
+vErrors = typeError(vErrors, "/requestParameters", "object");
 errors++;
 }
 }
@@ -170,28 +163,28 @@ if(data.responseElements !== undefined){
 let data9 = data.responseElements;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9["x-amz-request-id"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/responseElements",keyword:"required",params:{missingProperty: "x-amz-request-id"},message:"must have required property '"+"x-amz-request-id"+"'"});
 errors++;
 }
 if(data9["x-amz-id-2"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"});
+vErrors = pushError(vErrors, {instancePath:"/responseElements",keyword:"required",params:{missingProperty: "x-amz-id-2"},message:"must have required property '"+"x-amz-id-2"+"'"});
 errors++;
 }
 if(data9["x-amz-request-id"] !== undefined){
 if(typeof data9["x-amz-request-id"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-request-id", "string");
+vErrors = typeError(vErrors, "/responseElements/x-amz-request-id", "string");
 errors++;
 }
 }
 if(data9["x-amz-id-2"] !== undefined){
 if(typeof data9["x-amz-id-2"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/responseElements/x-amz-id-2", "string");
+vErrors = typeError(vErrors, "/responseElements/x-amz-id-2", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/responseElements", "object");
+vErrors = typeError(vErrors, "/responseElements", "object");
 errors++;
 }
 }
@@ -201,29 +194,25 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.s3SchemaVersion === undefined){
 data12.s3SchemaVersion = "1.0";
 }
-if(data12.s3SchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3", "s3SchemaVersion");
-errors++;
-}
 if(data12.configurationId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3", "configurationId");
+vErrors = requiredError(vErrors, "/s3", "configurationId");
 errors++;
 }
 if(data12.bucket === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3", "bucket");
+vErrors = requiredError(vErrors, "/s3", "bucket");
 errors++;
 }
 if(data12.object === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3", "object");
+vErrors = requiredError(vErrors, "/s3", "object");
 errors++;
 }
 if(typeof data12.s3SchemaVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/s3SchemaVersion", "string");
+vErrors = typeError(vErrors, "/s3/s3SchemaVersion", "string");
 errors++;
 }
 if(data12.configurationId !== undefined){
 if(typeof data12.configurationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/configurationId", "string");
+vErrors = typeError(vErrors, "/s3/configurationId", "string");
 errors++;
 }
 }
@@ -231,20 +220,20 @@ if(data12.bucket !== undefined){
 let data15 = data12.bucket;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "name");
+vErrors = requiredError(vErrors, "/s3/bucket", "name");
 errors++;
 }
 if(data15.ownerIdentity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "ownerIdentity");
+vErrors = requiredError(vErrors, "/s3/bucket", "ownerIdentity");
 errors++;
 }
 if(data15.arn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/bucket", "arn");
+vErrors = requiredError(vErrors, "/s3/bucket", "arn");
 errors++;
 }
 if(data15.name !== undefined){
 if(typeof data15.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/bucket/name", "string");
+vErrors = typeError(vErrors, "/s3/bucket/name", "string");
 errors++;
 }
 }
@@ -252,30 +241,30 @@ if(data15.ownerIdentity !== undefined){
 let data17 = data15.ownerIdentity;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.principalId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "principalId");
+vErrors = requiredError(vErrors, "/s3/bucket/ownerIdentity", "principalId");
 errors++;
 }
 if(data17.principalId !== undefined){
 if(typeof data17.principalId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity/principalId", "string");
+vErrors = typeError(vErrors, "/s3/bucket/ownerIdentity/principalId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/s3/bucket/ownerIdentity", "object");
+vErrors = typeError(vErrors, "/s3/bucket/ownerIdentity", "object");
 errors++;
 }
 }
 if(data15.arn !== undefined){
 if(typeof data15.arn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/bucket/arn", "string");
+vErrors = typeError(vErrors, "/s3/bucket/arn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/s3/bucket", "object");
+vErrors = typeError(vErrors, "/s3/bucket", "object");
 errors++;
 }
 }
@@ -283,59 +272,59 @@ if(data12.object !== undefined){
 let data20 = data12.object;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.key === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/object", "key");
+vErrors = requiredError(vErrors, "/s3/object", "key");
 errors++;
 }
 if(data20.sequencer === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3/object", "sequencer");
+vErrors = requiredError(vErrors, "/s3/object", "sequencer");
 errors++;
 }
 if(data20.key !== undefined){
 if(typeof data20.key !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/object/key", "string");
+vErrors = typeError(vErrors, "/s3/object/key", "string");
 errors++;
 }
 }
 if(data20.size !== undefined){
 let data22 = data20.size;
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-vErrors = typeError(vErrors, instancePath+"/s3/object/size", "number");
+vErrors = typeError(vErrors, "/s3/object/size", "number");
 errors++;
 }
 }
 if(data20.eTag !== undefined){
 if(typeof data20.eTag !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/object/eTag", "string");
+vErrors = typeError(vErrors, "/s3/object/eTag", "string");
 errors++;
 }
 }
 if(data20.versionId !== undefined){
 if(typeof data20.versionId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/object/versionId", "string");
+vErrors = typeError(vErrors, "/s3/object/versionId", "string");
 errors++;
 }
 }
 if(data20.sequencer !== undefined){
 if(typeof data20.sequencer !== "string"){
-vErrors = typeError(vErrors, instancePath+"/s3/object/sequencer", "string");
+vErrors = typeError(vErrors, "/s3/object/sequencer", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/s3/object", "object");
+vErrors = typeError(vErrors, "/s3/object", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/s3", "object");
+vErrors = typeError(vErrors, "/s3", "object");
 errors++;
 }
 }
 if(data.glacierEventData !== undefined){
 if(!(validate12(data.glacierEventData))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/glacierEventData");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/glacierEventData");
 errors = vErrors.length;
 }
 }
@@ -343,31 +332,31 @@ if(data.lifecycleEventData !== undefined){
 let data27 = data.lifecycleEventData;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.transitionEventData === undefined){
-vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData", "transitionEventData");
+vErrors = requiredError(vErrors, "/lifecycleEventData", "transitionEventData");
 errors++;
 }
 if(data27.transitionEventData !== undefined){
 let data28 = data27.transitionEventData;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.destinationStorageClass === undefined){
-vErrors = requiredError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "destinationStorageClass");
+vErrors = requiredError(vErrors, "/lifecycleEventData/transitionEventData", "destinationStorageClass");
 errors++;
 }
 if(data28.destinationStorageClass !== undefined){
 if(typeof data28.destinationStorageClass !== "string"){
-vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData/destinationStorageClass", "string");
+vErrors = typeError(vErrors, "/lifecycleEventData/transitionEventData/destinationStorageClass", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/lifecycleEventData/transitionEventData", "object");
+vErrors = typeError(vErrors, "/lifecycleEventData/transitionEventData", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/lifecycleEventData", "object");
+vErrors = typeError(vErrors, "/lifecycleEventData", "object");
 errors++;
 }
 }
@@ -375,24 +364,24 @@ if(data.intelligentTieringEventData !== undefined){
 let data30 = data.intelligentTieringEventData;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.destinationAccessTier === undefined){
-vErrors = requiredError(vErrors, instancePath+"/intelligentTieringEventData", "destinationAccessTier");
+vErrors = requiredError(vErrors, "/intelligentTieringEventData", "destinationAccessTier");
 errors++;
 }
 if(data30.destinationAccessTier !== undefined){
 if(typeof data30.destinationAccessTier !== "string"){
-vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData/destinationAccessTier", "string");
+vErrors = typeError(vErrors, "/intelligentTieringEventData/destinationAccessTier", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/intelligentTieringEventData", "object");
+vErrors = typeError(vErrors, "/intelligentTieringEventData", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -400,14 +389,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/s3.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -416,19 +404,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -437,74 +425,73 @@ return errors === 0;
 
 export const validateS3TestEvent = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Service === undefined){
-vErrors = requiredError(vErrors, instancePath, "Service");
+vErrors = requiredError(vErrors, "", "Service");
 errors++;
 }
 if(data.Event === undefined){
-vErrors = requiredError(vErrors, instancePath, "Event");
+vErrors = requiredError(vErrors, "", "Event");
 errors++;
 }
 if(data.Time === undefined){
-vErrors = requiredError(vErrors, instancePath, "Time");
+vErrors = requiredError(vErrors, "", "Time");
 errors++;
 }
 if(data.Bucket === undefined){
-vErrors = requiredError(vErrors, instancePath, "Bucket");
+vErrors = requiredError(vErrors, "", "Bucket");
 errors++;
 }
 if(data.RequestId === undefined){
-vErrors = requiredError(vErrors, instancePath, "RequestId");
+vErrors = requiredError(vErrors, "", "RequestId");
 errors++;
 }
 if(data.HostId === undefined){
-vErrors = requiredError(vErrors, instancePath, "HostId");
+vErrors = requiredError(vErrors, "", "HostId");
 errors++;
 }
 if(data.Service !== undefined){
 if(typeof data.Service !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Service", "string");
+vErrors = typeError(vErrors, "/Service", "string");
 errors++;
 }
 }
 if(data.Event !== undefined){
 if("s3:TestEvent" !== data.Event){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/Event",keyword:"const",params:{allowedValue: "s3:TestEvent"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.Time !== undefined){
 if(typeof data.Time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Time", "string");
+vErrors = typeError(vErrors, "/Time", "string");
 errors++;
 }
 }
 if(data.Bucket !== undefined){
 if(typeof data.Bucket !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Bucket", "string");
+vErrors = typeError(vErrors, "/Bucket", "string");
 errors++;
 }
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RequestId", "string");
+vErrors = typeError(vErrors, "/RequestId", "string");
 errors++;
 }
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/HostId", "string");
+vErrors = typeError(vErrors, "/HostId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;

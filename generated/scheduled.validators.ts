@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateScheduledEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/scheduled.schema.json" */;
 let vErrors = null;
 let errors = 0;
@@ -20,79 +18,71 @@ data.version = "0";
 if(data.detail === undefined){
 data.detail = {};
 }
-if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
-errors++;
-}
 if(data.id === undefined){
-vErrors = requiredError(vErrors, instancePath, "id");
+vErrors = requiredError(vErrors, "", "id");
 errors++;
 }
 if(data["detail-type"] === undefined){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"required",params:{missingProperty: "detail-type"},message:"must have required property '"+"detail-type"+"'"});
 errors++;
 }
 if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
+vErrors = requiredError(vErrors, "", "source");
 errors++;
 }
 if(data.account === undefined){
-vErrors = requiredError(vErrors, instancePath, "account");
+vErrors = requiredError(vErrors, "", "account");
 errors++;
 }
 if(data.time === undefined){
-vErrors = requiredError(vErrors, instancePath, "time");
+vErrors = requiredError(vErrors, "", "time");
 errors++;
 }
 if(data.region === undefined){
-vErrors = requiredError(vErrors, instancePath, "region");
+vErrors = requiredError(vErrors, "", "region");
 errors++;
 }
 if(data.resources === undefined){
-vErrors = requiredError(vErrors, instancePath, "resources");
-errors++;
-}
-if(data.detail === undefined){
-vErrors = requiredError(vErrors, instancePath, "detail");
+vErrors = requiredError(vErrors, "", "resources");
 errors++;
 }
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-vErrors = typeError(vErrors, instancePath+"/id", "string");
+vErrors = typeError(vErrors, "/id", "string");
 errors++;
 }
 }
 if(data["detail-type"] !== undefined){
 if("Scheduled Event" !== data["detail-type"]){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/detail-type",keyword:"const",params:{allowedValue: "Scheduled Event"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/detail-type",keyword:"const",params:{allowedValue: "Scheduled Event"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.source !== undefined){
 if(typeof data.source !== "string"){
-vErrors = typeError(vErrors, instancePath+"/source", "string");
+vErrors = typeError(vErrors, "/source", "string");
 errors++;
 }
 }
 if(data.account !== undefined){
 if(typeof data.account !== "string"){
-vErrors = typeError(vErrors, instancePath+"/account", "string");
+vErrors = typeError(vErrors, "/account", "string");
 errors++;
 }
 }
 if(data.time !== undefined){
 if(typeof data.time !== "string"){
-vErrors = typeError(vErrors, instancePath+"/time", "string");
+vErrors = typeError(vErrors, "/time", "string");
 errors++;
 }
 }
 if(data.region !== undefined){
 if(typeof data.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/region", "string");
+vErrors = typeError(vErrors, "/region", "string");
 errors++;
 }
 }
@@ -102,30 +92,30 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/resources/" + i0, "string");
+vErrors = typeError(vErrors, "/resources/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/resources", "array");
+vErrors = typeError(vErrors, "/resources", "array");
 errors++;
 }
 }
 let data9 = data.detail;
 if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
-vErrors = typeError(vErrors, instancePath+"/detail", "object");
+vErrors = typeError(vErrors, "/detail", "object");
 errors++;
 }
 if(data["replay-name"] !== undefined){
 if(typeof data["replay-name"] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/replay-name", "string");
+vErrors = typeError(vErrors, "/replay-name", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

@@ -5,55 +5,53 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateSecretsManagerRotationEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/secrets-manager.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Step === undefined){
-vErrors = requiredError(vErrors, instancePath, "Step");
+vErrors = requiredError(vErrors, "", "Step");
 errors++;
 }
 if(data.SecretId === undefined){
-vErrors = requiredError(vErrors, instancePath, "SecretId");
+vErrors = requiredError(vErrors, "", "SecretId");
 errors++;
 }
 if(data.ClientRequestToken === undefined){
-vErrors = requiredError(vErrors, instancePath, "ClientRequestToken");
+vErrors = requiredError(vErrors, "", "ClientRequestToken");
 errors++;
 }
 if(data.Step !== undefined){
 let data0 = data.Step;
 if(!((((data0 === "createSecret") || (data0 === "setSecret")) || (data0 === "testSecret")) || (data0 === "finishSecret"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Step",keyword:"enum",params:{allowedValues: ["createSecret","setSecret","testSecret","finishSecret"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/Step",keyword:"enum",params:{allowedValues: ["createSecret","setSecret","testSecret","finishSecret"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.SecretId !== undefined){
 if(typeof data.SecretId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/SecretId", "string");
+vErrors = typeError(vErrors, "/SecretId", "string");
 errors++;
 }
 }
 if(data.ClientRequestToken !== undefined){
 if(typeof data.ClientRequestToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/ClientRequestToken", "string");
+vErrors = typeError(vErrors, "/ClientRequestToken", "string");
 errors++;
 }
 }
 if(data.RotationToken !== undefined){
 if(typeof data.RotationToken !== "string"){
-vErrors = typeError(vErrors, instancePath+"/RotationToken", "string");
+vErrors = typeError(vErrors, "/RotationToken", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

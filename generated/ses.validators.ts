@@ -5,57 +5,55 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateSESEvent = validate10;
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "timestamp");
+vErrors = requiredError(vErrors, "", "timestamp");
 errors++;
 }
 if(data.source === undefined){
-vErrors = requiredError(vErrors, instancePath, "source");
+vErrors = requiredError(vErrors, "", "source");
 errors++;
 }
 if(data.messageId === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageId");
+vErrors = requiredError(vErrors, "", "messageId");
 errors++;
 }
 if(data.destination === undefined){
-vErrors = requiredError(vErrors, instancePath, "destination");
+vErrors = requiredError(vErrors, "", "destination");
 errors++;
 }
 if(data.headersTruncated === undefined){
-vErrors = requiredError(vErrors, instancePath, "headersTruncated");
+vErrors = requiredError(vErrors, "", "headersTruncated");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.commonHeaders === undefined){
-vErrors = requiredError(vErrors, instancePath, "commonHeaders");
+vErrors = requiredError(vErrors, "", "commonHeaders");
 errors++;
 }
 if(data.timestamp !== undefined){
 if(typeof data.timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/timestamp", "string");
+vErrors = typeError(vErrors, "/timestamp", "string");
 errors++;
 }
 }
 if(data.source !== undefined){
 if(typeof data.source !== "string"){
-vErrors = typeError(vErrors, instancePath+"/source", "string");
+vErrors = typeError(vErrors, "/source", "string");
 errors++;
 }
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messageId", "string");
+vErrors = typeError(vErrors, "/messageId", "string");
 errors++;
 }
 }
@@ -65,19 +63,19 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/destination/" + i0, "string");
+vErrors = typeError(vErrors, "/destination/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/destination", "array");
+vErrors = typeError(vErrors, "/destination", "array");
 errors++;
 }
 }
 if(data.headersTruncated !== undefined){
 if(typeof data.headersTruncated !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/headersTruncated", "boolean");
+vErrors = typeError(vErrors, "/headersTruncated", "boolean");
 errors++;
 }
 }
@@ -89,34 +87,34 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + i1, "name");
+vErrors = requiredError(vErrors, "/headers/" + i1, "name");
 errors++;
 }
 if(data7.value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/headers/" + i1, "value");
+vErrors = requiredError(vErrors, "/headers/" + i1, "value");
 errors++;
 }
 if(data7.name !== undefined){
 if(typeof data7.name !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i1+"/name", "string");
+vErrors = typeError(vErrors, "/headers/" + i1+"/name", "string");
 errors++;
 }
 }
 if(data7.value !== undefined){
 if(typeof data7.value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + i1+"/value", "string");
+vErrors = typeError(vErrors, "/headers/" + i1+"/value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + i1, "object");
+vErrors = typeError(vErrors, "/headers/" + i1, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "array");
+vErrors = typeError(vErrors, "/headers", "array");
 errors++;
 }
 }
@@ -124,20 +122,20 @@ if(data.commonHeaders !== undefined){
 let data10 = data.commonHeaders;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.returnPath === undefined){
-vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "returnPath");
+vErrors = requiredError(vErrors, "/commonHeaders", "returnPath");
 errors++;
 }
 if(data10.date === undefined){
-vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "date");
+vErrors = requiredError(vErrors, "/commonHeaders", "date");
 errors++;
 }
 if(data10.messageId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/commonHeaders", "messageId");
+vErrors = requiredError(vErrors, "/commonHeaders", "messageId");
 errors++;
 }
 if(data10.returnPath !== undefined){
 if(typeof data10.returnPath !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/returnPath", "string");
+vErrors = typeError(vErrors, "/commonHeaders/returnPath", "string");
 errors++;
 }
 }
@@ -147,19 +145,19 @@ if(Array.isArray(data12)){
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data12[i2] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/from/" + i2, "string");
+vErrors = typeError(vErrors, "/commonHeaders/from/" + i2, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/from", "array");
+vErrors = typeError(vErrors, "/commonHeaders/from", "array");
 errors++;
 }
 }
 if(data10.date !== undefined){
 if(typeof data10.date !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/date", "string");
+vErrors = typeError(vErrors, "/commonHeaders/date", "string");
 errors++;
 }
 }
@@ -169,13 +167,13 @@ if(Array.isArray(data15)){
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data15[i3] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/to/" + i3, "string");
+vErrors = typeError(vErrors, "/commonHeaders/to/" + i3, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/to", "array");
+vErrors = typeError(vErrors, "/commonHeaders/to", "array");
 errors++;
 }
 }
@@ -185,13 +183,13 @@ if(Array.isArray(data17)){
 const len4 = data17.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data17[i4] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/cc/" + i4, "string");
+vErrors = typeError(vErrors, "/commonHeaders/cc/" + i4, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/cc", "array");
+vErrors = typeError(vErrors, "/commonHeaders/cc", "array");
 errors++;
 }
 }
@@ -201,13 +199,13 @@ if(Array.isArray(data19)){
 const len5 = data19.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data19[i5] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/bcc/" + i5, "string");
+vErrors = typeError(vErrors, "/commonHeaders/bcc/" + i5, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/bcc", "array");
+vErrors = typeError(vErrors, "/commonHeaders/bcc", "array");
 errors++;
 }
 }
@@ -217,13 +215,13 @@ if(Array.isArray(data21)){
 const len6 = data21.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data21[i6] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/sender/" + i6, "string");
+vErrors = typeError(vErrors, "/commonHeaders/sender/" + i6, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/sender", "array");
+vErrors = typeError(vErrors, "/commonHeaders/sender", "array");
 errors++;
 }
 }
@@ -233,37 +231,37 @@ if(Array.isArray(data23)){
 const len7 = data23.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data23[i7] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/replyTo/" + i7, "string");
+vErrors = typeError(vErrors, "/commonHeaders/replyTo/" + i7, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/replyTo", "array");
+vErrors = typeError(vErrors, "/commonHeaders/replyTo", "array");
 errors++;
 }
 }
 if(data10.messageId !== undefined){
 if(typeof data10.messageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/messageId", "string");
+vErrors = typeError(vErrors, "/commonHeaders/messageId", "string");
 errors++;
 }
 }
 if(data10.subject !== undefined){
 if(typeof data10.subject !== "string"){
-vErrors = typeError(vErrors, instancePath+"/commonHeaders/subject", "string");
+vErrors = typeError(vErrors, "/commonHeaders/subject", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/commonHeaders", "object");
+vErrors = typeError(vErrors, "/commonHeaders", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate13.errors = vErrors;
@@ -271,8 +269,7 @@ return errors === 0;
 }
 
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -280,44 +277,44 @@ let valid0 = false;
 const _errs1 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.bucketName === undefined){
-vErrors = requiredError(vErrors, instancePath, "bucketName");
+vErrors = requiredError(vErrors, "", "bucketName");
 errors++;
 }
 if(data.objectKey === undefined){
-vErrors = requiredError(vErrors, instancePath, "objectKey");
+vErrors = requiredError(vErrors, "", "objectKey");
 errors++;
 }
 if(data.type !== undefined){
 if("S3" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "S3"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 if(data.bucketName !== undefined){
 if(typeof data.bucketName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/bucketName", "string");
+vErrors = typeError(vErrors, "/bucketName", "string");
 errors++;
 }
 }
 if(data.objectKey !== undefined){
 if(typeof data.objectKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/objectKey", "string");
+vErrors = typeError(vErrors, "/objectKey", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs1 === errors;
@@ -326,28 +323,28 @@ if(!valid0){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.topicArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "topicArn");
+vErrors = requiredError(vErrors, "", "topicArn");
 errors++;
 }
 if(data.type !== undefined){
 if("SNS" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "SNS"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "SNS"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs11 === errors;
@@ -356,64 +353,64 @@ if(!valid0){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.smtpReplyCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "smtpReplyCode");
+vErrors = requiredError(vErrors, "", "smtpReplyCode");
 errors++;
 }
 if(data.statusCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "statusCode");
+vErrors = requiredError(vErrors, "", "statusCode");
 errors++;
 }
 if(data.message === undefined){
-vErrors = requiredError(vErrors, instancePath, "message");
+vErrors = requiredError(vErrors, "", "message");
 errors++;
 }
 if(data.sender === undefined){
-vErrors = requiredError(vErrors, instancePath, "sender");
+vErrors = requiredError(vErrors, "", "sender");
 errors++;
 }
 if(data.type !== undefined){
 if("Bounce" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Bounce"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "Bounce"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 if(data.smtpReplyCode !== undefined){
 if(typeof data.smtpReplyCode !== "string"){
-vErrors = typeError(vErrors, instancePath+"/smtpReplyCode", "string");
+vErrors = typeError(vErrors, "/smtpReplyCode", "string");
 errors++;
 }
 }
 if(data.statusCode !== undefined){
 if(typeof data.statusCode !== "string"){
-vErrors = typeError(vErrors, instancePath+"/statusCode", "string");
+vErrors = typeError(vErrors, "/statusCode", "string");
 errors++;
 }
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-vErrors = typeError(vErrors, instancePath+"/message", "string");
+vErrors = typeError(vErrors, "/message", "string");
 errors++;
 }
 }
 if(data.sender !== undefined){
 if(typeof data.sender !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sender", "string");
+vErrors = typeError(vErrors, "/sender", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs17 === errors;
@@ -422,44 +419,44 @@ if(!valid0){
 const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.functionArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "functionArn");
+vErrors = requiredError(vErrors, "", "functionArn");
 errors++;
 }
 if(data.invocationType === undefined){
-vErrors = requiredError(vErrors, instancePath, "invocationType");
+vErrors = requiredError(vErrors, "", "invocationType");
 errors++;
 }
 if(data.type !== undefined){
 if("Lambda" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Lambda"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "Lambda"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 if(data.functionArn !== undefined){
 if(typeof data.functionArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/functionArn", "string");
+vErrors = typeError(vErrors, "/functionArn", "string");
 errors++;
 }
 }
 if(data.invocationType !== undefined){
 if(typeof data.invocationType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invocationType", "string");
+vErrors = typeError(vErrors, "/invocationType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs31 === errors;
@@ -468,24 +465,24 @@ if(!valid0){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.type !== undefined){
 if("Stop" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "Stop"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "Stop"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs41 === errors;
@@ -494,34 +491,34 @@ if(!valid0){
 const _errs47 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = requiredError(vErrors, instancePath, "type");
+vErrors = requiredError(vErrors, "", "type");
 errors++;
 }
 if(data.organizationArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "organizationArn");
+vErrors = requiredError(vErrors, "", "organizationArn");
 errors++;
 }
 if(data.type !== undefined){
 if("WorkMail" !== data.type){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/type",keyword:"const",params:{allowedValue: "WorkMail"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/type",keyword:"const",params:{allowedValue: "WorkMail"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.topicArn !== undefined){
 if(typeof data.topicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/topicArn", "string");
+vErrors = typeError(vErrors, "/topicArn", "string");
 errors++;
 }
 }
 if(data.organizationArn !== undefined){
 if(typeof data.organizationArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/organizationArn", "string");
+vErrors = typeError(vErrors, "/organizationArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 var _valid0 = _errs47 === errors;
@@ -532,7 +529,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -551,57 +548,56 @@ return errors === 0;
 }
 
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "timestamp");
+vErrors = requiredError(vErrors, "", "timestamp");
 errors++;
 }
 if(data.processingTimeMillis === undefined){
-vErrors = requiredError(vErrors, instancePath, "processingTimeMillis");
+vErrors = requiredError(vErrors, "", "processingTimeMillis");
 errors++;
 }
 if(data.recipients === undefined){
-vErrors = requiredError(vErrors, instancePath, "recipients");
+vErrors = requiredError(vErrors, "", "recipients");
 errors++;
 }
 if(data.spamVerdict === undefined){
-vErrors = requiredError(vErrors, instancePath, "spamVerdict");
+vErrors = requiredError(vErrors, "", "spamVerdict");
 errors++;
 }
 if(data.virusVerdict === undefined){
-vErrors = requiredError(vErrors, instancePath, "virusVerdict");
+vErrors = requiredError(vErrors, "", "virusVerdict");
 errors++;
 }
 if(data.spfVerdict === undefined){
-vErrors = requiredError(vErrors, instancePath, "spfVerdict");
+vErrors = requiredError(vErrors, "", "spfVerdict");
 errors++;
 }
 if(data.dkimVerdict === undefined){
-vErrors = requiredError(vErrors, instancePath, "dkimVerdict");
+vErrors = requiredError(vErrors, "", "dkimVerdict");
 errors++;
 }
 if(data.dmarcVerdict === undefined){
-vErrors = requiredError(vErrors, instancePath, "dmarcVerdict");
+vErrors = requiredError(vErrors, "", "dmarcVerdict");
 errors++;
 }
 if(data.action === undefined){
-vErrors = requiredError(vErrors, instancePath, "action");
+vErrors = requiredError(vErrors, "", "action");
 errors++;
 }
 if(data.timestamp !== undefined){
 if(typeof data.timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/timestamp", "string");
+vErrors = typeError(vErrors, "/timestamp", "string");
 errors++;
 }
 }
 if(data.processingTimeMillis !== undefined){
 let data1 = data.processingTimeMillis;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/processingTimeMillis", "number");
+vErrors = typeError(vErrors, "/processingTimeMillis", "number");
 errors++;
 }
 }
@@ -611,13 +607,13 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/recipients/" + i0, "string");
+vErrors = typeError(vErrors, "/recipients/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/recipients", "array");
+vErrors = typeError(vErrors, "/recipients", "array");
 errors++;
 }
 }
@@ -625,19 +621,19 @@ if(data.spamVerdict !== undefined){
 let data4 = data.spamVerdict;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.status === undefined){
-vErrors = requiredError(vErrors, instancePath+"/spamVerdict", "status");
+vErrors = requiredError(vErrors, "/spamVerdict", "status");
 errors++;
 }
 if(data4.status !== undefined){
 let data5 = data4.status;
 if(!(((((data5 === "PASS") || (data5 === "FAIL")) || (data5 === "GRAY")) || (data5 === "PROCESSING_FAILED")) || (data5 === "DISABLED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/spamVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/spamVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/spamVerdict", "object");
+vErrors = typeError(vErrors, "/spamVerdict", "object");
 errors++;
 }
 }
@@ -645,19 +641,19 @@ if(data.virusVerdict !== undefined){
 let data6 = data.virusVerdict;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.status === undefined){
-vErrors = requiredError(vErrors, instancePath+"/virusVerdict", "status");
+vErrors = requiredError(vErrors, "/virusVerdict", "status");
 errors++;
 }
 if(data6.status !== undefined){
 let data7 = data6.status;
 if(!(((((data7 === "PASS") || (data7 === "FAIL")) || (data7 === "GRAY")) || (data7 === "PROCESSING_FAILED")) || (data7 === "DISABLED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/virusVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/virusVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/virusVerdict", "object");
+vErrors = typeError(vErrors, "/virusVerdict", "object");
 errors++;
 }
 }
@@ -665,19 +661,19 @@ if(data.spfVerdict !== undefined){
 let data8 = data.spfVerdict;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.status === undefined){
-vErrors = requiredError(vErrors, instancePath+"/spfVerdict", "status");
+vErrors = requiredError(vErrors, "/spfVerdict", "status");
 errors++;
 }
 if(data8.status !== undefined){
 let data9 = data8.status;
 if(!(((((data9 === "PASS") || (data9 === "FAIL")) || (data9 === "GRAY")) || (data9 === "PROCESSING_FAILED")) || (data9 === "DISABLED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/spfVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/spfVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/spfVerdict", "object");
+vErrors = typeError(vErrors, "/spfVerdict", "object");
 errors++;
 }
 }
@@ -685,19 +681,19 @@ if(data.dkimVerdict !== undefined){
 let data10 = data.dkimVerdict;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.status === undefined){
-vErrors = requiredError(vErrors, instancePath+"/dkimVerdict", "status");
+vErrors = requiredError(vErrors, "/dkimVerdict", "status");
 errors++;
 }
 if(data10.status !== undefined){
 let data11 = data10.status;
 if(!(((((data11 === "PASS") || (data11 === "FAIL")) || (data11 === "GRAY")) || (data11 === "PROCESSING_FAILED")) || (data11 === "DISABLED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/dkimVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/dkimVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/dkimVerdict", "object");
+vErrors = typeError(vErrors, "/dkimVerdict", "object");
 errors++;
 }
 }
@@ -705,38 +701,38 @@ if(data.dmarcVerdict !== undefined){
 let data12 = data.dmarcVerdict;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.status === undefined){
-vErrors = requiredError(vErrors, instancePath+"/dmarcVerdict", "status");
+vErrors = requiredError(vErrors, "/dmarcVerdict", "status");
 errors++;
 }
 if(data12.status !== undefined){
 let data13 = data12.status;
 if(!(((((data13 === "PASS") || (data13 === "FAIL")) || (data13 === "GRAY")) || (data13 === "PROCESSING_FAILED")) || (data13 === "DISABLED"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/dmarcVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/dmarcVerdict/status",keyword:"enum",params:{allowedValues: ["PASS","FAIL","GRAY","PROCESSING_FAILED","DISABLED"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/dmarcVerdict", "object");
+vErrors = typeError(vErrors, "/dmarcVerdict", "object");
 errors++;
 }
 }
 if(data.dmarcPolicy !== undefined){
 let data14 = data.dmarcPolicy;
 if(!(((data14 === "none") || (data14 === "quarantine")) || (data14 === "reject"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/dmarcPolicy",keyword:"enum",params:{allowedValues: ["none","quarantine","reject"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/dmarcPolicy",keyword:"enum",params:{allowedValues: ["none","quarantine","reject"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.action !== undefined){
 if(!(validate16(data.action))){
-vErrors = appendErrorsAt(vErrors, validate16.errors, instancePath+"/action");
+vErrors = appendErrorsAt(vErrors, validate16.errors, "/action");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -744,34 +740,33 @@ return errors === 0;
 }
 
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.mail === undefined){
-vErrors = requiredError(vErrors, instancePath, "mail");
+vErrors = requiredError(vErrors, "", "mail");
 errors++;
 }
 if(data.receipt === undefined){
-vErrors = requiredError(vErrors, instancePath, "receipt");
+vErrors = requiredError(vErrors, "", "receipt");
 errors++;
 }
 if(data.mail !== undefined){
 if(!(validate13(data.mail))){
-vErrors = appendErrorsAt(vErrors, validate13.errors, instancePath+"/mail");
+vErrors = appendErrorsAt(vErrors, validate13.errors, "/mail");
 errors = vErrors.length;
 }
 }
 if(data.receipt !== undefined){
 if(!(validate15(data.receipt))){
-vErrors = appendErrorsAt(vErrors, validate15.errors, instancePath+"/receipt");
+vErrors = appendErrorsAt(vErrors, validate15.errors, "/receipt");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -779,44 +774,43 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventSource");
 errors++;
 }
 if(data.eventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventVersion");
+vErrors = requiredError(vErrors, "", "eventVersion");
 errors++;
 }
 if(data.ses === undefined){
-vErrors = requiredError(vErrors, instancePath, "ses");
+vErrors = requiredError(vErrors, "", "ses");
 errors++;
 }
 if(data.eventSource !== undefined){
 if(typeof data.eventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+vErrors = typeError(vErrors, "/eventSource", "string");
 errors++;
 }
 }
 if(data.eventVersion !== undefined){
 if(typeof data.eventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+vErrors = typeError(vErrors, "/eventVersion", "string");
 errors++;
 }
 }
 if(data.ses !== undefined){
 if(!(validate12(data.ses))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/ses");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/ses");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -824,14 +818,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/ses.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -840,19 +833,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

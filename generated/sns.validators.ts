@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateSNSEvent = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20,78 +18,70 @@ if(data.Type === undefined){
 data.Type = "Notification";
 }
 if(data.SignatureVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "SignatureVersion");
+vErrors = requiredError(vErrors, "", "SignatureVersion");
 errors++;
 }
 if(data.Timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "Timestamp");
+vErrors = requiredError(vErrors, "", "Timestamp");
 errors++;
 }
 if(data.Signature === undefined){
-vErrors = requiredError(vErrors, instancePath, "Signature");
+vErrors = requiredError(vErrors, "", "Signature");
 errors++;
 }
 if(data.SigningCertUrl === undefined){
-vErrors = requiredError(vErrors, instancePath, "SigningCertUrl");
+vErrors = requiredError(vErrors, "", "SigningCertUrl");
 errors++;
 }
 if(data.MessageId === undefined){
-vErrors = requiredError(vErrors, instancePath, "MessageId");
+vErrors = requiredError(vErrors, "", "MessageId");
 errors++;
 }
 if(data.Message === undefined){
-vErrors = requiredError(vErrors, instancePath, "Message");
-errors++;
-}
-if(data.MessageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "MessageAttributes");
-errors++;
-}
-if(data.Type === undefined){
-vErrors = requiredError(vErrors, instancePath, "Type");
+vErrors = requiredError(vErrors, "", "Message");
 errors++;
 }
 if(data.UnsubscribeUrl === undefined){
-vErrors = requiredError(vErrors, instancePath, "UnsubscribeUrl");
+vErrors = requiredError(vErrors, "", "UnsubscribeUrl");
 errors++;
 }
 if(data.TopicArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "TopicArn");
+vErrors = requiredError(vErrors, "", "TopicArn");
 errors++;
 }
 if(data.SignatureVersion !== undefined){
 if(typeof data.SignatureVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/SignatureVersion", "string");
+vErrors = typeError(vErrors, "/SignatureVersion", "string");
 errors++;
 }
 }
 if(data.Timestamp !== undefined){
 if(typeof data.Timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Timestamp", "string");
+vErrors = typeError(vErrors, "/Timestamp", "string");
 errors++;
 }
 }
 if(data.Signature !== undefined){
 if(typeof data.Signature !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Signature", "string");
+vErrors = typeError(vErrors, "/Signature", "string");
 errors++;
 }
 }
 if(data.SigningCertUrl !== undefined){
 if(typeof data.SigningCertUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/SigningCertUrl", "string");
+vErrors = typeError(vErrors, "/SigningCertUrl", "string");
 errors++;
 }
 }
 if(data.MessageId !== undefined){
 if(typeof data.MessageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageId", "string");
+vErrors = typeError(vErrors, "/MessageId", "string");
 errors++;
 }
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Message", "string");
+vErrors = typeError(vErrors, "/Message", "string");
 errors++;
 }
 }
@@ -101,68 +91,68 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Type");
+vErrors = requiredError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Value");
+vErrors = requiredError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "object");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes", "object");
+vErrors = typeError(vErrors, "/MessageAttributes", "object");
 errors++;
 }
 if(typeof data.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Type", "string");
+vErrors = typeError(vErrors, "/Type", "string");
 errors++;
 }
 if(data.UnsubscribeUrl !== undefined){
 if(typeof data.UnsubscribeUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/UnsubscribeUrl", "string");
+vErrors = typeError(vErrors, "/UnsubscribeUrl", "string");
 errors++;
 }
 }
 if(data.TopicArn !== undefined){
 if(typeof data.TopicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/TopicArn", "string");
+vErrors = typeError(vErrors, "/TopicArn", "string");
 errors++;
 }
 }
 if(data.Subject !== undefined){
 let data13 = data.Subject;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.Token !== undefined){
 if(typeof data.Token !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Token", "string");
+vErrors = typeError(vErrors, "/Token", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -170,8 +160,7 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -181,45 +170,37 @@ data.EventVersion = "1.0";
 if(data.EventSource === undefined){
 data.EventSource = "aws:sns";
 }
-if(data.EventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventVersion");
-errors++;
-}
 if(data.EventSubscriptionArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventSubscriptionArn");
-errors++;
-}
-if(data.EventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventSource");
+vErrors = requiredError(vErrors, "", "EventSubscriptionArn");
 errors++;
 }
 if(data.Sns === undefined){
-vErrors = requiredError(vErrors, instancePath, "Sns");
+vErrors = requiredError(vErrors, "", "Sns");
 errors++;
 }
 if(typeof data.EventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventVersion", "string");
+vErrors = typeError(vErrors, "/EventVersion", "string");
 errors++;
 }
 if(data.EventSubscriptionArn !== undefined){
 if(typeof data.EventSubscriptionArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventSubscriptionArn", "string");
+vErrors = typeError(vErrors, "/EventSubscriptionArn", "string");
 errors++;
 }
 }
 if(typeof data.EventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
+vErrors = typeError(vErrors, "/EventSource", "string");
 errors++;
 }
 if(data.Sns !== undefined){
 if(!(validate12(data.Sns))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/Sns");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/Sns");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -227,14 +208,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/sns.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -243,19 +223,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;

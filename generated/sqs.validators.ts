@@ -5,11 +5,9 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { appendErrorsAt, pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateSQSEvent = validate10;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17,18 +15,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
+vErrors = requiredError(vErrors, "/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -38,13 +36,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -54,31 +52,31 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0), "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -86,8 +84,7 @@ return errors === 0;
 }
 
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -95,50 +92,46 @@ if(data.messageAttributes === undefined){
 data.messageAttributes = {};
 }
 if(data.messageId === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageId");
+vErrors = requiredError(vErrors, "", "messageId");
 errors++;
 }
 if(data.receiptHandle === undefined){
-vErrors = requiredError(vErrors, instancePath, "receiptHandle");
+vErrors = requiredError(vErrors, "", "receiptHandle");
 errors++;
 }
 if(data.body === undefined){
-vErrors = requiredError(vErrors, instancePath, "body");
+vErrors = requiredError(vErrors, "", "body");
 errors++;
 }
 if(data.attributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "attributes");
-errors++;
-}
-if(data.messageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageAttributes");
+vErrors = requiredError(vErrors, "", "attributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
-vErrors = requiredError(vErrors, instancePath, "md5OfBody");
+vErrors = requiredError(vErrors, "", "md5OfBody");
 errors++;
 }
 if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+vErrors = requiredError(vErrors, "", "eventSourceARN");
 errors++;
 }
 if(data.awsRegion === undefined){
-vErrors = requiredError(vErrors, instancePath, "awsRegion");
+vErrors = requiredError(vErrors, "", "awsRegion");
 errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messageId", "string");
+vErrors = typeError(vErrors, "/messageId", "string");
 errors++;
 }
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
+vErrors = typeError(vErrors, "/receiptHandle", "string");
 errors++;
 }
 }
@@ -147,13 +140,13 @@ let data2 = data.body;
 const slot0 = kataSlots === null ? undefined : kataSlots["body"];
 if(slot0 === undefined){
 if(typeof data2 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 else {
 if(!(slot0(data2))){
-vErrors = appendErrorsAt(vErrors, slot0.errors, instancePath+"/body");
+vErrors = appendErrorsAt(vErrors, slot0.errors, "/body");
 errors = vErrors.length;
 }
 }
@@ -162,119 +155,119 @@ if(data.attributes !== undefined){
 let data3 = data.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ApproximateReceiveCount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
+vErrors = requiredError(vErrors, "/attributes", "ApproximateReceiveCount");
 errors++;
 }
 if(data3.SentTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
+vErrors = requiredError(vErrors, "/attributes", "SentTimestamp");
 errors++;
 }
 if(data3.SenderId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
+vErrors = requiredError(vErrors, "/attributes", "SenderId");
 errors++;
 }
 if(data3.ApproximateFirstReceiveTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
+vErrors = requiredError(vErrors, "/attributes", "ApproximateFirstReceiveTimestamp");
 errors++;
 }
 if(data3.AWSTraceHeader !== undefined){
 if(typeof data3.AWSTraceHeader !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
+vErrors = typeError(vErrors, "/attributes/AWSTraceHeader", "string");
 errors++;
 }
 }
 if(data3.ApproximateReceiveCount !== undefined){
 if(typeof data3.ApproximateReceiveCount !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
+vErrors = typeError(vErrors, "/attributes/ApproximateReceiveCount", "string");
 errors++;
 }
 }
 if(data3.SentTimestamp !== undefined){
 if(typeof data3.SentTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
+vErrors = typeError(vErrors, "/attributes/SentTimestamp", "string");
 errors++;
 }
 }
 if(data3.SenderId !== undefined){
 if(typeof data3.SenderId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
+vErrors = typeError(vErrors, "/attributes/SenderId", "string");
 errors++;
 }
 }
 if(data3.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data3.ApproximateFirstReceiveTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
+vErrors = typeError(vErrors, "/attributes/ApproximateFirstReceiveTimestamp", "string");
 errors++;
 }
 }
 if(data3.SequenceNumber !== undefined){
 if(typeof data3.SequenceNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
+vErrors = typeError(vErrors, "/attributes/SequenceNumber", "string");
 errors++;
 }
 }
 if(data3.MessageGroupId !== undefined){
 if(typeof data3.MessageGroupId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
+vErrors = typeError(vErrors, "/attributes/MessageGroupId", "string");
 errors++;
 }
 }
 if(data3.MessageDeduplicationId !== undefined){
 if(typeof data3.MessageDeduplicationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
+vErrors = typeError(vErrors, "/attributes/MessageDeduplicationId", "string");
 errors++;
 }
 }
 if(data3.DeadLetterQueueSourceArn !== undefined){
 if(typeof data3.DeadLetterQueueSourceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
+vErrors = typeError(vErrors, "/attributes/DeadLetterQueueSourceArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/attributes", "object");
+vErrors = typeError(vErrors, "/attributes", "object");
 errors++;
 }
 }
 if(!(validate12(data.messageAttributes))){
-vErrors = appendErrorsAt(vErrors, validate12.errors, instancePath+"/messageAttributes");
+vErrors = appendErrorsAt(vErrors, validate12.errors, "/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
+vErrors = typeError(vErrors, "/md5OfBody", "string");
 errors++;
 }
 }
 if(data.md5OfMessageAttributes !== undefined){
 let data15 = data.md5OfMessageAttributes;
 if((typeof data15 !== "string") && (data15 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+vErrors = typeError(vErrors, "/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+vErrors = typeError(vErrors, "/awsRegion", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -282,14 +275,13 @@ return errors === 0;
 }
 
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/sqs.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -298,19 +290,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate11(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate11.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate11.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -319,13 +311,12 @@ return errors === 0;
 
 export const validateSQSBatchResponse = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.batchItemFailures === undefined){
-vErrors = requiredError(vErrors, instancePath, "batchItemFailures");
+vErrors = requiredError(vErrors, "", "batchItemFailures");
 errors++;
 }
 if(data.batchItemFailures !== undefined){
@@ -336,30 +327,30 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.itemIdentifier === undefined){
-vErrors = requiredError(vErrors, instancePath+"/batchItemFailures/" + i0, "itemIdentifier");
+vErrors = requiredError(vErrors, "/batchItemFailures/" + i0, "itemIdentifier");
 errors++;
 }
 if(data1.itemIdentifier !== undefined){
 if(typeof data1.itemIdentifier !== "string"){
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0+"/itemIdentifier", "string");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0+"/itemIdentifier", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures/" + i0, "object");
+vErrors = typeError(vErrors, "/batchItemFailures/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/batchItemFailures", "array");
+vErrors = typeError(vErrors, "/batchItemFailures", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;

@@ -5,65 +5,63 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateTransferFamilyAuthorizerEvent = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/transfer-family.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.username === undefined){
-vErrors = requiredError(vErrors, instancePath, "username");
+vErrors = requiredError(vErrors, "", "username");
 errors++;
 }
 if(data.protocol === undefined){
-vErrors = requiredError(vErrors, instancePath, "protocol");
+vErrors = requiredError(vErrors, "", "protocol");
 errors++;
 }
 if(data.serverId === undefined){
-vErrors = requiredError(vErrors, instancePath, "serverId");
+vErrors = requiredError(vErrors, "", "serverId");
 errors++;
 }
 if(data.sourceIp === undefined){
-vErrors = requiredError(vErrors, instancePath, "sourceIp");
+vErrors = requiredError(vErrors, "", "sourceIp");
 errors++;
 }
 if(data.username !== undefined){
 if(typeof data.username !== "string"){
-vErrors = typeError(vErrors, instancePath+"/username", "string");
+vErrors = typeError(vErrors, "/username", "string");
 errors++;
 }
 }
 if(data.password !== undefined){
 if(typeof data.password !== "string"){
-vErrors = typeError(vErrors, instancePath+"/password", "string");
+vErrors = typeError(vErrors, "/password", "string");
 errors++;
 }
 }
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(!(((data2 === "SFTP") || (data2 === "FTP")) || (data2 === "FTPS"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/protocol",keyword:"enum",params:{allowedValues: ["SFTP","FTP","FTPS"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/protocol",keyword:"enum",params:{allowedValues: ["SFTP","FTP","FTPS"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.serverId !== undefined){
 if(typeof data.serverId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/serverId", "string");
+vErrors = typeError(vErrors, "/serverId", "string");
 errors++;
 }
 }
 if(data.sourceIp !== undefined){
 if(typeof data.sourceIp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sourceIp", "string");
+vErrors = typeError(vErrors, "/sourceIp", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -72,14 +70,13 @@ return errors === 0;
 
 export const validateTransferFamilyAuthorizerResult = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Role !== undefined){
 if(typeof data.Role !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Role", "string");
+vErrors = typeError(vErrors, "/Role", "string");
 errors++;
 }
 }
@@ -87,24 +84,24 @@ if(data.PosixProfile !== undefined){
 let data1 = data.PosixProfile;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Uid === undefined){
-vErrors = requiredError(vErrors, instancePath+"/PosixProfile", "Uid");
+vErrors = requiredError(vErrors, "/PosixProfile", "Uid");
 errors++;
 }
 if(data1.Gid === undefined){
-vErrors = requiredError(vErrors, instancePath+"/PosixProfile", "Gid");
+vErrors = requiredError(vErrors, "/PosixProfile", "Gid");
 errors++;
 }
 if(data1.Uid !== undefined){
 let data2 = data1.Uid;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-vErrors = typeError(vErrors, instancePath+"/PosixProfile/Uid", "number");
+vErrors = typeError(vErrors, "/PosixProfile/Uid", "number");
 errors++;
 }
 }
 if(data1.Gid !== undefined){
 let data3 = data1.Gid;
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-vErrors = typeError(vErrors, instancePath+"/PosixProfile/Gid", "number");
+vErrors = typeError(vErrors, "/PosixProfile/Gid", "number");
 errors++;
 }
 }
@@ -115,19 +112,19 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-vErrors = typeError(vErrors, instancePath+"/PosixProfile/SecondaryGids/" + i0, "number");
+vErrors = typeError(vErrors, "/PosixProfile/SecondaryGids/" + i0, "number");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/PosixProfile/SecondaryGids", "array");
+vErrors = typeError(vErrors, "/PosixProfile/SecondaryGids", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/PosixProfile", "object");
+vErrors = typeError(vErrors, "/PosixProfile", "object");
 errors++;
 }
 }
@@ -137,44 +134,44 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data6[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/PublicKeys/" + i1, "string");
+vErrors = typeError(vErrors, "/PublicKeys/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/PublicKeys", "array");
+vErrors = typeError(vErrors, "/PublicKeys", "array");
 errors++;
 }
 }
 if(data.Policy !== undefined){
 if(typeof data.Policy !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Policy", "string");
+vErrors = typeError(vErrors, "/Policy", "string");
 errors++;
 }
 }
 if(data.HomeDirectoryType !== undefined){
 let data9 = data.HomeDirectoryType;
 if(!((data9 === "PATH") || (data9 === "LOGICAL"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/HomeDirectoryType",keyword:"enum",params:{allowedValues: ["PATH","LOGICAL"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/HomeDirectoryType",keyword:"enum",params:{allowedValues: ["PATH","LOGICAL"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.HomeDirectoryDetails !== undefined){
 if(typeof data.HomeDirectoryDetails !== "string"){
-vErrors = typeError(vErrors, instancePath+"/HomeDirectoryDetails", "string");
+vErrors = typeError(vErrors, "/HomeDirectoryDetails", "string");
 errors++;
 }
 }
 if(data.HomeDirectory !== undefined){
 if(typeof data.HomeDirectory !== "string"){
-vErrors = typeError(vErrors, instancePath+"/HomeDirectory", "string");
+vErrors = typeError(vErrors, "/HomeDirectory", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;

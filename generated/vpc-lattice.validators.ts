@@ -5,50 +5,48 @@
 // @ts-nocheck -- Ajv standalone output; the typed wrappers are in the sibling modules.
 import { pushError, typeError, requiredError, pointerSegment, ucs2length, equal, formats as kataFormats } from "../runtime/decode/index.js";
 
-const rootOptions = {instancePath: ""};
 export const validateVPCLatticeEventV2 = validate10;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.dev/schemas/vpc-lattice.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
+vErrors = requiredError(vErrors, "", "version");
 errors++;
 }
 if(data.path === undefined){
-vErrors = requiredError(vErrors, instancePath, "path");
+vErrors = requiredError(vErrors, "", "path");
 errors++;
 }
 if(data.method === undefined){
-vErrors = requiredError(vErrors, instancePath, "method");
+vErrors = requiredError(vErrors, "", "method");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.requestContext === undefined){
-vErrors = requiredError(vErrors, instancePath, "requestContext");
+vErrors = requiredError(vErrors, "", "requestContext");
 errors++;
 }
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-vErrors = typeError(vErrors, instancePath+"/version", "string");
+vErrors = typeError(vErrors, "/version", "string");
 errors++;
 }
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/path", "string");
+vErrors = typeError(vErrors, "/path", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/method", "string");
+vErrors = typeError(vErrors, "/method", "string");
 errors++;
 }
 }
@@ -61,7 +59,7 @@ const _errs11 = errors;
 let valid2 = false;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 var _valid0 = _errs12 === errors;
@@ -72,20 +70,20 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data4[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0)+"/" + i0, "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0)+"/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "array");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "array");
 errors++;
 }
 var _valid0 = _errs14 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/headers/" + pointerSegment(key0),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -102,7 +100,7 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -115,7 +113,7 @@ const _errs22 = errors;
 let valid6 = false;
 const _errs23 = errors;
 if(typeof data7 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key1), "string");
 errors++;
 }
 var _valid1 = _errs23 === errors;
@@ -126,20 +124,20 @@ if(Array.isArray(data7)){
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data7[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1)+"/" + i1, "string");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key1)+"/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters/" + pointerSegment(key1), "array");
+vErrors = typeError(vErrors, "/queryStringParameters/" + pointerSegment(key1), "array");
 errors++;
 }
 var _valid1 = _errs25 === errors;
 valid6 = valid6 || _valid1;
 }
 if(!valid6){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/queryStringParameters/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
+vErrors = pushError(vErrors, {instancePath:"/queryStringParameters/" + pointerSegment(key1),keyword:"anyOf",params:{},message:"must match a schema in anyOf"});
 errors++;
 }
 else {
@@ -156,19 +154,19 @@ vErrors = null;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/queryStringParameters", "object");
+vErrors = typeError(vErrors, "/queryStringParameters", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
@@ -176,44 +174,44 @@ if(data.requestContext !== undefined){
 let data11 = data.requestContext;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.serviceNetworkArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "serviceNetworkArn");
+vErrors = requiredError(vErrors, "/requestContext", "serviceNetworkArn");
 errors++;
 }
 if(data11.serviceArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "serviceArn");
+vErrors = requiredError(vErrors, "/requestContext", "serviceArn");
 errors++;
 }
 if(data11.targetGroupArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "targetGroupArn");
+vErrors = requiredError(vErrors, "/requestContext", "targetGroupArn");
 errors++;
 }
 if(data11.identity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "identity");
+vErrors = requiredError(vErrors, "/requestContext", "identity");
 errors++;
 }
 if(data11.region === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "region");
+vErrors = requiredError(vErrors, "/requestContext", "region");
 errors++;
 }
 if(data11.timeEpoch === undefined){
-vErrors = requiredError(vErrors, instancePath+"/requestContext", "timeEpoch");
+vErrors = requiredError(vErrors, "/requestContext", "timeEpoch");
 errors++;
 }
 if(data11.serviceNetworkArn !== undefined){
 if(typeof data11.serviceNetworkArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/serviceNetworkArn", "string");
+vErrors = typeError(vErrors, "/requestContext/serviceNetworkArn", "string");
 errors++;
 }
 }
 if(data11.serviceArn !== undefined){
 if(typeof data11.serviceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/serviceArn", "string");
+vErrors = typeError(vErrors, "/requestContext/serviceArn", "string");
 errors++;
 }
 }
 if(data11.targetGroupArn !== undefined){
 if(typeof data11.targetGroupArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/targetGroupArn", "string");
+vErrors = typeError(vErrors, "/requestContext/targetGroupArn", "string");
 errors++;
 }
 }
@@ -222,91 +220,91 @@ let data15 = data11.identity;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.sourceVpcArn !== undefined){
 if(typeof data15.sourceVpcArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sourceVpcArn", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/sourceVpcArn", "string");
 errors++;
 }
 }
 if(data15.type !== undefined){
 if(typeof data15.type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/type", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/type", "string");
 errors++;
 }
 }
 if(data15.principal !== undefined){
 if(typeof data15.principal !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/principal", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/principal", "string");
 errors++;
 }
 }
 if(data15.principalOrgID !== undefined){
 if(typeof data15.principalOrgID !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/principalOrgID", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/principalOrgID", "string");
 errors++;
 }
 }
 if(data15.sessionName !== undefined){
 if(typeof data15.sessionName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/sessionName", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/sessionName", "string");
 errors++;
 }
 }
 if(data15.x509IssuerOu !== undefined){
 if(typeof data15.x509IssuerOu !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509IssuerOu", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/x509IssuerOu", "string");
 errors++;
 }
 }
 if(data15.x509SanDns !== undefined){
 if(typeof data15.x509SanDns !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanDns", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/x509SanDns", "string");
 errors++;
 }
 }
 if(data15.x509SanNameCn !== undefined){
 if(typeof data15.x509SanNameCn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanNameCn", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/x509SanNameCn", "string");
 errors++;
 }
 }
 if(data15.x509SanUri !== undefined){
 if(typeof data15.x509SanUri !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SanUri", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/x509SanUri", "string");
 errors++;
 }
 }
 if(data15.x509SubjectCn !== undefined){
 if(typeof data15.x509SubjectCn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity/x509SubjectCn", "string");
+vErrors = typeError(vErrors, "/requestContext/identity/x509SubjectCn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext/identity", "object");
+vErrors = typeError(vErrors, "/requestContext/identity", "object");
 errors++;
 }
 }
 if(data11.region !== undefined){
 if(typeof data11.region !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/region", "string");
+vErrors = typeError(vErrors, "/requestContext/region", "string");
 errors++;
 }
 }
 if(data11.timeEpoch !== undefined){
 if(typeof data11.timeEpoch !== "string"){
-vErrors = typeError(vErrors, instancePath+"/requestContext/timeEpoch", "string");
+vErrors = typeError(vErrors, "/requestContext/timeEpoch", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/requestContext", "object");
+vErrors = typeError(vErrors, "/requestContext", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -315,32 +313,31 @@ return errors === 0;
 
 export const validateVPCLatticeEvent = validate11;
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.raw_path === undefined){
-vErrors = requiredError(vErrors, instancePath, "raw_path");
+vErrors = requiredError(vErrors, "", "raw_path");
 errors++;
 }
 if(data.method === undefined){
-vErrors = requiredError(vErrors, instancePath, "method");
+vErrors = requiredError(vErrors, "", "method");
 errors++;
 }
 if(data.headers === undefined){
-vErrors = requiredError(vErrors, instancePath, "headers");
+vErrors = requiredError(vErrors, "", "headers");
 errors++;
 }
 if(data.raw_path !== undefined){
 if(typeof data.raw_path !== "string"){
-vErrors = typeError(vErrors, instancePath+"/raw_path", "string");
+vErrors = typeError(vErrors, "/raw_path", "string");
 errors++;
 }
 }
 if(data.method !== undefined){
 if(typeof data.method !== "string"){
-vErrors = typeError(vErrors, instancePath+"/method", "string");
+vErrors = typeError(vErrors, "/method", "string");
 errors++;
 }
 }
@@ -349,13 +346,13 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
@@ -364,31 +361,31 @@ let data4 = data.query_string_parameters;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 if(typeof data4[key1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/query_string_parameters/" + pointerSegment(key1), "string");
+vErrors = typeError(vErrors, "/query_string_parameters/" + pointerSegment(key1), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/query_string_parameters", "object");
+vErrors = typeError(vErrors, "/query_string_parameters", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.is_base64_encoded !== undefined){
 if(typeof data.is_base64_encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/is_base64_encoded", "boolean");
+vErrors = typeError(vErrors, "/is_base64_encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -397,25 +394,24 @@ return errors === 0;
 
 export const validateVPCLatticeResult = validate12;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusCode === undefined){
-vErrors = requiredError(vErrors, instancePath, "statusCode");
+vErrors = requiredError(vErrors, "", "statusCode");
 errors++;
 }
 if(data.statusCode !== undefined){
 let data0 = data.statusCode;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-vErrors = typeError(vErrors, instancePath+"/statusCode", "integer");
+vErrors = typeError(vErrors, "/statusCode", "integer");
 errors++;
 }
 }
 if(data.statusDescription !== undefined){
 if(typeof data.statusDescription !== "string"){
-vErrors = typeError(vErrors, instancePath+"/statusDescription", "string");
+vErrors = typeError(vErrors, "/statusDescription", "string");
 errors++;
 }
 }
@@ -424,31 +420,31 @@ let data2 = data.headers;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key0 in data2){
 if(typeof data2[key0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/headers/" + pointerSegment(key0), "string");
+vErrors = typeError(vErrors, "/headers/" + pointerSegment(key0), "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/headers", "object");
+vErrors = typeError(vErrors, "/headers", "object");
 errors++;
 }
 }
 if(data.body !== undefined){
 if(typeof data.body !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body", "string");
+vErrors = typeError(vErrors, "/body", "string");
 errors++;
 }
 }
 if(data.isBase64Encoded !== undefined){
 if(typeof data.isBase64Encoded !== "boolean"){
-vErrors = typeError(vErrors, instancePath+"/isBase64Encoded", "boolean");
+vErrors = typeError(vErrors, "/isBase64Encoded", "boolean");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;

@@ -9,6 +9,8 @@ import { formats } from "../runtime/decode/index.js";
 import * as fills from "../runtime/decode/fills/index.js";
 import { compileError, invalidSchemaError, type MetaSchemaError } from "./ajv-errors.js";
 import { SchemaError } from "./errors.js";
+import { defaultsSatisfyRequired } from "./defaults-satisfy-required.js";
+import { pathsFromRoot } from "./paths-from-root.js";
 import { pathsOnFailure } from "./paths-on-failure.js";
 import { needsOwnProperties, protoPropertyAsPattern } from "./prototype-keys.js";
 import { slotKeywords } from "./slot-keywords.js";
@@ -71,7 +73,7 @@ export function emitValidators(given: ValidatorSchema[], exports: Record<string,
   for (const [call, name] of Object.entries(RUNTIME_HELPERS)) code = code.split(call).join(name);
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SchemaError(schemas[0]?.file ?? "?", undefined, `needs "${leftover[1]}" at run time, which kata does not ship. Remove the keyword that needs it.`);
-  code = sharedKeyEscapes(compactErrors(appendInPlace(pathsOnFailure(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code))))))))));
+  code = defaultsSatisfyRequired(pathsFromRoot(sharedKeyEscapes(compactErrors(appendInPlace(pathsOnFailure(dropUnusedSchemaConstants(inlineSchemaValues(withoutSchemaPaths(lengthFastPath(pureFormatLookups(evaluatedAsConstants(code))))))))))));
   const appends = ["appendErrors", "appendErrorsAt", "pushError", "typeError", "requiredError", "pointerSegment"].filter((helper) => code.includes(`${helper}(`));
   const helpers = [...appends, "ucs2length", "equal", "formats as kataFormats", ...[...usedFills].sort()];
   const imports = `import { ${helpers.join(", ")} } from "${runtimeImport}";`;

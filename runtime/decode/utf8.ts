@@ -1,23 +1,18 @@
 /**
  * Where UTF-8 bytes first go wrong (overlong forms, surrogates and code points past U+10FFFF
  * included), or -1. Runs only after a strict decode has failed, so that the error can say where.
+ * A lenient decode writes U+FFFD for each bad sequence, from its first byte: the first U+FFFD
+ * that the bytes do not spell (EF BF BD) is where they go wrong. The text before it is valid, so
+ * its UTF-8 length is the offset.
  */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const [length, min, max] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
-    if (length === 0) return i;
-    const second = bytes[i + 1];
-    if (second === undefined || second < min || second > max) return i;
-    for (let k = 2; k < length; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || next < 0x80 || next > 0xbf) return i;
-    }
-    i += length;
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  let offset = 0;
+  let counted = 0;
+  for (let at = text.indexOf("\ufffd"); at >= 0; at = text.indexOf("\ufffd", at + 1)) {
+    offset += Buffer.byteLength(text.slice(counted, at));
+    counted = at;
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
   }
   return -1;
 }

@@ -10,9 +10,8 @@ import { unzip } from "./unzip.js";
  * Bundle size of examples/orders' SQS function, packaged as a user packages it. A draft 2020-12
  * schema elsewhere in the config once put every validator of the config into every function.
  */
-// Issue 14's target is 16 kB (16,384 bytes); the function is 16,691 bytes (kata's structured logging and
-// invocation context joined every handler bundle). The bench reports it against 16 kB; this guards against growth.
-const BUDGET_BYTES = 16.5 * 1024;
+// Issue 14's target: 16 kB (16,384 bytes). The function is 16,280 bytes, with its sourceMappingURL line.
+const BUDGET_BYTES = 16 * 1024;
 /** What a 2020-12 entry may add to a function that does not use it: Ajv 2020's bookkeeping in the validators the function does use. */
 const DRAFT_2020_SLACK_BYTES = 1024;
 

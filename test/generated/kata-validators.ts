@@ -9,47 +9,45 @@ import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
 import { validateSQSEventWith } from "kata/events/sqs";
 
-const rootOptions = {instancePath: ""};
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 const func2 = ucs2length;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.local/schemas/order.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-vErrors = requiredError(vErrors, instancePath, "orderId");
+vErrors = requiredError(vErrors, "", "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-vErrors = requiredError(vErrors, instancePath, "quantity");
+vErrors = requiredError(vErrors, "", "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/orderId", "string");
+vErrors = typeError(vErrors, "/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
+vErrors = typeError(vErrors, "/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+vErrors = pushError(vErrors, {instancePath:"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -62,18 +60,18 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
+vErrors = typeError(vErrors, "/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items", "array");
+vErrors = typeError(vErrors, "/items", "array");
 errors++;
 }
 }
@@ -81,46 +79,46 @@ if(data.total !== undefined){
 let data4 = data.total;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.amount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "amount");
+vErrors = requiredError(vErrors, "/total", "amount");
 errors++;
 }
 if(data4.currency === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "currency");
+vErrors = requiredError(vErrors, "/total", "currency");
 errors++;
 }
 if(data4.amount !== undefined){
 let data5 = data4.amount;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
+vErrors = pushError(vErrors, {instancePath:"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
+vErrors = typeError(vErrors, "/total/amount", "number");
 errors++;
 }
 }
 if(data4.currency !== undefined){
 let data6 = data4.currency;
 if(typeof data6 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
+vErrors = typeError(vErrors, "/total/currency", "string");
 errors++;
 }
 if(!(((data6 === "EUR") || (data6 === "USD")) || (data6 === "GBP"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total", "object");
+vErrors = typeError(vErrors, "/total", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -130,33 +128,32 @@ return errors === 0;
 export const validateOrderPlaced = validate12;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-vErrors = requiredError(vErrors, instancePath, "orderId");
+vErrors = requiredError(vErrors, "", "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-vErrors = requiredError(vErrors, instancePath, "customerId");
+vErrors = requiredError(vErrors, "", "customerId");
 errors++;
 }
 if(data.total === undefined){
-vErrors = requiredError(vErrors, instancePath, "total");
+vErrors = requiredError(vErrors, "", "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/orderId", "string");
+vErrors = typeError(vErrors, "/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customerId", "string");
+vErrors = typeError(vErrors, "/customerId", "string");
 errors++;
 }
 }
@@ -164,40 +161,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "amount");
+vErrors = requiredError(vErrors, "/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "currency");
+vErrors = requiredError(vErrors, "/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
+vErrors = pushError(vErrors, {instancePath:"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
+vErrors = typeError(vErrors, "/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
+vErrors = typeError(vErrors, "/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total", "object");
+vErrors = typeError(vErrors, "/total", "object");
 errors++;
 }
 }
@@ -205,12 +202,12 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
+vErrors = typeError(vErrors, "/placedAt", "string");
 errors++;
 }
 }
@@ -222,54 +219,54 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.sku === undefined){
-vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "sku");
+vErrors = requiredError(vErrors, "/items/" + i0, "sku");
 errors++;
 }
 if(data7.quantity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/items/" + i0, "quantity");
+vErrors = requiredError(vErrors, "/items/" + i0, "quantity");
 errors++;
 }
 if(data7.sku !== undefined){
 let data8 = data7.sku;
 if(typeof data8 === "string"){
 if((data8.length < 1 || (data8.length < 2 && func2(data8) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/items/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/sku", "string");
+vErrors = typeError(vErrors, "/items/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data7.quantity !== undefined){
 let data9 = data7.quantity;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-vErrors = typeError(vErrors, instancePath+"/items/" + i0+"/quantity", "integer");
+vErrors = typeError(vErrors, "/items/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+vErrors = pushError(vErrors, {instancePath:"/items/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items/" + i0, "object");
+vErrors = typeError(vErrors, "/items/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items", "array");
+vErrors = typeError(vErrors, "/items", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate12.errors = vErrors;
@@ -278,13 +275,12 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$detailType = validate13;
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
 if("Order Placed" !== data){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
 validate13.errors = vErrors;
@@ -293,13 +289,12 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$eventSource = validate14;
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$eventSource.json" */;
 let vErrors = null;
 let errors = 0;
 if("com.example.orders" !== data){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
 errors++;
 }
 validate14.errors = vErrors;
@@ -308,47 +303,46 @@ return errors === 0;
 
 export const validateOrderShipped = validate15;
 
-function validate15(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate15(data){
 /*# sourceURL="https://kata.local/schemas/order-shipped.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-vErrors = requiredError(vErrors, instancePath, "orderId");
+vErrors = requiredError(vErrors, "", "orderId");
 errors++;
 }
 if(data.carrier === undefined){
-vErrors = requiredError(vErrors, instancePath, "carrier");
+vErrors = requiredError(vErrors, "", "carrier");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/orderId", "string");
+vErrors = typeError(vErrors, "/orderId", "string");
 errors++;
 }
 }
 if(data.carrier !== undefined){
 let data1 = data.carrier;
 if(typeof data1 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/carrier", "string");
+vErrors = typeError(vErrors, "/carrier", "string");
 errors++;
 }
 if(!(((data1 === "ups") || (data1 === "dhl")) || (data1 === "post"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/carrier",keyword:"enum",params:{allowedValues: ["ups","dhl","post"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 if(data.trackingNumber !== undefined){
 let data2 = data.trackingNumber;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/trackingNumber",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate15.errors = vErrors;
@@ -357,13 +351,12 @@ return errors === 0;
 
 export const validate$OrderShippedEvent$detailType = validate16;
 
-function validate16(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate16(data){
 /*# sourceURL="https://kata.local/composite/validate$OrderShippedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
 if("Order Shipped" !== data){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"const",params:{allowedValue: "Order Shipped"},message:"must be equal to constant"});
 errors++;
 }
 validate16.errors = vErrors;
@@ -372,23 +365,22 @@ return errors === 0;
 
 export const validateCreateOrder = validate17;
 
-function validate17(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate17(data){
 /*# sourceURL="https://kata.local/schemas/create-order.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-vErrors = requiredError(vErrors, instancePath, "customerId");
+vErrors = requiredError(vErrors, "", "customerId");
 errors++;
 }
 if(data.lines === undefined){
-vErrors = requiredError(vErrors, instancePath, "lines");
+vErrors = requiredError(vErrors, "", "lines");
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "lines")) || (key0 === "note"))){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
 errors++;
 }
 }
@@ -396,12 +388,12 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customerId", "string");
+vErrors = typeError(vErrors, "/customerId", "string");
 errors++;
 }
 }
@@ -409,7 +401,7 @@ if(data.lines !== undefined){
 let data1 = data.lines;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
+vErrors = pushError(vErrors, {instancePath:"/lines",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data1.length;
@@ -417,48 +409,48 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.sku === undefined){
-vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "sku");
+vErrors = requiredError(vErrors, "/lines/" + i0, "sku");
 errors++;
 }
 if(data2.quantity === undefined){
-vErrors = requiredError(vErrors, instancePath+"/lines/" + i0, "quantity");
+vErrors = requiredError(vErrors, "/lines/" + i0, "quantity");
 errors++;
 }
 if(data2.sku !== undefined){
 let data3 = data2.sku;
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/lines/" + i0+"/sku",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/sku", "string");
+vErrors = typeError(vErrors, "/lines/" + i0+"/sku", "string");
 errors++;
 }
 }
 if(data2.quantity !== undefined){
 let data4 = data2.quantity;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-vErrors = typeError(vErrors, instancePath+"/lines/" + i0+"/quantity", "integer");
+vErrors = typeError(vErrors, "/lines/" + i0+"/quantity", "integer");
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+vErrors = pushError(vErrors, {instancePath:"/lines/" + i0+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/lines/" + i0, "object");
+vErrors = typeError(vErrors, "/lines/" + i0, "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/lines", "array");
+vErrors = typeError(vErrors, "/lines", "array");
 errors++;
 }
 }
@@ -466,18 +458,18 @@ if(data.note !== undefined){
 let data5 = data.note;
 if(typeof data5 === "string"){
 if((data5.length > 200 && (data5.length > 400 || func2(data5) > 200))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"});
+vErrors = pushError(vErrors, {instancePath:"/note",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/note", "string");
+vErrors = typeError(vErrors, "/note", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate17.errors = vErrors;
@@ -486,8 +478,7 @@ return errors === 0;
 
 export const validateCreateOrderQuery = validate18;
 
-function validate18(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate18(data){
 /*# sourceURL="https://kata.local/schemas/create-order-query.json" */;
 let vErrors = null;
 let errors = 0;
@@ -495,17 +486,17 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.dryRun !== undefined){
 let data0 = data.dryRun;
 if(typeof data0 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/dryRun", "string");
+vErrors = typeError(vErrors, "/dryRun", "string");
 errors++;
 }
 if(!((data0 === "true") || (data0 === "false"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/dryRun",keyword:"enum",params:{allowedValues: ["true","false"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate18.errors = vErrors;
@@ -515,32 +506,31 @@ return errors === 0;
 export const validateCreateOrderPath = validate19;
 const pattern1 = new RegExp("^[a-z0-9-]+$", "u");
 
-function validate19(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate19(data){
 /*# sourceURL="https://kata.local/schemas/tenant-path.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tenantId === undefined){
-vErrors = requiredError(vErrors, instancePath, "tenantId");
+vErrors = requiredError(vErrors, "", "tenantId");
 errors++;
 }
 if(data.tenantId !== undefined){
 let data0 = data.tenantId;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/tenantId",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/tenantId", "string");
+vErrors = typeError(vErrors, "/tenantId", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate19.errors = vErrors;
@@ -550,24 +540,23 @@ return errors === 0;
 export const validateReindex = validate20;
 const formats2 = kataFormats.date;
 
-function validate20(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate20(data){
 /*# sourceURL="https://kata.local/schemas/reindex.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.index === undefined){
-vErrors = requiredError(vErrors, instancePath, "index");
+vErrors = requiredError(vErrors, "", "index");
 errors++;
 }
 if(data.index !== undefined){
 let data0 = data.index;
 if(typeof data0 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/index", "string");
+vErrors = typeError(vErrors, "/index", "string");
 errors++;
 }
 if(!((data0 === "orders") || (data0 === "customers"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/index",keyword:"enum",params:{allowedValues: ["orders","customers"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
@@ -575,18 +564,18 @@ if(data.since !== undefined){
 let data1 = data.since;
 if(typeof data1 === "string"){
 if(!(formats2(data1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/since",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/since", "string");
+vErrors = typeError(vErrors, "/since", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate20.errors = vErrors;
@@ -595,8 +584,7 @@ return errors === 0;
 
 export const validateOrderNoticeEvent = validate21;
 
-function validate23(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate23(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -607,78 +595,70 @@ if(data.Type === undefined){
 data.Type = "Notification";
 }
 if(data.SignatureVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "SignatureVersion");
+vErrors = requiredError(vErrors, "", "SignatureVersion");
 errors++;
 }
 if(data.Timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "Timestamp");
+vErrors = requiredError(vErrors, "", "Timestamp");
 errors++;
 }
 if(data.Signature === undefined){
-vErrors = requiredError(vErrors, instancePath, "Signature");
+vErrors = requiredError(vErrors, "", "Signature");
 errors++;
 }
 if(data.SigningCertUrl === undefined){
-vErrors = requiredError(vErrors, instancePath, "SigningCertUrl");
+vErrors = requiredError(vErrors, "", "SigningCertUrl");
 errors++;
 }
 if(data.MessageId === undefined){
-vErrors = requiredError(vErrors, instancePath, "MessageId");
+vErrors = requiredError(vErrors, "", "MessageId");
 errors++;
 }
 if(data.Message === undefined){
-vErrors = requiredError(vErrors, instancePath, "Message");
-errors++;
-}
-if(data.MessageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "MessageAttributes");
-errors++;
-}
-if(data.Type === undefined){
-vErrors = requiredError(vErrors, instancePath, "Type");
+vErrors = requiredError(vErrors, "", "Message");
 errors++;
 }
 if(data.UnsubscribeUrl === undefined){
-vErrors = requiredError(vErrors, instancePath, "UnsubscribeUrl");
+vErrors = requiredError(vErrors, "", "UnsubscribeUrl");
 errors++;
 }
 if(data.TopicArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "TopicArn");
+vErrors = requiredError(vErrors, "", "TopicArn");
 errors++;
 }
 if(data.SignatureVersion !== undefined){
 if(typeof data.SignatureVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/SignatureVersion", "string");
+vErrors = typeError(vErrors, "/SignatureVersion", "string");
 errors++;
 }
 }
 if(data.Timestamp !== undefined){
 if(typeof data.Timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Timestamp", "string");
+vErrors = typeError(vErrors, "/Timestamp", "string");
 errors++;
 }
 }
 if(data.Signature !== undefined){
 if(typeof data.Signature !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Signature", "string");
+vErrors = typeError(vErrors, "/Signature", "string");
 errors++;
 }
 }
 if(data.SigningCertUrl !== undefined){
 if(typeof data.SigningCertUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/SigningCertUrl", "string");
+vErrors = typeError(vErrors, "/SigningCertUrl", "string");
 errors++;
 }
 }
 if(data.MessageId !== undefined){
 if(typeof data.MessageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageId", "string");
+vErrors = typeError(vErrors, "/MessageId", "string");
 errors++;
 }
 }
 if(data.Message !== undefined){
 if(!(validate10(data.Message))){
-vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/Message");
+vErrors = appendErrorsAt(vErrors, validate10.errors, "/Message");
 errors = vErrors.length;
 }
 }
@@ -688,68 +668,68 @@ for(const key0 in data6){
 let data7 = data6[key0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Type");
+vErrors = requiredError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "Type");
 errors++;
 }
 if(data7.Value === undefined){
-vErrors = requiredError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "Value");
+vErrors = requiredError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "Value");
 errors++;
 }
 if(data7.Type !== undefined){
 if(typeof data7.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0)+"/Type", "string");
 errors++;
 }
 }
 if(data7.Value !== undefined){
 if(typeof data7.Value !== "string"){
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0)+"/Value", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes/" + pointerSegment(key0), "object");
+vErrors = typeError(vErrors, "/MessageAttributes/" + pointerSegment(key0), "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/MessageAttributes", "object");
+vErrors = typeError(vErrors, "/MessageAttributes", "object");
 errors++;
 }
 if(typeof data.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Type", "string");
+vErrors = typeError(vErrors, "/Type", "string");
 errors++;
 }
 if(data.UnsubscribeUrl !== undefined){
 if(typeof data.UnsubscribeUrl !== "string"){
-vErrors = typeError(vErrors, instancePath+"/UnsubscribeUrl", "string");
+vErrors = typeError(vErrors, "/UnsubscribeUrl", "string");
 errors++;
 }
 }
 if(data.TopicArn !== undefined){
 if(typeof data.TopicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/TopicArn", "string");
+vErrors = typeError(vErrors, "/TopicArn", "string");
 errors++;
 }
 }
 if(data.Subject !== undefined){
 let data13 = data.Subject;
 if((typeof data13 !== "string") && (data13 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.Token !== undefined){
 if(typeof data.Token !== "string"){
-vErrors = typeError(vErrors, instancePath+"/Token", "string");
+vErrors = typeError(vErrors, "/Token", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate23.errors = vErrors;
@@ -757,8 +737,7 @@ return errors === 0;
 }
 
 
-function validate22(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate22(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -768,45 +747,37 @@ data.EventVersion = "1.0";
 if(data.EventSource === undefined){
 data.EventSource = "aws:sns";
 }
-if(data.EventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventVersion");
-errors++;
-}
 if(data.EventSubscriptionArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventSubscriptionArn");
-errors++;
-}
-if(data.EventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "EventSource");
+vErrors = requiredError(vErrors, "", "EventSubscriptionArn");
 errors++;
 }
 if(data.Sns === undefined){
-vErrors = requiredError(vErrors, instancePath, "Sns");
+vErrors = requiredError(vErrors, "", "Sns");
 errors++;
 }
 if(typeof data.EventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventVersion", "string");
+vErrors = typeError(vErrors, "/EventVersion", "string");
 errors++;
 }
 if(data.EventSubscriptionArn !== undefined){
 if(typeof data.EventSubscriptionArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventSubscriptionArn", "string");
+vErrors = typeError(vErrors, "/EventSubscriptionArn", "string");
 errors++;
 }
 }
 if(typeof data.EventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/EventSource", "string");
+vErrors = typeError(vErrors, "/EventSource", "string");
 errors++;
 }
 if(data.Sns !== undefined){
 if(!(validate23(data.Sns))){
-vErrors = appendErrorsAt(vErrors, validate23.errors, instancePath+"/Sns");
+vErrors = appendErrorsAt(vErrors, validate23.errors, "/Sns");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate22.errors = vErrors;
@@ -814,14 +785,13 @@ return errors === 0;
 }
 
 
-function validate21(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate21(data){
 /*# sourceURL="https://kata.local/composite/OrderNoticeEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -830,19 +800,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate22(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate22.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate22.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate21.errors = vErrors;
@@ -851,8 +821,7 @@ return errors === 0;
 
 export const validateOrderStreamEvent = validate27;
 
-function validate29(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate29(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -860,63 +829,59 @@ if(data.kinesisSchemaVersion === undefined){
 data.kinesisSchemaVersion = "1.0";
 }
 if(data.approximateArrivalTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath, "approximateArrivalTimestamp");
+vErrors = requiredError(vErrors, "", "approximateArrivalTimestamp");
 errors++;
 }
 if(data.data === undefined){
-vErrors = requiredError(vErrors, instancePath, "data");
-errors++;
-}
-if(data.kinesisSchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "kinesisSchemaVersion");
+vErrors = requiredError(vErrors, "", "data");
 errors++;
 }
 if(data.partitionKey === undefined){
-vErrors = requiredError(vErrors, instancePath, "partitionKey");
+vErrors = requiredError(vErrors, "", "partitionKey");
 errors++;
 }
 if(data.sequenceNumber === undefined){
-vErrors = requiredError(vErrors, instancePath, "sequenceNumber");
+vErrors = requiredError(vErrors, "", "sequenceNumber");
 errors++;
 }
 if(data.approximateArrivalTimestamp !== undefined){
 let data0 = data.approximateArrivalTimestamp;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-vErrors = typeError(vErrors, instancePath+"/approximateArrivalTimestamp", "number");
+vErrors = typeError(vErrors, "/approximateArrivalTimestamp", "number");
 errors++;
 }
 }
 if(data.data !== undefined){
 if(!(validate10(data.data))){
-vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/data");
+vErrors = appendErrorsAt(vErrors, validate10.errors, "/data");
 errors = vErrors.length;
 }
 }
 if(typeof data.kinesisSchemaVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/kinesisSchemaVersion", "string");
+vErrors = typeError(vErrors, "/kinesisSchemaVersion", "string");
 errors++;
 }
 if(data.partitionKey !== undefined){
 if(typeof data.partitionKey !== "string"){
-vErrors = typeError(vErrors, instancePath+"/partitionKey", "string");
+vErrors = typeError(vErrors, "/partitionKey", "string");
 errors++;
 }
 }
 if(data.sequenceNumber !== undefined){
 if(typeof data.sequenceNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/sequenceNumber", "string");
+vErrors = typeError(vErrors, "/sequenceNumber", "string");
 errors++;
 }
 }
 if(data.encryptionType !== undefined){
 if(typeof data.encryptionType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/encryptionType", "string");
+vErrors = typeError(vErrors, "/encryptionType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate29.errors = vErrors;
@@ -924,8 +889,7 @@ return errors === 0;
 }
 
 
-function validate28(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate28(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -939,82 +903,70 @@ if(data.eventVersion === undefined){
 data.eventVersion = "1.0";
 }
 if(data.awsRegion === undefined){
-vErrors = requiredError(vErrors, instancePath, "awsRegion");
+vErrors = requiredError(vErrors, "", "awsRegion");
 errors++;
 }
 if(data.eventID === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventID");
-errors++;
-}
-if(data.eventName === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventName");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventID");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
-errors++;
-}
-if(data.eventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventVersion");
+vErrors = requiredError(vErrors, "", "eventSourceARN");
 errors++;
 }
 if(data.invokeIdentityArn === undefined){
-vErrors = requiredError(vErrors, instancePath, "invokeIdentityArn");
+vErrors = requiredError(vErrors, "", "invokeIdentityArn");
 errors++;
 }
 if(data.kinesis === undefined){
-vErrors = requiredError(vErrors, instancePath, "kinesis");
+vErrors = requiredError(vErrors, "", "kinesis");
 errors++;
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+vErrors = typeError(vErrors, "/awsRegion", "string");
 errors++;
 }
 }
 if(data.eventID !== undefined){
 if(typeof data.eventID !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventID", "string");
+vErrors = typeError(vErrors, "/eventID", "string");
 errors++;
 }
 }
 if(typeof data.eventName !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventName", "string");
+vErrors = typeError(vErrors, "/eventName", "string");
 errors++;
 }
 if(typeof data.eventSource !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSource", "string");
+vErrors = typeError(vErrors, "/eventSource", "string");
 errors++;
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+vErrors = typeError(vErrors, "/eventSourceARN", "string");
 errors++;
 }
 }
 if(typeof data.eventVersion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventVersion", "string");
+vErrors = typeError(vErrors, "/eventVersion", "string");
 errors++;
 }
 if(data.invokeIdentityArn !== undefined){
 if(typeof data.invokeIdentityArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/invokeIdentityArn", "string");
+vErrors = typeError(vErrors, "/invokeIdentityArn", "string");
 errors++;
 }
 }
 if(data.kinesis !== undefined){
 if(!(validate29(data.kinesis))){
-vErrors = appendErrorsAt(vErrors, validate29.errors, instancePath+"/kinesis");
+vErrors = appendErrorsAt(vErrors, validate29.errors, "/kinesis");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate28.errors = vErrors;
@@ -1022,14 +974,13 @@ return errors === 0;
 }
 
 
-function validate27(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate27(data){
 /*# sourceURL="https://kata.local/composite/OrderStreamEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1038,19 +989,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate28(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate28.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate28.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate27.errors = vErrors;
@@ -1059,8 +1010,7 @@ return errors === 0;
 
 export const validateOrderNoticeQueueEvent = validate33;
 
-function validate36(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate36(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1068,18 +1018,18 @@ for(const key0 in data){
 let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.dataType === undefined){
-vErrors = requiredError(vErrors, instancePath+"/" + pointerSegment(key0), "dataType");
+vErrors = requiredError(vErrors, "/" + pointerSegment(key0), "dataType");
 errors++;
 }
 if(data0.stringValue !== undefined){
 if(typeof data0.stringValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringValue", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringValue", "string");
 errors++;
 }
 }
 if(data0.binaryValue !== undefined){
 if(typeof data0.binaryValue !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryValue", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryValue", "string");
 errors++;
 }
 }
@@ -1089,13 +1039,13 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data3[i0] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringListValues/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/stringListValues", "array");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/stringListValues", "array");
 errors++;
 }
 }
@@ -1105,31 +1055,31 @@ if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data5[i1] !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryListValues/" + i1, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/binaryListValues", "array");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/binaryListValues", "array");
 errors++;
 }
 }
 if(data0.dataType !== undefined){
 if(typeof data0.dataType !== "string"){
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0)+"/dataType", "string");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0)+"/dataType", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/" + pointerSegment(key0), "object");
+vErrors = typeError(vErrors, "/" + pointerSegment(key0), "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate36.errors = vErrors;
@@ -1137,8 +1087,7 @@ return errors === 0;
 }
 
 
-function validate34(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate34(data){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1146,50 +1095,46 @@ if(data.messageAttributes === undefined){
 data.messageAttributes = {};
 }
 if(data.messageId === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageId");
+vErrors = requiredError(vErrors, "", "messageId");
 errors++;
 }
 if(data.receiptHandle === undefined){
-vErrors = requiredError(vErrors, instancePath, "receiptHandle");
+vErrors = requiredError(vErrors, "", "receiptHandle");
 errors++;
 }
 if(data.body === undefined){
-vErrors = requiredError(vErrors, instancePath, "body");
+vErrors = requiredError(vErrors, "", "body");
 errors++;
 }
 if(data.attributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "attributes");
-errors++;
-}
-if(data.messageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageAttributes");
+vErrors = requiredError(vErrors, "", "attributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
-vErrors = requiredError(vErrors, instancePath, "md5OfBody");
+vErrors = requiredError(vErrors, "", "md5OfBody");
 errors++;
 }
 if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
+vErrors = requiredError(vErrors, "", "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
+vErrors = requiredError(vErrors, "", "eventSourceARN");
 errors++;
 }
 if(data.awsRegion === undefined){
-vErrors = requiredError(vErrors, instancePath, "awsRegion");
+vErrors = requiredError(vErrors, "", "awsRegion");
 errors++;
 }
 if(data.messageId !== undefined){
 if(typeof data.messageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/messageId", "string");
+vErrors = typeError(vErrors, "/messageId", "string");
 errors++;
 }
 }
 if(data.receiptHandle !== undefined){
 if(typeof data.receiptHandle !== "string"){
-vErrors = typeError(vErrors, instancePath+"/receiptHandle", "string");
+vErrors = typeError(vErrors, "/receiptHandle", "string");
 errors++;
 }
 }
@@ -1197,65 +1142,65 @@ if(data.body !== undefined){
 let data2 = data.body;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.Type === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "Type");
+vErrors = requiredError(vErrors, "/body", "Type");
 errors++;
 }
 if(data2.MessageId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "MessageId");
+vErrors = requiredError(vErrors, "/body", "MessageId");
 errors++;
 }
 if(data2.TopicArn === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "TopicArn");
+vErrors = requiredError(vErrors, "/body", "TopicArn");
 errors++;
 }
 if(data2.Message === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "Message");
+vErrors = requiredError(vErrors, "/body", "Message");
 errors++;
 }
 if(data2.Timestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/body", "Timestamp");
+vErrors = requiredError(vErrors, "/body", "Timestamp");
 errors++;
 }
 if(data2.Type !== undefined){
 if(typeof data2.Type !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body/Type", "string");
+vErrors = typeError(vErrors, "/body/Type", "string");
 errors++;
 }
 }
 if(data2.MessageId !== undefined){
 if(typeof data2.MessageId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body/MessageId", "string");
+vErrors = typeError(vErrors, "/body/MessageId", "string");
 errors++;
 }
 }
 if(data2.TopicArn !== undefined){
 if(typeof data2.TopicArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body/TopicArn", "string");
+vErrors = typeError(vErrors, "/body/TopicArn", "string");
 errors++;
 }
 }
 if(data2.Subject !== undefined){
 let data6 = data2.Subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/body/Subject",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data2.Message !== undefined){
 if(!(validate10(data2.Message))){
-vErrors = appendErrorsAt(vErrors, validate10.errors, instancePath+"/body/Message");
+vErrors = appendErrorsAt(vErrors, validate10.errors, "/body/Message");
 errors = vErrors.length;
 }
 }
 if(data2.Timestamp !== undefined){
 if(typeof data2.Timestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/body/Timestamp", "string");
+vErrors = typeError(vErrors, "/body/Timestamp", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/body", "object");
+vErrors = typeError(vErrors, "/body", "object");
 errors++;
 }
 }
@@ -1263,119 +1208,119 @@ if(data.attributes !== undefined){
 let data9 = data.attributes;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.ApproximateReceiveCount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateReceiveCount");
+vErrors = requiredError(vErrors, "/attributes", "ApproximateReceiveCount");
 errors++;
 }
 if(data9.SentTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "SentTimestamp");
+vErrors = requiredError(vErrors, "/attributes", "SentTimestamp");
 errors++;
 }
 if(data9.SenderId === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "SenderId");
+vErrors = requiredError(vErrors, "/attributes", "SenderId");
 errors++;
 }
 if(data9.ApproximateFirstReceiveTimestamp === undefined){
-vErrors = requiredError(vErrors, instancePath+"/attributes", "ApproximateFirstReceiveTimestamp");
+vErrors = requiredError(vErrors, "/attributes", "ApproximateFirstReceiveTimestamp");
 errors++;
 }
 if(data9.AWSTraceHeader !== undefined){
 if(typeof data9.AWSTraceHeader !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/AWSTraceHeader", "string");
+vErrors = typeError(vErrors, "/attributes/AWSTraceHeader", "string");
 errors++;
 }
 }
 if(data9.ApproximateReceiveCount !== undefined){
 if(typeof data9.ApproximateReceiveCount !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateReceiveCount", "string");
+vErrors = typeError(vErrors, "/attributes/ApproximateReceiveCount", "string");
 errors++;
 }
 }
 if(data9.SentTimestamp !== undefined){
 if(typeof data9.SentTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SentTimestamp", "string");
+vErrors = typeError(vErrors, "/attributes/SentTimestamp", "string");
 errors++;
 }
 }
 if(data9.SenderId !== undefined){
 if(typeof data9.SenderId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SenderId", "string");
+vErrors = typeError(vErrors, "/attributes/SenderId", "string");
 errors++;
 }
 }
 if(data9.ApproximateFirstReceiveTimestamp !== undefined){
 if(typeof data9.ApproximateFirstReceiveTimestamp !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/ApproximateFirstReceiveTimestamp", "string");
+vErrors = typeError(vErrors, "/attributes/ApproximateFirstReceiveTimestamp", "string");
 errors++;
 }
 }
 if(data9.SequenceNumber !== undefined){
 if(typeof data9.SequenceNumber !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/SequenceNumber", "string");
+vErrors = typeError(vErrors, "/attributes/SequenceNumber", "string");
 errors++;
 }
 }
 if(data9.MessageGroupId !== undefined){
 if(typeof data9.MessageGroupId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/MessageGroupId", "string");
+vErrors = typeError(vErrors, "/attributes/MessageGroupId", "string");
 errors++;
 }
 }
 if(data9.MessageDeduplicationId !== undefined){
 if(typeof data9.MessageDeduplicationId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/MessageDeduplicationId", "string");
+vErrors = typeError(vErrors, "/attributes/MessageDeduplicationId", "string");
 errors++;
 }
 }
 if(data9.DeadLetterQueueSourceArn !== undefined){
 if(typeof data9.DeadLetterQueueSourceArn !== "string"){
-vErrors = typeError(vErrors, instancePath+"/attributes/DeadLetterQueueSourceArn", "string");
+vErrors = typeError(vErrors, "/attributes/DeadLetterQueueSourceArn", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/attributes", "object");
+vErrors = typeError(vErrors, "/attributes", "object");
 errors++;
 }
 }
 if(!(validate36(data.messageAttributes))){
-vErrors = appendErrorsAt(vErrors, validate36.errors, instancePath+"/messageAttributes");
+vErrors = appendErrorsAt(vErrors, validate36.errors, "/messageAttributes");
 errors = vErrors.length;
 }
 if(data.md5OfBody !== undefined){
 if(typeof data.md5OfBody !== "string"){
-vErrors = typeError(vErrors, instancePath+"/md5OfBody", "string");
+vErrors = typeError(vErrors, "/md5OfBody", "string");
 errors++;
 }
 }
 if(data.md5OfMessageAttributes !== undefined){
 let data21 = data.md5OfMessageAttributes;
 if((typeof data21 !== "string") && (data21 !== null)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
+vErrors = pushError(vErrors, {instancePath:"/md5OfMessageAttributes",keyword:"type",params:{type: ["string","null"]},message:"must be string,null"});
 errors++;
 }
 }
 if(data.eventSource !== undefined){
 if("aws:sqs" !== data.eventSource){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"/eventSource",keyword:"const",params:{allowedValue: "aws:sqs"},message:"must be equal to constant"});
 errors++;
 }
 }
 if(data.eventSourceARN !== undefined){
 if(typeof data.eventSourceARN !== "string"){
-vErrors = typeError(vErrors, instancePath+"/eventSourceARN", "string");
+vErrors = typeError(vErrors, "/eventSourceARN", "string");
 errors++;
 }
 }
 if(data.awsRegion !== undefined){
 if(typeof data.awsRegion !== "string"){
-vErrors = typeError(vErrors, instancePath+"/awsRegion", "string");
+vErrors = typeError(vErrors, "/awsRegion", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate34.errors = vErrors;
@@ -1383,14 +1328,13 @@ return errors === 0;
 }
 
 
-function validate33(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate33(data){
 /*# sourceURL="https://kata.local/composite/OrderNoticeQueueEvent.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Records === undefined){
-vErrors = requiredError(vErrors, instancePath, "Records");
+vErrors = requiredError(vErrors, "", "Records");
 errors++;
 }
 if(data.Records !== undefined){
@@ -1399,19 +1343,19 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate34(data0[i0]))){
-vErrors = appendErrorsAt(vErrors, validate34.errors, instancePath+"/Records/" + i0);
+vErrors = appendErrorsAt(vErrors, validate34.errors, "/Records/" + i0);
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/Records", "array");
+vErrors = typeError(vErrors, "/Records", "array");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate33.errors = vErrors;

@@ -397,10 +397,6 @@ if(data.eventName === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceARN === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
@@ -1020,10 +1016,6 @@ if(data.eventName === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventName");
 errors++;
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceARN === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
 errors++;
@@ -1285,10 +1277,6 @@ if(data.data === undefined){
 vErrors = requiredError(vErrors, instancePath, "data");
 errors++;
 }
-if(data.kinesisSchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "kinesisSchemaVersion");
-errors++;
-}
 if(data.partitionKey === undefined){
 vErrors = requiredError(vErrors, instancePath, "partitionKey");
 errors++;
@@ -1364,20 +1352,8 @@ if(data.eventID === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventID");
 errors++;
 }
-if(data.eventName === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventName");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.eventSourceARN === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventSourceARN");
-errors++;
-}
-if(data.eventVersion === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
 if(data.invokeIdentityArn === undefined){
@@ -1805,10 +1781,6 @@ errors++;
 }
 if(data.eventName === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventName");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
@@ -2502,10 +2474,6 @@ errors++;
 }
 if(data.eventName === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventName");
-errors++;
-}
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
 errors++;
 }
 if(data.eventSourceARN === undefined){
@@ -3742,10 +3710,6 @@ if(data.requestContext === undefined){
 vErrors = requiredError(vErrors, instancePath, "requestContext");
 errors++;
 }
-if(data.isBase64Encoded === undefined){
-vErrors = requiredError(vErrors, instancePath, "isBase64Encoded");
-errors++;
-}
 if(data.body === undefined){
 vErrors = requiredError(vErrors, instancePath, "body");
 errors++;
@@ -4289,10 +4253,6 @@ data.version = "0";
 if(data.resources === undefined){
 data.resources = [];
 }
-if(data.version === undefined){
-vErrors = requiredError(vErrors, instancePath, "version");
-errors++;
-}
 if(data.id === undefined){
 vErrors = requiredError(vErrors, instancePath, "id");
 errors++;
@@ -4315,10 +4275,6 @@ errors++;
 }
 if(data.region === undefined){
 vErrors = requiredError(vErrors, instancePath, "region");
-errors++;
-}
-if(data.resources === undefined){
-vErrors = requiredError(vErrors, instancePath, "resources");
 errors++;
 }
 if(data.detail === undefined){
@@ -4502,10 +4458,6 @@ errors++;
 }
 if(data.attributes === undefined){
 vErrors = requiredError(vErrors, instancePath, "attributes");
-errors++;
-}
-if(data.messageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageAttributes");
 errors++;
 }
 if(data.md5OfBody === undefined){
@@ -4763,10 +4715,6 @@ if(data.eventVersion === undefined){
 vErrors = requiredError(vErrors, instancePath, "eventVersion");
 errors++;
 }
-if(data.eventSource === undefined){
-vErrors = requiredError(vErrors, instancePath, "eventSource");
-errors++;
-}
 if(data.awsRegion === undefined){
 vErrors = requiredError(vErrors, instancePath, "awsRegion");
 errors++;
@@ -4895,10 +4843,6 @@ let data12 = data.s3;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.s3SchemaVersion === undefined){
 data12.s3SchemaVersion = "1.0";
-}
-if(data12.s3SchemaVersion === undefined){
-vErrors = requiredError(vErrors, instancePath+"/s3", "s3SchemaVersion");
-errors++;
 }
 if(data12.configurationId === undefined){
 vErrors = requiredError(vErrors, instancePath+"/s3", "configurationId");
@@ -5336,10 +5280,6 @@ errors++;
 }
 if(data.attributes === undefined){
 vErrors = requiredError(vErrors, instancePath, "attributes");
-errors++;
-}
-if(data.messageAttributes === undefined){
-vErrors = requiredError(vErrors, instancePath, "messageAttributes");
 errors++;
 }
 if(data.md5OfBody === undefined){

@@ -8,47 +8,45 @@ import { validateAPIGatewayProxyEventV2With } from "kata/events/apigw-v2";
 import { validateEventBridgeEventWith } from "kata/events/eventbridge";
 import { validateSQSEventWith } from "kata/events/sqs";
 
-const rootOptions = {instancePath: ""};
 export const validateOrderMessage = validate10;
 const pattern0 = new RegExp("^ord-[a-z0-9]+$", "u");
 const func2 = ucs2length;
 
-function validate10(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate10(data){
 /*# sourceURL="https://kata.local/schemas/order.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-vErrors = requiredError(vErrors, instancePath, "orderId");
+vErrors = requiredError(vErrors, "", "orderId");
 errors++;
 }
 if(data.quantity === undefined){
-vErrors = requiredError(vErrors, instancePath, "quantity");
+vErrors = requiredError(vErrors, "", "quantity");
 errors++;
 }
 if(data.orderId !== undefined){
 let data0 = data.orderId;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/orderId",keyword:"pattern",params:{pattern: "^ord-[a-z0-9]+$"},message:"must match pattern \""+"^ord-[a-z0-9]+$"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/orderId", "string");
+vErrors = typeError(vErrors, "/orderId", "string");
 errors++;
 }
 }
 if(data.quantity !== undefined){
 let data1 = data.quantity;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-vErrors = typeError(vErrors, instancePath+"/quantity", "integer");
+vErrors = typeError(vErrors, "/quantity", "integer");
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
+vErrors = pushError(vErrors, {instancePath:"/quantity",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"});
 errors++;
 }
 }
@@ -61,24 +59,24 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if((data3.length < 1 || (data3.length < 2 && func2(data3) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
-errors++;
-}
-}
-}
-else {
-vErrors = typeError(vErrors, instancePath+"/items", "array");
+vErrors = typeError(vErrors, "/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "/items", "array");
+errors++;
+}
+}
+}
+else {
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate10.errors = vErrors;
@@ -88,33 +86,32 @@ return errors === 0;
 export const validateOrderPlaced = validate11;
 const formats0 = /* @__PURE__ */ (() => kataFormats["date-time"])();
 
-function validate11(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate11(data){
 /*# sourceURL="https://kata.local/schemas/order-placed.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.orderId === undefined){
-vErrors = requiredError(vErrors, instancePath, "orderId");
+vErrors = requiredError(vErrors, "", "orderId");
 errors++;
 }
 if(data.customerId === undefined){
-vErrors = requiredError(vErrors, instancePath, "customerId");
+vErrors = requiredError(vErrors, "", "customerId");
 errors++;
 }
 if(data.total === undefined){
-vErrors = requiredError(vErrors, instancePath, "total");
+vErrors = requiredError(vErrors, "", "total");
 errors++;
 }
 if(data.orderId !== undefined){
 if(typeof data.orderId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/orderId", "string");
+vErrors = typeError(vErrors, "/orderId", "string");
 errors++;
 }
 }
 if(data.customerId !== undefined){
 if(typeof data.customerId !== "string"){
-vErrors = typeError(vErrors, instancePath+"/customerId", "string");
+vErrors = typeError(vErrors, "/customerId", "string");
 errors++;
 }
 }
@@ -122,40 +119,40 @@ if(data.total !== undefined){
 let data2 = data.total;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.amount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "amount");
+vErrors = requiredError(vErrors, "/total", "amount");
 errors++;
 }
 if(data2.currency === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "currency");
+vErrors = requiredError(vErrors, "/total", "currency");
 errors++;
 }
 if(data2.amount !== undefined){
 let data3 = data2.amount;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
+vErrors = pushError(vErrors, {instancePath:"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
+vErrors = typeError(vErrors, "/total/amount", "number");
 errors++;
 }
 }
 if(data2.currency !== undefined){
 let data4 = data2.currency;
 if(typeof data4 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
+vErrors = typeError(vErrors, "/total/currency", "string");
 errors++;
 }
 if(!(((data4 === "EUR") || (data4 === "USD")) || (data4 === "GBP"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total", "object");
+vErrors = typeError(vErrors, "/total", "object");
 errors++;
 }
 }
@@ -163,18 +160,18 @@ if(data.placedAt !== undefined){
 let data5 = data.placedAt;
 if(typeof data5 === "string"){
 if(!(formats0(data5))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
+vErrors = pushError(vErrors, {instancePath:"/placedAt",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/placedAt", "string");
+vErrors = typeError(vErrors, "/placedAt", "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate11.errors = vErrors;
@@ -183,13 +180,12 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$detailType = validate12;
 
-function validate12(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate12(data){
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$detailType.json" */;
 let vErrors = null;
 let errors = 0;
 if("Order Placed" !== data){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"const",params:{allowedValue: "Order Placed"},message:"must be equal to constant"});
 errors++;
 }
 validate12.errors = vErrors;
@@ -198,13 +194,12 @@ return errors === 0;
 
 export const validate$OrderPlacedEvent$eventSource = validate13;
 
-function validate13(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate13(data){
 /*# sourceURL="https://kata.local/composite/validate$OrderPlacedEvent$eventSource.json" */;
 let vErrors = null;
 let errors = 0;
 if("com.example.orders" !== data){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"const",params:{allowedValue: "com.example.orders"},message:"must be equal to constant"});
 errors++;
 }
 validate13.errors = vErrors;
@@ -213,23 +208,22 @@ return errors === 0;
 
 export const validateCreateOrder = validate14;
 
-function validate14(data, options = rootOptions){
-const instancePath = options.instancePath;
+function validate14(data){
 /*# sourceURL="https://kata.local/schemas/create-order.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customerId === undefined){
-vErrors = requiredError(vErrors, instancePath, "customerId");
+vErrors = requiredError(vErrors, "", "customerId");
 errors++;
 }
 if(data.items === undefined){
-vErrors = requiredError(vErrors, instancePath, "items");
+vErrors = requiredError(vErrors, "", "items");
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "customerId") || (key0 === "items")) || (key0 === "total"))){
-vErrors = pushError(vErrors, {instancePath:instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
+vErrors = pushError(vErrors, {instancePath:"",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"});
 errors++;
 }
 }
@@ -237,12 +231,12 @@ if(data.customerId !== undefined){
 let data0 = data.customerId;
 if(typeof data0 === "string"){
 if((data0.length < 1 || (data0.length < 2 && func2(data0) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/customerId",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/customerId", "string");
+vErrors = typeError(vErrors, "/customerId", "string");
 errors++;
 }
 }
@@ -250,7 +244,7 @@ if(data.items !== undefined){
 let data1 = data.items;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
+vErrors = pushError(vErrors, {instancePath:"/items",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"});
 errors++;
 }
 const len0 = data1.length;
@@ -258,18 +252,18 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if((data2.length < 1 || (data2.length < 2 && func2(data2) < 1))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
+vErrors = pushError(vErrors, {instancePath:"/items/" + i0,keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items/" + i0, "string");
+vErrors = typeError(vErrors, "/items/" + i0, "string");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/items", "array");
+vErrors = typeError(vErrors, "/items", "array");
 errors++;
 }
 }
@@ -277,46 +271,46 @@ if(data.total !== undefined){
 let data3 = data.total;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.amount === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "amount");
+vErrors = requiredError(vErrors, "/total", "amount");
 errors++;
 }
 if(data3.currency === undefined){
-vErrors = requiredError(vErrors, instancePath+"/total", "currency");
+vErrors = requiredError(vErrors, "/total", "currency");
 errors++;
 }
 if(data3.amount !== undefined){
 let data4 = data3.amount;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
+vErrors = pushError(vErrors, {instancePath:"/total/amount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"});
 errors++;
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total/amount", "number");
+vErrors = typeError(vErrors, "/total/amount", "number");
 errors++;
 }
 }
 if(data3.currency !== undefined){
 let data5 = data3.currency;
 if(typeof data5 !== "string"){
-vErrors = typeError(vErrors, instancePath+"/total/currency", "string");
+vErrors = typeError(vErrors, "/total/currency", "string");
 errors++;
 }
 if(!(((data5 === "EUR") || (data5 === "USD")) || (data5 === "GBP"))){
-vErrors = pushError(vErrors, {instancePath:instancePath+"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
+vErrors = pushError(vErrors, {instancePath:"/total/currency",keyword:"enum",params:{allowedValues: ["EUR","USD","GBP"]},message:"must be equal to one of the allowed values"});
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath+"/total", "object");
+vErrors = typeError(vErrors, "/total", "object");
 errors++;
 }
 }
 }
 else {
-vErrors = typeError(vErrors, instancePath, "object");
+vErrors = typeError(vErrors, "", "object");
 errors++;
 }
 validate14.errors = vErrors;
