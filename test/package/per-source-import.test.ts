@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { projectRoot } from "../support/fixtures.js";
 import { importClosure } from "../support/import-closure.js";
 
@@ -25,7 +26,8 @@ describe("kata/events/<source> loads only that source", () => {
       assert.deepEqual(loaded.filter((file) => file.startsWith("generated/") && !file.startsWith(`generated/${source}.`)), []);
     });
 
-    it(`${source} loads four modules: its own two, the one-file decode bundle and the error text it shares with the runtime`, () => {
+    it(`kata/events/${source} resolves to its own module, which loads four: its own two, the one-file decode bundle and the error text it shares with the runtime`, () => {
+      assert.equal(fileURLToPath(import.meta.resolve(`kata/events/${source}`)), join(distDir, "generated", `${source}.js`));
       const loaded = [...importClosure(join(distDir, "generated", `${source}.js`))].map((file) => relative(distDir, file)).sort();
       assert.deepEqual(loaded, [`generated/${source}.js`, `generated/${source}.validators.js`, "runtime/decode/index.js", "runtime/error-response.js"].sort());
     });
