@@ -29,12 +29,17 @@ export function installSourceMappedStacks(): void {
     if (!maps.has(fileName)) maps.set(fileName, attempt(() => readSourceMap(fileName)));
     return maps.get(fileName);
   };
+  const nodeFormat = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: unknown, callSites: NodeJS.CallSite[]) =>
-    header(error) + callSites.map((site) => `\n    at ${frameText(site, mapOf)}`).join("");
+    header(error, nodeFormat) + callSites.map((site) => `\n    at ${frameText(site, mapOf)}`).join("");
 }
 
-function header(error: unknown): string {
-  return attempt(() => Error.prototype.toString.call(error)) ?? "<error>";
+type Format = typeof Error.prepareStackTrace;
+
+/** Node's own first line where it has a formatter (it names a Node error's code: `TypeError [ERR_INVALID_ARG_TYPE]: ...`). */
+function header(error: unknown, nodeFormat: Format): string {
+  const own = typeof nodeFormat === "function" ? attempt(() => nodeFormat(error as Error, [])) : undefined;
+  return typeof own === "string" ? own : (attempt(() => Error.prototype.toString.call(error)) ?? "<error>");
 }
 
 /** One frame as V8 writes it, its place (and a minified function name) replaced through the map. */

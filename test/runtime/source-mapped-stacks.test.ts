@@ -77,6 +77,17 @@ describe("stacks mapped through the function's source map when formatted", () =>
     assert.match(stack[1]!, /^    at checkOrder \(.*\/src\/thrower\.ts:3:9\)$/);
   });
 
+  it("keeps Node's own first line, which names a Node error's code", () => {
+    const stack = (install: boolean) => {
+      const script = `${install ? `(await import(${JSON.stringify(installer)})).installSourceMappedStacks();` : ""}
+        try { (await import("node:fs")).readFileSync({}); } catch (error) { process.stdout.write(error.stack); }`;
+      return execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).split("\n");
+    };
+    const mapped = stack(true);
+    assert.match(mapped[0]!, /^TypeError \[ERR_INVALID_ARG_TYPE\]: The "path" argument must be/);
+    assert.deepEqual(mapped, stack(false));
+  });
+
   it("writes V8's own text for a file without a map, and for a missing or corrupt map", () => {
     const plain = bundleOf("plain", false);
     assert.deepEqual(stackOf(plain, true), stackOf(plain, false));
