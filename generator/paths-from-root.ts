@@ -9,13 +9,16 @@
 /** A call that passes a path on: within a recursion (`pathsOnFailure`), or any code it left as Ajv wrote it. */
 const PASSES_PATH = /(?:validate\d+|\.validate)\([^()\n]*, \{instancePath/;
 
+/** Ajv's string literals (a schema's own text, which may spell `instancePath`), or a use of the path. */
+const STRING_OR_PATH = /"(?:[^"\\\n]|\\.)*"|\binstancePath ?\+ ?(?=")|(?<=[(,:] ?)\binstancePath\b(?![\w:])/g;
+const STRING = /"(?:[^"\\\n]|\\.)*"/g;
+
 export function pathsFromRoot(code: string): string {
-  if (PASSES_PATH.test(code)) return code;
+  if (PASSES_PATH.test(code.replace(STRING, '""'))) return code;
   const rewritten = code
     .replace(/^const rootOptions = \{instancePath: ""\};\n/m, "")
     .replace(/^(function validate\d+\(data), options = rootOptions\)\{\nconst instancePath = options\.instancePath;\n/gm, "$1){\n")
-    .replace(/\binstancePath ?\+ ?(?=")/g, "")
-    .replace(/(?<=[(,:] ?)instancePath\b(?![\w:])/g, '""');
+    .replace(STRING_OR_PATH, (found) => (found.startsWith('"') ? found : found.startsWith("instancePath") && found.trimEnd().endsWith("+") ? "" : '""'));
   // Anything else that reads a path (a module Ajv wrote another way) keeps its options.
-  return /\binstancePath\b(?!:)/.test(rewritten) ? code : rewritten;
+  return /\binstancePath\b(?!:)/.test(rewritten.replace(STRING, '""')) ? code : rewritten;
 }

@@ -114,7 +114,9 @@ function readSourceMap(fileName: string): FileMap | undefined {
   const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
   const path = fileName.startsWith("file:") ? fileURLToPath(fileName) : fileName;
   const code = readFileSync(path, "utf8");
-  const comment = /\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(code.slice(-4096))?.[1];
+  // The last comment, which may be a whole inline map long: look it up by its start, not by a regex over the file.
+  const start = Math.max(code.lastIndexOf("//# sourceMappingURL="), code.lastIndexOf("//@ sourceMappingURL="));
+  const comment = start < 0 ? undefined : /^\/\/[#@] sourceMappingURL=(\S+)\s*$/.exec(code.slice(start))?.[1];
   if (!comment) return undefined;
   const fileUrl = pathToFileURL(path).href;
   const inline = comment.startsWith("data:");

@@ -72,8 +72,11 @@ describe("stacks mapped through the function's source map when formatted", () =>
     assert.match(stack[2]!, new RegExp(`^    at handler \\(${file}:9:16\\)$`));
   });
 
-  it("reads an inline (data: URL) map", () => {
-    const stack = stackOf(bundleOf("inline", "inline"), true);
+  it("reads an inline (data: URL) map, however long", () => {
+    const long = `${source}// ${"a comment the map carries in its sourcesContent ".repeat(200)}\n`;
+    const bundle = bundleOf("inline", "inline", long);
+    assert.ok(readFileSync(bundle, "utf8").length > 10_000, "the map comment alone is longer than 10 kB");
+    const stack = stackOf(bundle, true);
     assert.match(stack[1]!, /^    at checkOrder \(.*\/src\/thrower\.ts:3:9\)$/);
   });
 
