@@ -83,6 +83,11 @@ try {
       sqsPackagedFirstPollNoFlags: ratio("sqs-kata-packaged", "sqs-ric-packaged", "firstPollMs"),
       sqsPackagedFirstResponseNoFlags: ratio("sqs-kata-packaged", "sqs-ric-packaged", "firstResponseMs"),
       sqsPackagedBeyondFloorNoFlags: beyondFloor("sqs-kata-packaged", "sqs-ric-packaged"),
+      // Stack traces on the managed runtime: kata-source-maps.mjs against Node's own source maps, and against none.
+      managedStackMapperOverNodeSourceMapsFirstPoll: ratio("sqs-ric-packaged-managed", "sqs-ric-packaged-managed-node-source-maps", "firstPollMs"),
+      managedStackMapperOverNodeSourceMapsFirstResponse: ratio("sqs-ric-packaged-managed", "sqs-ric-packaged-managed-node-source-maps", "firstResponseMs"),
+      managedStackMapperOverNoSourcemapFirstPoll: ratio("sqs-ric-packaged-managed", "sqs-ric-packaged-managed-no-sourcemap", "firstPollMs"),
+      managedStackMapperOverNoSourcemapFirstResponse: ratio("sqs-ric-packaged-managed", "sqs-ric-packaged-managed-no-sourcemap", "firstResponseMs"),
     },
   };
   console.log(`\nCold start, first event a 10-record SQS batch: medians of ${RUNS} runs\n\n${spawnTable(figures)}\n`);

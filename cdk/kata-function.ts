@@ -53,12 +53,8 @@ export class KataFunction extends lambda.Function {
       runtime: RUNTIMES[runtime],
       architecture,
       handler: bundle.handler,
+      // No NODE_OPTIONS=--enable-source-maps: the bundle maps its stacks through its map itself.
       code: lambda.Code.fromAsset(bundle.zip),
-      environment: {
-        // Stack traces through the shipped source map; the bootstrap of provided.* enables it itself.
-        ...(runtime.startsWith("nodejs") ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
-        ...options.environment,
-      },
     });
     let loaded: KataConfig | undefined;
     this.kataConfig = () => (loaded ??= loadConfig(resolve(projectRoot, config)));

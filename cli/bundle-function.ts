@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { BuildOptions, Metafile } from "esbuild";
 import { bootstrapScript } from "./bootstrap-script.js";
 import { CompileError, compileErrorFrom, REQUIRE_SHIM } from "./esbuild-errors.js";
-import { kataRuntimeBin } from "./function-options.js";
+import { kataRuntimeBin, sourceMapsInstaller } from "./function-options.js";
 import { moduleDisplayName, type HandlerSpec } from "./handler-spec.js";
 import { findUnusedValidators, type UnusedValidators } from "./unused-validators.js";
 import type { ZipEntry } from "./zip-writer.js";
@@ -29,11 +29,15 @@ export interface FunctionBundle {
 
 // CommonJS: Node starts a CommonJS entry without its ES module loader, about 3 ms sooner.
 const RUNTIME_FILE = "kata-runtime.cjs";
+// Its own file, so that index.mjs stays the function's code alone (and within its size budget).
+const SOURCE_MAPS_FILE = "kata-source-maps.mjs";
 
 /**
  * Bundles the handler into one tree-shaken ESM file, `index.mjs`, that exports the handler (what
  * the managed nodejs runtimes load). For OS-only runtimes it adds kata's runtime loop, bundled
- * too (as CommonJS, `kata-runtime.cjs`), and a `bootstrap` that runs it.
+ * too (as CommonJS, `kata-runtime.cjs`), and a `bootstrap` that runs it. With a source map, a
+ * managed runtime's index.mjs first imports `kata-source-maps.mjs`, which maps stacks when they are
+ * formatted (kata's runtime does that itself), so that no NODE_OPTIONS are needed.
  */
 export async function bundleFunction(spec: HandlerSpec, cwd: string, options: BundleOptions): Promise<FunctionBundle> {
   const managed = options.runtime.startsWith("nodejs");
@@ -41,12 +45,19 @@ export async function bundleFunction(spec: HandlerSpec, cwd: string, options: Bu
   const target = options.runtime === "nodejs24.x" ? "node24" : options.runtime === "nodejs22.x" ? "node22" : "node20";
   // The entry re-exports only the handler, so that the module's other exports are tree-shaken away.
   const exported = spec.exportName.split(".")[0]!;
-  const stdin = { contents: `export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
-  const functionBuild = { ...common(options, target, cwd), stdin, outfile: `${cwd}/index.mjs` };
+  const mapsStacks = managed && options.sourcemap;
+  // First, so that stacks of errors thrown while the function's modules load are mapped too.
+  const installer = mapsStacks ? `import "./${SOURCE_MAPS_FILE}";\n` : "";
+  const stdin = { contents: `${installer}export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
+  const settings = common(options, target, cwd);
+  const functionBuild = { ...settings, external: [...settings.external!, `./${SOURCE_MAPS_FILE}`], stdin, outfile: `${cwd}/index.mjs` };
   const { entries, metafile } = await build(functionBuild, (messages) =>
     messages.some((m) => m.text.startsWith("No matching export") && m.location?.file === "kata-entry.js") ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
   );
   const handler = `index.${spec.exportName}`;
+  if (mapsStacks) {
+    entries.push(...(await build({ ...common(options, target, cwd), sourcemap: false, entryPoints: [sourceMapsInstaller()], outfile: `${cwd}/${SOURCE_MAPS_FILE}` })).entries);
+  }
   if (!managed) {
     entries.push(...(await build({ ...common(options, target, cwd), format: "cjs", entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })).entries);
     const script = bootstrapScript({ handler, runtimeFile: RUNTIME_FILE, node: options.node, sourceMaps: options.sourcemap });

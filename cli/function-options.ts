@@ -91,9 +91,18 @@ export async function prepareFunction(args: FunctionArgs, cwd: string, onProgres
 
 /** kata's own runtime loop (`kata-runtime`), beside this CLI in `dist/`. */
 export function kataRuntimeBin(): string {
-  const bin = fileURLToPath(new URL("../runtime/bin.js", import.meta.url));
-  if (!existsSync(bin)) throw new CommandError(`kata's runtime is missing (${bin}); rebuild kata with npm run build`);
-  return bin;
+  return builtFile("../runtime/bin.js", "kata's runtime");
+}
+
+/** The module that a packaged nodejs* function imports first, to map its stacks through its source map. */
+export function sourceMapsInstaller(): string {
+  return builtFile("../runtime/install-source-mapped-stacks.js", "kata's source-map installer");
+}
+
+function builtFile(path: string, what: string): string {
+  const file = fileURLToPath(new URL(path, import.meta.url));
+  if (!existsSync(file)) throw new CommandError(`${what} is missing (${file}); rebuild kata with npm run build`);
+  return file;
 }
 
 /** The project's own files among a bundle's inputs (packages do not change while serving). */

@@ -18,6 +18,7 @@ export function coldStartSubjects(node, workDir) {
   const powertoolsManaged = packageFunction("all-events-powertools", "nodejs22.x", workDir, "powertools-nodejs22");
   const sqsProvided = packageExampleSqs("provided.al2023", workDir, "sqs-provided");
   const sqsManaged = packageExampleSqs("nodejs22.x", workDir, "sqs-nodejs22");
+  const sqsManagedNoMap = packageExampleSqs("nodejs22.x", workDir, "sqs-nodejs22-no-sourcemap", ["--no-sourcemap"]);
   const subjects = {
     "node-bare": { label: "node -e 0 (spawn to exit)", bare: "exit" },
     "node-poll": { label: "node -e: one socket, GET /next (the floor)", bare: "poll" },
@@ -49,6 +50,23 @@ export function coldStartSubjects(node, workDir) {
       loop: "ric",
       nodeArgs: MANAGED_RUNTIME_NODE_ARGS,
       taskRoot: sqsManaged.taskRoot,
+      handler: "index.handler",
+    },
+    // Stack traces on the managed runtime: kata's mapper (above, what `kata package` ships) against
+    // Node's own source maps, which users set through NODE_OPTIONS, and against no map at all.
+    "sqs-ric-packaged-managed-node-source-maps": {
+      label: "the same, NODE_OPTIONS=--enable-source-maps (Node's source maps; kata's mapper steps aside)",
+      loop: "ric",
+      nodeArgs: MANAGED_RUNTIME_NODE_ARGS,
+      taskRoot: sqsManaged.taskRoot,
+      handler: "index.handler",
+      env: { NODE_OPTIONS: "--enable-source-maps" },
+    },
+    "sqs-ric-packaged-managed-no-sourcemap": {
+      label: "the same, kata package --no-sourcemap (no map, no kata-source-maps.mjs)",
+      loop: "ric",
+      nodeArgs: MANAGED_RUNTIME_NODE_ARGS,
+      taskRoot: sqsManagedNoMap.taskRoot,
       handler: "index.handler",
     },
     // As Lambda starts the RIC: through a bootstrap script (bash), as kata's subjects go through theirs.

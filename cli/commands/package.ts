@@ -27,7 +27,7 @@ export const packageCommand: CommandModule<object, PackageArgs> = {
       .option("out", { alias: "o", type: "string", default: "dist/function.zip", describe: "Where to write the zip." })
       .option("node", { type: "string", describe: "provided.* only: the Node.js binary the bootstrap tries first, e.g. /opt/nodejs22/bin/node from your layer. Else it uses $KATA_NODE, /opt/bin/node, /opt/nodejs/bin/node, then node on PATH." })
       .option("minify", { type: "boolean", default: true, describe: "Minify the bundle (--no-minify keeps it readable)." })
-      .option("sourcemap", { type: "boolean", default: true, describe: "Ship index.mjs.map so that stack traces point at your sources (set NODE_OPTIONS=--enable-source-maps on nodejs* runtimes; the bootstrap enables it itself)." })
+      .option("sourcemap", { type: "boolean", default: true, describe: "Ship index.mjs.map, and kata's mapper that reads it when a stack is formatted, so that stack traces point at your sources with no NODE_OPTIONS." })
       .option("external", { type: "string", array: true, default: [] as string[], describe: "A package to leave out of the bundle, e.g. '@aws-sdk/*' (provided by the nodejs* runtimes). Repeat for several." })
       .example("$0 package src/orders.handler", "Write dist/function.zip for nodejs22.x (Handler: index.handler).")
       .example("$0 package src/orders.handler --runtime provided.al2023 --node /opt/bin/node", "Package with a bootstrap for an OS-only runtime and a Node.js layer.")

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Emulator } from "../../emulator/emulator.js";
 import { projectRoot } from "../support/fixtures.js";
 import { makeProject, runCli } from "./run-cli.js";
@@ -41,6 +41,23 @@ function extract(entries: UnzippedEntry[], dir: string): void {
   }
 }
 
+/**
+ * Runs an ES module script in a Node.js process started in the unpacked zip, as the managed
+ * runtime imports index.mjs (in a process of its own: the stack mapper replaces
+ * Error.prepareStackTrace). The script hands its result to `print`.
+ */
+function runUnpacked<Printed>(files: UnzippedEntry[], script: string, nodeOptions: string[] = []): Printed {
+  const unpacked = makeProject({});
+  try {
+    extract(files, unpacked.dir);
+    const program = `const print = (value) => process.stdout.write(JSON.stringify(value));\n${script}`;
+    const env = { ...process.env, NODE_OPTIONS: "" };
+    return JSON.parse(execFileSync(process.execPath, [...nodeOptions, "--input-type=module", "-e", program], { cwd: unpacked.dir, env, encoding: "utf8" }));
+  } finally {
+    unpacked.remove();
+  }
+}
+
 describe("kata package for nodejs22.x", () => {
   let entries: UnzippedEntry[];
   let stdout: string;
@@ -51,25 +68,46 @@ describe("kata package for nodejs22.x", () => {
     entries = unzip(readFileSync(join(cwd, "dist/function.zip")));
   });
 
-  it("writes dist/function.zip with the bundle and its source map, and reports their sizes", () => {
-    assert.deepEqual(entries.map((e) => e.name).sort(), ["index.mjs", "index.mjs.map"]);
-    assert.match(stdout, /^ {2}index\.mjs\.map +\d+(\.\d)? k?B\n {2}index\.mjs +\d+(\.\d)? k?B\ndist\/function\.zip: \d+(\.\d)? k?B zipped; runtime nodejs22\.x, handler index\.handler\n$/);
+  it("writes dist/function.zip with the bundle, its source map and kata's stack mapper, and reports their sizes", () => {
+    assert.deepEqual(entries.map((e) => e.name).sort(), ["index.mjs", "index.mjs.map", "kata-source-maps.mjs"]);
+    assert.match(stdout, /^ {2}index\.mjs\.map +\d+(\.\d)? k?B\n {2}index\.mjs +\d+(\.\d)? k?B\n {2}kata-source-maps\.mjs +\d\.\d kB\ndist\/function\.zip: \d+(\.\d)? k?B zipped; runtime nodejs22\.x, handler index\.handler\n$/);
   });
 
-  it("bundles one minified, tree-shaken module that exports the handler for the managed runtime", async () => {
+  it("bundles one minified, tree-shaken module that exports the handler for the managed runtime", () => {
     const code = entries.find((e) => e.name === "index.mjs")!.data.toString();
     assert.doesNotMatch(code, /an export that the bundle must leave out/);
     assert.doesNotMatch(code, /\n {2}/, "minified");
     assert.match(code, /\/\/# sourceMappingURL=index\.mjs\.map\n$/);
-    const unpacked = makeProject({});
-    try {
-      extract(entries, unpacked.dir);
-      const module = (await import(pathToFileURL(join(unpacked.dir, "index.mjs")).href)) as { handler: (e: unknown) => Promise<{ total: number }> };
-      assert.deepEqual(Object.keys(module), ["handler"]);
-      assert.equal((await module.handler(event)).total, 7);
-    } finally {
-      unpacked.remove();
-    }
+    assert.match(code, /^import"\.\/kata-source-maps\.mjs";/, "the stack mapper first, before the function's modules run");
+    const loaded = runUnpacked<{ exports: string[]; result: { total: number } }>(entries, `const module = await import("./index.mjs");
+print({ exports: Object.keys(module), result: await module.handler(${JSON.stringify(event)}) });`);
+    assert.deepEqual(loaded.exports, ["handler"]);
+    assert.equal(loaded.result.total, 7);
+  });
+
+  it("maps a thrown error's stack to the .ts source without NODE_OPTIONS, and leaves --enable-source-maps in charge", async () => {
+    const run = await runCli(["package", "src/orders.reject", "--out", "build/reject-managed.zip"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const files = unzip(readFileSync(join(cwd, "build/reject-managed.zip")));
+    const script = `const nodes = Error.prepareStackTrace;
+const { reject } = await import("./index.mjs");
+const stack = await reject().catch((error) => error.stack);
+print({ stack, formatter: Error.prepareStackTrace === nodes ? "node's" : "replaced" });`;
+    const mapped = runUnpacked<{ stack: string; formatter: string }>(files, script);
+    assert.equal(mapped.formatter, "replaced");
+    assert.match(mapped.stack, /^RangeError: an export that the bundle must leave out\n {4}at reject \(\/.*\/src\/orders\.ts:6:9\)\n/);
+    const nodes = runUnpacked<{ stack: string; formatter: string }>(files, script, ["--enable-source-maps"]);
+    assert.equal(nodes.formatter, "node's", "kata's mapper stays out of Node's way");
+    assert.match(nodes.stack, /\/src\/orders\.ts:6:9\)\n/);
+  });
+
+  it("ships neither the map nor the stack mapper with --no-sourcemap", async () => {
+    const run = await runCli(["package", "src/orders.handler", "--no-sourcemap", "--out", "build/no-map.zip"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    const files = unzip(readFileSync(join(cwd, "build/no-map.zip")));
+    assert.deepEqual(files.map((e) => e.name), ["index.mjs"]);
+    assert.doesNotMatch(files[0]!.data.toString(), /kata-source-maps|sourceMappingURL/);
+    assert.equal(runUnpacked<number>(files, `print((await (await import("./index.mjs")).handler(${JSON.stringify(event)})).total);`), 7);
   });
 
   it("gives the bundle a require() only when CommonJS code in it calls one", async () => {
@@ -84,9 +122,7 @@ describe("kata package for nodejs22.x", () => {
       assert.equal(run.code, 0, run.stderr);
       const files = unzip(readFileSync(join(cjs.dir, "fn.zip")));
       assert.match(files.find((e) => e.name === "index.mjs")!.data.toString(), /^import \{ createRequire as __kataCreateRequire \} from "node:module";/);
-      extract(files, join(cjs.dir, "unpacked"));
-      const module = (await import(pathToFileURL(join(cjs.dir, "unpacked", "index.mjs")).href)) as { handler: () => Promise<{ name: string }> };
-      assert.deepEqual(await module.handler(), { name: "index.mjs" });
+      assert.deepEqual(runUnpacked(files, `print(await (await import("./index.mjs")).handler());`), { name: "index.mjs" });
     } finally {
       cjs.remove();
     }

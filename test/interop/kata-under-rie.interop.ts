@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { kataRuntimeBin } from "../../cli/function-options.js";
 import { withoutPeers } from "./support/peers.js";
 import { Rie } from "./support/rie.js";
-import { packageProvided, taskWith } from "./support/task-dirs.js";
+import { packageFor, taskWith } from "./support/task-dirs.js";
 import { projectRoot } from "../support/fixtures.js";
 
 /**
@@ -34,7 +34,7 @@ const launches: { name: string; rie: (handler: "handler" | "rows") => Promise<Ri
   {
     name: "the provided.al2023 bootstrap of kata package (unzipped)",
     rie: async (handler) => {
-      const root = await packageProvided(task.dir, `actions.${handler}`, `provided-${handler}`);
+      const root = await packageFor("provided.al2023", task.dir, `actions.${handler}`, `provided-${handler}`);
       return Rie.start({ command: [join(root, "bootstrap")], env: { ...lambdaEnv(root, "index.handler"), KATA_NODE: process.execPath } });
     },
   },

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { withoutPeers } from "./support/peers.js";
 import { Rie } from "./support/rie.js";
-import { packageProvided, taskWith } from "./support/task-dirs.js";
+import { packageFor, taskWith } from "./support/task-dirs.js";
 
 /**
  * RIE's concurrency mode (Lambda Managed Instances): it runs /var/task/bootstrap with
@@ -16,7 +16,7 @@ type Reply = { status: number; body: string };
 
 describe("kata-runtime under aws-lambda-rie's concurrency mode", { skip: withoutPeers }, () => {
   it("runs 4 invocations at once with a 10 s function timeout, each with its own request id", async () => {
-    const root = await packageProvided(task.dir, "actions.handler", "provided");
+    const root = await packageFor("provided.al2023", task.dir, "actions.handler", "provided");
     const rie = await Rie.startConcurrent(root, {
       env: { AWS_LAMBDA_MAX_CONCURRENCY: "4", AWS_LAMBDA_FUNCTION_TIMEOUT: "10", KATA_NODE: process.execPath },
     });

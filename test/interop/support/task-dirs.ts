@@ -10,10 +10,10 @@ export function taskWith(fixture: string): { dir: string; remove: () => void } {
   return makeProject({ [name]: readFileSync(join(projectRoot, "test/fixtures/handlers", fixture), "utf8") }, { kata: true });
 }
 
-/** Runs `kata package <handler> --runtime provided.al2023` in `cwd` and unzips the result into `<cwd>/<into>` (modes kept). */
-export async function packageProvided(cwd: string, handler: string, into: string): Promise<string> {
+/** Runs `kata package <handler> --runtime <runtime>` in `cwd` and unzips the result into `<cwd>/<into>` (modes kept). */
+export async function packageFor(runtime: "provided.al2023" | "nodejs22.x", cwd: string, handler: string, into: string): Promise<string> {
   const zip = join(cwd, `${into}.zip`);
-  const run = await runCli(["package", handler, "--runtime", "provided.al2023", "--out", zip], { cwd });
+  const run = await runCli(["package", handler, "--runtime", runtime, "--out", zip], { cwd });
   if (run.code !== 0) throw new Error(`kata package ${handler} failed (${run.code}):\n${run.stderr}`);
   const dir = join(cwd, into);
   for (const entry of unzip(readFileSync(zip))) {
