@@ -10,7 +10,7 @@ import { unzip } from "./unzip.js";
  * Bundle size of examples/orders' SQS function, packaged as a user packages it. A draft 2020-12
  * schema elsewhere in the config once put every validator of the config into every function.
  */
-// Issue 14's target: 16 kB (16,384 bytes). The function is 16,280 bytes, with its sourceMappingURL line.
+// Issue 14's target: 16 kB (16,384 bytes). The function is 16,311 bytes, with its sourceMappingURL line and its import of kata-source-maps.mjs.
 const BUDGET_BYTES = 16 * 1024;
 /** What a 2020-12 entry may add to a function that does not use it: Ajv 2020's bookkeeping in the validators the function does use. */
 const DRAFT_2020_SLACK_BYTES = 1024;
