@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { BuildOptions, Metafile } from "esbuild";
+import type { BuildOptions, Metafile, Plugin } from "esbuild";
 import { bootstrapScript } from "./bootstrap-script.js";
 import { CompileError, compileErrorFrom, REQUIRE_SHIM } from "./esbuild-errors.js";
 import { kataRuntimeBin, sourceMapsInstaller } from "./function-options.js";
@@ -31,6 +31,14 @@ export interface FunctionBundle {
 const RUNTIME_FILE = "kata-runtime.cjs";
 // Its own file, so that index.mjs stays the function's code alone (and within its size budget).
 const SOURCE_MAPS_FILE = "kata-source-maps.mjs";
+// A name no user module can import, so that a user's own ./kata-source-maps.mjs stays theirs.
+const SOURCE_MAPS_IMPORT = "kata:source-maps";
+const sourceMapsImport: Plugin = {
+  name: "kata-source-maps",
+  setup(build) {
+    build.onResolve({ filter: /^kata:source-maps$/ }, () => ({ path: `./${SOURCE_MAPS_FILE}`, external: true }));
+  },
+};
 
 /**
  * Bundles the handler into one tree-shaken ESM file, `index.mjs`, that exports the handler (what
@@ -47,10 +55,10 @@ export async function bundleFunction(spec: HandlerSpec, cwd: string, options: Bu
   const exported = spec.exportName.split(".")[0]!;
   const mapsStacks = managed && options.sourcemap;
   // First, so that stacks of errors thrown while the function's modules load are mapped too.
-  const installer = mapsStacks ? `import "./${SOURCE_MAPS_FILE}";\n` : "";
+  const installer = mapsStacks ? `import ${JSON.stringify(SOURCE_MAPS_IMPORT)};\n` : "";
   const stdin = { contents: `${installer}export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
   const settings = common(options, target, cwd);
-  const functionBuild = { ...settings, external: [...settings.external!, `./${SOURCE_MAPS_FILE}`], stdin, outfile: `${cwd}/index.mjs` };
+  const functionBuild = { ...settings, plugins: mapsStacks ? [sourceMapsImport] : [], stdin, outfile: `${cwd}/index.mjs` };
   const { entries, metafile } = await build(functionBuild, (messages) =>
     messages.some((m) => m.text.startsWith("No matching export") && m.location?.file === "kata-entry.js") ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
   );

@@ -3,7 +3,7 @@ import type { SourceMap } from "node:module";
 /*
  * Stack traces mapped through the function's source map when a stack is first formatted, rather
  * than at start. Node's own source maps (`--enable-source-maps`, `process.setSourceMapsEnabled`)
- * read and parse the map of every module as it loads: 2–4 ms of cold start for examples/orders'
+ * read and parse the map of every module as it loads: 1.5–4 ms of cold start for examples/orders'
  * bundle, paid by every sandbox although most never format a stack. Here the first stack that
  * names a file reads that file's `sourceMappingURL` and map, once; a file without one, or with a
  * map that is missing or corrupt, keeps its generated positions. Formatting never throws: a stack
@@ -14,6 +14,8 @@ import type { SourceMap } from "node:module";
 interface FileMap {
   map: SourceMap;
   url: string;
+  /** Prefixed to every source, as Node does with it (tsc writes one with `--sourceRoot`). */
+  sourceRoot: string;
   /** The generated file's lines, where V8's positions point. */
   lines: string[];
   /** Original function names by the generated place where the function starts. */
@@ -21,6 +23,17 @@ interface FileMap {
 }
 
 type MapOf = (fileName: string) => FileMap | undefined;
+
+/**
+ * Whether stacks are still formatted by Node's default, so that mapping them takes nothing from
+ * anyone: not with Node's own source maps on, nor over a formatter that a preloaded module (a
+ * layer's wrapper, source-map-support) installed. Node ≥ 20 exposes its default as
+ * `ErrorPrepareStackTrace`; earlier ones leave `Error.prepareStackTrace` unset.
+ */
+export function nodeFormatsStacks(): boolean {
+  const format = Error.prepareStackTrace;
+  return !process.sourceMapsEnabled && (format === undefined || format.name === "ErrorPrepareStackTrace");
+}
 
 /** V8's default stack text, with the frames of source-mapped files at their original places. */
 export function installSourceMappedStacks(): void {
@@ -57,10 +70,10 @@ function mappedFrameText(site: NodeJS.CallSite, text: string, mapOf: MapOf): str
   const place = `${fileName}:${line}:${column}`;
   const at = text.lastIndexOf(place);
   if (!fileMap || at < 0) return text;
-  const { map, url } = fileMap;
+  const { map, url, sourceRoot } = fileMap;
   const entry = map.findEntry(line - 1, column - 1) as Partial<SourceMapEntry>;
   if (typeof entry.originalSource !== "string" || entry.originalLine === undefined || entry.originalColumn === undefined) return text;
-  const original = `${sourcePath(entry.originalSource, url)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  const original = `${sourcePath(sourceRoot + entry.originalSource, url)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
   const callee = renamed(text.slice(0, at), site, fileMap);
   return callee + original + text.slice(at + place.length);
 }
@@ -123,7 +136,9 @@ function readSourceMap(fileName: string): FileMap | undefined {
   const url = inline ? fileUrl : new URL(comment, fileUrl).href;
   const payload = inline ? inlineMap(comment) : readFileSync(fileURLToPath(url), "utf8");
   const { SourceMap } = process.getBuiltinModule("node:module");
-  return { map: new SourceMap(JSON.parse(payload)), url, lines: code.split("\n"), names: new Map() };
+  const parsed = JSON.parse(payload) as { sourceRoot?: unknown };
+  const sourceRoot = typeof parsed.sourceRoot === "string" ? parsed.sourceRoot : "";
+  return { map: new SourceMap(parsed as ConstructorParameters<typeof SourceMap>[0]), url, sourceRoot, lines: code.split("\n"), names: new Map() };
 }
 
 function inlineMap(url: string): string {

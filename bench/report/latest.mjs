@@ -25,7 +25,7 @@ export function writeLatest({ node, mode, ranNow }) {
     date: new Date().toISOString(),
     mode,
     machine: { ...machine, node },
-    parts: Object.fromEntries(Object.entries(parts).map(([key, part]) => [key, { date: part.date, node: part.node ?? part.machine.node, file: `bench/results/${PARTS[key]}`, ranNow: ranNow.includes(key) }])),
+    parts: Object.fromEntries(Object.entries(parts).map(([key, part]) => [key, { date: part.date, node: part.node ?? part.machine.node, machine: part.machine, file: `bench/results/${PARTS[key]}`, ranNow: ranNow.includes(key) }])),
     targets: evaluateTargets(parts),
     ...Object.fromEntries(Object.entries(parts).map(([key, { benchmark, date, machine: _, ...figures }]) => [key, figures])),
   };

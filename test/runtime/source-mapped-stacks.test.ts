@@ -80,6 +80,17 @@ describe("stacks mapped through the function's source map when formatted", () =>
     assert.match(stack[1]!, /^    at checkOrder \(.*\/src\/thrower\.ts:3:9\)$/);
   });
 
+  it("resolves sources under the map's sourceRoot, as Node's own source maps do", () => {
+    const bundle = bundleOf("rooted", "linked");
+    const map = JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as { sources: string[]; sourceRoot?: string };
+    assert.deepEqual(map.sources, ["../src/thrower.ts"]);
+    writeFileSync(`${bundle}.map`, JSON.stringify({ ...map, sourceRoot: "../lib/", sources: ["thrower.ts"] }));
+    const stack = stackOf(bundle, true);
+    assert.match(stack[1]!, new RegExp(`^    at checkOrder \\(${escape(join(dir, "lib", "thrower.ts"))}:3:9\\)$`));
+    const nodes = execFileSync(process.execPath, ["--enable-source-maps", "--input-type=module", "-e", `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); try { handler(); } catch (error) { process.stdout.write(error.stack); }`], { encoding: "utf8" });
+    assert.ok(nodes.includes(`${join(dir, "lib", "thrower.ts")}:3:9`), nodes);
+  });
+
   it("keeps Node's own first line, which names a Node error's code", () => {
     const stack = (install: boolean) => {
       const script = `${install ? `(await import(${JSON.stringify(installer)})).installSourceMappedStacks();` : ""}
@@ -104,6 +115,15 @@ describe("stacks mapped through the function's source map when formatted", () =>
     writeFileSync(`${corrupt}.map`, readFileSync(`${corrupt}.map`, "utf8").slice(0, 40));
     assert.deepEqual(stackOf(corrupt, true), stackOf(corrupt, false));
   });
+});
+
+describe("nodeFormatsStacks: whether kata may map stacks without taking them from anyone", () => {
+  const answer = (nodeArgs: string[], before = "") =>
+    execFileSync(process.execPath, [...nodeArgs, "--input-type=module", "-e", `${before}process.stdout.write(String((await import(${JSON.stringify(installer)})).nodeFormatsStacks()));`], { encoding: "utf8" });
+
+  it("is true under Node's default formatter", () => assert.equal(answer([]), "true"));
+  it("is false with Node's own source maps on", () => assert.equal(answer(["--enable-source-maps"]), "false"));
+  it("is false once another formatter is installed", () => assert.equal(answer([], "Error.prepareStackTrace = (error) => String(error);\n"), "false"));
 });
 
 function escape(text: string): string {
