@@ -30,7 +30,7 @@ function published({ command, taskRoot, env, ...subject }) {
 const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, runs: { type: "string" } } });
 const RUNS = Number(args.runs ?? (args.quick ? 6 : 15));
 
-ensureBuilt("dist/runtime/bin.js", "dist/cli/bin.js", "dist/events.js");
+ensureBuilt("dist/runtime/bin.cjs", "dist/cli/bin.js", "dist/events.js");
 ensureBenchDependencies();
 const node = benchNode();
 ensureRicBuilt();

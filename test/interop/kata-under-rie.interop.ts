@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { kataRuntimeBin } from "../../cli/function-options.js";
 import { withoutPeers } from "./support/peers.js";
 import { Rie } from "./support/rie.js";
 import { packageFor, taskWith } from "./support/task-dirs.js";
@@ -28,8 +27,8 @@ function throwSite(): string {
 /** How each way of starting kata's loop is run by RIE: `node kata-runtime`, or the bootstrap `kata package` writes. */
 const launches: { name: string; rie: (handler: "handler" | "rows") => Promise<Rie> }[] = [
   {
-    name: "node dist/runtime/bin.js",
-    rie: (handler) => Rie.start({ command: [process.execPath, kataRuntimeBin()], env: lambdaEnv(task.dir, `actions.${handler}`) }),
+    name: "the kata-runtime bin (node dist/runtime/bin.cjs)",
+    rie: (handler) => Rie.start({ command: [process.execPath, join(projectRoot, "dist/runtime/bin.cjs")], env: lambdaEnv(task.dir, `actions.${handler}`) }),
   },
   {
     name: "the provided.al2023 bootstrap of kata package (unzipped)",
