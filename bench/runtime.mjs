@@ -55,6 +55,8 @@ try {
   console.log(` (${elapsed()})`);
   const figures = summarize(steady, spawns);
   console.log(`\n${runtimeTables(figures)}\n`);
+  const { perRunMedian, perRunP25P75 } = figures.spawn.commonJsOverEsmFirstPoll;
+  console.log(`  kata-runtime bin, CommonJS ÷ ES module build, spawn → first /next: ${perRunMedian} (runs' p25–p75 ${perRunP25P75.join("–")})\n`);
   const file = writeResults("runtime", figures);
   console.log(`Results written to ${file} (${elapsed()})`);
 } finally {

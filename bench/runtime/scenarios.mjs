@@ -18,7 +18,6 @@ export const SCENARIOS = {
     expected: { ok: true },
     subjects: {
       kata: { label: "kata", loop: "kata", handler: "trivial.handler" },
-  "kata-esm": { label: "kata, ES module build (dist/runtime/bin.js)", loop: "kata-esm", handler: "trivial.handler" },
       ric: { label: "aws-lambda-ric", loop: "ric", handler: "trivial.handler" },
       plain: { label: "plain node:http", loop: "plain", handler: "trivial.handler" },
     },
@@ -60,6 +59,7 @@ export const SPAWN_SUBJECTS = {
   "node-bare": { label: "node -e 0 (spawn to exit)", bare: "exit" },
   "node-poll": { label: "node -e: one socket, GET /next (the floor)", bare: "poll" },
   kata: { label: "kata", loop: "kata", handler: "trivial.handler" },
+  "kata-esm": { label: "kata, ES module build (dist/runtime/bin.js)", loop: "kata-esm", handler: "trivial.handler" },
   ric: { label: "aws-lambda-ric", loop: "ric", handler: "trivial.handler" },
   plain: { label: "plain node:http", loop: "plain", handler: "trivial.handler" },
 };
