@@ -1,4 +1,4 @@
-import { kebab } from "../generator/plan-config.js";
+import { kebab } from "../generator/kebab.js";
 
 export const INIT_SOURCES = ["sqs", "eventbridge", "apigw-v2", "apigw-v1", "kinesis", "dynamodb", "sns", "plain"] as const;
 export type InitSource = (typeof INIT_SOURCES)[number];

@@ -14,6 +14,7 @@ import { emitEntryModule, type EntryPlan, type EntrySlot } from "./emit-entry.js
 import { allows, OUTSIDE_HINT, projectBoundary, projectRootOf, type ProjectBoundary } from "./project-boundary.js";
 import { HANDLER_IMPORTS } from "./emit-wrapper.js";
 import { kindImportedNames } from "./emit-kind.js";
+import { kebab } from "./kebab.js";
 import type { GeneratedFile } from "./write.js";
 
 export interface PlanOptions {
@@ -140,9 +141,7 @@ function planEntry(config: KataConfig, name: string, entry: EventEntry, boundary
 /** The keys that name an entry's payload schema; an entry has one of them. */
 const PAYLOAD_KEYS = ["body", "detail", "message", "data", "item", "value", "schema"] as const;
 
-export function kebab(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").toLowerCase();
-}
+export { kebab };
 
 /** What the entry modules import from kata: an entry must not declare these names. */
 const KATA_NAMES = ["assertWith", "decodeWith", "isWith", "decodeSqsBodies", "decodeApiRequest"].concat(

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { CommandError, reportFailure } from "../command-error.js";
+import { kebab } from "../../generator/kebab.js";
 import { kataVersion } from "../kata-version.js";
 import { DEFAULT_NAMES, INIT_SOURCES, scaffoldFiles, type InitSource } from "../scaffold.js";
 
@@ -36,7 +37,6 @@ export const initCommand: CommandModule<object, InitArgs> = {
         typescript: own.devDependencies?.typescript ?? "^5.9.0",
         typesNode: own.devDependencies?.["@types/node"] ?? "^20.19.0",
       });
-      const { kebab } = await import("../../generator/plan-config.js");
       const eventFile = `events/${kebab(name)}.json`;
       const taken = [...Object.keys(files), eventFile].filter((file) => existsSync(join(dir, file)));
       if (taken.length > 0) throw new CommandError(`${relative(process.cwd(), dir) || "."} already has ${taken.join(", ")}; kata init overwrites nothing. Move them away or pick another folder.`);
