@@ -61,10 +61,15 @@ export async function compileHandler(spec: HandlerSpec, cwd: string): Promise<Co
 }
 
 /** `<project>/node_modules/.cache/kata/<hash>`, or a folder in the temp dir outside any project. */
+/**
+ * Where the compiled module goes: under the project root (the nearest folder with a package.json
+ * or a node_modules, which also holds a project whose package.json is missing), so that its
+ * packages resolve as the sources' do; else a temporary folder.
+ */
 function cacheDirFor(file: string): string {
   const hash = createHash("sha256").update(file).digest("hex").slice(0, 12);
   let dir = dirname(file);
-  while (!existsSync(join(dir, "package.json"))) {
+  while (!existsSync(join(dir, "package.json")) && !existsSync(join(dir, "node_modules"))) {
     const parent = dirname(dir);
     if (parent === dir) {
       dir = "";

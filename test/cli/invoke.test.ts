@@ -1,5 +1,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { writePlainRuntime } from "../emulator/plain-runtime.js";
 import { makeProject, runCli } from "./run-cli.js";
 
@@ -38,6 +40,18 @@ describe("kata invoke", { concurrency: true }, () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '{\n  "total": 2\n}\n');
     assert.match(run.stderr, /^kata invoke: compiled src\/orders\.ts in \d+ ms\nSTART RequestId: ([0-9a-f-]{36}) Version: \$LATEST\n.*processing 1 message\(s\)\nEND RequestId: \1\nREPORT RequestId: \1\t/s);
+  });
+
+  it("resolves the handler's packages in a project without a package.json", async () => {
+    const bare = makeProject({ "src/fn.ts": 'import { kataContext } from "kata";\nexport const handler = async (event: unknown, context: Parameters<typeof kataContext>[0]) => ({ deadline: typeof kataContext(context).deadlineMs });\n' }, { kata: true });
+    try {
+      rmSync(join(bare.dir, "package.json"));
+      const run = await runCli(["invoke", "src/fn.handler", "--event", "sqs"], { cwd: bare.dir });
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), { deadline: "number" });
+    } finally {
+      bare.remove();
+    }
   });
 
   it("reads the event from a file or from stdin", async () => {
