@@ -6,13 +6,12 @@
  *
  *   node bench/cli.mjs [--runs 10] [--against /path/to/other/kata/dist/cli/bin.js]
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { ensureBuilt, projectRoot } from "./lib/ensure-deps.mjs";
+import { spawnNode } from "./lib/fresh-process.mjs";
 import { writeResults } from "./lib/results.mjs";
 import { median, summarize } from "./lib/stats.mjs";
 import { formatRatio, formatTable } from "./lib/table.mjs";
@@ -39,24 +38,16 @@ writeFileSync(join(project, "fn.mjs"), "export const handler = async (event) => 
 
 const subjects = { node: ["-e", "0"], kata: [join(projectRoot, "dist/cli/bin.js")], ...(args.against ? { against: [resolve(args.against)] } : {}) };
 
-function timeOnce(argv) {
-  const start = performance.now();
-  const run = spawnSync(process.execPath, argv, { cwd: project, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  const ms = performance.now() - start;
-  if (run.status !== 0) throw new Error(`bench: node ${argv.join(" ")} exited ${run.status}:\n${run.stderr}`);
-  return ms;
-}
-
 try {
   console.log(`kata CLI benchmark on node ${process.version}: ${RUNS} runs, subjects alternating (${Object.keys(subjects).join(", ")})`);
   const figures = {};
   for (const [name, command] of Object.entries(COMMANDS)) {
-    const samples = Object.fromEntries(Object.keys(subjects).map((id) => [id, []]));
     const ids = Object.keys(subjects);
+    const samples = Object.fromEntries(ids.map((id) => [id, []]));
     for (let run = 0; run < RUNS; run++) {
       for (let k = 0; k < ids.length; k++) {
         const id = ids[(run + k) % ids.length];
-        samples[id].push(timeOnce(id === "node" ? subjects.node : [...subjects[id], ...command]));
+        samples[id].push(spawnNode(id === "node" ? subjects.node : [...subjects[id], ...command], { cwd: project }).wallMs);
       }
     }
     const paired = (a, b) => Number(median(samples[a].map((ms, i) => ms / samples[b][i])).toFixed(3));

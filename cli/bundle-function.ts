@@ -58,16 +58,16 @@ export async function bundleFunction(spec: HandlerSpec, cwd: string, options: Bu
   const installer = mapsStacks ? `import ${JSON.stringify(SOURCE_MAPS_IMPORT)};\n` : "";
   const stdin = { contents: `${installer}export { ${exported} } from ${JSON.stringify(spec.file)};`, resolveDir: cwd, sourcefile: "kata-entry.js", loader: "js" as const };
   const settings = common(options, target, cwd);
-  const functionBuild = { ...settings, plugins: mapsStacks ? [sourceMapsImport] : [], stdin, outfile: `${cwd}/index.mjs` };
+  const functionBuild = { ...settings, plugins: [sourceMapsImport], stdin, outfile: `${cwd}/index.mjs` };
   const { entries, metafile } = await build(functionBuild, (messages) =>
     messages.some((m) => m.text.startsWith("No matching export") && m.location?.file === "kata-entry.js") ? new CompileError(`${moduleDisplayName(spec.file, cwd)} has no export "${exported}"; name an exported function as module.export`) : undefined,
   );
   const handler = `index.${spec.exportName}`;
   if (mapsStacks) {
-    entries.push(...(await build({ ...common(options, target, cwd), sourcemap: false, entryPoints: [sourceMapsInstaller()], outfile: `${cwd}/${SOURCE_MAPS_FILE}` })).entries);
+    entries.push(...(await build({ ...settings, sourcemap: false, entryPoints: [sourceMapsInstaller()], outfile: `${cwd}/${SOURCE_MAPS_FILE}` })).entries);
   }
   if (!managed) {
-    entries.push(...(await build({ ...common(options, target, cwd), format: "cjs", entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })).entries);
+    entries.push(...(await build({ ...settings, format: "cjs", entryPoints: [kataRuntimeBin()], outfile: `${cwd}/${RUNTIME_FILE}` })).entries);
     const script = bootstrapScript({ handler, runtimeFile: RUNTIME_FILE, node: options.node, sourceMaps: options.sourcemap });
     entries.push({ name: "bootstrap", data: Buffer.from(script), mode: 0o755 });
   }

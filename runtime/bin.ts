@@ -5,7 +5,7 @@ import { loadHandler } from "./load-handler.js";
 import { installLogging } from "./logging/install.js";
 import { logError } from "./logging/runtime-log.js";
 import { provideInvokeStore } from "./invoke-store.js";
-import { installSourceMappedStacks, nodeFormatsStacks } from "./source-mapped-stacks.js";
+import { installSourceMappedStacks } from "./source-mapped-stacks.js";
 import { start } from "./start.js";
 import { defaultConnect } from "./transport/default-connection.js";
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // `kata package`'s bootstrap asks for source maps, mapped when a stack is formatted rather than
   // read at start as --enable-source-maps does (which, when given, stays in charge, as does a
   // formatter that a preloaded module installed).
-  if (process.env.KATA_SOURCE_MAPS === "1" && nodeFormatsStacks()) installSourceMappedStacks();
+  if (process.env.KATA_SOURCE_MAPS === "1") installSourceMappedStacks();
   let handler: unknown;
   try {
     if (!handlerName) throw new MalformedHandlerNameError("No handler given. Set _HANDLER (e.g. index.handler) or pass it as the first argument: kata-runtime index.handler");

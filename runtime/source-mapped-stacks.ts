@@ -35,8 +35,12 @@ export function nodeFormatsStacks(): boolean {
   return !process.sourceMapsEnabled && (format === undefined || format.name === "ErrorPrepareStackTrace");
 }
 
-/** V8's default stack text, with the frames of source-mapped files at their original places. */
+/**
+ * V8's default stack text, with the frames of source-mapped files at their original places.
+ * Installed only over Node's default formatter (`nodeFormatsStacks`), else a no-op.
+ */
 export function installSourceMappedStacks(): void {
+  if (!nodeFormatsStacks()) return;
   const maps = new Map<string, FileMap | undefined>();
   const mapOf: MapOf = (fileName) => {
     if (!maps.has(fileName)) maps.set(fileName, attempt(() => readSourceMap(fileName)));
